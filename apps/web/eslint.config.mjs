@@ -1,4 +1,5 @@
 import nx from "@nx/eslint-plugin";
+import angular from "angular-eslint";
 import baseConfig from "../../eslint.config.mjs";
 
 export default [
@@ -25,14 +26,10 @@ export default [
                     prefix: "all",
                     style: "kebab-case"
                 }
-            ]
+            ],
+            "@angular-eslint/prefer-on-push-component-change-detection": "error",
+            "@angular-eslint/prefer-standalone": "error"
         }
     },
-    {
-        files: [
-            "**/*.html"
-        ],
-        // Override or add rules here
-        rules: {}
-    }
+    ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ["**/*.html"] }))
 ];

@@ -1,19 +1,14 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import 'reflect-metadata';
+import { ConfigError } from '@alliances/api/core';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { startApi } from './bootstrap';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
-}
-
-bootstrap();
+startApi()
+  .then(({ url, embedded }) => {
+    Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded ${embedded.version.split(' on ')[0]}` : 'PostgreSQL'})`, 'Bootstrap');
+  })
+  .catch((error: unknown) => {
+    // eslint-disable-next-line no-console
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });

@@ -1,10 +1,13 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { CoreModule, type AppConfig } from '@alliances/api/core';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { DataSourceOptions } from 'typeorm';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(options)],
+    };
+  }
+}

@@ -1,20 +1,105 @@
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { browserLanguage, translocoTesting } from '../testing/i18n-testing';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+describe('App shell', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    browserLanguage('fr-FR');
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [provideRouter(appRoutes)],
+    });
   });
 
-  it('should render title', async () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  async function render() {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome web'
-    );
+    const el = fixture.nativeElement as HTMLElement;
+    const button = (lang: string) => el.querySelector<HTMLButtonElement>(`[data-testid="lang-${lang}"]`);
+    const navLinks = () => [...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+    return { fixture, el, button, navLinks };
+  }
+
+  it('shows the product name, the French navigation and a skip link to the content', async () => {
+    const { el, navLinks } = await render();
+
+    expect(el.querySelector('header a[href="/"]')?.textContent?.trim()).toBe('Alliances');
+    expect(navLinks()).toEqual(['Se connecter', 'Créer un compte']);
+    expect(el.querySelector('nav a')?.getAttribute('href')).toBe('/sign-in');
+    const skip = el.querySelector('a.skip-link');
+    expect(skip?.textContent?.trim()).toBe('Aller au contenu');
+    expect(skip?.getAttribute('href')).toBe('#main');
+    expect(el.querySelector('main#main')).not.toBeNull();
+  });
+
+  it('offers French and English, French being pressed', async () => {
+    const { button } = await render();
+
+    expect(button('fr')?.textContent?.trim()).toBe('FR');
+    expect(button('fr')?.getAttribute('aria-label')).toBe('Français');
+    expect(button('fr')?.getAttribute('aria-pressed')).toBe('true');
+    expect(button('en')?.textContent?.trim()).toBe('EN');
+    expect(button('en')?.getAttribute('aria-label')).toBe('English');
+    expect(button('en')?.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('switches the interface to English and back to French', async () => {
+    const { fixture, button, navLinks, el } = await render();
+
+    button('en')?.click();
+    await fixture.whenStable();
+
+    expect(navLinks()).toEqual(['Sign in', 'Sign up']);
+    expect(button('en')?.getAttribute('aria-pressed')).toBe('true');
+    expect(button('fr')?.getAttribute('aria-pressed')).toBe('false');
+    expect(el.querySelector('a.skip-link')?.textContent?.trim()).toBe('Skip to content');
+    expect(document.documentElement.lang).toBe('en');
+
+    button('fr')?.click();
+    await fixture.whenStable();
+
+    expect(navLinks()).toEqual(['Se connecter', 'Créer un compte']);
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('moves keyboard focus to the main content through the skip link', async () => {
+    const { fixture, el } = await render();
+
+    el.querySelector<HTMLAnchorElement>('a.skip-link')?.click();
+    await fixture.whenStable();
+
+    expect(document.activeElement).toBe(el.querySelector('main'));
+  });
+});
+
+describe('routes', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    browserLanguage('fr-FR');
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [provideRouter(appRoutes)],
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['/', "Faire alliance pour l'intérêt général"],
+    ['/sign-in', 'Connexion'],
+    ['/sign-up', 'Créer votre compte'],
+    ['/no-such-page', 'Page introuvable'],
+  ])('%s shows exactly one h1: %s', async (url, heading) => {
+    const harness = await RouterTestingHarness.create(url);
+
+    const headings = harness.fixture.debugElement.queryAll(By.css('h1'));
+    expect(headings.map((h) => (h.nativeElement as HTMLElement).textContent?.trim())).toEqual([heading]);
   });
 });

@@ -1,13 +1,21 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, ElementRef, viewChild } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { TopBar } from './layout/top-bar/top-bar';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'all-root',
+  imports: [RouterOutlet, TranslocoPipe, TopBar],
   templateUrl: './app.html',
   styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected title = 'web';
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  // A plain "#main" link would resolve against <base href> and reload the home page.
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
 }

@@ -1,2 +1,11 @@
-export * from './lib/api-core.module';
-
+export * from './lib/core.module';
+export * from './lib/config/app-config';
+export * from './lib/config/config.tokens';
+export * from './lib/database/data-source-options';
+export * from './lib/database/embedded-postgres';
+export * from './lib/database/run-migrations';
+export * from './lib/http/configure-http';
+export * from './lib/http/domain.exception';
+export * from './lib/http/public.decorator';
+export * from './lib/http/validation';
+export * from './lib/lifecycle/shutdown-state';

@@ -1,1 +1,5 @@
-export * from './lib/shared-contracts';
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/identifiers';
+export * from './lib/identity';
+export * from './lib/pagination';

@@ -1,0 +1,91 @@
+import { createTestDatabase, startApiProcess, usingRealPostgres, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+
+describe(`the API platform (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApiProcess({ databaseUrl: db.url });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('reports itself healthy with its database up', async () => {
+    const res = await fetch(`${api.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('answers unknown API routes with the contract JSON 404, whatever the method', async () => {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await fetch(`${api.url}/api/no-such-route/123`, { method });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+  });
+
+  it('answers a malformed JSON body with 400, not 500', async () => {
+    const res = await fetch(`${api.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  it('refuses an oversized body with 413 in the contract shape', async () => {
+    const res = await fetch(`${api.url}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ statusCode: 413 });
+  });
+
+  it('serves the web app at / and falls back to index.html for client routes, never for /api', async () => {
+    const home = await fetch(`${api.url}/`);
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toMatch(/<html lang="fr"/);
+    expect(html).toMatch(/<all-root/);
+
+    const deep = await fetch(`${api.url}/alliances/some/deep/route?x=1`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toBe(html);
+
+    const missingAsset = await fetch(`${api.url}/missing-chunk-ABCDEFGH.js`);
+    expect(missingAsset.status).toBe(404);
+  });
+
+  it('sends security headers with a CSP the web app satisfies', async () => {
+    const res = await fetch(`${api.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await res.text();
+    // No inline script may be needed by the page, or the CSP would break it.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\son(load|error)=/);
+  });
+
+  it('publishes its OpenAPI document and the browsable docs', async () => {
+    const doc = await fetch(`${api.url}/api/docs-json`);
+    expect(doc.status).toBe(200);
+    const json = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(json.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.paths)).toContain('/api/health');
+    const ui = await fetch(`${api.url}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toMatch(/swagger/i);
+  });
+
+  it('gives every request an id, echoed in the answer and in the logs', async () => {
+    const res = await fetch(`${api.url}/api/no-such-route`, { headers: { 'x-request-id': 'trace-abc-12345' } });
+    expect(((await res.json()) as { requestId: string }).requestId).toBe('trace-abc-12345');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.output()).toContain('"requestId":"trace-abc-12345"');
+  });
+});

@@ -1,0 +1,53 @@
+import {
+  configureHttp,
+  dataSourceOptions,
+  genRequestId,
+  loadConfig,
+  runMigrationsLocked,
+  startEmbeddedPostgres,
+  type AppConfig,
+  type EmbeddedPostgres,
+} from '@alliances/api/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app/app.module';
+import { entities } from './database/entities';
+import { migrations } from './database/migrations';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  embedded?: EmbeddedPostgres;
+  url: string;
+}
+
+/** Boots the API: configuration, database (embedded when DATABASE_URL is unset), migrations, HTTP. */
+export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<RunningApi> {
+  const config = loadConfig(env, { defaultWebRoot: join(__dirname, '..', 'web', 'browser') });
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
+  try {
+    const database = dataSourceOptions({ databaseUrl: config.databaseUrl, embedded, entities, migrations });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({ config, database }),
+      new FastifyAdapter({ bodyLimit: 1024 * 1024, genReqId: genRequestId, trustProxy: config.trustProxy, return503OnClosing: true }),
+      { bufferLogs: true },
+    );
+    await configureHttp(app, config);
+    await runMigrationsLocked(app.get(DataSource));
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    if (embedded) {
+      // The embedded server goes with the API, after the pool is closed.
+      process.once('exit', () => void embedded.stop());
+    }
+    return { app, config, embedded, url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}` };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

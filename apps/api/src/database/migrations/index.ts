@@ -1,0 +1,2 @@
+/** Migrations in the order they run. Generated, reviewed, and never edited once applied. */
+export const migrations = [];

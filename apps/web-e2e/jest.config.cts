@@ -1,0 +1,10 @@
+// Browser specs: real Chromium (Debian package) driven by playwright-core against the served app.
+module.exports = {
+  displayName: 'web-e2e',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js'],
+  testTimeout: 60_000,
+};

@@ -1,0 +1,138 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** The environment as CONTRACT.md "Configuration" defines it, validated at boot. */
+class Environment {
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  /** Interface to listen on; containers set 0.0.0.0. */
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  /** Behind a reverse proxy, trust its X-Forwarded-For so rate limits and the audit log see client IPs. */
+  @IsOptional() @IsIn(['true', 'false'])
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsString() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsString() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  /** How long health answers 503 before the server stops accepting requests on SIGTERM. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(0) @Max(60000)
+  SHUTDOWN_DRAIN_MS?: number;
+
+  /** Where the built web app lives; unset → next to the API bundle (`dist/apps/web/browser`). */
+  @IsOptional() @IsString()
+  WEB_ROOT?: string;
+
+  /** Comma-separated origins allowed by CORS; unset → CORS closed. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  trustProxy: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  admin: { email: string; password: string } | undefined;
+  jwtSecret: string;
+  smtpUrl: string | undefined;
+  redisUrl: string | undefined;
+  publicUrl: string;
+  logLevel: string;
+  production: boolean;
+  shutdownDrainMs: number;
+  webRoot: string | undefined;
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/**
+ * Reads and validates the environment. Fails with every problem at once so an operator fixes the
+ * configuration in one go. The JWT secret, when not given, is generated once and kept in DATA_DIR
+ * so that sessions survive restarts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: string } = {}): AppConfig {
+  const raw = plainToInstance(Environment, { ...env });
+  const errors = validateSync(raw, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if ((raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) || (!raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const port = raw.PORT ?? 3000;
+  const dataDir = resolve(raw.DATA_DIR && raw.DATA_DIR !== '' ? raw.DATA_DIR : './.data');
+  const production = raw.NODE_ENV === 'production';
+  const webRoot = raw.WEB_ROOT ? (isAbsolute(raw.WEB_ROOT) ? raw.WEB_ROOT : resolve(raw.WEB_ROOT)) : options.defaultWebRoot;
+  return {
+    port,
+    host: raw.HOST || '127.0.0.1',
+    trustProxy: raw.TRUST_PROXY === 'true',
+    databaseUrl: raw.DATABASE_URL || undefined,
+    dataDir,
+    admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
+    jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
+    smtpUrl: raw.SMTP_URL || undefined,
+    redisUrl: raw.REDIS_URL || undefined,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
+    production,
+    shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
+    webRoot,
+    corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+function persistedSecret(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  // `wx` fails if another instance wrote it meanwhile: then read theirs, so all instances agree.
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim();
+  }
+}

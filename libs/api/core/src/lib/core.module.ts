@@ -1,0 +1,37 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.tokens';
+import { HealthController } from './health/health.controller';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { createValidationPipe } from './http/validation';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { loggerOptions } from './logging/logger.options';
+
+/** Infrastructure every domain relies on: configuration, logging, database, errors, validation, health. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(options.config)),
+        TypeOrmModule.forRoot({ ...options.database, autoLoadEntities: false }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        ShutdownState,
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [APP_CONFIG, ShutdownState],
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { errorBody } from './error-response';
+
+export const API_PREFIX = 'api';
+
+/** The content security policy the built Angular app satisfies (no inline scripts, same-origin only). */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Angular Material and the CDK set inline style attributes.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // Self-hosted instances may run on plain HTTP inside a LAN; TLS is the reverse proxy's job.
+  upgradeInsecureRequests: null,
+};
+
+/**
+ * Everything about the HTTP surface that is not a route: security headers, cookies, the OpenAPI
+ * document, the built web app with its client-side routes, and the contract's JSON 404 for `/api/*`.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableShutdownHooks();
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.production ? { maxAge: 15552000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyCookie as never);
+
+  setUpOpenApi(app);
+
+  const webRoot = config.webRoot && existsSync(join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
+  if (webRoot) {
+    await app.register(fastifyStatic as never, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed bundles never change; index.html and translations must be revalidated.
+      setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
+        res.setHeader('Cache-Control', /\.[0-9A-Z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  // Client-side routes fall back to index.html; `/api/*` never does. Any other unknown route reaches
+  // Nest's not-found handler and answers the contract's JSON 404 through the exception filter.
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    if (path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`) || !webRoot || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.status(404).send({ ...errorBody(404, `Cannot GET ${path}`), requestId: String(request.id) });
+    }
+    return (reply as FastifyReply & { sendFile(file: string): FastifyReply }).header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Alliances API')
+      .setDescription('The public contract of Alliances: organisations, alliances, charter, objectives, evaluation, comments, funding.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    swaggerOptions: { persistAuthorization: false },
+  });
+}
+
+/** Request ids: a sane incoming `X-Request-Id` is kept (tracing through a proxy), else a new UUID. */
+export function genRequestId(request: import('node:http').IncomingMessage & { id?: string }): string {
+  const incoming = request.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+  request.id = id;
+  return id;
+}

@@ -1,0 +1,3 @@
+export * from './lib/api-process';
+export * from './lib/paths';
+export * from './lib/test-database';

@@ -1,0 +1,14 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Translation, TranslocoLoader } from '@jsverse/transloco';
+import { Observable } from 'rxjs';
+
+/** Loads the dictionaries the web app serves from its public folder (`/i18n/<lang>.json`). */
+@Injectable({ providedIn: 'root' })
+export class HttpTranslationLoader implements TranslocoLoader {
+  private readonly http = inject(HttpClient);
+
+  getTranslation(lang: string): Observable<Translation> {
+    return this.http.get<Translation>(`/i18n/${encodeURIComponent(lang)}.json`);
+  }
+}
