@@ -1,4 +1,6 @@
 import { CoreModule, type AppConfig } from '@alliances/api/core';
+import { IdentityModule } from '@alliances/api/identity';
+import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 
@@ -7,7 +9,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options)],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule],
     };
   }
 }

@@ -1,2 +1,6 @@
+import { AuditEntryEntity } from '@alliances/api/core';
+import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
+import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
+
 /** Every entity of every domain, listed explicitly: the API is bundled, so globs would find nothing. */
-export const entities = [];
+export const entities = [AuditEntryEntity, UserEntity, RefreshTokenEntity, OrganisationEntity, MembershipEntity, InvitationEntity];

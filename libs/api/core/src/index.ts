@@ -9,3 +9,7 @@ export * from './lib/http/domain.exception';
 export * from './lib/http/public.decorator';
 export * from './lib/http/validation';
 export * from './lib/lifecycle/shutdown-state';
+export * from './lib/audit/audit-entry.entity';
+export * from './lib/audit/audit.service';
+export * from './lib/auth/current-user';
+export * from './lib/mail/mail.service';

@@ -11,6 +11,8 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { loggerOptions } from './logging/logger.options';
+import { AuditService } from './audit/audit.service';
+import { MailService } from './mail/mail.service';
 
 /** Infrastructure every domain relies on: configuration, logging, database, errors, validation, health. */
 @Global()
@@ -28,10 +30,12 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         ShutdownState,
+        AuditService,
+        MailService,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [APP_CONFIG, ShutdownState],
+      exports: [APP_CONFIG, ShutdownState, AuditService, MailService],
     };
   }
 }

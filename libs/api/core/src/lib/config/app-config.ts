@@ -57,6 +57,16 @@ class Environment {
   @IsOptional() @IsString()
   WEB_ROOT?: string;
 
+  /** Sign-in attempts allowed per client address per minute. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(1)
+  AUTH_THROTTLE_IP_PER_MINUTE?: number;
+
+  /** Sign-in attempts allowed per account per 15 minutes. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(1)
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN?: number;
+
   /** Comma-separated origins allowed by CORS; unset → CORS closed. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;
@@ -78,6 +88,7 @@ export interface AppConfig {
   shutdownDrainMs: number;
   webRoot: string | undefined;
   corsOrigins: string[];
+  authThrottle: { ipPerMinute: number; accountPer15Min: number };
 }
 
 export class ConfigError extends Error {
@@ -119,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     production,
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     webRoot,
+    authThrottle: { ipPerMinute: raw.AUTH_THROTTLE_IP_PER_MINUTE ?? 30, accountPer15Min: raw.AUTH_THROTTLE_ACCOUNT_PER_15_MIN ?? 10 },
     corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

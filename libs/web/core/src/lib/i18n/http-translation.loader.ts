@@ -4,7 +4,7 @@ import { Translation, TranslocoLoader } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 
 /** Loads the dictionaries the web app serves from its public folder (`/i18n/<lang>.json`). */
-@Injectable({ providedIn: 'root' })
+@Injectable()
 export class HttpTranslationLoader implements TranslocoLoader {
   private readonly http = inject(HttpClient);
 

@@ -1,0 +1,105 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { APP_CONFIG, AuditService, ClientIp, CurrentUser, DomainException, Public, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { IdentityErrorCode, type LoginResponse, type RefreshResponse, type User } from '@alliances/shared/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LoginDto, RegisterDto } from './auth.dto';
+import { PasswordService } from './password.service';
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_DAYS, TokensService } from './tokens.service';
+import { toUser, UsersService } from './users.service';
+
+export const REFRESH_COOKIE = 'alliances_refresh';
+const COOKIE_PATH = '/api/auth';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokensService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiCreatedResponse({ description: 'The account is created; sign in next.' })
+  async register(@Body() body: RegisterDto, @ClientIp() ip: string | null): Promise<{ user: User }> {
+    return { user: toUser(await this.users.register(body, ip)) };
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'An access token in the body, a refresh token in an httpOnly cookie.' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a disabled account.' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or on this account.' })
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const user = await this.users.findWithPassword(body.email);
+    const ok = await this.passwords.verify(user?.passwordHash, body.password);
+    if (!user || !ok) {
+      await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', objectType: 'user', objectId: user?.id ?? null, ip: request.ip, details: { email: body.email.toLowerCase() } });
+      throw new DomainException(401, IdentityErrorCode.InvalidCredentials, 'Wrong email or password');
+    }
+    if (user.disabledAt) throw new DomainException(401, IdentityErrorCode.AccountDisabled, 'This account is disabled');
+    const refreshToken = await this.tokens.issueRefreshToken(user.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    await Promise.all([
+      this.users.touchLogin(user.id),
+      this.audit.record({ actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, ip: request.ip }),
+    ]);
+    this.setRefreshCookie(reply, refreshToken);
+    return { accessToken: this.tokens.accessToken(user.id), expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUser(user) };
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @Throttle({ account: { limit: 1000, ttl: 60_000 } })
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOkResponse({ description: 'A new access token; the refresh cookie is rotated.' })
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<RefreshResponse> {
+    const presented = request.cookies?.[REFRESH_COOKIE];
+    if (!presented) throw new DomainException(401, IdentityErrorCode.RefreshInvalid, 'No session');
+    try {
+      const { userId, refreshToken } = await this.tokens.rotate(presented, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const user = await this.users.findActiveById(userId);
+      if (!user) {
+        await this.tokens.revokeAllOf(userId);
+        throw new DomainException(401, IdentityErrorCode.AccountDisabled, 'This account is disabled');
+      }
+      this.setRefreshCookie(reply, refreshToken);
+      return { accessToken: this.tokens.accessToken(userId), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    } catch (error) {
+      this.clearRefreshCookie(reply);
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const presented = request.cookies?.[REFRESH_COOKIE];
+    // Only the caller's own session family; a cookie of somebody else is ignored.
+    if (presented && (await this.tokens.userOf(presented)) === user.id) await this.tokens.revokeFamilyOf(presented);
+    await this.audit.record({ actorId: user.id, action: 'auth.logout', objectType: 'user', objectId: user.id, ip: request.ip });
+    this.clearRefreshCookie(reply);
+  }
+
+  private setRefreshCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(REFRESH_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.publicUrl.startsWith('https://'),
+      path: COOKIE_PATH,
+      maxAge: REFRESH_TOKEN_TTL_DAYS * 86_400,
+    });
+  }
+
+  private clearRefreshCookie(reply: FastifyReply): void {
+    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+}

@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@alliances/api/core';
+import { AuthController } from './auth.controller';
+import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { PasswordService } from './password.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { TokensService } from './tokens.service';
+import { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    PassportModule,
+    JwtModule.register({}),
+    // Applied to the auth routes only: per client address, and per account (the email tried).
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'ip', ttl: 60_000, limit: config.authThrottle.ipPerMinute },
+          {
+            name: 'account',
+            ttl: FIFTEEN_MINUTES,
+            limit: config.authThrottle.accountPer15Min,
+            getTracker: (req: Record<string, unknown>) => {
+              const email = (req['body'] as { email?: unknown } | undefined)?.email;
+              return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `ip:${String(req['ip'])}`;
+            },
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [UsersService, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [UsersService, PasswordService, TokensService, PlatformAdminGuard],
+})
+export class IdentityModule {}

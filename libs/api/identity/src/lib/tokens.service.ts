@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AuditService, DomainException, type AppConfig } from '@alliances/api/core';
+import { IdentityErrorCode } from '@alliances/shared/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+export const JWT_ISSUER = 'alliances';
+export const JWT_AUDIENCE = 'alliances-api';
+export const JWT_ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  sub: string;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  accessToken(userId: string): string {
+    return this.jwt.sign(
+      { sub: userId },
+      { algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, secret: this.config.jwtSecret },
+    );
+  }
+
+  /** Starts a new family (a sign-in) or continues one (a rotation). Returns the opaque token. */
+  async issueRefreshToken(
+    userId: string,
+    context: { ip: string | null; userAgent: string | null },
+    familyId: string = randomUUID(),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshTokenEntity, {
+      userId,
+      familyId,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      ip: context.ip,
+      userAgent: context.userAgent?.slice(0, 300) ?? null,
+    });
+    return token;
+  }
+
+  /**
+   * Rotation: the presented token is marked used with a conditional UPDATE (so two concurrent uses
+   * cannot both succeed) and a new one of the same family is returned. A token used twice means it
+   * leaked: the whole family is revoked.
+   */
+  async rotate(token: string, context: { ip: string | null; userAgent: string | null }): Promise<{ userId: string; refreshToken: string }> {
+    const tokenHash = sha256(token);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const { raw } = await manager
+        .createQueryBuilder()
+        .update(RefreshTokenEntity)
+        .set({ rotatedAt: () => 'now()' })
+        .where('token_hash = :tokenHash AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
+        .returning(['user_id', 'family_id'])
+        .execute();
+      const rotated = raw as { user_id: string; family_id: string }[];
+      if (rotated[0]) {
+        const refreshToken = await this.issueRefreshToken(rotated[0].user_id, context, rotated[0].family_id, manager);
+        return { userId: rotated[0].user_id, refreshToken };
+      }
+      const known = await manager.findOne(RefreshTokenEntity, { where: { tokenHash } });
+      if (known && known.rotatedAt && !known.revokedAt) {
+        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [known.familyId]);
+        await this.audit.record(
+          { actorId: known.userId, action: 'auth.refresh_reuse_detected', objectType: 'user', objectId: known.userId, ip: context.ip, details: { familyId: known.familyId } },
+          manager,
+        );
+        return 'reused' as const;
+      }
+      return 'invalid' as const;
+    });
+    if (outcome === 'reused') throw new DomainException(401, IdentityErrorCode.RefreshReused, 'Session revoked: a refresh token was used twice');
+    if (outcome === 'invalid') throw new DomainException(401, IdentityErrorCode.RefreshInvalid, 'Session expired, sign in again');
+    return outcome;
+  }
+
+  async userOf(token: string): Promise<string | null> {
+    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { tokenHash: sha256(token) } });
+    return row?.userId ?? null;
+  }
+
+  async revokeFamilyOf(token: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
+      [sha256(token)],
+    );
+  }
+
+  async revokeAllOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  }
+}

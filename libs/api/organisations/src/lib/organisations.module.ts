@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@alliances/api/identity';
+import { AccountController, AdminAuditController } from './account.controller';
+import { InvitationEntity } from './invitation.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { OrganisationPolicy } from './organisation.policy';
+import { AdminOrganisationsController, InvitationsController, OrganisationsController, TerritoriesController } from './organisations.controller';
+import { OrganisationsService } from './organisations.service';
+import { TerritoriesService } from './territories.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController, AdminAuditController],
+  providers: [OrganisationsService, OrganisationPolicy, TerritoriesService],
+  exports: [OrganisationsService, OrganisationPolicy, TerritoriesService],
+})
+export class OrganisationsModule {}
