@@ -57,8 +57,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       wildcard: false,
       index: false,
       // Hashed bundles never change; index.html and translations must be revalidated.
-      setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
-        res.setHeader('Cache-Control', /\.[0-9A-Z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders: (reply: FastifyReply, path: string) => {
+        reply.header('Cache-Control', /\.[0-9A-Z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
