@@ -2,13 +2,24 @@ import 'reflect-metadata';
 import { ConfigError } from '@alliances/api/core';
 import { Logger } from '@nestjs/common';
 import { startApi } from './bootstrap';
+import { runAdminCli } from './cli';
 
-startApi()
-  .then(({ url, embedded }) => {
-    Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded ${embedded.version.split(' on ')[0]}` : 'PostgreSQL'})`, 'Bootstrap');
-  })
-  .catch((error: unknown) => {
-    // eslint-disable-next-line no-console
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
+const [command, ...args] = process.argv.slice(2);
+
+if (command === 'admin') {
+  runAdminCli(args)
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+} else {
+  startApi()
+    .then(({ url, embedded }) => {
+      Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded ${embedded.version.split(' on ')[0]}` : 'PostgreSQL'})`, 'Bootstrap');
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof ConfigError ? error.message : error);
+      process.exit(1);
+    });
+}
