@@ -1,4 +1,6 @@
 import { CoreModule, type AppConfig } from '@alliances/api/core';
+import { AlliancesModule } from '@alliances/api/alliances';
+import { CharterModule } from '@alliances/api/charter';
 import { IdentityModule } from '@alliances/api/identity';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -9,7 +11,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule],
     };
   }
 }

@@ -1,6 +1,12 @@
+import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
+import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AuditEntryEntity } from '@alliances/api/core';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
 
 /** Every entity of every domain, listed explicitly: the API is bundled, so globs would find nothing. */
-export const entities = [AuditEntryEntity, UserEntity, RefreshTokenEntity, OrganisationEntity, MembershipEntity, InvitationEntity];
+export const entities = [
+  AuditEntryEntity, UserEntity, RefreshTokenEntity, OrganisationEntity, MembershipEntity, InvitationEntity,
+  AllianceEntity, AllianceMemberEntity,
+  CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity,
+];

@@ -3,3 +3,5 @@ export * from './lib/health';
 export * from './lib/identifiers';
 export * from './lib/identity';
 export * from './lib/pagination';
+export * from './lib/alliances';
+export * from './lib/charter';

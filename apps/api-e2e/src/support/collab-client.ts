@@ -1,0 +1,135 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { io, type Socket } from 'socket.io-client';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+const REMOTE = 'remote';
+
+/**
+ * A real socket.io client holding a Yjs replica of one charter, speaking the CONTRACT.md protocol
+ * (`charter:join`, then y-protocols sync messages on `yjs:sync`). Every local change is sent as an
+ * update and its acknowledgement awaited by `flush()`.
+ */
+export class CollabClient {
+  readonly doc = new Y.Doc();
+  readonly socket: Socket;
+  readOnly = false;
+  readonly errors: { code: string; message: string }[] = [];
+  private pending: Promise<{ ok?: boolean; error?: string }>[] = [];
+  private syncedResolve!: () => void;
+  readonly synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
+
+  private constructor(baseUrl: string, token: string) {
+    this.socket = io(`${baseUrl}/collab`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
+    this.socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
+      const decoder = decoding.createDecoder(payload instanceof Uint8Array ? payload : new Uint8Array(payload));
+      const type = decoding.readVarUint(decoder);
+      if (type === syncProtocol.messageYjsSyncStep1) {
+        const encoder = encoding.createEncoder();
+        syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+        this.send(encoding.toUint8Array(encoder));
+        return;
+      }
+      Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), REMOTE);
+      if (type === syncProtocol.messageYjsSyncStep2) this.syncedResolve();
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  /** Connects and joins; rejects with the server's answer when the join is refused. */
+  static async join(baseUrl: string, token: string, allianceId: string): Promise<CollabClient> {
+    const client = new CollabClient(baseUrl, token);
+    await new Promise<void>((resolve, reject) => {
+      client.socket.once('connect', () => resolve());
+      client.socket.once('connect_error', (e) => reject(e));
+    });
+    const answer = await client.socket.timeout(10_000).emitWithAck('charter:join', { allianceId });
+    if (!answer?.ok) {
+      client.close();
+      throw Object.assign(new Error(`join refused: ${JSON.stringify(answer)}`), { answer });
+    }
+    client.readOnly = answer.readOnly;
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    client.send(encoding.toUint8Array(encoder));
+    await Promise.race([client.synced, new Promise((_, reject) => setTimeout(() => reject(new Error('initial sync timed out')), 10_000))]);
+    return client;
+  }
+
+  send(message: Uint8Array): Promise<{ ok?: boolean; error?: string }> {
+    const ack = this.socket.timeout(15_000).emitWithAck('yjs:sync', message).catch((e: Error) => ({ error: e.message }));
+    this.pending.push(ack);
+    return ack;
+  }
+
+  /** Resolves with every acknowledgement received so far. */
+  async flush(): Promise<{ ok?: boolean; error?: string }[]> {
+    const all = this.pending;
+    this.pending = [];
+    return Promise.all(all);
+  }
+
+  /** Types `text` at the end of the section's last paragraph (creating one if needed). */
+  type(section: string, text: string): void {
+    const fragment = this.doc.getXmlFragment(section);
+    this.doc.transact(() => {
+      let paragraph = fragment.length ? fragment.get(fragment.length - 1) : undefined;
+      if (!(paragraph instanceof Y.XmlElement)) {
+        paragraph = new Y.XmlElement('paragraph');
+        fragment.push([paragraph]);
+      }
+      let textNode = (paragraph as Y.XmlElement).get(0);
+      if (!(textNode instanceof Y.XmlText)) {
+        textNode = new Y.XmlText();
+        (paragraph as Y.XmlElement).insert(0, [textNode]);
+      }
+      (textNode as Y.XmlText).insert((textNode as Y.XmlText).length, text);
+    });
+  }
+
+  /** Adds a new paragraph with `text` at the end of the section. */
+  paragraph(section: string, text: string): void {
+    const fragment = this.doc.getXmlFragment(section);
+    this.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const node = new Y.XmlText();
+      node.insert(0, text);
+      paragraph.insert(0, [node]);
+      fragment.push([paragraph]);
+    });
+  }
+
+  /** Plain text of a section: its paragraphs' text, one per line. */
+  text(section: string): string {
+    return this.doc
+      .getXmlFragment(section)
+      .toArray()
+      .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => (c instanceof Y.XmlText ? plain(c) : '')).join('') : ''))
+      .join('\n');
+  }
+
+  close(): void {
+    this.socket.disconnect();
+    this.doc.destroy();
+  }
+}
+
+const plain = (text: Y.XmlText): string => (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+
+/** Polls until `check` passes or the time is up (returns the last value for the assertion). */
+export async function eventually<T>(read: () => T, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!check(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = read();
+  }
+  return value;
+}

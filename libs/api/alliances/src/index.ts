@@ -1,0 +1,4 @@
+export * from './lib/alliances.module';
+export * from './lib/alliance.policy';
+export * from './lib/alliances.service';
+export * from './lib/alliance.entity';

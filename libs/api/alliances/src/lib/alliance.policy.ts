@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import type { AllianceMemberStatus, AllianceRole, OrganisationRole } from '@alliances/shared/contracts';
+import { DataSource } from 'typeorm';
+import { AllianceEntity } from './alliance.entity';
+
+export interface CallerSeat {
+  organisationId: string;
+  allianceRole: AllianceRole;
+  status: AllianceMemberStatus;
+  organisationRole: OrganisationRole;
+}
+
+export interface AllianceAccess {
+  alliance: AllianceEntity;
+  seats: CallerSeat[];
+  /** Active seats only: the organisations through which the caller acts in this alliance. */
+  active: CallerSeat[];
+  canRead: boolean;
+  canEdit: boolean;
+  canInvite: boolean;
+  canWriteCharter: boolean;
+  /** Organisations the caller may sign the charter for (admin or signatory of an active lead/partner). */
+  signFor: string[];
+}
+
+/**
+ * Who may do what in an alliance, decided here only. The caller acts through the organisations they
+ * belong to; an organisation's seat gives read access when active, and the lead's members edit.
+ * Anyone without a seat gets 404, whatever the id.
+ */
+@Injectable()
+export class AlliancePolicy {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async access(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
+    if (!/^[0-9a-f-]{36}$/i.test(allianceId)) throw new NotFoundDomainException('alliance');
+    const rows: { alliance_role: AllianceRole; status: AllianceMemberStatus; organisation_id: string; organisation_role: OrganisationRole }[] =
+      await this.dataSource.query(
+        `SELECT am.role AS alliance_role, am.status, am.organisation_id, m.role AS organisation_role
+           FROM alliance_members am
+           JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = $2
+          WHERE am.alliance_id = $1`,
+        [allianceId, user.id],
+      );
+    const seats: CallerSeat[] = rows.map((r) => ({ organisationId: r.organisation_id, allianceRole: r.alliance_role, status: r.status, organisationRole: r.organisation_role }));
+    const active = seats.filter((s) => s.status === 'active');
+    // An invited organisation's admins see the alliance, to decide whether to join.
+    const invitedAdmin = seats.some((s) => s.status === 'invited' && s.organisationRole === 'admin');
+    if (!active.length && !invitedAdmin) throw new NotFoundDomainException('alliance');
+    const alliance = await this.dataSource.manager.findOne(AllianceEntity, { where: { id: allianceId } });
+    if (!alliance) throw new NotFoundDomainException('alliance');
+    const open = alliance.status !== 'closed';
+    const lead = active.some((s) => s.allianceRole === 'lead');
+    const writer = active.some((s) => s.allianceRole === 'lead' || s.allianceRole === 'partner');
+    return {
+      alliance,
+      seats,
+      active,
+      canRead: active.length > 0,
+      canEdit: lead && open,
+      canInvite: lead && open,
+      canWriteCharter: writer && open,
+      signFor: open
+        ? active.filter((s) => (s.allianceRole === 'lead' || s.allianceRole === 'partner') && (s.organisationRole === 'admin' || s.organisationRole === 'signatory')).map((s) => s.organisationId)
+        : [],
+    };
+  }
+
+  async readable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
+    const access = await this.access(user, allianceId);
+    if (!access.canRead) throw new NotFoundDomainException('alliance');
+    return access;
+  }
+
+  async editable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
+    const access = await this.readable(user, allianceId);
+    if (!access.canEdit) throw new DomainException(403, 'alliance.lead_required', 'Only the lead organisation may do this');
+    return access;
+  }
+}

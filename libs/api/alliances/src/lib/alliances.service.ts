@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { OrganisationEntity, TerritoriesService } from '@alliances/api/organisations';
+import type {
+  Alliance,
+  AllianceAuditEntry,
+  AllianceMember,
+  AllianceSummary,
+  OrganisationDirectoryEntry,
+  Page,
+  PartnerObjective,
+} from '@alliances/shared/contracts';
+import { DataSource } from 'typeorm';
+import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
+import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
+import type { CreateAllianceDto, InviteOrganisationDto, UpdateAllianceDto } from './alliances.dto';
+
+const cursorOf = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+function parseCursor(cursor: string | undefined): { at: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new InvalidInputException([{ field: 'cursor', messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
+  }
+  return { at, id };
+}
+
+@Injectable()
+export class AlliancesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AlliancePolicy,
+    private readonly territories: TerritoriesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private checkTerritories(codes: string[] | undefined): string[] | undefined {
+    if (!codes) return undefined;
+    const normalised = codes.map((c) => c.trim().toUpperCase());
+    const bad = normalised.map((c, i) => ({ c, i })).filter(({ c }) => !this.territories.isValid(c));
+    if (bad.length) {
+      throw new InvalidInputException(bad.map(({ i }) => ({ field: `territoryCodes.${i}`, messages: ['Unknown INSEE territory code'], codes: ['invalidTerritory'] })));
+    }
+    return normalised;
+  }
+
+  async create(user: AuthUser, input: CreateAllianceDto, ip: string | null): Promise<Alliance> {
+    const territoryCodes = this.checkTerritories(input.territoryCodes) ?? [];
+    const lead = await this.dataSource.query(
+      `SELECT o.id, o.status FROM organisations o JOIN memberships m ON m.organisation_id = o.id AND m.user_id = $2 WHERE o.id = $1`,
+      [input.organisationId, user.id],
+    );
+    if (!lead[0]) throw new InvalidInputException([{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }]);
+    if (lead[0].status !== 'approved') throw new DomainException(409, 'organisation.not_approved', 'The organisation is not approved yet');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const alliance = await manager.save(
+        manager.create(AllianceEntity, {
+          name: input.name.trim(),
+          purpose: input.purpose.trim(),
+          category: input.category,
+          collectiveObjectives: input.collectiveObjectives,
+          domains: input.domains,
+          scale: input.scale,
+          territoryCodes,
+          innovationStage: input.innovationStage ?? null,
+          status: 'draft',
+          createdBy: user.id,
+        }),
+      );
+      await manager.insert(AllianceMemberEntity, { allianceId: alliance.id, organisationId: input.organisationId, role: 'lead', status: 'active', invitedBy: user.id, respondedAt: new Date() });
+      await this.audit.record({ actorId: user.id, action: 'alliance.created', objectType: 'alliance', objectId: alliance.id, allianceId: alliance.id, organisationId: input.organisationId, ip }, manager);
+      return alliance.id;
+    });
+    return this.get(user, id);
+  }
+
+  /** The caller's alliances only (through any organisation they belong to), newest activity first. */
+  async list(user: AuthUser, limit = 50, cursor?: string): Promise<Page<AllianceSummary>> {
+    const after = parseCursor(cursor);
+    const params: unknown[] = [user.id, limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after.at, after.id);
+      keyset = 'AND (a.updated_at, a.id) < ($3::timestamptz, $4::uuid)';
+    }
+    const rows: (Record<string, unknown> & { id: string; updated_at: Date })[] = await this.dataSource.query(
+      `SELECT a.id, a.name, a.purpose, a.category, a.status, a.collective_objectives, a.domains, a.scale, a.updated_at,
+              json_agg(json_build_object('organisationId', am.organisation_id, 'role', am.role, 'status', am.status)) AS my_roles
+         FROM alliances a
+         JOIN alliance_members am ON am.alliance_id = a.id AND am.status <> 'declined'
+         JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = $1
+        WHERE (am.status = 'active' OR m.role = 'admin') ${keyset}
+        GROUP BY a.id
+        ORDER BY a.updated_at DESC, a.id DESC
+        LIMIT $2`,
+      params,
+    );
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      name: r['name'] as string,
+      purpose: r['purpose'] as string,
+      category: r['category'] as AllianceSummary['category'],
+      status: r['status'] as AllianceSummary['status'],
+      collectiveObjectives: r['collective_objectives'] as AllianceSummary['collectiveObjectives'],
+      domains: r['domains'] as string[],
+      scale: r['scale'] as AllianceSummary['scale'],
+      myRoles: r['my_roles'] as AllianceSummary['myRoles'],
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
+    const last = rows[limit - 1];
+    return { items, nextCursor: rows.length > limit && last ? cursorOf(new Date(last.updated_at), last.id) : null };
+  }
+
+  async get(user: AuthUser, id: string): Promise<Alliance> {
+    const access = await this.policy.access(user, id);
+    return this.toAlliance(access);
+  }
+
+  private async toAlliance(access: AllianceAccess): Promise<Alliance> {
+    const a = access.alliance;
+    const members: { organisation_id: string; name: string; profile: string; role: AllianceMember['role']; status: AllianceMember['status']; objective: PartnerObjective | null; invited_at: Date; responded_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT am.organisation_id, o.name, o.profile, am.role, am.status, am.objective, am.invited_at, am.responded_at
+           FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
+          WHERE am.alliance_id = $1
+          ORDER BY CASE am.role WHEN 'lead' THEN 0 WHEN 'partner' THEN 1 WHEN 'funder' THEN 2 ELSE 3 END, o.name`,
+        [a.id],
+      );
+    return {
+      id: a.id,
+      name: a.name,
+      purpose: a.purpose,
+      category: a.category,
+      status: a.status,
+      collectiveObjectives: a.collectiveObjectives,
+      domains: a.domains,
+      scale: a.scale,
+      territoryCodes: a.territoryCodes,
+      territories: a.territoryCodes.map((code) => ({ code, name: this.territories.find(code)?.name ?? code })),
+      innovationStage: a.innovationStage,
+      members: members
+        // Before accepting, an invited organisation sees the alliance but not who declined.
+        .filter((m) => access.canRead || m.status === 'active')
+        .map((m) => ({
+          organisationId: m.organisation_id,
+          organisationName: m.name,
+          organisationProfile: m.profile,
+          role: m.role,
+          status: m.status,
+          objective: m.objective,
+          invitedAt: new Date(m.invited_at).toISOString(),
+          respondedAt: m.responded_at ? new Date(m.responded_at).toISOString() : null,
+        })),
+      myRoles: access.seats.map((s) => ({ organisationId: s.organisationId, role: s.allianceRole, status: s.status })),
+      can: { edit: access.canEdit, invite: access.canInvite, writeCharter: access.canWriteCharter, sign: access.signFor.length > 0 },
+      version: a.version,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      closedAt: a.closedAt?.toISOString() ?? null,
+    };
+  }
+
+  /** Optimistic concurrency: a conditional UPDATE on the version read, so exactly one of two racing writers wins. */
+  async update(user: AuthUser, id: string, input: UpdateAllianceDto, ip: string | null): Promise<Alliance> {
+    const access = await this.policy.editable(user, id);
+    const territoryCodes = this.checkTerritories(input.territoryCodes);
+    const { version, ...changes } = input;
+    const patch: Partial<AllianceEntity> = {};
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
+    if (territoryCodes) patch.territoryCodes = territoryCodes;
+    if (patch.status === 'closed') patch.closedAt = new Date();
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .update(AllianceEntity)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (!result.affected) throw new DomainException(409, 'alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
+    await this.audit.record({ actorId: user.id, action: patch.status === 'closed' ? 'alliance.closed' : 'alliance.updated', objectType: 'alliance', objectId: id, allianceId: id, ip, details: { fields: Object.keys(patch) } });
+    return this.get(user, access.alliance.id);
+  }
+
+  async invite(user: AuthUser, id: string, input: InviteOrganisationDto, ip: string | null): Promise<Alliance> {
+    await this.policy.editable(user, id);
+    const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: input.organisationId, status: 'approved' } });
+    if (!organisation) throw new NotFoundDomainException('organisation');
+    const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, { where: { allianceId: id, organisationId: input.organisationId } });
+    if (existing && existing.status !== 'declined') throw new DomainException(409, 'alliance.already_member', 'This organisation is already in the alliance or invited');
+    await this.dataSource.transaction(async (manager) => {
+      if (existing) await manager.update(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId }, { role: input.role, status: 'invited', invitedBy: user.id, respondedAt: null });
+      else await manager.insert(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId, role: input.role, status: 'invited', invitedBy: user.id });
+      await this.audit.record({ actorId: user.id, action: 'alliance.organisation_invited', objectType: 'organisation', objectId: input.organisationId, allianceId: id, organisationId: input.organisationId, ip, details: { role: input.role } }, manager);
+    });
+    return this.get(user, id);
+  }
+
+  /** The invited organisation's admin answers. */
+  async respond(user: AuthUser, id: string, organisationId: string, accept: boolean, ip: string | null): Promise<Alliance> {
+    const access = await this.policy.access(user, id);
+    const seat = access.seats.find((s) => s.organisationId === organisationId);
+    if (!seat) throw new NotFoundDomainException('alliance');
+    if (seat.organisationRole !== 'admin') throw new DomainException(403, 'organisation.admin_required', 'Only an admin of the organisation may answer');
+    const result = await this.dataSource.manager.update(
+      AllianceMemberEntity,
+      { allianceId: id, organisationId, status: 'invited' },
+      { status: accept ? 'active' : 'declined', respondedAt: new Date() },
+    );
+    if (!result.affected) throw new DomainException(409, 'alliance.not_invited', 'There is no pending invitation for this organisation');
+    await this.audit.record({ actorId: user.id, action: accept ? 'alliance.invitation_accepted' : 'alliance.invitation_declined', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
+    return accept ? this.get(user, id) : ({ ...(await this.toAlliance({ ...access, canRead: false })), members: [] } as Alliance);
+  }
+
+  /** A member organisation records its own magic-square objective, expectations and contributions. */
+  async setObjective(user: AuthUser, id: string, organisationId: string, objective: PartnerObjective, ip: string | null): Promise<Alliance> {
+    const access = await this.policy.readable(user, id);
+    const seat = access.active.find((s) => s.organisationId === organisationId);
+    if (!seat) throw new DomainException(403, 'alliance.not_your_organisation', 'You can only describe the objective of your own organisation');
+    if (access.alliance.status === 'closed') throw new DomainException(409, 'alliance.closed', 'The alliance is closed');
+    await this.dataSource.manager.update(AllianceMemberEntity, { allianceId: id, organisationId }, { objective });
+    await this.audit.record({ actorId: user.id, action: 'alliance.partner_objective_updated', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
+    return this.get(user, id);
+  }
+
+  async auditLog(user: AuthUser, id: string, limit = 50, cursor?: string): Promise<Page<AllianceAuditEntry>> {
+    await this.policy.readable(user, id);
+    const after = parseCursor(cursor);
+    const rows: { id: string; at: Date; actor_name: string | null; action: string; object_type: string; object_id: string | null; details: Record<string, unknown> | null }[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.at, u.display_name AS actor_name, a.action, a.object_type, a.object_id, a.details
+           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+          WHERE a.alliance_id = $1 ${after ? 'AND (a.at, a.id) < ($3::timestamptz, $4::uuid)' : ''}
+          ORDER BY a.at DESC, a.id DESC LIMIT $2`,
+        after ? [id, limit + 1, after.at, after.id] : [id, limit + 1],
+      );
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorName: r.actor_name || null,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      details: r.details,
+    }));
+    const last = rows[limit - 1];
+    return { items, nextCursor: rows.length > limit && last ? cursorOf(new Date(last.at), last.id) : null };
+  }
+
+  /** Approved organisations a lead can invite, searched by name. */
+  async directory(user: AuthUser, q: string): Promise<OrganisationDirectoryEntry[]> {
+    const rows: { id: string; name: string; profile: string; territory_code: string | null }[] = await this.dataSource.query(
+      `SELECT id, name, profile, territory_code FROM organisations
+        WHERE status = 'approved' AND name ILIKE '%' || $1 || '%' ORDER BY name LIMIT 20`,
+      [q.replace(/[%_\\]/g, (c) => `\\${c}`)],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, profile: r.profile, territoryName: this.territories.find(r.territory_code)?.name ?? null }));
+  }
+}

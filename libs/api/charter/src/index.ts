@@ -1,0 +1,5 @@
+export * from './lib/charter.module';
+export * from './lib/charter.service';
+export * from './lib/charter.entities';
+export * from './lib/markdown';
+export * from './lib/charter-template';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlliancesModule } from '@alliances/api/alliances';
+import { IdentityModule } from '@alliances/api/identity';
+import { CharterDocs } from './charter-docs.service';
+import { CharterRelay } from './charter-relay';
+import { CharterStore } from './charter-store.service';
+import { CharterController } from './charter.controller';
+import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from './charter.entities';
+import { CharterService } from './charter.service';
+import { CollabGateway } from './collab.gateway';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, JwtModule.register({})],
+  controllers: [CharterController],
+  providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CollabGateway],
+  exports: [CharterService],
+})
+export class CharterModule {}

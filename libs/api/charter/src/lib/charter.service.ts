@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AlliancePolicy } from '@alliances/api/alliances';
+import {
+  CHARTER_SECTION_KEYS,
+  type Charter,
+  type CharterDiff,
+  type CharterSection,
+  type CharterState,
+  type CharterVersion,
+  type CharterVersionSummary,
+  type Locale,
+  type ProposeVersionResponse,
+  type SignatureBoard,
+  type SignatureSummary,
+} from '@alliances/shared/contracts';
+import { diffLines } from 'diff';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { CharterDocs } from './charter-docs.service';
+import { CharterStore } from './charter-store.service';
+import { sectionTitle } from './charter-template';
+import { CharterSignatureEntity, CharterVersionEntity } from './charter.entities';
+import { fragmentToMarkdown } from './markdown';
+
+/** The text that is hashed and signed: every section, in order, under its key. */
+export function canonicalMarkdown(sections: Pick<CharterSection, 'key' | 'markdown'>[]): string {
+  return sections.map((s) => `## ${s.key}\n\n${s.markdown.trim()}\n`).join('\n');
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+@Injectable()
+export class CharterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AlliancePolicy,
+    private readonly docs: CharterDocs,
+    private readonly store: CharterStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  render(doc: Y.Doc, locale: Locale): CharterSection[] {
+    return CHARTER_SECTION_KEYS.map((key) => ({ key, title: sectionTitle(key, locale), markdown: fragmentToMarkdown(doc.getXmlFragment(key)) }));
+  }
+
+  /** The current draft: the live replica of this instance when it holds one, else the database. */
+  private async current(allianceId: string, locale: Locale): Promise<{ doc: Y.Doc; revision: number }> {
+    const live = await this.docs.peek(allianceId);
+    if (live) return { doc: live.doc, revision: live.revision };
+    const loaded = await this.store.load(allianceId, locale);
+    return { doc: loaded.doc, revision: loaded.revision };
+  }
+
+  async get(user: AuthUser, allianceId: string): Promise<Charter> {
+    const access = await this.policy.readable(user, allianceId);
+    const { doc, revision } = await this.current(allianceId, user.locale);
+    const sections = this.render(doc, user.locale);
+    const latest = await this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' } });
+    const inForce = access.alliance.inForceVersion;
+    let state: CharterState = 'draft';
+    if (latest?.status === 'awaiting_signatures') state = 'proposed';
+    else if (inForce !== null) {
+      const inForceVersion = inForce === latest?.version ? latest : await this.version(allianceId, inForce);
+      state = inForceVersion && sha256(canonicalMarkdown(sections)) === inForceVersion.sha256 ? 'in_force' : 'amending';
+    }
+    return { sections, draftRevision: revision, inForceVersion: inForce, state, latestVersion: latest?.version ?? null };
+  }
+
+  private version(allianceId: string, version: number): Promise<CharterVersionEntity | null> {
+    return this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId, version } });
+  }
+
+  /** Freezes the current draft into an immutable version: Markdown per section, Yjs state, SHA-256. */
+  async propose(user: AuthUser, allianceId: string, ip: string | null): Promise<ProposeVersionResponse> {
+    const access = await this.policy.readable(user, allianceId);
+    if (!access.canWriteCharter) throw new DomainException(403, 'charter.write_required', 'Only partners of the alliance may propose a version');
+    // Read from the database, so what is frozen is exactly what was acknowledged to the writers.
+    const loaded = await this.store.load(allianceId, user.locale);
+    const sections = this.render(loaded.doc, user.locale);
+    const hash = sha256(canonicalMarkdown(sections));
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
+      const latest = await manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' } });
+      if (latest && latest.sha256 === hash && latest.status !== 'changes_requested') {
+        throw new DomainException(409, 'charter.unchanged', `The draft is identical to version ${latest.version}`);
+      }
+      if (latest?.status === 'awaiting_signatures') {
+        await manager.update(CharterVersionEntity, { allianceId, version: latest.version }, { status: 'superseded' });
+      }
+      const version = (latest?.version ?? 0) + 1;
+      const entity = await manager.save(
+        manager.create(CharterVersionEntity, { allianceId, version, sections, state: Buffer.from(Y.encodeStateAsUpdate(loaded.doc)), sha256: hash, status: 'awaiting_signatures', createdBy: user.id }),
+      );
+      if (access.alliance.status === 'draft') await manager.query(`UPDATE alliances SET status = 'chartering', updated_at = now() WHERE id = $1 AND status = 'draft'`, [allianceId]);
+      await this.audit.record({ actorId: user.id, action: 'charter.version_proposed', objectType: 'charter_version', allianceId, ip, details: { version, sha256: hash } }, manager);
+      return entity;
+    });
+    return { version: saved.version, sha256: saved.sha256, createdAt: saved.createdAt.toISOString() };
+  }
+
+  async versions(user: AuthUser, allianceId: string): Promise<CharterVersionSummary[]> {
+    await this.policy.readable(user, allianceId);
+    const versions = await this.dataSource.manager.find(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { allianceId: true, version: true, sha256: true, status: true, createdBy: true, createdAt: true } });
+    const signatures = await this.signaturesOf(allianceId);
+    const authors = await this.names(versions.map((v) => v.createdBy));
+    return versions.map((v) => this.summary(v, signatures, authors));
+  }
+
+  async getVersion(user: AuthUser, allianceId: string, version: number): Promise<CharterVersion> {
+    await this.policy.readable(user, allianceId);
+    const entity = await this.version(allianceId, version);
+    if (!entity) throw new NotFoundDomainException('charter_version');
+    const signatures = await this.signaturesOf(allianceId);
+    const authors = await this.names([entity.createdBy]);
+    return { ...this.summary(entity, signatures, authors), sections: entity.sections.map((s) => ({ ...s, title: sectionTitle(s.key, user.locale) })) };
+  }
+
+  private summary(v: CharterVersionEntity, signatures: CharterSignatureEntity[], authors: Map<string, string>): CharterVersionSummary {
+    return {
+      version: v.version,
+      sha256: v.sha256,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: { id: v.createdBy, displayName: (v.createdBy && authors.get(v.createdBy)) || null },
+      status: v.status,
+      signatures: signatures.filter((s) => s.version === v.version).map((s): SignatureSummary => ({
+        organisationId: s.organisationId,
+        organisationName: s.organisationName,
+        kind: s.kind,
+        signerName: s.signerName,
+        comment: s.comment,
+        at: s.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  private signaturesOf(allianceId: string): Promise<CharterSignatureEntity[]> {
+    return this.dataSource.manager.find(CharterSignatureEntity, { where: { allianceId }, order: { createdAt: 'ASC' } });
+  }
+
+  private async names(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const rows: { id: string; display_name: string }[] = await this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  /**
+   * An admin or signatory signs for their organisation the exact text they read (its SHA-256).
+   * When every active lead and partner organisation has signed, the version is in force.
+   */
+  async sign(user: AuthUser, allianceId: string, version: number, input: { organisationId: string; sha256: string }, ip: string | null): Promise<CharterVersionSummary> {
+    return this.answer(user, allianceId, version, input.organisationId, ip, { kind: 'signed', sha256: input.sha256 });
+  }
+
+  async requestChanges(user: AuthUser, allianceId: string, version: number, input: { organisationId: string; comment: string }, ip: string | null): Promise<CharterVersionSummary> {
+    return this.answer(user, allianceId, version, input.organisationId, ip, { kind: 'changes_requested', comment: input.comment });
+  }
+
+  private async answer(
+    user: AuthUser,
+    allianceId: string,
+    versionNumber: number,
+    organisationId: string,
+    ip: string | null,
+    answer: { kind: 'signed'; sha256: string } | { kind: 'changes_requested'; comment: string },
+  ): Promise<CharterVersionSummary> {
+    const access = await this.policy.readable(user, allianceId);
+    const seat = access.active.find((s) => s.organisationId === organisationId);
+    if (!seat || (seat.allianceRole !== 'lead' && seat.allianceRole !== 'partner')) {
+      throw new DomainException(403, 'charter.not_a_signing_organisation', 'You can only sign for your own lead or partner organisation');
+    }
+    if (!access.signFor.includes(organisationId)) throw new DomainException(403, 'charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
+      const version = await manager.findOne(CharterVersionEntity, { where: { allianceId, version: versionNumber } });
+      if (!version) throw new NotFoundDomainException('charter_version');
+      if (version.status !== 'awaiting_signatures') throw new DomainException(409, 'charter.version_closed', `Version ${versionNumber} is ${version.status.replace('_', ' ')}`);
+      if (answer.kind === 'signed' && answer.sha256 !== version.sha256) {
+        throw new DomainException(409, 'charter.hash_mismatch', 'The text you signed is not this version: reload it and read it again');
+      }
+      const existing = await manager.findOne(CharterSignatureEntity, { where: { allianceId, version: versionNumber, organisationId } });
+      if (existing) throw new DomainException(409, 'charter.already_answered', 'Your organisation already answered for this version');
+      const organisation: { name: string }[] = await manager.query('SELECT name FROM organisations WHERE id = $1', [organisationId]);
+      await manager.insert(CharterSignatureEntity, {
+        allianceId,
+        version: versionNumber,
+        organisationId,
+        kind: answer.kind,
+        userId: user.id,
+        signerName: user.displayName,
+        organisationName: organisation[0]?.name ?? '',
+        comment: answer.kind === 'changes_requested' ? answer.comment.trim() : null,
+        sha256: version.sha256,
+      });
+      await this.audit.record(
+        { actorId: user.id, action: answer.kind === 'signed' ? 'charter.signed' : 'charter.changes_requested', objectType: 'charter_version', allianceId, organisationId, ip, details: { version: versionNumber } },
+        manager,
+      );
+      if (answer.kind === 'changes_requested') {
+        await manager.update(CharterVersionEntity, { allianceId, version: versionNumber }, { status: 'changes_requested' });
+        return;
+      }
+      const awaited: { organisation_id: string }[] = await manager.query(
+        `SELECT am.organisation_id FROM alliance_members am
+          WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')
+            AND NOT EXISTS (SELECT 1 FROM charter_signatures s WHERE s.alliance_id = $1 AND s.version = $2 AND s.organisation_id = am.organisation_id AND s.kind = 'signed')`,
+        [allianceId, versionNumber],
+      );
+      if (awaited.length === 0) {
+        await manager.query(`UPDATE charter_versions SET status = 'superseded' WHERE alliance_id = $1 AND status = 'in_force'`, [allianceId]);
+        await manager.update(CharterVersionEntity, { allianceId, version: versionNumber }, { status: 'in_force' });
+        await manager.query(
+          `UPDATE alliances SET in_force_version = $2, status = CASE WHEN status IN ('draft', 'chartering') THEN 'active' ELSE status END, updated_at = now() WHERE id = $1`,
+          [allianceId, versionNumber],
+        );
+        await this.audit.record({ actorId: user.id, action: 'charter.in_force', objectType: 'charter_version', allianceId, ip, details: { version: versionNumber } }, manager);
+      }
+    });
+    return (await this.versions(user, allianceId)).find((v) => v.version === versionNumber) as CharterVersionSummary;
+  }
+
+  async board(user: AuthUser, allianceId: string): Promise<SignatureBoard> {
+    const access = await this.policy.readable(user, allianceId);
+    const latest = await this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { version: true } });
+    const rows: { organisation_id: string; name: string; role: 'lead' | 'partner'; last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }[] = await this.dataSource.query(
+      `SELECT am.organisation_id, o.name, am.role,
+              (SELECT max(s.version) FROM charter_signatures s WHERE s.alliance_id = am.alliance_id AND s.organisation_id = am.organisation_id AND s.kind = 'signed') AS last_signed,
+              (SELECT s.kind FROM charter_signatures s WHERE s.alliance_id = am.alliance_id AND s.organisation_id = am.organisation_id AND s.version = $2) AS latest_kind
+         FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
+        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')
+        ORDER BY am.role, o.name`,
+      [allianceId, latest?.version ?? 0],
+    );
+    return {
+      latestVersion: latest?.version ?? null,
+      inForceVersion: access.alliance.inForceVersion,
+      rows: rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, role: r.role, lastSignedVersion: r.last_signed, latest: r.latest_kind ?? 'awaited' })),
+    };
+  }
+
+  /** A readable diff per section between two versions, or between a version and the current draft. */
+  async diff(user: AuthUser, allianceId: string, from: number, to: number | 'draft'): Promise<CharterDiff> {
+    await this.policy.readable(user, allianceId);
+    const a = await this.version(allianceId, from);
+    if (!a) throw new NotFoundDomainException('charter_version');
+    let target: CharterSection[];
+    if (to === 'draft') target = this.render((await this.current(allianceId, user.locale)).doc, user.locale);
+    else {
+      const b = await this.version(allianceId, to);
+      if (!b) throw new NotFoundDomainException('charter_version');
+      target = b.sections;
+    }
+    return {
+      from,
+      to,
+      sections: CHARTER_SECTION_KEYS.map((key) => {
+        const before = a.sections.find((s) => s.key === key)?.markdown ?? '';
+        const after = target.find((s) => s.key === key)?.markdown ?? '';
+        const parts = diffLines(before ? before + '\n' : '', after ? after + '\n' : '').map((p) => ({ kind: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const), text: p.value }));
+        return { key, title: sectionTitle(key, user.locale), changed: before !== after, parts };
+      }),
+    };
+  }
+
+  parseTarget(value: string | undefined): number | 'draft' {
+    if (value === undefined || value === 'draft') return 'draft';
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidInputException([{ field: 'to', messages: ['a version number or "draft"'], codes: ['invalidVersion'] }]);
+    return n;
+  }
+}
