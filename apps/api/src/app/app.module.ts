@@ -2,6 +2,7 @@ import { CoreModule, type AppConfig } from '@alliances/api/core';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { IdentityModule } from '@alliances/api/identity';
+import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule],
     };
   }
 }

@@ -2,6 +2,7 @@ import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AuditEntryEntity } from '@alliances/api/core';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
+import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
 
 /** Every entity of every domain, listed explicitly: the API is bundled, so globs would find nothing. */
@@ -9,4 +10,5 @@ export const entities = [
   AuditEntryEntity, UserEntity, RefreshTokenEntity, OrganisationEntity, MembershipEntity, InvitationEntity,
   AllianceEntity, AllianceMemberEntity,
   CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity,
+  ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity,
 ];

@@ -5,3 +5,4 @@ export * from './lib/identity';
 export * from './lib/pagination';
 export * from './lib/alliances';
 export * from './lib/charter';
+export * from './lib/objectives';

@@ -1,5 +1,6 @@
 import { Identity1795672820155 } from './1795672820155-Identity';
 import { AlliancesAndCharter1795673936813 } from './1795673936813-AlliancesAndCharter';
+import { Objectives1795674604220 } from './1795674604220-Objectives';
 
 /** Migrations in the order they run. Generated, reviewed, and never edited once applied. */
-export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813];
+export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813, Objectives1795674604220];

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlliancesModule } from '@alliances/api/alliances';
+import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
+import { ObjectivesController } from './objectives.controller';
+import { ObjectivesService } from './objectives.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity]), AlliancesModule],
+  controllers: [ObjectivesController],
+  providers: [ObjectivesService],
+  exports: [ObjectivesService],
+})
+export class ObjectivesModule {}

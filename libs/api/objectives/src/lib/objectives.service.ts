@@ -1,0 +1,364 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import {
+  indicatorStatus,
+  objectiveStatus,
+  plannedTrajectory,
+  type BenefitMatrix,
+  type CheckIn,
+  type CollectiveObjective,
+  type FieldError,
+  type Indicator,
+  type IndicatorDetail,
+  type MagicSquare,
+  type Milestone,
+  type Objective,
+} from '@alliances/shared/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
+import type { CreateCheckInDto, CreateIndicatorDto, CreateMilestoneDto, CreateObjectiveDto, UpdateCheckInDto, UpdateIndicatorDto, UpdateMilestoneDto, UpdateObjectiveDto } from './objectives.dto';
+
+const CHECKIN_EDIT_WINDOW_MS = 24 * 3_600_000;
+const today = (): string => new Date().toISOString().slice(0, 10);
+const day = (value: string | Date): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+@Injectable()
+export class ObjectivesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AlliancePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  // Access ---------------------------------------------------------------------------------------
+
+  /** Loads an object of an alliance and the caller's access to that alliance; 404 for both "absent" and "not yours". */
+  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, entity: EntityTarget<T>, id: string, what: string): Promise<{ row: T; access: AllianceAccess }> {
+    const row = await this.dataSource.manager.findOne(entity, { where: { id } as never });
+    if (!row) throw new NotFoundDomainException(what);
+    const access = await this.policy.readable(user, row.allianceId).catch(() => {
+      throw new NotFoundDomainException(what);
+    });
+    return { row, access };
+  }
+
+  private assertContributor(access: AllianceAccess): void {
+    if (!access.canWriteCharter) throw new DomainException(403, 'objectives.partner_required', 'Only the lead and partner organisations of an open alliance may change objectives');
+  }
+
+  private async assertOwnerInAlliance(allianceId: string, organisationId: string, field: string): Promise<void> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [allianceId, organisationId]);
+    if (!rows.length) throw new InvalidInputException([{ field, messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] }]);
+  }
+
+  private checkIndicator(values: { baseline: number; target: number; startDate: string; targetDate: string }): void {
+    const errors: FieldError[] = [];
+    if (values.target === values.baseline) errors.push({ field: 'target', messages: ['target must differ from baseline'], codes: ['targetEqualsBaseline'] });
+    if (Date.parse(values.targetDate) <= Date.parse(values.startDate)) errors.push({ field: 'targetDate', messages: ['targetDate must be after startDate'], codes: ['targetDateBeforeStart'] });
+    if (errors.length) throw new InvalidInputException(errors);
+  }
+
+  // Objectives -----------------------------------------------------------------------------------
+
+  async create(user: AuthUser, allianceId: string, input: CreateObjectiveDto, ip: string | null): Promise<Objective> {
+    const access = await this.policy.readable(user, allianceId);
+    this.assertContributor(access);
+    const saved = await this.dataSource.manager.save(
+      this.dataSource.manager.create(ObjectiveEntity, { allianceId, title: input.title.trim(), collectiveObjective: input.collectiveObjective, description: input.description.trim(), createdBy: user.id }),
+    );
+    await this.audit.record({ actorId: user.id, action: 'objective.created', objectType: 'objective', objectId: saved.id, allianceId, ip });
+    return (await this.list(user, allianceId, [saved.id]))[0];
+  }
+
+  async update(user: AuthUser, id: string, input: UpdateObjectiveDto, ip: string | null): Promise<Objective> {
+    const { row, access } = await this.scoped(user, ObjectiveEntity, id, 'objective');
+    this.assertContributor(access);
+    const patch: Partial<ObjectiveEntity> = {};
+    if (input.title !== undefined) patch.title = input.title.trim();
+    if (input.collectiveObjective !== undefined) patch.collectiveObjective = input.collectiveObjective;
+    if (input.description !== undefined) patch.description = input.description.trim();
+    if (Object.keys(patch).length) await this.dataSource.manager.update(ObjectiveEntity, id, patch);
+    await this.audit.record({ actorId: user.id, action: 'objective.updated', objectType: 'objective', objectId: id, allianceId: row.allianceId, ip });
+    return (await this.list(user, row.allianceId, [id]))[0];
+  }
+
+  /** Objectives with their indicators (progress and status computed now), milestones and benefits. */
+  async list(user: AuthUser, allianceId: string, only?: string[]): Promise<Objective[]> {
+    await this.policy.readable(user, allianceId);
+    const objectives = await this.dataSource.manager.find(ObjectiveEntity, { where: { allianceId }, order: { createdAt: 'ASC' } });
+    const wanted = only ? objectives.filter((o) => only.includes(o.id)) : objectives;
+    if (!wanted.length) return [];
+    const ids = wanted.map((o) => o.id);
+    const [indicators, milestones, benefits] = await Promise.all([
+      this.indicatorsOf(allianceId, ids),
+      this.dataSource.manager.createQueryBuilder(MilestoneEntity, 'm').where('m.objectiveId = ANY(:ids)', { ids }).orderBy('m.dueDate', 'ASC').getMany(),
+      this.dataSource.manager.createQueryBuilder(ObjectiveBenefitEntity, 'b').where('b.objectiveId = ANY(:ids)', { ids }).getMany(),
+    ]);
+    const now = today();
+    return wanted.map((o) => {
+      const own = indicators.filter((i) => i.objectiveId === o.id);
+      const measured = own.filter((i) => i.progress !== null);
+      return {
+        id: o.id,
+        allianceId: o.allianceId,
+        title: o.title,
+        collectiveObjective: o.collectiveObjective as CollectiveObjective,
+        description: o.description,
+        indicators: own,
+        milestones: milestones.filter((m) => m.objectiveId === o.id).map((m) => this.toMilestone(m, now)),
+        progress: measured.length ? measured.reduce((sum, i) => sum + Math.min(1, Math.max(0, i.progress as number)), 0) / measured.length : null,
+        status: objectiveStatus(own.map((i) => i.status)),
+        benefits: benefits.filter((b) => b.objectiveId === o.id).map((b) => ({ organisationId: b.organisationId, squares: b.squares })),
+        createdAt: o.createdAt.toISOString(),
+      };
+    });
+  }
+
+  private toMilestone(m: MilestoneEntity, now: string): Milestone {
+    return { id: m.id, objectiveId: m.objectiveId, title: m.title, ownerOrganisationId: m.ownerOrganisationId, dueDate: day(m.dueDate), done: !!m.doneAt, doneAt: m.doneAt?.toISOString() ?? null, overdue: !m.doneAt && day(m.dueDate) < now };
+  }
+
+  /** Indicators with their latest check-in (by measurement date, then entry time), in one query. */
+  private async indicatorsOf(allianceId: string, objectiveIds?: string[], indicatorId?: string): Promise<Indicator[]> {
+    const rows: (IndicatorRow & { latest_value: number | null; latest_date: string | null; owner_name: string })[] = await this.dataSource.query(
+      `SELECT i.*, o.name AS owner_name, c.value AS latest_value, c.date::text AS latest_date
+         FROM indicators i
+         JOIN organisations o ON o.id = i.owner_organisation_id
+         LEFT JOIN LATERAL (SELECT value, date FROM checkins WHERE indicator_id = i.id ORDER BY date DESC, created_at DESC LIMIT 1) c ON true
+        WHERE i.alliance_id = $1 ${objectiveIds ? 'AND i.objective_id = ANY($2::uuid[])' : ''} ${indicatorId ? 'AND i.id = $2' : ''}
+        ORDER BY i.created_at`,
+      objectiveIds ? [allianceId, objectiveIds] : indicatorId ? [allianceId, indicatorId] : [allianceId],
+    );
+    const now = today();
+    return rows.map((r) => {
+      const indicator = { baseline: Number(r.baseline), target: Number(r.target), startDate: day(r.start_date), targetDate: day(r.target_date) };
+      const latest = r.latest_value === null ? null : Number(r.latest_value);
+      return {
+        id: r.id,
+        objectiveId: r.objective_id,
+        name: r.name,
+        unit: r.unit,
+        ...indicator,
+        direction: r.direction,
+        ownerOrganisationId: r.owner_organisation_id,
+        ownerOrganisationName: r.owner_name,
+        latest: latest === null ? null : { value: latest, date: day(r.latest_date as string) },
+        ...indicatorStatus(indicator, latest, now),
+      };
+    });
+  }
+
+  // Indicators -----------------------------------------------------------------------------------
+
+  async addIndicator(user: AuthUser, objectiveId: string, input: CreateIndicatorDto, ip: string | null): Promise<Indicator> {
+    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    this.assertContributor(access);
+    this.checkIndicator(input);
+    await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
+    const saved = await this.dataSource.manager.save(this.dataSource.manager.create(IndicatorEntity, { ...input, name: input.name.trim(), unit: input.unit.trim(), objectiveId, allianceId: row.allianceId }));
+    await this.audit.record({ actorId: user.id, action: 'indicator.created', objectType: 'indicator', objectId: saved.id, allianceId: row.allianceId, ip });
+    return (await this.indicatorsOf(row.allianceId, undefined, saved.id))[0];
+  }
+
+  async updateIndicator(user: AuthUser, id: string, input: UpdateIndicatorDto, ip: string | null): Promise<Indicator> {
+    const { row, access } = await this.scoped(user, IndicatorEntity, id, 'indicator');
+    this.assertContributor(access);
+    const merged = { baseline: input.baseline ?? row.baseline, target: input.target ?? row.target, startDate: input.startDate ?? day(row.startDate), targetDate: input.targetDate ?? day(row.targetDate) };
+    this.checkIndicator(merged);
+    if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    if (Object.keys(patch).length) await this.dataSource.manager.update(IndicatorEntity, id, patch);
+    await this.audit.record({ actorId: user.id, action: 'indicator.updated', objectType: 'indicator', objectId: id, allianceId: row.allianceId, ip, details: { fields: Object.keys(patch) } });
+    return (await this.indicatorsOf(row.allianceId, undefined, id))[0];
+  }
+
+  async indicator(user: AuthUser, id: string): Promise<IndicatorDetail> {
+    const { row } = await this.scoped(user, IndicatorEntity, id, 'indicator');
+    const [indicator] = await this.indicatorsOf(row.allianceId, undefined, id);
+    const checkIns = await this.checkInsOf(id);
+    return { ...indicator, checkIns, planned: plannedTrajectory(indicator) };
+  }
+
+  private async checkInsOf(indicatorId: string): Promise<CheckIn[]> {
+    const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
+      `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id
+        WHERE c.indicator_id = $1 ORDER BY c.date DESC, c.created_at DESC`,
+      [indicatorId],
+    );
+    return rows.map((r) => this.toCheckIn(r, r.display_name));
+  }
+
+  private toCheckIn(r: CheckInRow, displayName: string | null): CheckIn {
+    const created = new Date(r.created_at);
+    return {
+      id: r.id,
+      indicatorId: r.indicator_id,
+      value: Number(r.value),
+      date: day(r.date),
+      note: r.note,
+      confidence: r.confidence,
+      author: { id: r.author_id, displayName: displayName || null },
+      createdAt: created.toISOString(),
+      editableUntil: new Date(created.getTime() + CHECKIN_EDIT_WINDOW_MS).toISOString(),
+    };
+  }
+
+  // Check-ins ------------------------------------------------------------------------------------
+
+  /** Records a check-in; the same client id again returns the original (`created: false`), never a second row. */
+  async checkIn(user: AuthUser, indicatorId: string, input: CreateCheckInDto, ip: string | null): Promise<{ checkIn: CheckIn; created: boolean }> {
+    const { row, access } = await this.scoped(user, IndicatorEntity, indicatorId, 'indicator');
+    this.assertContributor(access);
+    const id = input.id ?? randomUUID();
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, confidence, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, indicatorId, row.allianceId, input.value, input.date, input.note?.trim() || null, input.confidence ?? null, user.id],
+    );
+    const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
+    const existing = stored[0];
+    if (!inserted.length && (existing.indicator_id !== indicatorId || existing.author_id !== user.id)) {
+      throw new DomainException(409, 'checkin.id_conflict', 'This id is already used by another check-in');
+    }
+    if (inserted.length) await this.audit.record({ actorId: user.id, action: 'checkin.created', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip, details: { indicatorId, value: input.value } });
+    return { checkIn: this.toCheckIn(existing, user.displayName), created: inserted.length > 0 };
+  }
+
+  /** Its author corrects a check-in within 24 hours; after that, corrections are new check-ins. */
+  async updateCheckIn(user: AuthUser, id: string, input: UpdateCheckInDto, ip: string | null): Promise<CheckIn> {
+    const { row } = await this.scoped(user, CheckInEntity, id, 'checkin');
+    if (row.authorId !== user.id) throw new DomainException(403, 'checkin.author_only', 'Only the author may correct a check-in');
+    if (Date.now() - row.createdAt.getTime() > CHECKIN_EDIT_WINDOW_MS) {
+      throw new DomainException(409, 'checkin.immutable', 'A check-in can be corrected for 24 hours; record a new one instead');
+    }
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    if (Object.keys(patch).length) await this.dataSource.manager.update(CheckInEntity, id, patch);
+    await this.audit.record({ actorId: user.id, action: 'checkin.corrected', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip });
+    const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
+    return this.toCheckIn(stored[0], user.displayName);
+  }
+
+  // Milestones -----------------------------------------------------------------------------------
+
+  async addMilestone(user: AuthUser, objectiveId: string, input: CreateMilestoneDto, ip: string | null): Promise<Milestone> {
+    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    this.assertContributor(access);
+    await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
+    const saved = await this.dataSource.manager.save(this.dataSource.manager.create(MilestoneEntity, { ...input, title: input.title.trim(), objectiveId, allianceId: row.allianceId }));
+    await this.audit.record({ actorId: user.id, action: 'milestone.created', objectType: 'milestone', objectId: saved.id, allianceId: row.allianceId, ip });
+    return this.toMilestone(saved, today());
+  }
+
+  async updateMilestone(user: AuthUser, id: string, input: UpdateMilestoneDto, ip: string | null): Promise<Milestone> {
+    const { row, access } = await this.scoped(user, MilestoneEntity, id, 'milestone');
+    this.assertContributor(access);
+    if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
+    const patch: Partial<MilestoneEntity> = {};
+    if (input.title !== undefined) patch.title = input.title.trim();
+    if (input.ownerOrganisationId !== undefined) patch.ownerOrganisationId = input.ownerOrganisationId;
+    if (input.dueDate !== undefined) patch.dueDate = input.dueDate;
+    if (input.done !== undefined) patch.doneAt = input.done ? (row.doneAt ?? new Date()) : null;
+    if (Object.keys(patch).length) await this.dataSource.manager.update(MilestoneEntity, id, patch);
+    await this.audit.record({ actorId: user.id, action: input.done ? 'milestone.done' : 'milestone.updated', objectType: 'milestone', objectId: id, allianceId: row.allianceId, ip });
+    return this.toMilestone((await this.dataSource.manager.findOneByOrFail(MilestoneEntity, { id })) as MilestoneEntity, today());
+  }
+
+  // Mutual-benefit matrix ------------------------------------------------------------------------
+
+  /** A partner records which part of its own magic square an objective serves. */
+  async setBenefit(user: AuthUser, objectiveId: string, organisationId: string, squares: MagicSquare[], ip: string | null): Promise<Objective> {
+    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    this.assertContributor(access);
+    if (!access.active.some((s) => s.organisationId === organisationId)) {
+      throw new DomainException(403, 'objectives.own_organisation_only', 'You record the benefit of your own organisation only');
+    }
+    if (squares.length) {
+      await this.dataSource.query(
+        `INSERT INTO objective_benefits (objective_id, organisation_id, squares) VALUES ($1, $2, $3)
+         ON CONFLICT (objective_id, organisation_id) DO UPDATE SET squares = EXCLUDED.squares`,
+        [objectiveId, organisationId, squares],
+      );
+    } else {
+      await this.dataSource.manager.delete(ObjectiveBenefitEntity, { objectiveId, organisationId });
+    }
+    await this.audit.record({ actorId: user.id, action: 'objective.benefit_set', objectType: 'objective', objectId: objectiveId, organisationId, allianceId: row.allianceId, ip, details: { squares } });
+    return (await this.list(user, row.allianceId, [objectiveId]))[0];
+  }
+
+  async matrix(user: AuthUser, allianceId: string): Promise<BenefitMatrix> {
+    await this.policy.readable(user, allianceId);
+    const partners: { organisation_id: string; name: string; role: string }[] = await this.dataSource.query(
+      `SELECT am.organisation_id, o.name, am.role FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
+        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner') ORDER BY am.role, o.name`,
+      [allianceId],
+    );
+    const objectives = await this.dataSource.manager.find(ObjectiveEntity, { where: { allianceId }, order: { createdAt: 'ASC' } });
+    const benefits = objectives.length
+      ? await this.dataSource.manager.createQueryBuilder(ObjectiveBenefitEntity, 'b').where('b.objectiveId = ANY(:ids)', { ids: objectives.map((o) => o.id) }).getMany()
+      : [];
+    const cells: BenefitMatrix['cells'] = {};
+    for (const o of objectives) cells[o.id] = {};
+    for (const b of benefits) cells[b.objectiveId][b.organisationId] = b.squares;
+    const served = new Set(benefits.filter((b) => b.squares.length).map((b) => b.organisationId));
+    return {
+      partners: partners.map((p) => ({ organisationId: p.organisation_id, organisationName: p.name, role: p.role })),
+      objectives: objectives.map((o) => ({ id: o.id, title: o.title, collectiveObjective: o.collectiveObjective })),
+      cells,
+      partnersWithoutBenefit: partners.filter((p) => !served.has(p.organisation_id)).map((p) => p.organisation_id),
+    };
+  }
+
+  // Export ---------------------------------------------------------------------------------------
+
+  /** Indicators and every check-in, one line per check-in (indicators without any get one line). */
+  async exportCsv(user: AuthUser, allianceId: string): Promise<string> {
+    const objectives = await this.list(user, allianceId);
+    const header = ['objective', 'collective_objective', 'indicator', 'unit', 'direction', 'baseline', 'target', 'start_date', 'target_date', 'owner', 'status', 'progress', 'checkin_date', 'value', 'confidence', 'note', 'author'];
+    const lines: (string | number)[][] = [header];
+    for (const o of objectives) {
+      for (const i of o.indicators) {
+        const base = [o.title, o.collectiveObjective, i.name, i.unit, i.direction, i.baseline, i.target, i.startDate, i.targetDate, i.ownerOrganisationName, i.status, i.progress ?? ''];
+        const checkIns = await this.checkInsOf(i.id);
+        if (!checkIns.length) lines.push([...base, '', '', '', '', '']);
+        for (const c of checkIns.reverse()) lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
+      }
+    }
+    return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+}
+
+interface IndicatorRow {
+  id: string;
+  objective_id: string;
+  alliance_id: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  start_date: string | Date;
+  target_date: string | Date;
+  direction: 'increase' | 'decrease';
+  owner_organisation_id: string;
+}
+
+interface CheckInRow {
+  id: string;
+  indicator_id: string;
+  alliance_id: string;
+  value: number;
+  date: string;
+  note: string | null;
+  confidence: number | null;
+  author_id: string | null;
+  created_at: Date;
+}
+
+/** CSV cell, quoted when needed; a leading =,+,-,@ is neutralised so spreadsheets never run it as a formula. */
+function csvCell(value: unknown): string {
+  let s = String(value ?? '');
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
