@@ -1,6 +1,14 @@
 import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AuditEntryEntity } from '@alliances/api/core';
+import {
+  EvaluationActionEntity,
+  EvaluationCampaignEntity,
+  EvaluationParticipantEntity,
+  EvaluationResponseEntity,
+  EvaluationTemplateEntity,
+  EvaluationTemplateQuestionEntity,
+} from '@alliances/api/evaluations';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -11,4 +19,5 @@ export const entities = [
   AllianceEntity, AllianceMemberEntity,
   CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity,
   ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity,
+  EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity,
 ];

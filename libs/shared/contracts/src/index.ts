@@ -6,3 +6,4 @@ export * from './lib/pagination';
 export * from './lib/alliances';
 export * from './lib/charter';
 export * from './lib/objectives';
+export * from './lib/evaluations';

@@ -67,6 +67,16 @@ class Environment {
   @IsInt() @Min(1)
   AUTH_THROTTLE_ACCOUNT_PER_15_MIN?: number;
 
+  /** Respondents an organisation needs before its own evaluation mean is shown. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(1) @Max(50)
+  EVALUATION_MIN_RESPONDENTS?: number;
+
+  /** How often the scheduler closes due campaigns and sends reminders (ms). */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(200) @Max(3_600_000)
+  SCHEDULER_INTERVAL_MS?: number;
+
   /** Comma-separated origins allowed by CORS; unset → CORS closed. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;
@@ -89,6 +99,8 @@ export interface AppConfig {
   webRoot: string | undefined;
   corsOrigins: string[];
   authThrottle: { ipPerMinute: number; accountPer15Min: number };
+  evaluationMinRespondents: number;
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     webRoot,
     authThrottle: { ipPerMinute: raw.AUTH_THROTTLE_IP_PER_MINUTE ?? 30, accountPer15Min: raw.AUTH_THROTTLE_ACCOUNT_PER_15_MIN ?? 10 },
+    evaluationMinRespondents: raw.EVALUATION_MIN_RESPONDENTS ?? 3,
+    schedulerIntervalMs: raw.SCHEDULER_INTERVAL_MS ?? 60_000,
     corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

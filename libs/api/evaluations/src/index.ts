@@ -1,0 +1,4 @@
+export * from './lib/evaluations.module';
+export * from './lib/evaluations.service';
+export * from './lib/evaluation.entities';
+export * from './lib/default-template';

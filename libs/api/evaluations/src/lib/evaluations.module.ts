@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlliancesModule } from '@alliances/api/alliances';
+import { EvaluationScheduler } from './evaluation-scheduler';
+import {
+  EvaluationActionEntity,
+  EvaluationCampaignEntity,
+  EvaluationParticipantEntity,
+  EvaluationResponseEntity,
+  EvaluationTemplateEntity,
+  EvaluationTemplateQuestionEntity,
+} from './evaluation.entities';
+import { EvaluationsController } from './evaluations.controller';
+import { EvaluationsService } from './evaluations.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity]),
+    AlliancesModule,
+  ],
+  controllers: [EvaluationsController],
+  providers: [EvaluationsService, EvaluationScheduler],
+  exports: [EvaluationsService],
+})
+export class EvaluationsModule {}

@@ -1,0 +1,419 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AuditService, DomainException, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import {
+  aggregateByOrganisation,
+  distribution,
+  EVALUATION_DIMENSIONS,
+  mean,
+  type AnswerInput,
+  type CampaignSummary,
+  type EvaluationAction,
+  type EvaluationCampaign,
+  type EvaluationQuestion,
+  type EvaluationResults,
+  type EvaluationTemplate,
+  type FieldError,
+  type MyResponse,
+  type TemplateQuestionInput,
+} from '@alliances/shared/contracts';
+import { DataSource, IsNull } from 'typeorm';
+import { DEFAULT_QUESTIONS, DEFAULT_TEMPLATE_ID } from './default-template';
+import {
+  EvaluationActionEntity,
+  EvaluationCampaignEntity,
+  EvaluationParticipantEntity,
+  EvaluationResponseEntity,
+  EvaluationTemplateEntity,
+  EvaluationTemplateQuestionEntity,
+} from './evaluation.entities';
+
+const MAILS = {
+  invitation: {
+    fr: (a: string, t: string, d: string, link: string) => ({ subject: `Évaluation partenariale : ${t}`, text: `Bonjour,\n\nL'alliance « ${a} » lance son évaluation partenariale « ${t} ». Vos réponses restent confidentielles : seuls des résultats agrégés seront montrés, après la clôture du ${d}.\n\nRépondre (quelques minutes) : ${link}\n` }),
+    en: (a: string, t: string, d: string, link: string) => ({ subject: `Partnership evaluation: ${t}`, text: `Hello,\n\nThe alliance "${a}" is running its partnership evaluation "${t}". Your answers stay confidential: only aggregated results are shown, after it closes on ${d}.\n\nAnswer (a few minutes): ${link}\n` }),
+  },
+  reminder: {
+    fr: (a: string, t: string, d: string, link: string) => ({ subject: `Rappel : évaluation « ${t} » close le ${d}`, text: `Bonjour,\n\nL'évaluation partenariale « ${t} » de l'alliance « ${a} » se termine le ${d}. Vous n'avez pas encore envoyé vos réponses.\n\n${link}\n` }),
+    en: (a: string, t: string, d: string, link: string) => ({ subject: `Reminder: evaluation "${t}" closes on ${d}`, text: `Hello,\n\nThe partnership evaluation "${t}" of the alliance "${a}" ends on ${d}. You have not sent your answers yet.\n\n${link}\n` }),
+  },
+};
+const REMIND_BEFORE_MS = 48 * 3_600_000;
+
+/** TypeORM answers an UPDATE … RETURNING sent through query() with [rows, count]. */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+@Injectable()
+export class EvaluationsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Evaluations');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AlliancePolicy,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Seeds the default template once; several instances starting together insert it once. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query(`INSERT INTO evaluation_templates (id, alliance_id, title) VALUES ($1, NULL, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [DEFAULT_TEMPLATE_ID, 'Évaluation partenariale (modèle Le RAMEAU)']);
+      if (!inserted.length) return;
+      await manager.insert(
+        EvaluationTemplateQuestionEntity,
+        DEFAULT_QUESTIONS.map((q, position) => ({ templateId: DEFAULT_TEMPLATE_ID, position, dimension: q.dimension, focus: q.focus, textFr: q.fr, textEn: q.en })),
+      );
+    });
+  }
+
+  // Templates ------------------------------------------------------------------------------------
+
+  private async template(id: string): Promise<EvaluationTemplate | undefined> {
+    const t = await this.dataSource.manager.findOne(EvaluationTemplateEntity, { where: { id } });
+    if (!t) return undefined;
+    const questions = await this.dataSource.manager.find(EvaluationTemplateQuestionEntity, { where: { templateId: id }, order: { position: 'ASC' } });
+    return { id: t.id, allianceId: t.allianceId, title: t.title, questions: questions.map((q) => ({ id: q.id, position: q.position, dimension: q.dimension, focus: q.focus, text: { fr: q.textFr, en: q.textEn } })) };
+  }
+
+  async templates(user: AuthUser, allianceId: string): Promise<EvaluationTemplate[]> {
+    await this.policy.readable(user, allianceId);
+    const own = await this.dataSource.manager.find(EvaluationTemplateEntity, { where: [{ allianceId }, { allianceId: IsNull() }], order: { createdAt: 'ASC' } });
+    return (await Promise.all(own.map((t) => this.template(t.id)))).filter((t): t is EvaluationTemplate => !!t);
+  }
+
+  /** Copies a template (the default one unless said otherwise) into the alliance, to adapt it. */
+  async copyTemplate(user: AuthUser, allianceId: string, input: { title: string; fromTemplateId?: string }, ip: string | null): Promise<EvaluationTemplate> {
+    const access = await this.policy.readable(user, allianceId);
+    this.assertContributor(access);
+    const source = await this.usableTemplate(allianceId, input.fromTemplateId ?? DEFAULT_TEMPLATE_ID);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(EvaluationTemplateEntity, { allianceId, title: input.title.trim() }));
+      await manager.insert(EvaluationTemplateQuestionEntity, source.questions.map((q, position) => ({ templateId: saved.id, position, dimension: q.dimension, focus: q.focus, textFr: q.text.fr, textEn: q.text.en })));
+      await this.audit.record({ actorId: user.id, action: 'evaluation.template_copied', objectType: 'evaluation_template', objectId: saved.id, allianceId, ip }, manager);
+      return saved.id;
+    });
+    return (await this.template(id)) as EvaluationTemplate;
+  }
+
+  /** Replaces the questions of an alliance's own template: add, edit, drop and reorder in one go. */
+  async setQuestions(user: AuthUser, templateId: string, questions: TemplateQuestionInput[], ip: string | null): Promise<EvaluationTemplate> {
+    const t = await this.dataSource.manager.findOne(EvaluationTemplateEntity, { where: { id: templateId } });
+    if (!t || !t.allianceId) throw new NotFoundDomainException('evaluation_template');
+    const access = await this.policy.readable(user, t.allianceId).catch(() => {
+      throw new NotFoundDomainException('evaluation_template');
+    });
+    this.assertContributor(access);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(EvaluationTemplateQuestionEntity, { templateId });
+      await manager.insert(EvaluationTemplateQuestionEntity, questions.map((q, position) => ({ templateId, position, dimension: q.dimension, focus: q.focus, textFr: q.text.fr.trim(), textEn: q.text.en.trim() })));
+      await this.audit.record({ actorId: user.id, action: 'evaluation.template_edited', objectType: 'evaluation_template', objectId: templateId, allianceId: t.allianceId, ip, details: { questions: questions.length } }, manager);
+    });
+    return (await this.template(templateId)) as EvaluationTemplate;
+  }
+
+  private async usableTemplate(allianceId: string, templateId: string): Promise<EvaluationTemplate> {
+    const t = await this.template(templateId);
+    if (!t || (t.allianceId !== null && t.allianceId !== allianceId)) {
+      throw new InvalidInputException([{ field: 'templateId', messages: ['unknown template'], codes: ['unknownTemplate'] }]);
+    }
+    return t;
+  }
+
+  private assertContributor(access: AllianceAccess): void {
+    if (!access.canWriteCharter) throw new DomainException(403, 'evaluation.partner_required', 'Only the lead and partner organisations may prepare evaluations');
+  }
+
+  // Campaigns ------------------------------------------------------------------------------------
+
+  /** The lead launches a campaign: questions frozen, every member of every lead/partner organisation invited. */
+  async launch(user: AuthUser, allianceId: string, input: { title: string; templateId?: string; closesAt: string }, ip: string | null): Promise<EvaluationCampaign> {
+    const access = await this.policy.editable(user, allianceId);
+    const closesAt = new Date(input.closesAt);
+    if (closesAt.getTime() <= Date.now() + 60_000) throw new InvalidInputException([{ field: 'closesAt', messages: ['closesAt must be in the future'], codes: ['closesAtInPast'] }]);
+    const template = await this.usableTemplate(allianceId, input.templateId ?? DEFAULT_TEMPLATE_ID);
+    if (!template.questions.length) throw new InvalidInputException([{ field: 'templateId', messages: ['the template has no question'], codes: ['emptyTemplate'] }]);
+    const { campaign, invitees } = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(EvaluationCampaignEntity, {
+          allianceId,
+          title: input.title.trim(),
+          closesAt,
+          minRespondents: this.config.evaluationMinRespondents,
+          questions: template.questions,
+          templateId: template.id,
+          launchedBy: user.id,
+        }),
+      );
+      // One seat per person: a person in two partner organisations answers once, for the first.
+      const invitees: { user_id: string; organisation_id: string; email: string; locale: 'fr' | 'en' }[] = await manager.query(
+        `SELECT DISTINCT ON (m.user_id) m.user_id, m.organisation_id, u.email, u.locale
+           FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id JOIN users u ON u.id = m.user_id
+          WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner') AND u.deleted_at IS NULL AND u.disabled_at IS NULL
+          ORDER BY m.user_id, am.role, m.organisation_id`,
+        [allianceId],
+      );
+      if (invitees.length) await manager.insert(EvaluationParticipantEntity, invitees.map((i) => ({ campaignId: saved.id, userId: i.user_id, organisationId: i.organisation_id })));
+      await this.audit.record({ actorId: user.id, action: 'evaluation.launched', objectType: 'evaluation', objectId: saved.id, allianceId, ip, details: { invited: invitees.length } }, manager);
+      return { campaign: saved, invitees };
+    });
+    const day = closesAt.toISOString().slice(0, 10);
+    for (const invitee of invitees) {
+      const content = MAILS.invitation[invitee.locale === 'en' ? 'en' : 'fr'](access.alliance.name, campaign.title, day, `${this.config.publicUrl}/evaluations/${campaign.id}`);
+      await this.mail.send({ to: invitee.email, ...content }).catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
+    }
+    return this.get(user, campaign.id);
+  }
+
+  private async campaignFor(user: AuthUser, id: string): Promise<{ campaign: EvaluationCampaignEntity; access: AllianceAccess }> {
+    const campaign = await this.dataSource.manager.findOne(EvaluationCampaignEntity, { where: { id } });
+    if (!campaign) throw new NotFoundDomainException('evaluation');
+    const access = await this.policy.readable(user, campaign.allianceId).catch(() => {
+      throw new NotFoundDomainException('evaluation');
+    });
+    return { campaign, access };
+  }
+
+  private async counts(campaignIds: string[]): Promise<Map<string, { invited: number; submitted: number }>> {
+    if (!campaignIds.length) return new Map();
+    const rows: { campaign_id: string; invited: number; submitted: number }[] = await this.dataSource.query(
+      `SELECT p.campaign_id, count(*)::int AS invited, count(r.submitted_at)::int AS submitted
+         FROM evaluation_participants p LEFT JOIN evaluation_responses r ON r.campaign_id = p.campaign_id AND r.user_id = p.user_id
+        WHERE p.campaign_id = ANY($1::uuid[]) GROUP BY p.campaign_id`,
+      [campaignIds],
+    );
+    return new Map(rows.map((r) => [r.campaign_id, { invited: r.invited, submitted: r.submitted }]));
+  }
+
+  async list(user: AuthUser, allianceId: string): Promise<CampaignSummary[]> {
+    await this.policy.readable(user, allianceId);
+    const campaigns = await this.dataSource.manager.find(EvaluationCampaignEntity, { where: { allianceId }, order: { createdAt: 'DESC' } });
+    const counts = await this.counts(campaigns.map((c) => c.id));
+    return campaigns.map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      closesAt: c.closesAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+      submittedCount: counts.get(c.id)?.submitted ?? 0,
+      invitedCount: counts.get(c.id)?.invited ?? 0,
+    }));
+  }
+
+  async get(user: AuthUser, id: string): Promise<EvaluationCampaign> {
+    const { campaign, access } = await this.campaignFor(user, id);
+    const counts = (await this.counts([id])).get(id);
+    const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
+    return {
+      id: campaign.id,
+      allianceId: campaign.allianceId,
+      title: campaign.title,
+      status: campaign.status,
+      closesAt: campaign.closesAt.toISOString(),
+      closedAt: campaign.closedAt?.toISOString() ?? null,
+      createdAt: campaign.createdAt.toISOString(),
+      questions: campaign.questions,
+      minRespondents: campaign.minRespondents,
+      submittedCount: counts?.submitted ?? 0,
+      invitedCount: counts?.invited ?? 0,
+      canRespond: campaign.status === 'open' && !!participant,
+      canClose: campaign.status === 'open' && access.canEdit,
+    };
+  }
+
+  // Responses ------------------------------------------------------------------------------------
+
+  async myResponse(user: AuthUser, id: string): Promise<MyResponse> {
+    await this.campaignFor(user, id);
+    const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
+    if (!participant) throw new DomainException(403, 'evaluation.not_invited', 'You are not among the respondents of this evaluation');
+    const response = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
+    return { answers: response?.answers ?? [], submittedAt: response?.submittedAt?.toISOString() ?? null, updatedAt: response?.updatedAt.toISOString() ?? null, organisationId: participant.organisationId };
+  }
+
+  /** Saves a draft or submits; a respondent may change their answers until the close. */
+  async saveResponse(user: AuthUser, id: string, input: { answers: AnswerInput[]; submit?: boolean }, ip: string | null): Promise<MyResponse> {
+    const { campaign } = await this.campaignFor(user, id);
+    const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
+    if (!participant) throw new DomainException(403, 'evaluation.not_invited', 'You are not among the respondents of this evaluation');
+    if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now()) throw new DomainException(409, 'evaluation.closed', 'This evaluation is closed');
+    const known = new Set(campaign.questions.map((q) => q.id));
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    input.answers.forEach((a, i) => {
+      if (!known.has(a.questionId)) errors.push({ field: `answers.${i}.questionId`, messages: ['not a question of this evaluation'], codes: ['unknownQuestion'] });
+      if (seen.has(a.questionId)) errors.push({ field: `answers.${i}.questionId`, messages: ['answered twice'], codes: ['duplicateAnswer'] });
+      seen.add(a.questionId);
+    });
+    if (input.submit) {
+      campaign.questions.forEach((q) => {
+        if (!seen.has(q.id)) errors.push({ field: `answers`, messages: [`question ${q.position + 1} is not answered`], codes: ['missingAnswer'] });
+      });
+    }
+    if (errors.length) throw new InvalidInputException(errors);
+    const answers = input.answers.map((a) => ({ questionId: a.questionId, score: a.score, ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) }));
+    await this.dataSource.query(
+      `INSERT INTO evaluation_responses (campaign_id, user_id, organisation_id, answers, submitted_at, updated_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, now())
+       ON CONFLICT (campaign_id, user_id) DO UPDATE SET answers = EXCLUDED.answers,
+         submitted_at = CASE WHEN $5 THEN now() ELSE evaluation_responses.submitted_at END, updated_at = now()`,
+      [id, user.id, participant.organisationId, JSON.stringify(answers), !!input.submit],
+    );
+    if (input.submit) await this.audit.record({ actorId: user.id, action: 'evaluation.response_submitted', objectType: 'evaluation', objectId: id, allianceId: campaign.allianceId, ip });
+    return this.myResponse(user, id);
+  }
+
+  // Closing --------------------------------------------------------------------------------------
+
+  async close(user: AuthUser, id: string, ip: string | null): Promise<EvaluationCampaign> {
+    const { campaign, access } = await this.campaignFor(user, id);
+    if (!access.canEdit) throw new DomainException(403, 'alliance.lead_required', 'Only the lead organisation may close an evaluation');
+    const result = await this.dataSource.manager.update(EvaluationCampaignEntity, { id, status: 'open' }, { status: 'closed', closedAt: new Date() });
+    if (!result.affected) throw new DomainException(409, 'evaluation.closed', 'This evaluation is already closed');
+    await this.audit.record({ actorId: user.id, action: 'evaluation.closed', objectType: 'evaluation', objectId: id, allianceId: campaign.allianceId, ip });
+    return this.get(user, id);
+  }
+
+  /** The scheduled job: closes campaigns whose date passed and reminds those who have not answered. */
+  async tick(): Promise<{ closed: number; reminded: number }> {
+    const closed: { id: string; alliance_id: string }[] = returned(await this.dataSource.query(
+      `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
+    ));
+    for (const c of closed) await this.audit.record({ actorId: null, action: 'evaluation.closed', objectType: 'evaluation', objectId: c.id, allianceId: c.alliance_id, details: { by: 'schedule' } });
+    // Claim the reminders with a conditional UPDATE, so one instance only sends them.
+    const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returned(await this.dataSource.query(
+      `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
+        WHERE a.id = c.alliance_id AND c.status = 'open' AND c.reminded_at IS NULL AND c.closes_at <= now() + ($1 || ' milliseconds')::interval
+        RETURNING c.id, c.title, c.closes_at, a.name AS alliance_name`,
+      [String(REMIND_BEFORE_MS)],
+    ));
+    let reminded = 0;
+    for (const c of due) {
+      const people: { email: string; locale: string }[] = await this.dataSource.query(
+        `SELECT u.email, u.locale FROM evaluation_participants p JOIN users u ON u.id = p.user_id
+          LEFT JOIN evaluation_responses r ON r.campaign_id = p.campaign_id AND r.user_id = p.user_id
+         WHERE p.campaign_id = $1 AND r.submitted_at IS NULL AND u.deleted_at IS NULL`,
+        [c.id],
+      );
+      for (const p of people) {
+        const content = MAILS.reminder[p.locale === 'en' ? 'en' : 'fr'](c.alliance_name, c.title, new Date(c.closes_at).toISOString().slice(0, 10), `${this.config.publicUrl}/evaluations/${c.id}`);
+        await this.mail.send({ to: p.email, ...content }).catch((e: Error) => this.logger.warn(`reminder failed: ${e.message}`));
+        reminded++;
+      }
+    }
+    return { closed: closed.length, reminded };
+  }
+
+  // Results --------------------------------------------------------------------------------------
+
+  /** Aggregates only, and only after the close: blind until then, individual answers never shown. */
+  async results(user: AuthUser, id: string): Promise<EvaluationResults> {
+    const { campaign } = await this.campaignFor(user, id);
+    if (campaign.status !== 'closed') throw new DomainException(409, 'evaluation.blind', 'Results are revealed when the evaluation closes');
+    return this.aggregate(campaign, true);
+  }
+
+  private async aggregate(campaign: EvaluationCampaignEntity, withPrevious: boolean): Promise<EvaluationResults> {
+    const responses: { user_id: string; organisation_id: string; answers: AnswerInput[] }[] = await this.dataSource.query(
+      'SELECT user_id, organisation_id, answers FROM evaluation_responses WHERE campaign_id = $1 AND submitted_at IS NOT NULL',
+      [campaign.id],
+    );
+    const organisations: { organisationId: string; organisationName: string }[] = (
+      await this.dataSource.query(
+        `SELECT am.organisation_id, o.name FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
+          WHERE am.alliance_id = $1 AND am.role IN ('lead', 'partner') AND am.status = 'active' ORDER BY am.role, o.name`,
+        [campaign.allianceId],
+      )
+    ).map((r: { organisation_id: string; name: string }) => ({ organisationId: r.organisation_id, organisationName: r.name }));
+    const rows = responses.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
+    const threshold = campaign.minRespondents;
+    const questions = campaign.questions.map((q) => {
+      const own = rows.filter((r) => r.questionId === q.id);
+      const scores = own.map((r) => r.score);
+      return {
+        questionId: q.id,
+        dimension: q.dimension,
+        focus: q.focus,
+        text: q.text,
+        mean: mean(scores),
+        distribution: distribution(scores),
+        ...aggregateByOrganisation(own, organisations, threshold),
+        comments: own.map((r) => r.comment).filter((c): c is string => !!c).sort((a, b) => a.localeCompare(b, 'fr')),
+      };
+    });
+    const dimensions = EVALUATION_DIMENSIONS.filter((d) => campaign.questions.some((q) => q.dimension === d)).map((key) => {
+      const ids = new Set(campaign.questions.filter((q) => q.dimension === key).map((q) => q.id));
+      const own = rows.filter((r) => ids.has(r.questionId));
+      return { key, mean: mean(own.map((r) => r.score)), distribution: distribution(own.map((r) => r.score)), ...aggregateByOrganisation(own, organisations, threshold) };
+    });
+    const results: EvaluationResults = { campaignId: campaign.id, respondents: responses.length, minRespondents: threshold, dimensions, questions };
+    if (withPrevious) {
+      const previous = await this.dataSource.manager
+        .createQueryBuilder(EvaluationCampaignEntity, 'c')
+        .where('c.allianceId = :allianceId AND c.status = :closed AND c.id <> :id AND c.closedAt < :closedAt', { allianceId: campaign.allianceId, closed: 'closed', id: campaign.id, closedAt: campaign.closedAt })
+        .orderBy('c.closedAt', 'DESC')
+        .getOne();
+      if (previous) {
+        const before = await this.aggregate(previous, false);
+        results.previous = {
+          campaignId: previous.id,
+          title: previous.title,
+          closedAt: (previous.closedAt as Date).toISOString(),
+          dimensions: dimensions.map((d) => {
+            const old = before.dimensions.find((b) => b.key === d.key)?.mean ?? null;
+            return { key: d.key, mean: old, delta: old !== null && d.mean !== null ? d.mean - old : null };
+          }),
+        };
+      }
+    }
+    return results;
+  }
+
+  // Action plan ----------------------------------------------------------------------------------
+
+  async actions(user: AuthUser, id: string): Promise<EvaluationAction[]> {
+    await this.campaignFor(user, id);
+    const rows = await this.dataSource.manager.find(EvaluationActionEntity, { where: { campaignId: id }, order: { dueDate: 'ASC' } });
+    return rows.map((a) => this.toAction(a));
+  }
+
+  async addAction(user: AuthUser, id: string, input: { title: string; ownerOrganisationId: string; dueDate: string; objectiveId?: string; charterSection?: string }, ip: string | null): Promise<EvaluationAction> {
+    const { campaign, access } = await this.campaignFor(user, id);
+    this.assertContributor(access);
+    const errors: FieldError[] = [];
+    const owner = await this.dataSource.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [campaign.allianceId, input.ownerOrganisationId]);
+    if (!owner.length) errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
+    if (input.objectiveId) {
+      const objective = await this.dataSource.query('SELECT 1 FROM objectives WHERE id = $1 AND alliance_id = $2', [input.objectiveId, campaign.allianceId]);
+      if (!objective.length) errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
+    }
+    if (errors.length) throw new InvalidInputException(errors);
+    const saved = await this.dataSource.manager.save(
+      this.dataSource.manager.create(EvaluationActionEntity, { campaignId: id, allianceId: campaign.allianceId, title: input.title.trim(), ownerOrganisationId: input.ownerOrganisationId, dueDate: input.dueDate, objectiveId: input.objectiveId ?? null, charterSection: input.charterSection ?? null }),
+    );
+    await this.audit.record({ actorId: user.id, action: 'evaluation.action_created', objectType: 'evaluation_action', objectId: saved.id, allianceId: campaign.allianceId, ip });
+    return this.toAction(saved);
+  }
+
+  async setActionDone(user: AuthUser, actionId: string, done: boolean): Promise<EvaluationAction> {
+    const action = await this.dataSource.manager.findOne(EvaluationActionEntity, { where: { id: actionId } });
+    if (!action) throw new NotFoundDomainException('evaluation_action');
+    const access = await this.policy.readable(user, action.allianceId).catch(() => {
+      throw new NotFoundDomainException('evaluation_action');
+    });
+    this.assertContributor(access);
+    await this.dataSource.manager.update(EvaluationActionEntity, actionId, { doneAt: done ? new Date() : null });
+    return this.toAction({ ...action, doneAt: done ? new Date() : null });
+  }
+
+  private toAction(a: EvaluationActionEntity): EvaluationAction {
+    return { id: a.id, campaignId: a.campaignId, title: a.title, ownerOrganisationId: a.ownerOrganisationId, dueDate: String(a.dueDate).slice(0, 10), objectiveId: a.objectiveId, charterSection: a.charterSection, done: !!a.doneAt };
+  }
+
+  questionsOf(campaign: EvaluationCampaignEntity): EvaluationQuestion[] {
+    return campaign.questions;
+  }
+}
