@@ -1,4 +1,5 @@
 import {
+  AlliancesIoAdapter,
   configureHttp,
   dataSourceOptions,
   genRequestId,
@@ -36,6 +37,9 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<Ru
       new FastifyAdapter({ bodyLimit: 1024 * 1024, genReqId: genRequestId, trustProxy: config.trustProxy, return503OnClosing: true }),
       { bufferLogs: true },
     );
+    const io = new AlliancesIoAdapter(app, config);
+    await io.connect();
+    app.useWebSocketAdapter(io);
     await configureHttp(app, config);
     await runMigrationsLocked(app.get(DataSource));
     await app.listen(config.port, config.host);

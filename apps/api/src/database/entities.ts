@@ -1,6 +1,7 @@
 import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
-import { AuditEntryEntity } from '@alliances/api/core';
+import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
+import { AuditEntryEntity, NotificationEntity } from '@alliances/api/core';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -20,4 +21,5 @@ export const entities = [
   CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity,
   ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity,
   EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity,
+  CommentEntity, AllianceSequenceEntity, CommentEventEntity, NotificationEntity,
 ];

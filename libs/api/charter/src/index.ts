@@ -3,3 +3,5 @@ export * from './lib/charter.service';
 export * from './lib/charter.entities';
 export * from './lib/markdown';
 export * from './lib/charter-template';
+export * from './lib/charter-reader';
+export { socketAuthMiddleware } from './lib/collab.gateway';

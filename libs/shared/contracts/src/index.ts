@@ -7,3 +7,4 @@ export * from './lib/alliances';
 export * from './lib/charter';
 export * from './lib/objectives';
 export * from './lib/evaluations';
+export * from './lib/comments';

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
 import { CharterDocs } from './charter-docs.service';
+import { CharterReader } from './charter-reader';
 import { CharterRelay } from './charter-relay';
 import { CharterStore } from './charter-store.service';
 import { CharterController } from './charter.controller';
@@ -14,7 +15,7 @@ import { CollabGateway } from './collab.gateway';
 @Module({
   imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, JwtModule.register({})],
   controllers: [CharterController],
-  providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CollabGateway],
-  exports: [CharterService],
+  providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CharterReader, CollabGateway],
+  exports: [CharterService, CharterReader],
 })
 export class CharterModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy } from '@alliances/api/alliances';
 import {
   CHARTER_SECTION_KEYS,
@@ -40,6 +40,7 @@ export class CharterService {
     private readonly docs: CharterDocs,
     private readonly store: CharterStore,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   render(doc: Y.Doc, locale: Locale): CharterSection[] {
@@ -98,7 +99,25 @@ export class CharterService {
       await this.audit.record({ actorId: user.id, action: 'charter.version_proposed', objectType: 'charter_version', allianceId, ip, details: { version, sha256: hash } }, manager);
       return entity;
     });
+    await this.notifyProposal(user, allianceId, saved.version);
     return { version: saved.version, sha256: saved.sha256, createdAt: saved.createdAt.toISOString() };
+  }
+
+  /** Signatories and admins of signing organisations are awaited; everyone else in those organisations is told. */
+  private async notifyProposal(user: AuthUser, allianceId: string, version: number): Promise<void> {
+    const people: { user_id: string; role: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT m.user_id, m.role FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id
+        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')`,
+      [allianceId],
+    );
+    const link = `/alliances/${allianceId}/charter/signatures`;
+    const signers = people.filter((p) => p.role === 'admin' || p.role === 'signatory').map((p) => p.user_id);
+    const others = people.map((p) => p.user_id).filter((id) => !signers.includes(id));
+    const notified = [
+      ...(await this.notifications.notify({ userIds: signers, type: 'signature_awaited', allianceId, actorId: user.id, excerpt: `v${version}`, link })),
+      ...(await this.notifications.notify({ userIds: others, type: 'charter_version_proposed', allianceId, actorId: user.id, excerpt: `v${version}`, link })),
+    ];
+    this.notifications.changed(notified);
   }
 
   async versions(user: AuthUser, allianceId: string): Promise<CharterVersionSummary[]> {

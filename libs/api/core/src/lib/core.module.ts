@@ -13,6 +13,7 @@ import { ShutdownState } from './lifecycle/shutdown-state';
 import { loggerOptions } from './logging/logger.options';
 import { AuditService } from './audit/audit.service';
 import { MailService } from './mail/mail.service';
+import { NotificationsService } from './notifications/notifications.service';
 
 /** Infrastructure every domain relies on: configuration, logging, database, errors, validation, health. */
 @Global()
@@ -32,10 +33,11 @@ export class CoreModule {
         ShutdownState,
         AuditService,
         MailService,
+        NotificationsService,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [APP_CONFIG, ShutdownState, AuditService, MailService],
+      exports: [APP_CONFIG, ShutdownState, AuditService, MailService, NotificationsService],
     };
   }
 }

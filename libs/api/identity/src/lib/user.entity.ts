@@ -15,6 +15,8 @@ export class UserEntity {
   /** Set when the person deleted their account: the row stays, anonymised, for what must remain. */
   @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lastLoginAt!: Date | null;
+  /** When the last notification digest was mailed: at most one an hour. */
+  @Column({ type: 'timestamptz', nullable: true }) lastDigestAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -77,6 +77,16 @@ class Environment {
   @IsInt() @Min(200) @Max(3_600_000)
   SCHEDULER_INTERVAL_MS?: number;
 
+  /** Shortest time between two digest mails to one person (ms); one hour by default. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(100) @Max(86_400_000)
+  DIGEST_INTERVAL_MS?: number;
+
+  /** Comments one person may post per minute. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(1) @Max(100_000)
+  COMMENTS_PER_MINUTE?: number;
+
   /** Comma-separated origins allowed by CORS; unset → CORS closed. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;
@@ -101,6 +111,8 @@ export interface AppConfig {
   authThrottle: { ipPerMinute: number; accountPer15Min: number };
   evaluationMinRespondents: number;
   schedulerIntervalMs: number;
+  digestIntervalMs: number;
+  commentsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     authThrottle: { ipPerMinute: raw.AUTH_THROTTLE_IP_PER_MINUTE ?? 30, accountPer15Min: raw.AUTH_THROTTLE_ACCOUNT_PER_15_MIN ?? 10 },
     evaluationMinRespondents: raw.EVALUATION_MIN_RESPONDENTS ?? 3,
     schedulerIntervalMs: raw.SCHEDULER_INTERVAL_MS ?? 60_000,
+    digestIntervalMs: raw.DIGEST_INTERVAL_MS ?? 3_600_000,
+    commentsPerMinute: raw.COMMENTS_PER_MINUTE ?? 30,
     corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

@@ -1,0 +1,64 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { Pool } from 'pg';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../config/app-config';
+
+/** Socket payload cap: a comment is at most 10,000 characters, a charter update 256 KB. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 1_000_000;
+
+/**
+ * socket.io for every namespace, with fan-out between API instances: through Redis when REDIS_URL
+ * is set, else through PostgreSQL (@socket.io/postgres-adapter). Embedded mode is one instance, so
+ * the in-memory adapter is enough there.
+ */
+export class AlliancesIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+  private closers: (() => Promise<unknown>)[] = [];
+  private adapterFactory: ServerOptions['adapter'] | undefined;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  async connect(): Promise<void> {
+    if (this.config.redisUrl) {
+      const pub = createClient({ url: this.config.redisUrl });
+      const sub = pub.duplicate();
+      pub.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
+      sub.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
+      await Promise.all([pub.connect(), sub.connect()]);
+      this.adapterFactory = createRedisAdapter(pub, sub) as ServerOptions['adapter'];
+      this.closers.push(() => Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]));
+      this.logger.log('socket.io fan-out through Redis');
+    } else if (this.config.databaseUrl) {
+      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, application_name: 'alliances-socket-adapter' });
+      pool.on('error', (e: Error) => this.logger.warn(`socket adapter pool: ${e.message}`));
+      this.adapterFactory = createPostgresAdapter(pool, { tableName: 'socket_io_attachments', heartbeatInterval: 2000, heartbeatTimeout: 6000 }) as ServerOptions['adapter'];
+      this.closers.push(() => pool.end());
+      this.logger.log('socket.io fan-out through PostgreSQL');
+    }
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      serveClient: false,
+      cors: this.config.corsOrigins.length ? { origin: this.config.corsOrigins, credentials: true } : undefined,
+      ...(this.adapterFactory ? { adapter: this.adapterFactory } : {}),
+    }) as Server;
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.closers.splice(0).map((close) => close()));
+  }
+}
