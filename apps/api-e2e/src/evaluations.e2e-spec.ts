@@ -187,13 +187,16 @@ describe('partnership evaluation', () => {
   });
 
   it('closes at its date and reminds those who have not answered (scheduled job)', async () => {
-    const third = (await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan 3', closesAt: inDays(1) }, { token: leadPeople[0].accessToken })).body;
+    const third = (await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan 3', closesAt: inDays(5) }, { token: leadPeople[0].accessToken })).body;
     questions = third.questions;
     await api.call('PUT', `/api/evaluations/${third.id}/responses/me`, { token: leadPeople[0].accessToken, body: { answers: answers(4), submit: true } });
     const before = readOutbox(proc.dataDir).length;
+    // Closing within 48 hours: the next run of the scheduler sends the reminders.
+    await sql(proc, db, "UPDATE evaluation_campaigns SET closes_at = now() + interval '1 day' WHERE id = $1", [third.id]);
+    const isReminder = (m: { subject: string }) => m.subject.startsWith('Rappel') || m.subject.startsWith('Reminder');
     const deadline = Date.now() + 10_000;
-    while (readOutbox(proc.dataDir).slice(before).filter((m) => m.subject.includes('Bilan 3')).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const reminders = readOutbox(proc.dataDir).slice(before).filter((m) => m.subject.includes('Bilan 3'));
+    while (readOutbox(proc.dataDir).slice(before).filter(isReminder).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const reminders = readOutbox(proc.dataDir).slice(before).filter(isReminder);
     expect(reminders).toHaveLength(5); // six invited, one answered
     expect(reminders.some((m) => m.to.includes(leadPeople[0].email))).toBe(false);
 

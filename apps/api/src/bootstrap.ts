@@ -41,7 +41,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     await io.connect();
     app.useWebSocketAdapter(io);
     await configureHttp(app, config);
-    await runMigrationsLocked(app.get(DataSource));
+    await runMigrationsLocked(app.get(DataSource), { singleInstance: !!embedded });
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -27,10 +27,10 @@ export async function runAdminCli(args: string[]): Promise<number> {
   }
   const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
-  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: config.databaseUrl, embedded, entities, migrations, poolSize: 2 }));
+  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: config.databaseUrl, embedded, entities, migrations, poolSize: 1 }));
   try {
     await dataSource.initialize();
-    await runMigrationsLocked(dataSource);
+    await runMigrationsLocked(dataSource, { singleInstance: !!embedded });
     const users = dataSource.getRepository(UserEntity);
     const passwordHash = await passwords.hash(password);
     const existing = await users.findOne({ where: { email: normaliseEmail(email) } });

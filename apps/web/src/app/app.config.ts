@@ -1,7 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/router';
-import { TranslatedTitleStrategy, provideI18n } from '@alliances/web/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { TranslatedTitleStrategy, provideI18n, provideNavigationFocus } from '@alliances/web/core';
+import { authInterceptor, provideAuth } from '@alliances/web/identity/data-access';
 import { appRoutes } from './app.routes';
 
 // Angular 21 bootstraps zoneless by default and Material 21 animates with CSS, so neither
@@ -9,9 +10,12 @@ import { appRoutes } from './app.routes';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
-    provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // Route parameters and query parameters reach pages as inputs (`id`, `token`, `returnUrl`).
+    provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }), withComponentInputBinding()),
     provideI18n(),
+    provideAuth(),
+    provideNavigationFocus(),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
   ],
 };

@@ -1,4 +1,6 @@
 import { Route } from '@angular/router';
+import { authRoutes } from '@alliances/web/identity/feature-auth';
+import { organisationsRoutes } from '@alliances/web/identity/feature-organisations';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -8,16 +10,8 @@ export const appRoutes: Route[] = [
     title: 'home.pageTitle',
     loadComponent: () => import('./pages/home/home-page').then((m) => m.HomePage),
   },
-  {
-    path: 'sign-in',
-    title: 'signIn.pageTitle',
-    loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage),
-  },
-  {
-    path: 'sign-up',
-    title: 'signUp.pageTitle',
-    loadComponent: () => import('./pages/sign-up/sign-up-page').then((m) => m.SignUpPage),
-  },
+  ...authRoutes,
+  ...organisationsRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',

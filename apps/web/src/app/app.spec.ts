@@ -1,7 +1,10 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { aMe, signInAs } from '@alliances/web/identity/data-access/testing';
 import { browserLanguage, translocoTesting } from '../testing/i18n-testing';
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -12,7 +15,7 @@ describe('App shell', () => {
     browserLanguage('fr-FR');
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
-      providers: [provideRouter(appRoutes)],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     });
   });
 
@@ -85,7 +88,7 @@ describe('routes', () => {
     browserLanguage('fr-FR');
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
-      providers: [provideRouter(appRoutes)],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     });
   });
 
@@ -102,4 +105,102 @@ describe('routes', () => {
     const headings = harness.fixture.debugElement.queryAll(By.css('h1'));
     expect(headings.map((h) => (h.nativeElement as HTMLElement).textContent?.trim())).toEqual([heading]);
   });
+});
+
+describe('App shell, signed in', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    browserLanguage('fr-FR');
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    jest.restoreAllMocks();
+  });
+
+  async function render(isPlatformAdmin: boolean) {
+    await signInAs(aMe({ displayName: 'Camille Martin', isPlatformAdmin }));
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const byTestId = <T extends HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
+    return { fixture, el, byTestId };
+  }
+
+  it("shows the person's name, opening their links", async () => {
+    const { fixture, el, byTestId } = await render(false);
+    const trigger = byTestId<HTMLButtonElement>('user-menu');
+
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes organisations']);
+    expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
+    expect(trigger?.getAttribute('aria-expanded')).toBe('false');
+
+    trigger?.click();
+    await fixture.whenStable();
+
+    expect(trigger?.getAttribute('aria-expanded')).toBe('true');
+    expect([...el.querySelectorAll('#user-menu-panel li')].map((li) => li.textContent?.trim())).toEqual([
+      'Mes organisations',
+      'Mon compte',
+      'Se déconnecter',
+    ]);
+
+    trigger?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    expect(el.querySelector('#user-menu-panel')).toBeNull();
+    expect(document.activeElement).toBe(trigger);
+  });
+
+  it('offers the review queue to platform administrators', async () => {
+    const { fixture, el, byTestId } = await render(true);
+
+    byTestId('user-menu')?.click();
+    await fixture.whenStable();
+
+    expect(byTestId('menu-review-queue')?.getAttribute('href')).toBe('/admin/organisations');
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes organisations', 'Demandes à examiner']);
+  });
+
+  it('signs out: the session ends on the server and the sign-in links come back', async () => {
+    const { fixture, el, byTestId } = await render(false);
+
+    byTestId('user-menu')?.click();
+    await fixture.whenStable();
+    byTestId('sign-out')?.click();
+    http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+
+    expect(byTestId('user-menu')).toBeNull();
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Se connecter', 'Créer un compte']);
+  });
+});
+
+describe('protected routes', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    browserLanguage('fr-FR');
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each(['/organisations', '/organisations/apply', '/account', '/admin/organisations'])(
+    '%s sends a visitor to the sign-in page, to come back afterwards',
+    async (url) => {
+      const harness = await RouterTestingHarness.create(url);
+
+      expect(TestBed.inject(Router).url).toBe(`/sign-in?returnUrl=${encodeURIComponent(url)}`);
+      expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Connexion');
+    },
+  );
 });

@@ -1,3 +1,5 @@
 export * from './lib/api-process';
 export * from './lib/paths';
 export * from './lib/test-database';
+export * from './lib/api-client';
+export * from './lib/openapi';

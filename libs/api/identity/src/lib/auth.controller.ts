@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AuditService, ClientIp, CurrentUser, DomainException, Public, type AppConfig, type AuthUser } from '@alliances/api/core';
 import { IdentityErrorCode, type LoginResponse, type RefreshResponse, type User } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -80,6 +80,8 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  // No email in the body: the per-account limit would count per address and lock out colleagues behind one NAT.
+  @SkipThrottle({ account: true })
   @ApiBearerAuth()
   async logout(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const presented = request.cookies?.[REFRESH_COOKIE];

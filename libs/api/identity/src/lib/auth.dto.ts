@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, PASSWORD_MAX_LENGTH, type Locale, type LoginRequest, type RegisterRequest, type UpdateMeRequest, type DeleteAccountRequest } from '@alliances/shared/contracts';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** Trims strings before the length checks, so that blanks do not pass for a name. */
+const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'camille@asso-exemple.fr' }) @IsEmail() @MaxLength(254) email!: string;
   /** Length and common-password checks happen in PasswordService, with their own error codes. */
   @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password!: string;
-  @ApiProperty({ example: 'Camille Martin' }) @IsString() @MinLength(1) @MaxLength(120) displayName!: string;
+  @ApiProperty({ example: 'Camille Martin' }) @Trim() @IsString() @MinLength(1) @MaxLength(120) displayName!: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
 }
 
@@ -16,7 +20,7 @@ export class LoginDto implements LoginRequest {
 }
 
 export class UpdateMeDto implements UpdateMeRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
 }
 

@@ -19,7 +19,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<AuthUser> {
+  async validate(claims: AccessTokenClaims & { exp?: unknown }): Promise<AuthUser> {
+    // The library checks `exp` only when present: a token without one would never expire.
+    if (typeof claims.exp !== 'number') throw new UnauthorizedException();
     const user = typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
     if (!user) throw new UnauthorizedException();
     return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };

@@ -67,7 +67,8 @@ export class TokensService {
         .update(RefreshTokenEntity)
         .set({ rotatedAt: () => 'now()' })
         .where('token_hash = :tokenHash AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
-        .returning(['user_id', 'family_id'])
+        // A string: an array would be read as entity property names, match nothing and return no row.
+        .returning('user_id, family_id')
         .execute();
       const rotated = raw as { user_id: string; family_id: string }[];
       if (rotated[0]) {

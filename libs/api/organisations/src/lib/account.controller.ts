@@ -39,14 +39,20 @@ export class AccountController {
   async export(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const user = await this.users.findById(caller.id);
     const q = (sql: string) => this.dataSource.query(sql, [caller.id]);
-    const [memberships, sessions, invitationsSent, auditTrail] = await Promise.all([
+    const [memberships, sessions, invitationsSent, invitationsReceived, auditTrail] = await Promise.all([
       q('SELECT m.organisation_id, o.name AS organisation_name, m.role, m.created_at FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1'),
       q('SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at'),
       q('SELECT email, role, organisation_id, created_at, accepted_at FROM invitations WHERE invited_by = $1'),
-      q('SELECT at, action, object_type, object_id, ip FROM audit_log WHERE actor_id = $1 ORDER BY at'),
+      // Invitations addressed to the person's email hold their address too.
+      q(`SELECT i.organisation_id, o.name AS organisation_name, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
+           FROM invitations i JOIN organisations o ON o.id = i.organisation_id
+          WHERE i.accepted_by = $1 OR i.email = (SELECT email FROM users WHERE id = $1) ORDER BY i.created_at`),
+      // What they did, and what was done to their account (role changes, failed sign-ins…).
+      q(`SELECT at, action, object_type, object_id, organisation_id, ip, details FROM audit_log
+          WHERE actor_id = $1 OR (object_type = 'user' AND object_id = $1) ORDER BY at`),
     ]);
     reply.header('content-disposition', 'attachment; filename="alliances-my-data.json"');
-    return { exportedAt: new Date().toISOString(), user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null, memberships, sessions, invitationsSent, auditTrail };
+    return { exportedAt: new Date().toISOString(), user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null, memberships, sessions, invitationsSent, invitationsReceived, auditTrail };
   }
 
   /**
@@ -93,6 +99,8 @@ export class AdminAuditController {
       .createQueryBuilder(AuditEntryEntity, 'a')
       .leftJoin('users', 'u', 'u.id = a.actor_id')
       .addSelect('u.display_name', 'actor_name')
+      // The cursor needs the timestamp to the microsecond: a JS Date (milliseconds) would skip entries.
+      .addSelect(`to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at_exact')
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(limit + 1);
@@ -120,6 +128,7 @@ export class AdminAuditController {
       details: e.details,
     }));
     const last = entities[limit - 1];
-    return { items, nextCursor: entities.length > limit && last ? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString('base64url') : null };
+    const lastAt = (raw[limit - 1] as { at_exact?: string } | undefined)?.at_exact;
+    return { items, nextCursor: entities.length > limit && last && lastAt ? Buffer.from(`${lastAt}|${last.id}`).toString('base64url') : null };
   }
 }

@@ -31,10 +31,7 @@ export class OrganisationPolicy {
   async member(user: AuthUser, organisationId: string): Promise<{ organisation: OrganisationEntity; role: OrganisationRole }> {
     const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: organisationId } });
     const role = organisation ? await this.roleOf(user.id, organisationId) : null;
-    if (!organisation || !role) {
-      if (organisation && user.isPlatformAdmin) return { organisation, role: 'member' };
-      throw new NotFoundDomainException('organisation');
-    }
+    if (!organisation || !role) throw new NotFoundDomainException('organisation');
     return { organisation, role };
   }
 

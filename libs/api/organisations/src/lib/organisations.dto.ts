@@ -11,7 +11,10 @@ import {
   type RejectOrganisationRequest,
   type SocioEconomicProfile,
 } from '@alliances/shared/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+
+/** Trims strings before the length checks, so that blanks do not pass for a value. */
+const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 class HumanResourcesDto {
@@ -34,7 +37,7 @@ class SocioEconomicProfileDto implements SocioEconomicProfile {
 }
 
 export class ApplyOrganisationDto implements ApplyOrganisationRequest {
-  @ApiProperty({ example: 'Les Jardins Partagés de Lyon' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Les Jardins Partagés de Lyon' }) @Trim() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @ApiProperty({ enum: ORGANISATION_PROFILES }) @IsIn(ORGANISATION_PROFILES) profile!: OrganisationProfile;
   @ApiPropertyOptional({ description: '9 digits, Luhn-checked' }) @IsOptional() @IsString() @MaxLength(20) siren?: string;
   @ApiPropertyOptional({ description: '14 digits, Luhn-checked' }) @IsOptional() @IsString() @MaxLength(25) siret?: string;
@@ -46,7 +49,7 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
 }
 
 export class RejectOrganisationDto implements RejectOrganisationRequest {
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) reason!: string;
+  @ApiProperty() @Trim() @IsString() @MinLength(3) @MaxLength(2000) reason!: string;
 }
 
 export class InviteMemberDto implements InviteMemberRequest {

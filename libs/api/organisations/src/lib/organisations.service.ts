@@ -19,7 +19,7 @@ import {
   type OrganisationStatus,
 } from '@alliances/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { InvitationEntity } from './invitation.entity';
 import { MAILS, mailLocale } from './mails';
 import { MembershipEntity } from './membership.entity';
@@ -209,7 +209,8 @@ export class OrganisationsService {
 
   async revokeInvitation(user: AuthUser, id: string, invitationId: string, ip: string | null): Promise<void> {
     await this.policy.admin(user, id);
-    const result = await this.dataSource.manager.update(InvitationEntity, { id: invitationId, organisationId: id, acceptedAt: null as never, revokedAt: null as never }, { revokedAt: new Date() });
+    // IsNull(): a bare null in a where object is an error in TypeORM 1 (it was silently ignored before).
+    const result = await this.dataSource.manager.update(InvitationEntity, { id: invitationId, organisationId: id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw new NotFoundDomainException('invitation');
     await this.audit.record({ actorId: user.id, action: 'invitation.revoked', objectType: 'invitation', objectId: invitationId, organisationId: id, ip });
   }

@@ -110,7 +110,7 @@ export interface InviteOrganisationRequest {
   role: Exclude<AllianceRole, 'lead'>;
 }
 
-export interface UpdatePartnerObjectiveRequest extends PartnerObjective {}
+export type UpdatePartnerObjectiveRequest = PartnerObjective;
 
 export interface AllianceAuditEntry {
   id: string;

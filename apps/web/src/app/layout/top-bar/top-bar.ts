@@ -1,15 +1,24 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthStore } from '@alliances/web/identity/data-access';
 import { LanguageSwitch } from '../language-switch/language-switch';
+import { UserMenu } from '../user-menu/user-menu';
 
 @Component({
   selector: 'all-top-bar',
-  imports: [MatToolbar, MatButton, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch],
+  imports: [MatToolbar, MatButton, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch, UserMenu],
   templateUrl: './top-bar.html',
   styleUrl: './top-bar.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TopBar {}
+export class TopBar {
+  private readonly store = inject(AuthStore);
+
+  /** Nothing about the session shows while a previous one is being resumed: no flash of "sign in". */
+  protected readonly status = this.store.status;
+  protected readonly user = this.store.user;
+  protected readonly isPlatformAdmin = this.store.isPlatformAdmin;
+}

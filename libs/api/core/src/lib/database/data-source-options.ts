@@ -1,7 +1,7 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { PostgresDataSourceOptions as PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { EmbeddedPostgres } from './embedded-postgres';
-import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
+import { EMBEDDED_POOL_SIZE } from './embedded-postgres';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type Entities = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
@@ -51,7 +51,10 @@ export function dataSourceOptions(input: {
     port,
     username,
     database,
-    poolSize: Math.min(input.poolSize ?? EMBEDDED_MAX_CONNECTIONS, EMBEDDED_MAX_CONNECTIONS),
+    // One connection: pglite-socket interleaves the messages of concurrent connections while one of
+    // them is inside a transaction (wrong results seen under load). PGlite runs one query at a time
+    // anyway, so a single connection costs nothing and keeps every statement in order.
+    poolSize: EMBEDDED_POOL_SIZE,
     extra: { connectionTimeoutMillis: 10_000 },
   };
 }

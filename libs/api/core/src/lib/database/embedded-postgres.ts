@@ -10,8 +10,10 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-/** PGlite serves every connection from one queue; more would only wait. A pool must not exceed it. */
+/** Connections the embedded server accepts: the API's pool plus a few for tools (psql, tests). */
 export const EMBEDDED_MAX_CONNECTIONS = 8;
+/** The API's own pool in embedded mode (see data-source-options.ts). */
+export const EMBEDDED_POOL_SIZE = 1;
 
 /**
  * Starts PGlite in a child process (see `assets/embedded-postgres.mjs`) on a unix socket inside

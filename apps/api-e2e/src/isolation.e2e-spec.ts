@@ -1,0 +1,339 @@
+import {
+  ApiClient,
+  createTestDatabase,
+  fillPath,
+  GOOD_PASSWORD,
+  listOperations,
+  operationKey,
+  plausibleBody,
+  plausibleValue,
+  startApiProcess,
+  uniqueEmail,
+  usingRealPostgres,
+  type ApiProcess,
+  type Operation,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * TENANT ISOLATION. Two organisations, A and B. Every route of the OpenAPI document (so routes added
+ * later are covered without touching this file) is called by users of B — and by a user with no
+ * organisation — with path parameters pointing at A's objects. None may succeed, and no answer may
+ * carry A's ids, names or emails.
+ */
+
+const ADMIN_EMAIL = 'platform.admin@example.org';
+const ADMIN_PASSWORD = 'Admin-Passphrase-2024!';
+
+/**
+ * Routes that act on the caller's own things whatever the path says; they may answer 2xx, but their
+ * answer must hold nothing of A. Keep this list short and explicit: a route is added here on purpose.
+ */
+const CALLER_SCOPED = new Set([
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /api/me',
+  'PATCH /api/me',
+  'DELETE /api/me',
+  'GET /api/me/export',
+  'GET /api/organisations',
+  'POST /api/organisations',
+  'GET /api/territories',
+  // CONTRACT.md "Alliances": the caller's alliances only.
+  'GET /api/alliances',
+  // CONTRACT.md "Comments and notifications": the caller's own mentions and events.
+  'GET /api/notifications',
+  'POST /api/notifications/read',
+  'GET /api/health',
+  // Public preview of an invitation: the token is the capability, so whoever holds A's link sees
+  // what the invitee sees (organisation name, invited email, role) — and nothing more of A.
+  'GET /api/invitations/{token}',
+]);
+/** What the invitation preview may show of A: exactly its documented fields. */
+const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];
+
+/** Routes run last, as they end the prober's account. */
+const RUN_LAST = new Set(['DELETE /api/me']);
+
+const MIN_PROBES = 100;
+
+interface Probe {
+  prober: string;
+  method: string;
+  url: string;
+  key: string;
+  status: number;
+  text: string;
+}
+
+describe(`tenant isolation (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let client: ApiClient;
+  let admin: Session;
+
+  // Tenant A.
+  let ownerA: Session;
+  let memberA: Session;
+  let signatoryA: Session;
+  let orgA: { id: string; name: string };
+  let pendingA: { id: string; name: string };
+  let invitationA: { id: string; email: string };
+  let tokenA: string;
+  /** A's alliance, when the alliances module is there (CONTRACT.md "Alliances"). */
+  let allianceA: { id: string; name: string } | undefined;
+  let secretsA: string[];
+
+  // Tenant B and a lone user.
+  let ownerB: Session;
+  let memberB: Session;
+  let loner: Session;
+  let orgB: { id: string; name: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApiProcess({ databaseUrl: db.url, env: { ADMIN_EMAIL, ADMIN_PASSWORD, PUBLIC_URL: 'http://alliances.test', AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
+    client = new ApiClient(api.url);
+    admin = await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const tag = randomBytes(3).toString('hex');
+
+    ownerA = await client.signUp({ email: uniqueEmail('alpha-owner'), displayName: `Alpha Owner ${tag}` });
+    orgA = await client.applyOrganisation(ownerA, { name: `Alpha Tenant ${tag}`, description: `Alpha private description ${tag}` });
+    await client.approveOrganisation(admin, orgA.id);
+    pendingA = await client.applyOrganisation(ownerA, { name: `Alpha Pending ${tag}` });
+    memberA = await client.addMember(ownerA, orgA.id, 'member', api.dataDir, { email: uniqueEmail('alpha-member'), displayName: `Alpha Member ${tag}` });
+    signatoryA = await client.addMember(ownerA, orgA.id, 'signatory', api.dataDir, { email: uniqueEmail('alpha-signatory') });
+    const pending = await client.invite(ownerA, orgA.id, uniqueEmail('alpha-invitee'), 'admin', api.dataDir);
+    invitationA = pending.invitation;
+    tokenA = pending.token;
+
+    // B's people have passwords of their own, so that no probe signs in as A by chance.
+    const operations = await listOperations(api.url);
+    if (operations.some((o) => operationKey(o) === 'POST /api/alliances')) {
+      const res = await client.post(
+        '/api/alliances',
+        { name: `Alpha Alliance ${tag}`, purpose: 'Alpha private purpose', category: 'philanthropy', collectiveObjectives: ['engagement'], domains: ['health'], scale: 'local', territoryCodes: ['69123'], organisationId: orgA.id },
+        { token: ownerA.accessToken },
+      );
+      expect(res.status).toBe(201);
+      allianceA = { id: res.body.id, name: res.body.name };
+    }
+
+    ownerB = await client.signUp({ email: uniqueEmail('beta-owner'), displayName: `Beta Owner ${tag}`, password: `Beta-owner-${tag}-passphrase` });
+    orgB = await client.applyOrganisation(ownerB, { name: `Beta Tenant ${tag}` });
+    await client.approveOrganisation(admin, orgB.id);
+    memberB = await client.addMember(ownerB, orgB.id, 'member', api.dataDir, { email: uniqueEmail('beta-member'), password: `Beta-member-${tag}-passphrase` });
+    await client.invite(ownerB, orgB.id, uniqueEmail('beta-invitee'), 'member', api.dataDir);
+    loner = await client.signUp({ email: uniqueEmail('loner'), password: `Lone-user-${tag}-passphrase` });
+
+    secretsA = [
+      orgA.id,
+      orgA.name,
+      `Alpha private description ${tag}`,
+      pendingA.id,
+      pendingA.name,
+      ownerA.user.id,
+      ownerA.email,
+      ownerA.user.displayName,
+      memberA.user.id,
+      memberA.email,
+      memberA.user.displayName,
+      signatoryA.user.id,
+      signatoryA.email,
+      invitationA.id,
+      invitationA.email,
+      tokenA,
+      ...(allianceA ? [allianceA.id, allianceA.name] : []),
+    ];
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  /** Candidate values of each path parameter: A's objects (and, for members, the prober itself). */
+  function candidates(param: string, path: string, prober: Session): string[] {
+    const alliance = allianceA ? [allianceA.id] : [];
+    if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
+    switch (param) {
+      case 'id':
+        return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/') ? [orgA.id, pendingA.id] : [orgA.id, ...alliance, randomUUID()];
+      case 'organisationId':
+        return [orgA.id];
+      case 'allianceId':
+        return allianceA ? [allianceA.id] : [randomUUID()];
+      case 'userId':
+      case 'memberId':
+        return [ownerA.user.id, memberA.user.id, prober.user.id];
+      case 'invitationId':
+        return [invitationA.id];
+      case 'token':
+        return [tokenA];
+      case 'version':
+        return ['1'];
+      default:
+        // A parameter this suite does not know yet: A's objects, and an id that exists nowhere.
+        return [orgA.id, ...alliance, randomUUID()];
+    }
+  }
+
+  function combinations(op: Operation, prober: Session): Record<string, string>[] {
+    let combos: Record<string, string>[] = [{}];
+    for (const param of op.pathParams) {
+      combos = combos.flatMap((c) => candidates(param, op.path, prober).map((v) => ({ ...c, [param]: v })));
+    }
+    return combos;
+  }
+
+  /** Fields a body or query may name, filled so that the call would be valid against A. */
+  function knownValues(prober: Session): Record<string, unknown> {
+    return {
+      email: memberA.email,
+      password: prober.password,
+      displayName: 'Probe Person',
+      locale: 'fr',
+      name: 'Probe Organisation',
+      profile: 'association',
+      rna: 'W751234567',
+      territoryCode: '69123',
+      role: 'admin',
+      reason: 'Probe reason for a decision',
+      q: 'lyon',
+      status: 'pending',
+      organisationId: orgA.id,
+      userId: memberA.user.id,
+      allianceId: allianceA?.id ?? orgA.id,
+      '*Id': orgA.id,
+      // Alliances (CONTRACT.md): a complete, valid alliance aimed at A.
+      purpose: 'Probe purpose',
+      category: 'philanthropy',
+      collectiveObjectives: ['engagement'],
+      domains: ['health'],
+      scale: 'local',
+      territoryCodes: ['69123'],
+      sha256: '0'.repeat(64),
+      version: 1,
+    };
+  }
+
+  function containsA(text: string, allowed: string[] = []): string[] {
+    return secretsA.filter((s) => !allowed.includes(s) && text.toLowerCase().includes(s.toLowerCase()));
+  }
+
+  it('does not show B anything of A in the lists B is entitled to', async () => {
+    for (const prober of [ownerB, memberB]) {
+      for (const path of ['/api/organisations', '/api/me', `/api/organisations/${orgB.id}`, `/api/organisations/${orgB.id}/members`]) {
+        const res = await client.get(path, { token: prober.accessToken });
+        expect(res.status).toBeLessThan(300);
+        expect(containsA(res.text)).toEqual([]);
+      }
+    }
+    const invitations = await client.get(`/api/organisations/${orgB.id}/invitations`, { token: ownerB.accessToken });
+    expect(invitations.status).toBe(200);
+    expect(containsA(invitations.text)).toEqual([]);
+  });
+
+  it('lets no user of another tenant reach, change or see anything of A', async () => {
+    const operations = await listOperations(api.url);
+    expect(operations.length).toBeGreaterThanOrEqual(20);
+    const ordered = [...operations.filter((o) => !RUN_LAST.has(operationKey(o))), ...operations.filter((o) => RUN_LAST.has(operationKey(o)))];
+    // B's admin has the most rights a tenant user can have; the lone user has none. (B's plain member is
+    // covered by the role checks of the organisations suite.)
+    const probers: [string, Session][] = [
+      ['admin of B', ownerB],
+      ['user without organisation', loner],
+    ];
+
+    const probes: Probe[] = [];
+    const leaks: string[] = [];
+    let controls = 0;
+    for (const op of ordered) {
+      const key = operationKey(op);
+      for (const [proberName, prober] of probers) {
+        const known = knownValues(prober);
+        for (const params of combinations(op, prober)) {
+          const query = op.queryParams
+            .map((p) => [p.name, plausibleValue(p.name, p.schema, known, p.required)] as const)
+            .filter(([, v]) => v !== undefined)
+            .map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(String(v))}`)
+            .join('&');
+          const url = fillPath(op.path, params) + (query ? `?${query}` : '');
+          const body = op.bodySchema ? plausibleBody(op.bodySchema, known) : undefined;
+          const res = await client.call(op.method, url, { token: prober.accessToken, body });
+          probes.push({ prober: proberName, method: op.method, url, key, status: res.status, text: res.text });
+          const where = `${proberName}: ${op.method} ${url} → ${res.status}`;
+
+          if (res.status >= 500) leaks.push(`${where} (server error) ${res.text.slice(0, 200)}`);
+          if (res.status >= 200 && res.status < 300 && !CALLER_SCOPED.has(key)) leaks.push(`${where} succeeded: ${res.text.slice(0, 200)}`);
+          let allowed: string[] = [];
+          if (key === 'GET /api/invitations/{token}' && res.status === 200) {
+            // The capability shows the preview, and the preview only.
+            expect(Object.keys(res.body).sort()).toEqual(PREVIEW_FIELDS);
+            allowed = [orgA.name, invitationA.email];
+          }
+          const found = containsA(res.text, allowed);
+          if (found.length) leaks.push(`${where} shows A's ${found.map((f) => JSON.stringify(f)).join(', ')}`);
+
+          // No existence oracle: A's ids must be answered exactly like ids that exist nowhere.
+          // (A real invitation token is a capability of its own, see CALLER_SCOPED.)
+          if (prober === ownerB && !CALLER_SCOPED.has(key) && op.pathParams.length && !op.pathParams.includes('token')) {
+            const unknown = Object.fromEntries(op.pathParams.map((p) => [p, p === 'version' ? '1' : randomUUID()]));
+            const control = await client.call(op.method, fillPath(op.path, unknown) + (query ? `?${query}` : ''), { token: prober.accessToken, body });
+            controls += 1;
+            const shape = (r: { status: number; body: { code?: string; message?: string } }) => ({ status: r.status, code: r.body?.code, message: r.body?.message });
+            if (JSON.stringify(shape(res)) !== JSON.stringify(shape(control))) {
+              leaks.push(`${where} differs from unknown ids: ${JSON.stringify(shape(res))} vs ${JSON.stringify(shape(control))}`);
+            }
+          }
+        }
+      }
+    }
+
+    const byStatus = probes.reduce<Record<number, number>>((acc, p) => ({ ...acc, [p.status]: (acc[p.status] ?? 0) + 1 }), {});
+    console.log(`isolation: ${probes.length} probes over ${operations.length} routes (+${controls} unknown-id controls), ${leaks.length} leaks; statuses ${JSON.stringify(byStatus)}`);
+    if (process.env['ISOLATION_VERBOSE']) {
+      for (const p of probes.filter((x) => x.status === 400)) console.log(`${p.method} ${p.url} → 400 ${p.text.slice(0, 300)}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(probes.length).toBeGreaterThan(MIN_PROBES);
+    // Every non-caller-scoped route was probed by every prober.
+    for (const op of operations.filter((o) => !CALLER_SCOPED.has(operationKey(o)))) {
+      expect(new Set(probes.filter((p) => p.key === operationKey(op)).map((p) => p.prober)).size).toBe(probers.length);
+    }
+  });
+
+  it('left A exactly as it was', async () => {
+    const org = await client.get(`/api/organisations/${orgA.id}`, { token: ownerA.accessToken });
+    expect(org.body).toMatchObject({ id: orgA.id, name: orgA.name, status: 'approved' });
+    expect((await client.get(`/api/organisations/${pendingA.id}`, { token: ownerA.accessToken })).body.status).toBe('pending');
+    const members = await client.get(`/api/organisations/${orgA.id}/members`, { token: ownerA.accessToken });
+    expect(members.body.map((m: { userId: string; role: string }) => [m.userId, m.role]).sort()).toEqual(
+      [
+        [ownerA.user.id, 'admin'],
+        [memberA.user.id, 'member'],
+        [signatoryA.user.id, 'signatory'],
+      ].sort(),
+    );
+    const invitations = await client.get(`/api/organisations/${orgA.id}/invitations`, { token: ownerA.accessToken });
+    expect(invitations.body.map((i: { id: string }) => i.id)).toEqual([invitationA.id]);
+    expect((await client.get(`/api/invitations/${tokenA}`)).body.status).toBe('valid');
+    if (allianceA) {
+      const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
+      expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });
+      expect(JSON.stringify(alliance.body)).not.toMatch(/Probe/);
+    }
+    // A's people can still sign in with their passwords.
+    for (const person of [ownerA, memberA, signatoryA]) {
+      expect((await client.post('/api/auth/login', { email: person.email, password: GOOD_PASSWORD })).status).toBe(200);
+    }
+    // And nothing of A was written where B can see it.
+    const audit = await client.get(`/api/admin/audit?organisationId=${orgA.id}&limit=200`, { token: admin.accessToken });
+    const actors = new Set((audit.body.items as { actorId: string }[]).map((i) => i.actorId));
+    for (const outsider of [ownerB, memberB, loner]) expect(actors.has(outsider.user.id)).toBe(false);
+  });
+
+});

@@ -1,0 +1,91 @@
+import {
+  ApiClient,
+  createTestDatabase,
+  fillPath,
+  listOperations,
+  operationKey,
+  plausibleBody,
+  startApiProcess,
+  usingRealPostgres,
+  type ApiProcess,
+  type Operation,
+  type TestDatabase,
+} from '@alliances/e2e/support';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * Every route of the OpenAPI document needs a token, except the public ones listed here. A route
+ * added later without a guard makes this suite fail until it is listed — on purpose.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'GET /api/invitations/{token}',
+]);
+
+const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
+
+describe(`route guards (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let client: ApiClient;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApiProcess({ databaseUrl: db.url, env: { AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
+    client = new ApiClient(api.url);
+    operations = await listOperations(api.url);
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  const urlOf = (op: Operation) => fillPath(op.path, Object.fromEntries(op.pathParams.map((p) => [p, paramValue(p)])));
+
+  it('lists the routes it checks, public ones included', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(20);
+    const keys = new Set(operations.map(operationKey));
+    // The allow-list names real routes only: a renamed public route must be renamed here too.
+    for (const route of PUBLIC_ROUTES) expect(keys).toContain(route);
+  });
+
+  it('answers 401 to every non-public route called without a token', async () => {
+    const outcomes: Record<string, number> = {};
+    for (const op of operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)))) {
+      const res = await client.call(op.method, urlOf(op), { body: op.bodySchema ? plausibleBody(op.bodySchema, {}) ?? {} : undefined });
+      outcomes[operationKey(op)] = res.status;
+      if (res.status === 401) expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    }
+    console.log(`route guards: ${Object.keys(outcomes).length} protected routes checked, ${PUBLIC_ROUTES.size} public`);
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((k) => [k, 401])));
+    expect(Object.keys(outcomes).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('answers 401 to a malformed or foreign token the same way', async () => {
+    const bad = ['Bearer not-a-token', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'e30'}.${'e30'}.`];
+    const outcomes: Record<string, number[]> = {};
+    for (const op of operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)))) {
+      const url = urlOf(op);
+      outcomes[operationKey(op)] = [];
+      for (const authorization of bad) {
+        const res = await client.call(op.method, url, { headers: { authorization }, body: op.bodySchema ? {} : undefined });
+        outcomes[operationKey(op)].push(res.status);
+      }
+    }
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((k) => [k, bad.map(() => 401)])));
+  });
+
+  it('serves the public routes without a token', async () => {
+    expect((await client.get('/api/health')).status).toBe(200);
+    expect((await client.get('/api/docs-json')).status).toBe(200);
+    expect((await client.get('/api/docs')).status).toBe(200);
+    expect((await client.get(`/api/invitations/${randomBytes(32).toString('base64url')}`)).status).toBe(404);
+    expect((await client.post('/api/auth/login', { email: 'nobody@example.org', password: 'Whatever-password-1' })).status).toBe(401);
+    expect((await client.post('/api/auth/refresh')).status).toBe(401);
+    expect((await client.post('/api/auth/register', {})).status).toBe(400);
+  });
+});

@@ -1,0 +1,311 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiProcess } from './api-process';
+import { withClient, type TestDatabase } from './test-database';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const REFRESH_COOKIE = 'alliances_refresh';
+/** A password that passes the length and common-password rules. */
+export const GOOD_PASSWORD = 'Correct-Horse-Battery-42';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+  /** Raw Set-Cookie headers. */
+  setCookies: string[];
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent verbatim as the `Cookie` header. */
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Session {
+  accessToken: string;
+  /** `alliances_refresh=<value>`, ready for a Cookie header. */
+  refreshCookie: string;
+  user: { id: string; email: string; displayName: string; locale: string; isPlatformAdmin: boolean };
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+/** A unique, lower-case email for this run. */
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}.${Date.now().toString(36)}${counter}${randomBytes(2).toString('hex')}@example.org`;
+}
+
+/** The value part of a named cookie among Set-Cookie headers, with its attributes. */
+export function findCookie(setCookies: string[], name = REFRESH_COOKIE): { pair: string; value: string; attributes: string[] } | undefined {
+  for (const header of setCookies) {
+    const [pair, ...attributes] = header.split(';').map((s) => s.trim());
+    if (pair.startsWith(`${name}=`)) return { pair, value: pair.slice(name.length + 1), attributes };
+  }
+  return undefined;
+}
+
+/** A thin fetch wrapper for the API under test: JSON in, JSON out, status and cookies exposed. */
+export class ApiClient {
+  constructor(readonly baseUrl: string, private readonly defaultHeaders: Record<string, string> = {}) {}
+
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.cookie) headers['cookie'] = options.cookie;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const res = await fetch(`${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}`, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text && (res.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    return { status: res.status, body: parsed as T, text, headers: res.headers, setCookies: res.headers.getSetCookie() };
+  }
+
+  get<T = any>(path: string, options?: CallOptions) {
+    return this.call<T>('GET', path, options);
+  }
+  post<T = any>(path: string, body?: unknown, options?: CallOptions) {
+    return this.call<T>('POST', path, { ...options, body });
+  }
+  patch<T = any>(path: string, body?: unknown, options?: CallOptions) {
+    return this.call<T>('PATCH', path, { ...options, body });
+  }
+  delete<T = any>(path: string, options?: CallOptions) {
+    return this.call<T>('DELETE', path, options);
+  }
+
+  /** Registers an account (201 expected) and returns what is needed to sign in. */
+  async register(input: { email?: string; password?: string; displayName?: string; locale?: 'fr' | 'en' } = {}): Promise<{ id: string; email: string; password: string; displayName: string }> {
+    const email = input.email ?? uniqueEmail();
+    const password = input.password ?? GOOD_PASSWORD;
+    const displayName = input.displayName ?? `Test ${email.split('@')[0]}`;
+    const res = await this.post('/api/auth/register', { email, password, displayName, ...(input.locale ? { locale: input.locale } : {}) });
+    if (res.status !== 201) throw new Error(`register ${email}: ${res.status} ${res.text}`);
+    return { id: res.body.user.id, email, password, displayName };
+  }
+
+  /** Signs in (200 expected). */
+  async login(email: string, password: string = GOOD_PASSWORD): Promise<Session> {
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+    const cookie = findCookie(res.setCookies);
+    if (!cookie) throw new Error(`login ${email}: no refresh cookie`);
+    return { accessToken: res.body.accessToken, refreshCookie: cookie.pair, user: res.body.user, email, password };
+  }
+
+  /** Registers then signs in. */
+  async signUp(input: { email?: string; password?: string; displayName?: string; locale?: 'fr' | 'en' } = {}): Promise<Session> {
+    const account = await this.register(input);
+    return this.login(account.email, account.password);
+  }
+
+  /** Applies for an organisation (201 expected); a valid association by default. */
+  async applyOrganisation(session: Session, overrides: Record<string, unknown> = {}): Promise<any> {
+    const res = await this.post('/api/organisations', { name: `Association ${randomBytes(3).toString('hex')}`, profile: 'association', rna: 'W751234567', territoryCode: '69123', ...overrides }, { token: session.accessToken });
+    if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  async approveOrganisation(admin: Session, organisationId: string): Promise<any> {
+    const res = await this.post(`/api/admin/organisations/${organisationId}/approve`, undefined, { token: admin.accessToken });
+    if (res.status !== 200) throw new Error(`approve: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  /** Invites an email (201 expected); returns the invitation and the token read from the mail. */
+  async invite(admin: Session, organisationId: string, email: string, role: 'admin' | 'member' | 'signatory', dataDir: string): Promise<{ invitation: any; token: string }> {
+    const before = readOutbox(dataDir).length;
+    const res = await this.post(`/api/organisations/${organisationId}/invitations`, { email, role }, { token: admin.accessToken });
+    if (res.status !== 201) throw new Error(`invite: ${res.status} ${res.text}`);
+    const mail = await waitForMail(dataDir, (m) => m.to.includes(email), { after: before });
+    return { invitation: res.body, token: invitationTokenOf(mail) };
+  }
+
+  /** Invites a new user, who registers, signs in and accepts; returns their session. */
+  async addMember(
+    admin: Session,
+    organisationId: string,
+    role: 'admin' | 'member' | 'signatory',
+    dataDir: string,
+    input: { email?: string; password?: string; displayName?: string; locale?: 'fr' | 'en' } = {},
+  ): Promise<Session> {
+    const email = input.email ?? uniqueEmail(role);
+    const { token } = await this.invite(admin, organisationId, email, role, dataDir);
+    const session = await this.signUp({ ...input, email });
+    const res = await this.post(`/api/invitations/${token}/accept`, undefined, { token: session.accessToken });
+    if (res.status !== 200) throw new Error(`accept: ${res.status} ${res.text}`);
+    return session;
+  }
+}
+
+// Mail outbox ----------------------------------------------------------------------------------
+
+export interface OutboxMail {
+  file: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+function decodeQuotedPrintable(input: string): string {
+  const bytes: number[] = [];
+  const soft = input.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const c = soft[i];
+    if (c === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(c, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** RFC 2047 encoded words (`=?UTF-8?Q?...?=` / `=?UTF-8?B?...?=`) in a header. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset: string, enc: string, data: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
+/** Parses a single-part (text/plain) .eml as nodemailer writes it. */
+export function parseEml(raw: string, file = ''): OutboxMail {
+  const normalised = raw.replace(/\r\n/g, '\n');
+  const split = normalised.indexOf('\n\n');
+  const headerBlock = normalised.slice(0, split).replace(/\n[ \t]+/g, ' ');
+  let body = normalised.slice(split + 2);
+  const headers = new Map<string, string>();
+  for (const line of headerBlock.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+  }
+  const encoding = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
+  if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
+  else if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return { file, to: decodeHeader(headers.get('to') ?? ''), subject: decodeHeader(headers.get('subject') ?? ''), text: body };
+}
+
+/** Every mail written so far, oldest first. */
+export function readOutbox(dataDir: string): OutboxMail[] {
+  const dir = join(dataDir, 'outbox');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => parseEml(readFileSync(join(dir, f), 'utf8'), f));
+}
+
+/** Waits for a mail matching `predicate` (among mails after index `after`, when given). */
+export async function waitForMail(dataDir: string, predicate: (mail: OutboxMail) => boolean, options: { after?: number; timeoutMs?: number } = {}): Promise<OutboxMail> {
+  const deadline = Date.now() + (options.timeoutMs ?? 5000);
+  for (;;) {
+    const found = readOutbox(dataDir).slice(options.after ?? 0).find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching mail in ${dataDir}/outbox`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The invitation token of the `<PUBLIC_URL>/invitations/<token>` link in a mail. */
+export function invitationTokenOf(mail: OutboxMail): string {
+  const match = /\/invitations\/([A-Za-z0-9_-]{20,})/.exec(mail.text);
+  if (!match) throw new Error(`no invitation link in mail: ${mail.text}`);
+  return match[1];
+}
+
+// Database access ------------------------------------------------------------------------------
+
+/** A connection string to the API's database: the test database on a server, or the embedded one's socket. */
+export function databaseUrlOf(api: ApiProcess, db: TestDatabase): string {
+  return db.url ?? `postgres://postgres@/postgres?host=${join(api.dataDir, 'pg')}`;
+}
+
+/**
+ * Runs one SQL statement against the API's database. The embedded server accepts as many connections
+ * as the API's pool may open; when the pool holds them all, the connection is refused until idle ones
+ * close (10 s), so connecting is retried for a while.
+ */
+export async function sql<T = any>(api: ApiProcess, db: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    let connected = false;
+    try {
+      return await withClient(databaseUrlOf(api, db), async (c) => {
+        connected = true;
+        return (await c.query(text, params)).rows as T[];
+      });
+    } catch (error) {
+      if (connected || db.url || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+// French identifiers -----------------------------------------------------------------------------
+
+function luhnCheckDigit(partial: string): string {
+  for (let d = 0; d <= 9; d++) {
+    const candidate = partial + d;
+    let sum = 0;
+    for (let i = 0; i < candidate.length; i++) {
+      let n = Number(candidate[candidate.length - 1 - i]);
+      if (i % 2 === 1) {
+        n *= 2;
+        if (n > 9) n -= 9;
+      }
+      sum += n;
+    }
+    if (sum % 10 === 0) return String(d);
+  }
+  throw new Error('unreachable');
+}
+
+/** A random, Luhn-valid SIREN (never La Poste's). */
+export function randomSiren(): string {
+  const head = String(100_000_00 + Math.floor(Math.random() * 800_000_00)).slice(0, 8);
+  return head + luhnCheckDigit(head);
+}
+
+/** A Luhn-valid SIRET of the given SIREN. */
+export function siretOf(siren: string, establishment = '0001'): string {
+  const head = siren + establishment;
+  return head + luhnCheckDigit(head);
+}
+
+// Tokens -----------------------------------------------------------------------------------------
+
+const b64url = (value: unknown): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** Builds a JWT by hand (for tampering tests): HS256/HS512 with the given secret, or `alg: none`. */
+export function forgeJwt(payload: Record<string, unknown>, options: { secret?: string; alg?: 'HS256' | 'HS512' | 'none' } = {}): string {
+  const alg = options.alg ?? 'HS256';
+  const head = `${b64url({ alg, typ: 'JWT' })}.${b64url(payload)}`;
+  if (alg === 'none') return `${head}.`;
+  const signature = createHmac(alg === 'HS512' ? 'sha512' : 'sha256', options.secret ?? 'wrong-secret-wrong-secret-wrong-secret').update(head).digest('base64url');
+  return `${head}.${signature}`;
+}
+
+/** The decoded payload of a JWT (no verification). */
+export function jwtPayload(token: string): Record<string, any> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}

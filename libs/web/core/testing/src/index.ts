@@ -1,0 +1,1 @@
+export { browserLanguage, translocoTesting } from './i18n-testing';

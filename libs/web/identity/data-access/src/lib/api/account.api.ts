@@ -1,0 +1,19 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { DeleteAccountRequest } from '@alliances/shared/contracts';
+import { Observable } from 'rxjs';
+
+/** The person's rights over their own data (RGPD): a copy of it, and erasure. */
+@Injectable({ providedIn: 'root' })
+export class AccountApi {
+  private readonly http = inject(HttpClient);
+
+  exportData(): Observable<Blob> {
+    return this.http.get('/api/me/export', { responseType: 'blob' });
+  }
+
+  deleteAccount(password: string): Observable<void> {
+    const body: DeleteAccountRequest = { password };
+    return this.http.delete<void>('/api/me', { body });
+  }
+}

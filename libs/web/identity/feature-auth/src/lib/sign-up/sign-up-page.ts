@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '@alliances/web/core';
+import { AuthStore, apiErrorCode, applyFieldErrors, errorMessageKey, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { Notice } from '@alliances/web/ui';
+import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
+import { DISPLAY_NAME_MAX_LENGTH } from '../account/account-rules';
+
+@Component({
+  selector: 'all-sign-up-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatCard,
+    MatCardContent,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    TranslocoPipe,
+    Notice,
+  ],
+  templateUrl: './sign-up-page.html',
+  styleUrl: '../auth-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignUpPage implements OnInit {
+  private readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguageService);
+
+  /** Query parameters: where to go afterwards, and the invited email address. */
+  readonly returnUrl = input<string>();
+  readonly email = input<string>();
+
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly displayNameMaxLength = DISPLAY_NAME_MAX_LENGTH;
+  protected readonly emailTaken = IdentityErrorCode.EmailTaken;
+  protected readonly weakPassword = IdentityErrorCode.WeakPassword;
+  protected readonly commonPassword = IdentityErrorCode.CommonPassword;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+  });
+  protected readonly pending = signal(false);
+  protected readonly errorKey = signal<string | null>(null);
+
+  ngOnInit(): void {
+    const email = this.email();
+    if (email) this.form.controls.email.setValue(email);
+  }
+
+  protected async submit(): Promise<void> {
+    this.errorKey.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    const { displayName, email, password } = this.form.getRawValue();
+    try {
+      await this.store.register({ displayName: displayName.trim(), email, password, locale: this.language.lang() });
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? '/organisations');
+    } catch (error) {
+      if (apiErrorCode(error) === IdentityErrorCode.EmailTaken) {
+        this.form.controls.email.setErrors({ [IdentityErrorCode.EmailTaken]: true });
+        this.form.controls.email.markAsTouched();
+      } else if (!applyFieldErrors(this.form, error)) {
+        this.errorKey.set(errorMessageKey(error));
+      }
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}

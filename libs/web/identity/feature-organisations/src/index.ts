@@ -1,0 +1,1 @@
+export { organisationsRoutes } from './lib/organisations.routes';

@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe } from '@alliances/web/core';
+import { ReviewQueueApi, apiErrorCode, errorMessageKey, type ReviewQueueEntry } from '@alliances/web/identity/data-access';
+import { Notice } from '@alliances/web/ui';
+import { IdentityErrorCode, isValidRna, isValidSiren, isValidSiret } from '@alliances/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { RejectDialog, RejectDialogData } from './reject-dialog';
+
+interface Feedback {
+  kind: 'success' | 'error';
+  key: string;
+  params?: Record<string, string>;
+}
+
+interface IdentifierCheck {
+  key: 'siren' | 'siret' | 'rna';
+  value: string;
+  valid: boolean;
+}
+
+/** Platform administrators decide on pending organisation applications. */
+@Component({
+  selector: 'all-review-queue-page',
+  imports: [MatButton, TranslocoPipe, LocalDatePipe, Notice],
+  templateUrl: './review-queue-page.html',
+  styleUrl: './review-queue-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReviewQueuePage {
+  private readonly api = inject(ReviewQueueApi);
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly queue = rxResource({ stream: () => this.api.list('pending') });
+  protected readonly errorMessageKey = errorMessageKey;
+  protected readonly feedback = signal<Feedback | null>(null);
+  /** The application being decided, so its buttons cannot be pressed twice. */
+  protected readonly deciding = signal<string | null>(null);
+
+  /** Identifiers as given, each re-checked here (check digit, RNA format) for the reviewer. */
+  protected identifiers(entry: ReviewQueueEntry): IdentifierCheck[] {
+    const checks: IdentifierCheck[] = [];
+    if (entry.siren) checks.push({ key: 'siren', value: entry.siren, valid: isValidSiren(entry.siren) });
+    if (entry.siret) checks.push({ key: 'siret', value: entry.siret, valid: isValidSiret(entry.siret) });
+    if (entry.rna) checks.push({ key: 'rna', value: entry.rna, valid: isValidRna(entry.rna) });
+    return checks;
+  }
+
+  protected async approve(entry: ReviewQueueEntry): Promise<void> {
+    await this.decide(entry, () => firstValueFrom(this.api.approve(entry.id)), 'review.approved');
+  }
+
+  protected async reject(entry: ReviewQueueEntry): Promise<void> {
+    const reason = await firstValueFrom(
+      this.dialog
+        .open<RejectDialog, RejectDialogData, string | null>(RejectDialog, {
+          data: { organisationName: entry.name },
+          autoFocus: 'first-tabbable',
+          restoreFocus: true,
+        })
+        .afterClosed(),
+    );
+    if (!reason) return;
+    await this.decide(entry, () => firstValueFrom(this.api.reject(entry.id, reason)), 'review.rejected');
+  }
+
+  private async decide(entry: ReviewQueueEntry, call: () => Promise<unknown>, successKey: string): Promise<void> {
+    this.feedback.set(null);
+    this.deciding.set(entry.id);
+    try {
+      await call();
+      this.queue.update((list) => list?.filter((e) => e.id !== entry.id));
+      this.feedback.set({ kind: 'success', key: successKey, params: { name: entry.name } });
+    } catch (error) {
+      this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+      // Another administrator decided first: show the queue as it is now.
+      if (apiErrorCode(error) === IdentityErrorCode.AlreadyReviewed) this.queue.reload();
+    } finally {
+      this.deciding.set(null);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { ConfirmDialog, confirmAction, type ConfirmDialogData } from './lib/confirm-dialog/confirm-dialog';
+export { Notice, type NoticeKind } from './lib/notice/notice';
