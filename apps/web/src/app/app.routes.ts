@@ -12,6 +12,11 @@ export const appRoutes: Route[] = [
   },
   ...authRoutes,
   ...organisationsRoutes,
+  // [alliances routes]
+  // [charter routes]
+  // [objectives routes]
+  // [evaluations routes]
+  // [comments routes]
   {
     path: '**',
     title: 'notFound.pageTitle',
