@@ -3,6 +3,7 @@ import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { EvaluationsModule } from '@alliances/api/evaluations';
+import { FundingModule } from '@alliances/api/funding';
 import { IdentityModule } from '@alliances/api/identity';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule],
     };
   }
 }

@@ -10,6 +10,7 @@ import {
   EvaluationTemplateEntity,
   EvaluationTemplateQuestionEntity,
 } from '@alliances/api/evaluations';
+import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -22,4 +23,5 @@ export const entities = [
   ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity,
   EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity,
   CommentEntity, AllianceSequenceEntity, CommentEventEntity, NotificationEntity,
+  GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity,
 ];

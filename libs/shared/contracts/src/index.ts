@@ -8,3 +8,4 @@ export * from './lib/charter';
 export * from './lib/objectives';
 export * from './lib/evaluations';
 export * from './lib/comments';
+export * from './lib/funding';

@@ -1,0 +1,3 @@
+export * from './lib/funding.module';
+export * from './lib/funding.service';
+export * from './lib/funding.entities';
