@@ -1,10 +1,12 @@
 import { CoreModule, type AppConfig } from '@alliances/api/core';
+import { AdminModule } from '@alliances/api/admin';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { IdentityModule } from '@alliances/api/identity';
+import { LibraryModule } from '@alliances/api/library';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -15,7 +17,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   EvaluationTemplateQuestionEntity,
 } from '@alliances/api/evaluations';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
+import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -24,4 +25,5 @@ export const entities = [
   EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity,
   CommentEntity, AllianceSequenceEntity, CommentEventEntity, NotificationEntity,
   GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity,
+  CaseStudyEntity, CaseStudyConsentEntity,
 ];

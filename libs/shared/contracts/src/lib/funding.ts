@@ -89,3 +89,51 @@ export interface Portfolio {
   /** Money committed and paid over time (by month), for the chart. */
   timeline: { month: string; committed: number; paid: number }[];
 }
+
+// Platform administration -----------------------------------------------------------------------
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  organisations: number;
+}
+
+export interface PlatformFigures {
+  organisationsByProfile: { profile: string; count: number }[];
+  organisationsByStatus: { status: string; count: number }[];
+  alliancesByCategory: { category: string; count: number }[];
+  alliancesByStatus: { status: string; count: number }[];
+  /** People who signed in during the current calendar month. */
+  activeUsersThisMonth: number;
+  users: number;
+}
+
+// Case-study library ----------------------------------------------------------------------------
+
+export interface CaseStudy {
+  id: string;
+  allianceId: string;
+  title: string;
+  summary: string;
+  category: string;
+  collectiveObjectives: string[];
+  domains: string[];
+  scale: string;
+  territoryCodes: string[];
+  partnerProfiles: string[];
+  results: { indicatorId: string; name: string; unit: string; baseline: number; target: number; latest: number | null }[];
+  status: 'awaiting_consent' | 'published';
+  consents: { organisationId: string; organisationName: string; consentedAt: string | null }[];
+  publishedAt: string | null;
+}
+
+export interface PublishCaseStudyRequest {
+  title: string;
+  summary: string;
+  indicatorIds: string[];
+}

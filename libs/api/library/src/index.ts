@@ -1,0 +1,2 @@
+export * from './lib/library';
+export * from './lib/case-study.entities';
