@@ -43,6 +43,8 @@ const CALLER_SCOPED = new Set([
   'GET /api/organisations',
   'POST /api/organisations',
   'GET /api/territories',
+  // The case-study library is open to anyone signed in, and lists published cards only.
+  'GET /api/case-studies',
   // CONTRACT.md "Alliances": the caller's alliances only.
   'GET /api/alliances',
   // CONTRACT.md "Comments and notifications": the caller's own mentions and events.

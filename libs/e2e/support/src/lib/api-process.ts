@@ -40,7 +40,11 @@ export async function startApiProcess(options: StartOptions = {}): Promise<ApiPr
   let output = '';
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output}`)), options.timeoutMs ?? 45_000);
+    const timer = setTimeout(() => {
+      // Never leave a half-started server behind: it would hold the port or the embedded database.
+      child.kill('SIGKILL');
+      reject(new Error(`API did not start in time:\n${output}`));
+    }, options.timeoutMs ?? 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
