@@ -1,6 +1,11 @@
 import { Route } from '@angular/router';
 import { authRoutes } from '@alliances/web/identity/feature-auth';
 import { organisationsRoutes } from '@alliances/web/identity/feature-organisations';
+import { alliancesRoutes } from '@alliances/web/alliances/feature-alliances';
+import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluations';
+import { commentsRoutes } from '@alliances/web/comments/feature-comments';
+import { charterRoutes } from '@alliances/web/charter/feature-charter';
+import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -12,11 +17,11 @@ export const appRoutes: Route[] = [
   },
   ...authRoutes,
   ...organisationsRoutes,
-  // [alliances routes]
-  // [charter routes]
-  // [objectives routes]
-  // [evaluations routes]
-  // [comments routes]
+  ...alliancesRoutes,
+  ...charterRoutes,
+  ...objectivesRoutes,
+  ...evaluationsRoutes,
+  ...commentsRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -116,6 +116,8 @@ describe('App shell, signed in', () => {
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+      // The notifications bell is deferred and has its own specs (feature-comments).
+      deferBlockBehavior: DeferBlockBehavior.Manual,
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -138,7 +140,7 @@ describe('App shell, signed in', () => {
     const { fixture, el, byTestId } = await render(false);
     const trigger = byTestId<HTMLButtonElement>('user-menu');
 
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes organisations']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations']);
     expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
     expect(trigger?.getAttribute('aria-expanded')).toBe('false');
 
@@ -165,7 +167,7 @@ describe('App shell, signed in', () => {
     await fixture.whenStable();
 
     expect(byTestId('menu-review-queue')?.getAttribute('href')).toBe('/admin/organisations');
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes organisations', 'Demandes à examiner']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Demandes à examiner']);
   });
 
   it('signs out: the session ends on the server and the sign-in links come back', async () => {

@@ -4,12 +4,13 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore } from '@alliances/web/identity/data-access';
+import { NotificationsBell } from '@alliances/web/comments/feature-comments';
 import { LanguageSwitch } from '../language-switch/language-switch';
 import { UserMenu } from '../user-menu/user-menu';
 
 @Component({
   selector: 'all-top-bar',
-  imports: [MatToolbar, MatButton, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch, UserMenu],
+  imports: [MatToolbar, MatButton, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch, UserMenu, NotificationsBell],
   templateUrl: './top-bar.html',
   styleUrl: './top-bar.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,0 +1,1 @@
+export { AlliancesApi } from './lib/alliances.api';

@@ -1,0 +1,1 @@
+export { alliancesRoutes } from './lib/alliances.routes';

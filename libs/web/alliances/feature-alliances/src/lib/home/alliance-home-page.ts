@@ -1,0 +1,275 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, NonNullableFormBuilder, ValidationErrors, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocomplete, MatAutocompleteTrigger, MatOption } from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AlliancesApi } from '@alliances/web/alliances/data-access';
+import { LocalDatePipe } from '@alliances/web/core';
+import { AuthStore, apiErrorCode } from '@alliances/web/identity/data-access';
+import { Notice, confirmAction } from '@alliances/web/ui';
+import {
+  DOMAINS,
+  MAGIC_SQUARE,
+  type Alliance,
+  type AllianceAuditEntry,
+  type AllianceMember,
+  type InviteOrganisationRequest,
+  type OrganisationDirectoryEntry,
+  type PartnerObjective,
+  type UpdateAllianceRequest,
+} from '@alliances/shared/contracts';
+import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap } from 'rxjs';
+import { allianceErrorKey } from '../shared/alliance-errors';
+import { AllianceStatusChip } from '../shared/alliance-status';
+import { EditAllianceDialog } from './edit-alliance-dialog';
+import { PartnerObjectiveDialog, type PartnerObjectiveDialogData } from './partner-objective-dialog';
+
+type Message = { kind: 'success' | 'error' | 'info'; key: string; params?: Record<string, unknown> };
+
+/** Typed text is only a search: the organisation must be picked from the directory's suggestions. */
+const chosenFromList = (control: AbstractControl): ValidationErrors | null =>
+  typeof control.value === 'string' && control.value.trim() ? { notChosen: true } : null;
+
+const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const;
+const INVITE_ROLES: InviteOrganisationRequest['role'][] = ['partner', 'funder', 'observer'];
+
+/** The alliance home: who is in it, what each partner seeks and brings, and the ways into its workspaces. */
+@Component({
+  selector: 'all-alliance-home-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    AllianceStatusChip,
+    MatButton,
+    MatCard,
+    MatCardContent,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+  ],
+  templateUrl: './alliance-home-page.html',
+  styleUrl: './alliance-home-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AllianceHomePage {
+  private readonly api = inject(AlliancesApi);
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  /** The alliance id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly alliance = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
+  protected readonly message = signal<Message | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly allianceErrorKey = allianceErrorKey;
+  protected readonly squareKeys = MAGIC_SQUARE;
+  protected readonly contributionKinds = CONTRIBUTION_KINDS;
+  protected readonly inviteRoles = INVITE_ROLES;
+
+  /** Partners shown in the mutual-benefit view: everyone who has not declined. */
+  protected readonly partners = computed(() => (this.alliance.hasValue() ? this.alliance.value().members.filter((m) => m.status !== 'declined') : []));
+  private readonly myActiveOrganisations = computed(
+    () => new Set(this.alliance.hasValue() ? this.alliance.value().myRoles.filter((r) => r.status === 'active').map((r) => r.organisationId) : []),
+  );
+  /** The caller acts in this alliance through at least one active organisation (not only invited). */
+  protected readonly isMember = computed(() => this.myActiveOrganisations().size > 0);
+  /** My organisations invited to this alliance, and whether I may answer for them (admins only). */
+  protected readonly myInvitations = computed(() => {
+    if (!this.alliance.hasValue()) return [];
+    const memberships = new Map(this.auth.memberships().map((m) => [m.organisationId, m]));
+    return this.alliance
+      .value()
+      .myRoles.filter((r) => r.status === 'invited')
+      .map((r) => ({
+        organisationId: r.organisationId,
+        organisationName: memberships.get(r.organisationId)?.organisationName ?? '',
+        role: r.role,
+        canAnswer: memberships.get(r.organisationId)?.role === 'admin',
+      }));
+  });
+
+  // Journal (audit log): first page with the alliance, again after each change, older entries on demand.
+  private readonly journalRevision = signal(0);
+  protected readonly journal = rxResource({
+    params: () =>
+      this.alliance.hasValue() && this.isMember()
+        ? { id: this.alliance.value().id, revision: this.journalRevision() }
+        : undefined,
+    stream: ({ params }) => this.api.audit(params.id),
+  });
+  private readonly olderEntries = signal<AllianceAuditEntry[]>([]);
+  private readonly olderCursor = signal<string | null | undefined>(undefined);
+  protected readonly journalEntries = computed(() => (this.journal.hasValue() ? [...this.journal.value().items, ...this.olderEntries()] : []));
+  protected readonly journalCursor = computed(() => {
+    const older = this.olderCursor();
+    return older !== undefined ? older : this.journal.hasValue() ? this.journal.value().nextCursor : null;
+  });
+
+  // Invite form (lead only).
+  protected readonly invite = this.fb.group({
+    organisation: new FormControl<OrganisationDirectoryEntry | string>('', { nonNullable: true, validators: [Validators.required, chosenFromList] }),
+    role: this.fb.control<InviteOrganisationRequest['role']>('partner', Validators.required),
+  });
+  protected readonly directory = toSignal(
+    this.invite.controls.organisation.valueChanges.pipe(
+      map((value) => (typeof value === 'string' ? value.trim() : '')),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) => (q.length < 2 ? of(null) : this.api.directory(q).pipe(catchError(() => of([] as OrganisationDirectoryEntry[]))))),
+    ),
+    { initialValue: null },
+  );
+  protected readonly displayOrganisation = (value: OrganisationDirectoryEntry | string | null): string =>
+    typeof value === 'string' ? value : (value?.name ?? '');
+
+  protected canEditObjective(member: AllianceMember): boolean {
+    return member.status === 'active' && this.myActiveOrganisations().has(member.organisationId) && this.alliance.value()?.status !== 'closed';
+  }
+
+  protected isKnownDomain(key: string): boolean {
+    return (DOMAINS as readonly string[]).includes(key);
+  }
+
+  protected hasContributions(objective: PartnerObjective): boolean {
+    return CONTRIBUTION_KINDS.some((kind) => !!objective.contributions[kind]);
+  }
+
+  protected isDescribed(objective: PartnerObjective | null): objective is PartnerObjective {
+    return !!objective && (objective.square.length > 0 || !!objective.expectations || this.hasContributions(objective));
+  }
+
+  protected auditKey(entry: AllianceAuditEntry): string {
+    return entry.action.startsWith('alliance.') ? `alliances.audit.${entry.action}` : 'alliances.audit.other';
+  }
+
+  async editObjective(member: AllianceMember): Promise<void> {
+    const ref = this.dialog.open<PartnerObjectiveDialog, PartnerObjectiveDialogData, PartnerObjective>(PartnerObjectiveDialog, {
+      data: { organisationName: member.organisationName, objective: member.objective },
+      width: '40rem',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    const objective = await firstValueFrom(ref.afterClosed());
+    if (!objective) return;
+    await this.run(this.api.setObjective(this.id(), member.organisationId, objective), {
+      kind: 'success',
+      key: 'alliances.home.objectiveSaved',
+      params: { organisation: member.organisationName },
+    });
+  }
+
+  async edit(): Promise<void> {
+    const alliance = this.alliance.value();
+    if (!alliance) return;
+    const ref = this.dialog.open<EditAllianceDialog, Alliance, Omit<UpdateAllianceRequest, 'version'>>(EditAllianceDialog, {
+      data: alliance,
+      width: '36rem',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    const changes = await firstValueFrom(ref.afterClosed());
+    if (!changes) return;
+    if (
+      changes.status === 'closed' &&
+      !(await confirmAction(this.dialog, {
+        title: 'alliances.edit.closeConfirmTitle',
+        message: 'alliances.edit.closeConfirmText',
+        confirm: 'alliances.edit.closeConfirm',
+        destructive: true,
+      }))
+    ) {
+      return;
+    }
+    await this.run(this.api.update(alliance.id, { ...changes, version: alliance.version }), { kind: 'success', key: 'alliances.home.saved' });
+  }
+
+  async sendInvitation(): Promise<void> {
+    const { organisation, role } = this.invite.getRawValue();
+    if (this.invite.invalid || typeof organisation === 'string') {
+      this.invite.markAllAsTouched();
+      return;
+    }
+    const done = await this.run(this.api.invite(this.id(), { organisationId: organisation.id, role }), {
+      kind: 'success',
+      key: 'alliances.home.invited',
+      params: { organisation: organisation.name },
+    });
+    if (done) this.invite.reset({ organisation: '', role: 'partner' });
+  }
+
+  async answer(organisationId: string, accept: boolean): Promise<void> {
+    if (accept) {
+      await this.run(this.api.respond(this.id(), organisationId, true), { kind: 'success', key: 'alliances.home.saved' });
+      return;
+    }
+    this.busy.set(true);
+    try {
+      await firstValueFrom(this.api.respond(this.id(), organisationId, false));
+      // Having declined, the organisation no longer sees the alliance.
+      await this.router.navigate(['/alliances']);
+    } catch (error) {
+      this.message.set({ kind: 'error', key: allianceErrorKey(error) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async loadOlderEntries(): Promise<void> {
+    const cursor = this.journalCursor();
+    if (!cursor) return;
+    try {
+      const page = await firstValueFrom(this.api.audit(this.id(), cursor));
+      this.olderEntries.update((entries) => [...entries, ...page.items]);
+      this.olderCursor.set(page.nextCursor);
+    } catch (error) {
+      this.message.set({ kind: 'error', key: allianceErrorKey(error) });
+    }
+  }
+
+  /**
+   * Sends a change and shows the alliance the server answers with. A stale version means someone
+   * changed the alliance meanwhile: say so and reload it, so the person redoes the change on fresh data.
+   */
+  private async run(request: ReturnType<AlliancesApi['get']>, success: Message): Promise<boolean> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const alliance = await firstValueFrom(request);
+      this.alliance.set(alliance);
+      this.resetJournal();
+      this.message.set(success);
+      return true;
+    } catch (error) {
+      this.message.set({ kind: 'error', key: allianceErrorKey(error) });
+      if (apiErrorCode(error) === 'alliance.stale_version') this.alliance.reload();
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private resetJournal(): void {
+    this.journalRevision.update((n) => n + 1);
+    this.olderEntries.set([]);
+    this.olderCursor.set(undefined);
+  }
+}

@@ -1,0 +1,1 @@
+export { charterRoutes } from './lib/charter.routes';

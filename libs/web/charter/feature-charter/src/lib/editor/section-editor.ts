@@ -1,0 +1,134 @@
+import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import StarterKit from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+
+type Mark = 'bold' | 'italic' | 'link';
+type Block = 'heading' | 'bulletList' | 'orderedList';
+
+/** One charter section: a TipTap editor bound to the section's Y.XmlFragment, with a small toolbar. */
+@Component({
+  selector: 'all-section-editor',
+  imports: [TranslocoPipe],
+  template: `
+    @if (!readOnly()) {
+      <div class="toolbar" role="toolbar" [attr.aria-label]="'charter.toolbar.label' | transloco: { section: title() }">
+        <button type="button" (click)="toggle('heading')" [attr.aria-pressed]="isActive('heading')" [attr.aria-label]="'charter.toolbar.heading' | transloco"><span aria-hidden="true">T</span></button>
+        <button type="button" (click)="toggle('bold')" [attr.aria-pressed]="isActive('bold')" [attr.aria-label]="'charter.toolbar.bold' | transloco"><b aria-hidden="true">G</b></button>
+        <button type="button" (click)="toggle('italic')" [attr.aria-pressed]="isActive('italic')" [attr.aria-label]="'charter.toolbar.italic' | transloco"><i aria-hidden="true">I</i></button>
+        <button type="button" (click)="toggle('bulletList')" [attr.aria-pressed]="isActive('bulletList')" [attr.aria-label]="'charter.toolbar.bulletList' | transloco"><span aria-hidden="true">•</span></button>
+        <button type="button" (click)="toggle('orderedList')" [attr.aria-pressed]="isActive('orderedList')" [attr.aria-label]="'charter.toolbar.orderedList' | transloco"><span aria-hidden="true">1.</span></button>
+        <button type="button" (click)="toggle('link')" [attr.aria-pressed]="isActive('link')" [attr.aria-label]="'charter.toolbar.link' | transloco"><span aria-hidden="true">URL</span></button>
+      </div>
+    }
+    <div #host class="content" [attr.data-testid]="'section-editor-' + key()"></div>
+  `,
+  styles: `
+    :host { display: block; border: 1px solid var(--mat-sys-outline); border-radius: var(--mat-sys-corner-small); }
+    .toolbar { display: flex; gap: 0.25rem; padding: 0.25rem; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .toolbar button { min-width: 2.25rem; min-height: 2.25rem; border: 1px solid transparent; border-radius: 4px; background: transparent; color: inherit; cursor: pointer; font: inherit; }
+    .toolbar button[aria-pressed='true'] { background: var(--mat-sys-secondary-container); border-color: var(--mat-sys-outline); }
+    .toolbar button:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 1px; }
+    .content ::ng-deep .ProseMirror { min-height: 4rem; padding: 0.5rem 0.75rem; outline: none; }
+    .content ::ng-deep .ProseMirror:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: -3px; }
+    .content ::ng-deep .collaboration-carets__caret { position: relative; margin: 0 -1px; border-left: 2px solid; border-right: 0; word-break: normal; pointer-events: none; }
+    .content ::ng-deep .collaboration-carets__label { position: absolute; top: -1.4em; left: -1px; padding: 0 0.3rem; border-radius: 3px 3px 3px 0; color: #fff; font-size: 0.75rem; font-weight: 600; line-height: 1.4; white-space: nowrap; user-select: none; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SectionEditor implements OnDestroy {
+  readonly key = input.required<string>();
+  readonly title = input.required<string>();
+  /** Id of the element naming the section, for the editable region. */
+  readonly labelledBy = input.required<string>();
+  readonly fragment = input.required<Y.XmlFragment>();
+  readonly awareness = input.required<Awareness>();
+  readonly user = input.required<{ name: string; color: string }>();
+  readonly readOnly = input(false);
+
+  private readonly transloco = inject(TranslocoService);
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
+  private editor: Editor | null = null;
+  /** Bumped on every editor transaction, so the toolbar's pressed states follow the selection. */
+  private readonly revision = signal(0);
+  private readonly active = computed(() => {
+    this.revision();
+    const editor = this.editor;
+    const is = (name: Mark | Block) => editor?.isActive(name) ?? false;
+    return { bold: is('bold'), italic: is('italic'), link: is('link'), heading: is('heading'), bulletList: is('bulletList'), orderedList: is('orderedList') };
+  });
+
+  constructor() {
+    afterNextRender(() => {
+      this.editor = new Editor({
+        element: this.host().nativeElement,
+        editable: !this.readOnly(),
+        extensions: [
+          StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, link: { openOnClick: false, autolink: true } }),
+          Collaboration.configure({ fragment: this.fragment() }),
+          CollaborationCaret.configure({ provider: { awareness: this.awareness() }, user: this.user() }),
+        ],
+        editorProps: {
+          attributes: {
+            role: 'textbox',
+            'aria-multiline': 'true',
+            'aria-labelledby': this.labelledBy(),
+            'aria-readonly': String(this.readOnly()),
+          },
+        },
+        onTransaction: () => this.revision.update((n) => n + 1),
+      });
+    });
+    effect(() => {
+      const readOnly = this.readOnly();
+      if (this.editor && this.editor.isEditable === readOnly) {
+        this.editor.setEditable(!readOnly);
+        this.editor.view.dom.setAttribute('aria-readonly', String(readOnly));
+      }
+    });
+  }
+
+  protected isActive(name: Mark | Block): boolean {
+    return this.active()[name];
+  }
+
+  protected toggle(name: Mark | Block): void {
+    const chain = this.editor?.chain().focus();
+    if (!chain) return;
+    switch (name) {
+      case 'bold':
+        chain.toggleBold().run();
+        break;
+      case 'italic':
+        chain.toggleItalic().run();
+        break;
+      case 'heading':
+        chain.toggleHeading({ level: 3 }).run();
+        break;
+      case 'bulletList':
+        chain.toggleBulletList().run();
+        break;
+      case 'orderedList':
+        chain.toggleOrderedList().run();
+        break;
+      case 'link': {
+        if (this.isActive('link')) {
+          chain.unsetLink().run();
+          break;
+        }
+        const href = globalThis.prompt?.(this.transloco.translate('charter.toolbar.linkPrompt'));
+        if (href && /^(https?:|mailto:)/i.test(href.trim())) chain.setLink({ href: href.trim() }).run();
+        break;
+      }
+    }
+  }
+
+  ngOnDestroy(): void {
+    this.editor?.destroy();
+    this.editor = null;
+  }
+}

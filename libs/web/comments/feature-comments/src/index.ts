@@ -1,0 +1,3 @@
+export { commentsRoutes } from './lib/comments.routes';
+export { CommentsPanel } from './lib/panel/comments-panel';
+export { NotificationsBell } from './lib/notifications/notifications-bell';

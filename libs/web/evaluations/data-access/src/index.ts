@@ -1,0 +1,1 @@
+export { EvaluationsApi, type ObjectiveChoice } from './lib/evaluations.api';

@@ -1,0 +1,59 @@
+import type { DimensionResult, EvaluationDimension, EvaluationResults } from '@alliances/shared/contracts';
+
+export interface RadarSeries {
+  /** Organisation id, or null for the overall mean. */
+  organisationId: string | null;
+  name: string;
+  /** One value per dimension, in the order of `results.dimensions`; null where nothing can be shown. */
+  values: (number | null)[];
+}
+
+/** Organisations with at least one mean shown (they passed the respondent threshold). */
+export function shownOrganisations(results: EvaluationResults): { organisationId: string; organisationName: string }[] {
+  const all = results.dimensions[0]?.byOrganisation ?? [];
+  return all
+    .filter((o) => results.dimensions.some((d) => d.byOrganisation.some((b) => b.organisationId === o.organisationId && b.mean !== null)))
+    .map(({ organisationId, organisationName }) => ({ organisationId, organisationName }));
+}
+
+/** Organisations kept out of the results because too few of their members answered. */
+export function hiddenOrganisations(results: EvaluationResults): { organisationId: string; organisationName: string; respondents: number }[] {
+  const shown = new Set(shownOrganisations(results).map((o) => o.organisationId));
+  return (results.dimensions[0]?.byOrganisation ?? [])
+    .filter((o) => !shown.has(o.organisationId))
+    .map(({ organisationId, organisationName, respondents }) => ({ organisationId, organisationName, respondents }));
+}
+
+/** The radar's series: one per organisation whose mean is shown, then the overall mean. */
+export function radarSeries(results: EvaluationResults, overallName: string): RadarSeries[] {
+  const perOrganisation = shownOrganisations(results).map((o) => ({
+    organisationId: o.organisationId,
+    name: o.organisationName,
+    values: results.dimensions.map((d) => d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null),
+  }));
+  return [...perOrganisation, { organisationId: null, name: overallName, values: results.dimensions.map((d) => d.mean) }];
+}
+
+/** Dimensions by perception gap, largest first; dimensions without a gap come last, in their order. */
+export function byGap(dimensions: DimensionResult[]): DimensionResult[] {
+  return dimensions
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (b.d.gap ?? -1) - (a.d.gap ?? -1) || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+export type Trend = 'up' | 'down' | 'flat' | 'none';
+
+/** Below this, a change of mean is read as stable. */
+export const STABLE = 0.05;
+
+export function trendOf(delta: number | null | undefined): Trend {
+  if (delta === null || delta === undefined) return 'none';
+  if (delta > STABLE) return 'up';
+  if (delta < -STABLE) return 'down';
+  return 'flat';
+}
+
+export function previousOf(results: EvaluationResults, key: EvaluationDimension): { mean: number | null; delta: number | null } | null {
+  return results.previous?.dimensions.find((d) => d.key === key) ?? null;
+}

@@ -1,0 +1,135 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { browserLanguage } from '@alliances/web/core/testing';
+import { settle, signInAs } from '@alliances/web/identity/data-access/testing';
+import type { DimensionResult, EvaluationResults } from '@alliances/shared/contracts';
+import { evaluationsTransloco } from '../testing/i18n.testing';
+import { ResultsPage } from './results-page';
+import { byGap, radarSeries } from './results-model';
+
+const ORGS = [
+  { organisationId: 'org-a', organisationName: 'Les Jardins Partagés' },
+  { organisationId: 'org-b', organisationName: 'Énergies Locales SA' },
+  { organisationId: 'org-c', organisationName: 'Fondation Horizon' },
+];
+
+function dimension(key: DimensionResult['key'], a: number, b: number): DimensionResult {
+  return {
+    key,
+    mean: (a + b) / 2,
+    distribution: [0, 1, 2, 2, 1],
+    byOrganisation: [
+      { ...ORGS[0], mean: a, respondents: 3 },
+      { ...ORGS[1], mean: b, respondents: 3 },
+      { ...ORGS[2], mean: null, respondents: 1 },
+    ],
+    gap: Math.abs(a - b),
+  };
+}
+
+const RESULTS: EvaluationResults = {
+  campaignId: 'camp-2',
+  respondents: 7,
+  minRespondents: 3,
+  dimensions: [dimension('shared_vision', 4, 3.8), dimension('trust', 4.5, 2.5), dimension('governance', 3, 4)],
+  questions: [
+    {
+      questionId: 'q1',
+      dimension: 'trust',
+      focus: 'balance',
+      text: { fr: 'Nous nous faisons confiance.', en: 'We trust each other.' },
+      mean: 3.5,
+      distribution: [0, 1, 2, 2, 1],
+      byOrganisation: [],
+      gap: 2,
+      comments: ['Les comités sont utiles.'],
+    },
+  ],
+  previous: {
+    campaignId: 'camp-1',
+    title: 'Évaluation 2025',
+    closedAt: '2025-12-15T17:00:00.000Z',
+    dimensions: [
+      { key: 'shared_vision', mean: 3.4, delta: 0.5 },
+      { key: 'trust', mean: 3.8, delta: -0.3 },
+      { key: 'governance', mean: 3.5, delta: 0 },
+    ],
+  },
+};
+
+describe('results model', () => {
+  it('draws one radar series per organisation whose mean is shown, then the overall mean', () => {
+    const series = radarSeries(RESULTS, 'Moyenne générale');
+    expect(series.map((s) => s.name)).toEqual(['Les Jardins Partagés', 'Énergies Locales SA', 'Moyenne générale']);
+    expect(series[0].values).toEqual([4, 4.5, 3]);
+  });
+
+  it('sorts dimensions by largest perception gap, those without a gap last', () => {
+    const dims = [{ ...RESULTS.dimensions[0], gap: null }, ...RESULTS.dimensions.slice(1)];
+    expect(byGap(dims).map((d) => d.key)).toEqual(['trust', 'governance', 'shared_vision']);
+  });
+});
+
+describe('ResultsPage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    browserLanguage('fr-FR');
+    TestBed.configureTestingModule({
+      imports: [evaluationsTransloco()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslocoScope('evaluations')],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
+    http = TestBed.inject(HttpTestingController);
+    await signInAs();
+  });
+
+  async function render(results: EvaluationResults | { status: number; body: unknown }) {
+    const fixture = TestBed.createComponent(ResultsPage);
+    fixture.componentRef.setInput('id', 'camp-2');
+    fixture.detectChanges();
+    http.expectOne('/api/evaluations/camp-2').flush({ id: 'camp-2', allianceId: 'all-1', title: 'Évaluation 2026', status: 'closed', questions: [] });
+    if ('status' in results) {
+      http.expectOne('/api/evaluations/camp-2/results').flush(results.body, { status: results.status, statusText: 'Conflict' });
+    } else {
+      http.expectOne('/api/evaluations/camp-2/results').flush(results);
+    }
+    await settle();
+    fixture.detectChanges();
+    http.match('/api/alliances/all-1').forEach((r) => r.flush({ id: 'all-1', members: [], can: { edit: false, writeCharter: false } }));
+    http.match('/api/alliances/all-1/objectives').forEach((r) => r.flush([]));
+    http.match('/api/evaluations/camp-2/actions').forEach((r) => r.flush([]));
+    await settle();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    return { el, byTestId };
+  }
+
+  it('shows the radar series in a table, hides small organisations, sorts the gap table and explains the trend', async () => {
+    const { el, byTestId } = await render(RESULTS);
+    expect([...el.querySelectorAll('[data-testid="radar-series"]')].map((e) => e.textContent?.trim())).toEqual([
+      'Les Jardins Partagés',
+      'Énergies Locales SA',
+      'Moyenne générale',
+    ]);
+    expect(byTestId('hidden-organisations')?.textContent).toContain('Fondation Horizon : moins de 3 répondants : non affiché');
+    expect([...el.querySelectorAll('[data-testid="gap-row"] th')].map((e) => e.textContent?.trim())).toEqual([
+      'Confiance',
+      'Gouvernance',
+      'Vision partagée',
+    ]);
+    const trends = [...el.querySelectorAll('[data-testid="trend"]')].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+    expect(trends).toEqual(['▲ En hausse (+0,5)', '▼ En baisse (-0,3)', '▶ Stable (0,0)']);
+    expect(el.textContent).toContain('Les comités sont utiles.');
+  });
+
+  it('says results are hidden until the close', async () => {
+    const { byTestId } = await render({ status: 409, body: { statusCode: 409, error: 'Conflict', code: 'evaluation.blind', message: 'blind' } });
+    expect(byTestId('results-blind')?.textContent).toContain("s'affichent à la clôture");
+  });
+});

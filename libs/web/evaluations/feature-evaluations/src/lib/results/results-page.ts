@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { LocalDatePipe } from '@alliances/web/core';
+import { EvaluationsApi, type ObjectiveChoice } from '@alliances/web/evaluations/data-access';
+import { apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
+import { Notice } from '@alliances/web/ui';
+import { CHARTER_SECTION_KEYS, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { RadarChart } from './radar-chart';
+import { byGap, hiddenOrganisations, previousOf, radarSeries, shownOrganisations, trendOf } from './results-model';
+
+/** Results after the close: radar, perception gaps, trend, questions, comments, exports and the action plan. */
+@Component({
+  selector: 'all-results-page',
+  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, RadarChart],
+  templateUrl: './results-page.html',
+  styleUrls: ['../evaluations.scss', './results-page.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ResultsPage {
+  private readonly api = inject(EvaluationsApi);
+  private readonly transloco = inject(TranslocoService);
+
+  /** Route parameter: the campaign. */
+  readonly id = input.required<string>();
+
+  protected readonly errorMessageKey = errorMessageKey;
+  protected readonly apiErrorCode = apiErrorCode;
+  protected readonly sections = CHARTER_SECTION_KEYS;
+  protected readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  /** Re-reads translations used in code (chart labels) once the scope's dictionary arrives. */
+  private readonly translationsLoaded = toSignal(this.transloco.events$);
+
+  protected readonly campaign = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.campaign(params) });
+  protected readonly results = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.results(params) });
+  protected readonly allianceId = computed(() => this.campaign.value()?.allianceId);
+  protected readonly alliance = rxResource({ params: () => this.allianceId(), stream: ({ params }) => this.api.alliance(params) });
+  protected readonly actions = rxResource({
+    params: () => (this.results.hasValue() ? this.id() : undefined),
+    stream: ({ params }) => (params ? this.api.actions(params) : of([] as EvaluationAction[])),
+  });
+  protected readonly objectives = rxResource({
+    params: () => this.allianceId(),
+    stream: ({ params }) => this.api.objectives(params).pipe(catchError(() => of([] as ObjectiveChoice[]))),
+  });
+
+  protected readonly shown = computed(() => (this.results.hasValue() ? shownOrganisations(this.results.value()) : []));
+  protected readonly hidden = computed(() => (this.results.hasValue() ? hiddenOrganisations(this.results.value()) : []));
+  protected readonly series = computed(() => {
+    this.lang();
+    this.translationsLoaded();
+    return this.results.hasValue() ? radarSeries(this.results.value(), this.transloco.translate('evaluations.results.overall')) : [];
+  });
+  protected readonly dimensionNames = computed(() => {
+    this.lang();
+    this.translationsLoaded();
+    return (this.results.value()?.dimensions ?? []).map((d) => this.transloco.translate(`evaluations.dimensions.${d.key}`));
+  });
+  protected readonly gaps = computed(() => byGap(this.results.value()?.dimensions ?? []));
+  protected readonly trends = computed(() => {
+    const r = this.results.value();
+    if (!r?.previous) return [];
+    return r.dimensions.map((d) => {
+      const previous = previousOf(r, d.key);
+      return { key: d.key, mean: d.mean, previous: previous?.mean ?? null, delta: previous?.delta ?? null, trend: trendOf(previous?.delta) };
+    });
+  });
+  protected readonly partners = computed(() => (this.alliance.value()?.members ?? []).filter((m) => m.status === 'active'));
+  protected readonly canPlan = computed(() => {
+    const a = this.alliance.value();
+    return !!a && (a.can.edit || a.can.writeCharter);
+  });
+
+  protected readonly exporting = signal<'csv' | 'pdf' | null>(null);
+  protected readonly feedback = signal<{ kind: 'success' | 'error'; key: string } | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly actionForm = inject(NonNullableFormBuilder).group({
+    title: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(300)]],
+    ownerOrganisationId: ['', Validators.required],
+    dueDate: ['', Validators.required],
+    link: [''],
+  });
+
+  protected fmt(value: number | null | undefined): string {
+    if (value === null || value === undefined) return '—';
+    return new Intl.NumberFormat(this.lang() === 'en' ? 'en-GB' : 'fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  }
+
+  protected signed(value: number | null): string {
+    if (value === null) return '—';
+    return `${value > 0 ? '+' : ''}${this.fmt(value)}`;
+  }
+
+  protected meanOf(dimension: { byOrganisation: { organisationId: string; mean: number | null }[] }, organisationId: string): number | null {
+    return dimension.byOrganisation.find((o) => o.organisationId === organisationId)?.mean ?? null;
+  }
+
+  protected questionText(q: QuestionResult): string {
+    return this.lang() === 'en' ? q.text.en : q.text.fr;
+  }
+
+  protected ownerName(id: string): string {
+    return this.partners().find((m) => m.organisationId === id)?.organisationName ?? '';
+  }
+
+  protected objectiveTitle(id: string): string {
+    return this.objectives.value()?.find((o) => o.id === id)?.title ?? '';
+  }
+
+  protected async download(format: 'csv' | 'pdf'): Promise<void> {
+    this.exporting.set(format);
+    this.feedback.set(null);
+    try {
+      const blob = await firstValueFrom(this.api.export(this.id(), format));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `evaluation-resultats.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+    } finally {
+      this.exporting.set(null);
+    }
+  }
+
+  protected async addAction(): Promise<void> {
+    this.feedback.set(null);
+    if (this.actionForm.invalid) {
+      this.actionForm.markAllAsTouched();
+      return;
+    }
+    const { title, ownerOrganisationId, dueDate, link } = this.actionForm.getRawValue();
+    const [kind, value] = link.split(':');
+    this.busy.set(true);
+    try {
+      const action = await firstValueFrom(
+        this.api.addAction(this.id(), {
+          title: title.trim(),
+          ownerOrganisationId,
+          dueDate,
+          ...(kind === 'objective' ? { objectiveId: value } : {}),
+          ...(kind === 'section' ? { charterSection: value } : {}),
+        }),
+      );
+      this.actions.update((list) => [...(list ?? []), action]);
+      this.actionForm.reset();
+      this.feedback.set({ kind: 'success', key: 'evaluations.actions.added' });
+    } catch (error) {
+      if (!applyFieldErrors(this.actionForm, error)) this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async toggle(action: EvaluationAction, done: boolean): Promise<void> {
+    try {
+      const updated = await firstValueFrom(this.api.setActionDone(action.id, done));
+      this.actions.update((list) => list?.map((a) => (a.id === updated.id ? updated : a)));
+    } catch (error) {
+      this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { ObjectivesApi, type CheckInAttempt } from './lib/objectives.api';

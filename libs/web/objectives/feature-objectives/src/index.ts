@@ -1,0 +1,1 @@
+export { objectivesRoutes } from './lib/objectives.routes';

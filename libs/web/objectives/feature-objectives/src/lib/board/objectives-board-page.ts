@@ -1,0 +1,130 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox, MatCheckboxChange } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import type { Milestone, Objective } from '@alliances/shared/contracts';
+import { LocalDatePipe } from '@alliances/web/core';
+import { errorMessageKey } from '@alliances/web/identity/data-access';
+import { ObjectivesApi } from '@alliances/web/objectives/data-access';
+import { Notice } from '@alliances/web/ui';
+import { clampedPercent, percent } from '../shared/format';
+import { StatusChip } from '../shared/status-chip';
+import { BenefitMatrixView } from './benefit-matrix';
+import type { ChildDialogData, ObjectiveDialogData, OrganisationOption } from './dialog-data';
+import { groupObjectives } from './group-objectives';
+import { IndicatorDialog } from './indicator-dialog';
+import { MilestoneDialog } from './milestone-dialog';
+import { ObjectiveDialog } from './objective-dialog';
+
+interface Feedback {
+  kind: 'success' | 'error';
+  key: string;
+  params?: Record<string, string>;
+}
+
+/** The objectives board of an alliance, grouped by collective objective, and its benefit matrix. */
+@Component({
+  selector: 'all-objectives-board-page',
+  imports: [MatButton, MatCheckbox, MatProgressBar, MatTabGroup, MatTab, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, BenefitMatrixView],
+  templateUrl: './objectives-board-page.html',
+  styleUrl: './objectives-board-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ObjectivesBoardPage {
+  private readonly api = inject(ObjectivesApi);
+  private readonly dialog = inject(MatDialog);
+
+  /** Route parameter: the alliance. */
+  readonly id = input.required<string>();
+
+  protected readonly percent = percent;
+  protected readonly clampedPercent = clampedPercent;
+  protected readonly alliance = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.alliance(params) });
+  protected readonly objectives = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.list(params) });
+  protected readonly matrix = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.matrix(params) });
+
+  /** Lead and partners change objectives and record check-ins; funders and observers read. */
+  protected readonly canWrite = computed(() => this.alliance.value()?.can.writeCharter ?? false);
+  protected readonly groups = computed(() =>
+    this.objectives.hasValue() ? groupObjectives(this.objectives.value(), this.alliance.value()?.collectiveObjectives ?? []) : [],
+  );
+  protected readonly owners = computed<OrganisationOption[]>(() =>
+    (this.alliance.value()?.members ?? []).filter((m) => m.status === 'active').map(({ organisationId, organisationName }) => ({ organisationId, organisationName })),
+  );
+  protected readonly ownOrganisations = computed(() =>
+    (this.alliance.value()?.myRoles ?? []).filter((r) => r.status === 'active').map((r) => r.organisationId),
+  );
+  protected readonly feedback = signal<Feedback | null>(null);
+  protected readonly exporting = signal(false);
+
+  protected addObjective(): void {
+    const ref = this.dialog.open<ObjectiveDialog, ObjectiveDialogData, Objective>(ObjectiveDialog, { data: { allianceId: this.id() }, width: '36rem' });
+    ref.afterClosed().subscribe((created) => {
+      if (!created) return;
+      this.feedback.set({ kind: 'success', key: 'objectives.board.created', params: { title: created.title } });
+      this.refresh();
+    });
+  }
+
+  protected addIndicator(objective: Objective): void {
+    const ref = this.dialog.open<IndicatorDialog, ChildDialogData>(IndicatorDialog, { data: { objective, owners: this.owners() }, width: '40rem' });
+    ref.afterClosed().subscribe((created?: { name: string }) => {
+      if (!created) return;
+      this.feedback.set({ kind: 'success', key: 'objectives.board.indicatorCreated', params: { name: created.name } });
+      this.objectives.reload();
+    });
+  }
+
+  protected addMilestone(objective: Objective): void {
+    const ref = this.dialog.open<MilestoneDialog, ChildDialogData>(MilestoneDialog, { data: { objective, owners: this.owners() }, width: '36rem' });
+    ref.afterClosed().subscribe((created?: { title: string }) => {
+      if (!created) return;
+      this.feedback.set({ kind: 'success', key: 'objectives.board.milestoneCreated', params: { title: created.title } });
+      this.objectives.reload();
+    });
+  }
+
+  protected async toggleMilestone(milestone: Milestone, change: MatCheckboxChange): Promise<void> {
+    this.feedback.set(null);
+    try {
+      await firstValueFrom(this.api.setMilestoneDone(milestone.id, change.checked));
+      this.objectives.reload();
+    } catch (error) {
+      change.source.checked = milestone.done;
+      this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+    }
+  }
+
+  protected async exportCsv(): Promise<void> {
+    this.feedback.set(null);
+    this.exporting.set(true);
+    try {
+      const blob = await this.api.exportCsv(this.id());
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'objectifs-indicateurs.csv';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch {
+      this.feedback.set({ kind: 'error', key: 'objectives.board.exportFailed' });
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+
+  protected errorKey(error: unknown): string {
+    return errorMessageKey(error);
+  }
+
+  protected refresh(): void {
+    this.objectives.reload();
+    this.matrix.reload();
+  }
+}
