@@ -112,6 +112,9 @@ describe('partnership evaluation', () => {
     const changed = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: answers(5, 'Très bonne dynamique'), submit: true } });
     expect(changed.status).toBe(200);
     expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers[0]).toEqual({ questionId: questions[0].id, score: 5, comment: 'Très bonne dynamique' });
+    // After sending, a save that drops answers is refused: a counted response stays complete.
+    expect((await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: [{ questionId: questions[0].id, score: 1 }] } })).status).toBe(400);
+    expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers).toHaveLength(questions.length);
     expect((await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: funder.accessToken, body: { answers: answers(1), submit: true } })).status).toBe(403);
   });
 

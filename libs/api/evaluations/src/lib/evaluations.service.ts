@@ -248,7 +248,10 @@ export class EvaluationsService implements OnApplicationBootstrap {
       if (seen.has(a.questionId)) errors.push({ field: `answers.${i}.questionId`, messages: ['answered twice'], codes: ['duplicateAnswer'] });
       seen.add(a.questionId);
     });
-    if (input.submit) {
+    // Once sent, answers stay complete: a later save must keep every question answered, so the
+    // results never count a response that lost some of its answers.
+    const previous = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
+    if (input.submit || previous?.submittedAt) {
       campaign.questions.forEach((q) => {
         if (!seen.has(q.id)) errors.push({ field: `answers`, messages: [`question ${q.position + 1} is not answered`], codes: ['missingAnswer'] });
       });
