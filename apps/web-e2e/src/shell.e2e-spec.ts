@@ -23,7 +23,8 @@ describe('the web app shell in Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(api.url);
     const title = page.getByTestId('home-title');
-    await expect(title.textContent()).resolves.toMatch(/alliance/i);
+    // The heading exists before its dictionary has arrived: wait for the translated text.
+    await title.filter({ hasText: /alliance/i }).waitFor();
     const french = (await title.textContent())?.trim();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
