@@ -54,9 +54,10 @@ describe('the web app shell in Chromium', () => {
   it('serves client-side routes directly (deep link) and shows a translated 404 page', async () => {
     const { page } = browser;
     await page.goto(`${api.url}/sign-in`);
-    await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+    await page.locator('h1').filter({ hasText: /\S/ }).waitFor();
     await page.goto(`${api.url}/this/page/does/not/exist`);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/introuvable|not found/i);
+    // The 404 heading renders before its dictionary arrives: wait for the translated text.
+    await page.locator('h1').filter({ hasText: /introuvable|not found/i }).waitFor();
   });
 
   it.each(['/', '/sign-in', '/sign-up', '/nowhere'])('has no serious accessibility violation on %s', async (path) => {
