@@ -22,6 +22,9 @@ export const appRoutes: Route[] = [
   ...objectivesRoutes,
   ...evaluationsRoutes,
   ...commentsRoutes,
+  // routes: funding
+  // routes: admin
+  // routes: library
   {
     path: '**',
     title: 'notFound.pageTitle',

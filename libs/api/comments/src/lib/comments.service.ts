@@ -302,7 +302,9 @@ export function anchorState(doc: Y.Doc | undefined, anchor: { section: string; s
   try {
     const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(anchor.start, 'base64')), doc);
     const end = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(anchor.end, 'base64')), doc);
-    if (!start || !end || start.type !== end.type) return 'deleted';
+    if (!start || !end) return 'deleted';
+    // A passage across paragraphs ends in another text node: it stands while both ends stand.
+    if (start.type !== end.type) return 'ok';
     return end.index > start.index ? 'ok' : 'deleted';
   } catch {
     return 'deleted';
