@@ -130,18 +130,24 @@ describe(`live charter (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Postgre
     expect(late.text('governance')).toContain(' a19');
   });
 
-  it('lets a funder read live but never write; refuses an outsider at the door', async () => {
-    const reader = await join(w.funder);
+  it('lets an observer read live but never write; refuses a funder (the draft is the partners’) and an outsider at the door', async () => {
+    const observer = await api.signUp({ displayName: 'observer person' });
+    const observerOrg = (await api.applyOrganisation(observer, { name: 'Observatoire' })).id as string;
+    await api.approveOrganisation(await api.login(ADMIN.ADMIN_EMAIL), observerOrg);
+    await api.post(`/api/alliances/${w.allianceId}/members`, { organisationId: observerOrg, role: 'observer' }, { token: w.lead.accessToken });
+    await api.post(`/api/alliances/${w.allianceId}/members/${observerOrg}/accept`, undefined, { token: observer.accessToken });
+    const reader = await join(observer);
     expect(reader.readOnly).toBe(true);
     const before = reader.text('context');
-    reader.paragraph('context', 'Le financeur réécrit la charte');
+    reader.paragraph('context', 'L’observateur réécrit la charte');
     const acks = await reader.flush();
     expect(acks.some((x) => x.error === 'read_only')).toBe(true);
     expect(reader.errors.map((e) => e.code)).toContain('charter.read_only');
     const check = await api.get(`/api/alliances/${w.allianceId}/charter`, { token: w.lead.accessToken });
-    expect(check.body.sections[0].markdown).not.toContain('Le financeur réécrit');
-    expect(before).not.toContain('Le financeur');
+    expect(check.body.sections[0].markdown).not.toContain('L’observateur réécrit');
+    expect(before).not.toContain('L’observateur');
 
+    await expect(CollabClient.join(proc.url, w.funder.accessToken, w.allianceId)).rejects.toMatchObject({ answer: { error: 'not_found' } });
     await expect(CollabClient.join(proc.url, w.outsider.accessToken, w.allianceId)).rejects.toMatchObject({ answer: { error: 'not_found' } });
     await expect(CollabClient.join(proc.url, 'not-a-token', w.allianceId)).rejects.toThrow(/unauthorized/);
   });

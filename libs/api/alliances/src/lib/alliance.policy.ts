@@ -4,6 +4,7 @@ import { DomainException, NotFoundDomainException, type AuthUser } from '@allian
 import type { AllianceMemberStatus, AllianceRole, OrganisationRole } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AllianceEntity } from './alliance.entity';
+import { isFunderOnly } from './funder-view';
 
 export interface CallerSeat {
   organisationId: string;
@@ -23,6 +24,12 @@ export interface AllianceAccess {
   canWriteCharter: boolean;
   /** Organisations the caller may sign the charter for (admin or signatory of an active lead/partner). */
   signFor: string[];
+  /**
+   * The caller sees this alliance only as its funder (financeur): the funder's view of DOMAIN.md
+   * "Visibility" — profile, charter status and the version in force, objective progress, evaluation
+   * aggregates, funding — never drafts, discussion or individual answers.
+   */
+  funderOnly: boolean;
 }
 
 /**
@@ -65,12 +72,20 @@ export class AlliancePolicy {
       signFor: open
         ? active.filter((s) => (s.allianceRole === 'lead' || s.allianceRole === 'partner') && (s.organisationRole === 'admin' || s.organisationRole === 'signatory')).map((s) => s.organisationId)
         : [],
+      funderOnly: isFunderOnly(active),
     };
   }
 
   async readable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
     const access = await this.access(user, allianceId);
     if (!access.canRead) throw new NotFoundDomainException('alliance');
+    return access;
+  }
+
+  /** What only the partners see (drafts, live charter, discussion): a funder gets 404, as an outsider does. */
+  async partnerReadable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
+    const access = await this.readable(user, allianceId);
+    if (access.funderOnly) throw new NotFoundDomainException('alliance');
     return access;
   }
 

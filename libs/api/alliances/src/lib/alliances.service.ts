@@ -16,6 +16,37 @@ import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
 import type { CreateAllianceDto, InviteOrganisationDto, UpdateAllianceDto } from './alliances.dto';
 
+/**
+ * The alliance log entries a funder sees (an allow-list, so a new kind of entry stays with the partners
+ * until someone decides otherwise): membership, the charter coming into force, objectives and their
+ * measures, evaluation campaigns opening and closing, and funding.
+ */
+export const FUNDER_AUDIT_ACTIONS = [
+  'alliance.created',
+  'alliance.updated',
+  'alliance.closed',
+  'alliance.organisation_invited',
+  'alliance.invitation_accepted',
+  'alliance.invitation_declined',
+  'charter.signed',
+  'charter.in_force',
+  'objective.created',
+  'indicator.created',
+  'milestone.created',
+  'milestone.done',
+  'checkin.created',
+  'evaluation.launched',
+  'evaluation.closed',
+  'grant.created',
+  'tranche.requested',
+  'tranche.paid',
+  'report.submitted',
+  'report.approved',
+  'report.returned',
+  'contribution.created',
+  'case_study.consented',
+];
+
 const cursorOf = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 function parseCursor(cursor: string | undefined): { at: string; id: string } | undefined {
   if (!cursor) return undefined;
@@ -223,15 +254,18 @@ export class AlliancesService {
   }
 
   async auditLog(user: AuthUser, id: string, limit = 50, cursor?: string): Promise<Page<AllianceAuditEntry>> {
-    await this.policy.readable(user, id);
+    const access = await this.policy.readable(user, id);
     const after = parseCursor(cursor);
+    // A funder follows the milestones it may see, never the partners' drafts, discussion or answers.
+    const params: unknown[] = [id, limit + 1, ...(after ? [after.at, after.id] : []), ...(access.funderOnly ? [FUNDER_AUDIT_ACTIONS] : [])];
     const rows: { id: string; at: Date; actor_name: string | null; action: string; object_type: string; object_id: string | null; details: Record<string, unknown> | null }[] =
       await this.dataSource.query(
         `SELECT a.id, a.at, u.display_name AS actor_name, a.action, a.object_type, a.object_id, a.details
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
           WHERE a.alliance_id = $1 ${after ? 'AND (a.at, a.id) < ($3::timestamptz, $4::uuid)' : ''}
+                ${access.funderOnly ? `AND a.action = ANY($${params.length}::text[])` : ''}
           ORDER BY a.at DESC, a.id DESC LIMIT $2`,
-        after ? [id, limit + 1, after.at, after.id] : [id, limit + 1],
+        params,
       );
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy } from '@alliances/api/alliances';
+import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import {
   CHARTER_SECTION_KEYS,
   type Charter,
@@ -55,19 +55,44 @@ export class CharterService {
     return { doc: loaded.doc, revision: loaded.revision };
   }
 
+  /**
+   * The charter as the caller may read it. Partners get the live draft; a funder gets the status and
+   * the text in force (no sections before one is), never the draft (DOMAIN.md "Visibility").
+   */
   async get(user: AuthUser, allianceId: string): Promise<Charter> {
     const access = await this.policy.readable(user, allianceId);
     const { doc, revision } = await this.current(allianceId, user.locale);
     const sections = this.render(doc, user.locale);
     const latest = await this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' } });
     const inForce = access.alliance.inForceVersion;
+    const inForceVersion = inForce === null ? null : inForce === latest?.version ? latest : await this.version(allianceId, inForce);
     let state: CharterState = 'draft';
     if (latest?.status === 'awaiting_signatures') state = 'proposed';
-    else if (inForce !== null) {
-      const inForceVersion = inForce === latest?.version ? latest : await this.version(allianceId, inForce);
-      state = inForceVersion && sha256(canonicalMarkdown(sections)) === inForceVersion.sha256 ? 'in_force' : 'amending';
+    else if (inForce !== null) state = inForceVersion && sha256(canonicalMarkdown(sections)) === inForceVersion.sha256 ? 'in_force' : 'amending';
+    if (access.funderOnly) {
+      const text = inForceVersion ? this.localised(inForceVersion.sections, user.locale) : [];
+      return { sections: text, draftRevision: 0, inForceVersion: inForce, state, latestVersion: latest?.version ?? null };
     }
     return { sections, draftRevision: revision, inForceVersion: inForce, state, latestVersion: latest?.version ?? null };
+  }
+
+  private localised(sections: CharterSection[], locale: Locale): CharterSection[] {
+    return sections.map((s) => ({ ...s, title: sectionTitle(s.key, locale) }));
+  }
+
+  /**
+   * The versions a funder may read: those in force now or before (the charter.in_force entries of the
+   * alliance log), never a proposal that was not signed by all. `null` for partners: every version.
+   */
+  private async readableVersions(access: AllianceAccess): Promise<Set<number> | null> {
+    if (!access.funderOnly) return null;
+    const rows: { version: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT (details->>'version')::int AS version FROM audit_log WHERE alliance_id = $1 AND action = 'charter.in_force'`,
+      [access.alliance.id],
+    );
+    const readable = new Set(rows.map((r) => Number(r.version)));
+    if (access.alliance.inForceVersion !== null) readable.add(access.alliance.inForceVersion);
+    return readable;
   }
 
   private version(allianceId: string, version: number): Promise<CharterVersionEntity | null> {
@@ -121,20 +146,22 @@ export class CharterService {
   }
 
   async versions(user: AuthUser, allianceId: string): Promise<CharterVersionSummary[]> {
-    await this.policy.readable(user, allianceId);
-    const versions = await this.dataSource.manager.find(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { allianceId: true, version: true, sha256: true, status: true, createdBy: true, createdAt: true } });
+    const readable = await this.readableVersions(await this.policy.readable(user, allianceId));
+    const versions = (
+      await this.dataSource.manager.find(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { allianceId: true, version: true, sha256: true, status: true, createdBy: true, createdAt: true } })
+    ).filter((v) => !readable || readable.has(v.version));
     const signatures = await this.signaturesOf(allianceId);
     const authors = await this.names(versions.map((v) => v.createdBy));
     return versions.map((v) => this.summary(v, signatures, authors));
   }
 
   async getVersion(user: AuthUser, allianceId: string, version: number): Promise<CharterVersion> {
-    await this.policy.readable(user, allianceId);
-    const entity = await this.version(allianceId, version);
+    const readable = await this.readableVersions(await this.policy.readable(user, allianceId));
+    const entity = readable && !readable.has(version) ? null : await this.version(allianceId, version);
     if (!entity) throw new NotFoundDomainException('charter_version');
     const signatures = await this.signaturesOf(allianceId);
     const authors = await this.names([entity.createdBy]);
-    return { ...this.summary(entity, signatures, authors), sections: entity.sections.map((s) => ({ ...s, title: sectionTitle(s.key, user.locale) })) };
+    return { ...this.summary(entity, signatures, authors), sections: this.localised(entity.sections, user.locale) };
   }
 
   private summary(v: CharterVersionEntity, signatures: CharterSignatureEntity[], authors: Map<string, string>): CharterVersionSummary {
@@ -262,7 +289,9 @@ export class CharterService {
 
   /** A readable diff per section between two versions, or between a version and the current draft. */
   async diff(user: AuthUser, allianceId: string, from: number, to: number | 'draft'): Promise<CharterDiff> {
-    await this.policy.readable(user, allianceId);
+    const readable = await this.readableVersions(await this.policy.readable(user, allianceId));
+    // A funder compares texts that were in force only: the draft and the proposals stay with the partners.
+    if (readable && (to === 'draft' || !readable.has(from) || !readable.has(to))) throw new NotFoundDomainException('charter_version');
     const a = await this.version(allianceId, from);
     if (!a) throw new NotFoundDomainException('charter_version');
     let target: CharterSection[];

@@ -48,7 +48,7 @@ const toBytes = (payload: unknown): Uint8Array | undefined => {
 
 /**
  * The live charter over socket.io (`/collab`): y-protocols sync and awareness messages, one binary
- * payload per event. Joining is authorised per alliance; observers and funders only read.
+ * payload per event. Joining is authorised per alliance; observers only read, funders are refused.
  */
 @WebSocketGateway({ namespace: '/collab', serveClient: false, maxHttpBufferSize: 1_000_000 })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
@@ -86,7 +86,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
       joining = joining.then(async () => {
         const allianceId = typeof request?.allianceId === 'string' ? request.allianceId : '';
         try {
-          const access = await this.policy.readable(socket.data.user, allianceId);
+          // The live draft is the partners' work: a funder reads the version in force over REST instead.
+          const access = await this.policy.partnerReadable(socket.data.user, allianceId);
           await leave();
           const charter = await this.docs.acquire(allianceId, socket.data.user.locale);
           const room = `charter:${allianceId}`;
@@ -160,7 +161,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
           const missing = Y.diffUpdate(update, Y.encodeStateVector(current.charter.doc));
           if (current.readOnly) {
             if (missing.length <= 2) return reply({ ok: true });
-            socket.emit('charter:error', { code: 'charter.read_only', message: 'Observers and funders read the charter; they cannot edit it' });
+            socket.emit('charter:error', { code: 'charter.read_only', message: 'Observers read the charter; they cannot edit it' });
             return reply({ error: 'read_only' });
           }
           await this.docs.write(current.charter, update, socket.data.user.id, socket);

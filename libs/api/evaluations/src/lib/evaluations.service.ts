@@ -79,8 +79,9 @@ export class EvaluationsService implements OnApplicationBootstrap {
     return { id: t.id, allianceId: t.allianceId, title: t.title, questions: questions.map((q) => ({ id: q.id, position: q.position, dimension: q.dimension, focus: q.focus, text: { fr: q.textFr, en: q.textEn } })) };
   }
 
+  /** Templates are how the partners prepare their evaluation: not part of a funder's view. */
   async templates(user: AuthUser, allianceId: string): Promise<EvaluationTemplate[]> {
-    await this.policy.readable(user, allianceId);
+    await this.policy.partnerReadable(user, allianceId);
     const own = await this.dataSource.manager.find(EvaluationTemplateEntity, { where: [{ allianceId }, { allianceId: IsNull() }], order: { createdAt: 'ASC' } });
     return (await Promise.all(own.map((t) => this.template(t.id)))).filter((t): t is EvaluationTemplate => !!t);
   }
@@ -314,9 +315,11 @@ export class EvaluationsService implements OnApplicationBootstrap {
 
   /** Aggregates only, and only after the close: blind until then, individual answers never shown. */
   async results(user: AuthUser, id: string): Promise<EvaluationResults> {
-    const { campaign } = await this.campaignFor(user, id);
+    const { campaign, access } = await this.campaignFor(user, id);
     if (campaign.status !== 'closed') throw new DomainException(409, 'evaluation.blind', 'Results are revealed when the evaluation closes');
-    return this.aggregate(campaign, true);
+    const results = await this.aggregate(campaign, true);
+    // The respondents' comments are their own words: a funder reads the figures only.
+    return access.funderOnly ? { ...results, questions: results.questions.map((q) => ({ ...q, comments: [] })) } : results;
   }
 
   private async aggregate(campaign: EvaluationCampaignEntity, withPrevious: boolean): Promise<EvaluationResults> {

@@ -50,9 +50,11 @@ export class FundingService {
     return (await this.grantsOf(allianceId, [id]))[0];
   }
 
+  /** Partners see every grant to their alliance; a funder sees its own, not what another funder gives. */
   async grants(user: AuthUser, allianceId: string): Promise<Grant[]> {
-    await this.policy.readable(user, allianceId);
-    return this.grantsOf(allianceId);
+    const access = await this.policy.readable(user, allianceId);
+    const grants = await this.grantsOf(allianceId);
+    return access.funderOnly ? grants.filter((g) => access.active.some((s) => s.organisationId === g.funderOrganisationId)) : grants;
   }
 
   private async grantsOf(allianceId: string, ids?: string[]): Promise<Grant[]> {

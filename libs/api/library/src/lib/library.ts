@@ -106,9 +106,10 @@ export class LibraryService {
   }
 
   async ofAlliance(user: AuthUser, allianceId: string): Promise<CaseStudy> {
-    await this.policy.readable(user, allianceId);
+    const access = await this.policy.readable(user, allianceId);
     const study = await this.dataSource.manager.findOne(CaseStudyEntity, { where: { allianceId } });
-    if (!study) throw new NotFoundDomainException('case_study');
+    // Until every partner consents the card is the partners' draft; a funder sees it once published.
+    if (!study || (access.funderOnly && !study.publishedAt)) throw new NotFoundDomainException('case_study');
     return this.byId(study.id);
   }
 

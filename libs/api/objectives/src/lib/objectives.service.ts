@@ -176,19 +176,20 @@ export class ObjectivesService {
   }
 
   async indicator(user: AuthUser, id: string): Promise<IndicatorDetail> {
-    const { row } = await this.scoped(user, IndicatorEntity, id, 'indicator');
+    const { row, access } = await this.scoped(user, IndicatorEntity, id, 'indicator');
     const [indicator] = await this.indicatorsOf(row.allianceId, undefined, id);
-    const checkIns = await this.checkInsOf(id);
+    const checkIns = await this.checkInsOf(id, access);
     return { ...indicator, checkIns, planned: plannedTrajectory(indicator) };
   }
 
-  private async checkInsOf(indicatorId: string): Promise<CheckIn[]> {
+  /** A funder sees the measured values, not the notes the partners wrote beside them (DOMAIN.md "Visibility"). */
+  private async checkInsOf(indicatorId: string, access: AllianceAccess): Promise<CheckIn[]> {
     const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
       `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id
         WHERE c.indicator_id = $1 ORDER BY c.date DESC, c.created_at DESC`,
       [indicatorId],
     );
-    return rows.map((r) => this.toCheckIn(r, r.display_name));
+    return rows.map((r) => this.toCheckIn(access.funderOnly ? { ...r, note: null } : r, r.display_name));
   }
 
   private toCheckIn(r: CheckInRow, displayName: string | null): CheckIn {
@@ -315,13 +316,14 @@ export class ObjectivesService {
 
   /** Indicators and every check-in, one line per check-in (indicators without any get one line). */
   async exportCsv(user: AuthUser, allianceId: string): Promise<string> {
+    const access = await this.policy.readable(user, allianceId);
     const objectives = await this.list(user, allianceId);
     const header = ['objective', 'collective_objective', 'indicator', 'unit', 'direction', 'baseline', 'target', 'start_date', 'target_date', 'owner', 'status', 'progress', 'checkin_date', 'value', 'confidence', 'note', 'author'];
     const lines: (string | number)[][] = [header];
     for (const o of objectives) {
       for (const i of o.indicators) {
         const base = [o.title, o.collectiveObjective, i.name, i.unit, i.direction, i.baseline, i.target, i.startDate, i.targetDate, i.ownerOrganisationName, i.status, i.progress ?? ''];
-        const checkIns = await this.checkInsOf(i.id);
+        const checkIns = await this.checkInsOf(i.id, access);
         if (!checkIns.length) lines.push([...base, '', '', '', '', '']);
         for (const c of checkIns.reverse()) lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
       }
