@@ -174,6 +174,12 @@ describe(`realtime comments (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Po
     const thread = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values', anchor }, body: 'Définir la confiance ?' }, { token: partner.accessToken });
     expect(thread.status).toBe(201);
     expect(thread.body.anchorState).toBe('ok');
+    // A reply belongs to the thread (no anchor of its own); a new thread without its passage is refused.
+    const reply = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values' }, parentId: thread.body.id, body: 'Oui, jeudi.' }, { token: lead.accessToken });
+    expect(reply.status).toBe(201);
+    const orphan = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values' }, body: 'Sans passage' }, { token: lead.accessToken });
+    expect(orphan.status).toBe(400);
+    expect(JSON.stringify(orphan.body)).toContain('target.anchor');
     text.insert(0, 'Avant tout, ');
     await editor.flush();
     const moved = (await api.get(`/api/comments?allianceId=${allianceId}&targetType=charter_passage&targetId=values`, { token: lead.accessToken })).body.items[0];

@@ -109,4 +109,77 @@ describe('the live charter in Chromium', () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`charter browser test: ${seconds} s`);
   }, 120_000);
+
+  it('two partners comment on a charter passage: each sees the other appear live, the highlight follows edits and leads to its thread', async () => {
+    const client = new ApiClient(api.url);
+    const admin = await client.login(ADMIN_EMAIL);
+    const [camille, sacha] = await Promise.all([client.signUp({ displayName: 'Camille Roux' }), client.signUp({ displayName: 'Sacha Blanc' })]);
+    const leadOrg = (await client.applyOrganisation(camille, { name: 'Maison des Solidarités' })).id as string;
+    const partnerOrg = (await client.applyOrganisation(sacha, { name: 'Fondation Terre Commune' })).id as string;
+    await client.approveOrganisation(admin, leadOrg);
+    await client.approveOrganisation(admin, partnerOrg);
+    const created = await client.post(
+      '/api/alliances',
+      { name: 'Alliance du quartier', purpose: 'Rompre l’isolement des aînés', category: 'societal_innovation', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+      { token: camille.accessToken },
+    );
+    const allianceId = created.body.id as string;
+    expect((await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: camille.accessToken })).status).toBe(201);
+    expect((await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status).toBe(200);
+    const [l, p] = await Promise.all([openBrowser(), openBrowser()]);
+    try {
+      await Promise.all([openCharter(l.page, api.url, camille, allianceId), openCharter(p.page, api.url, sacha, allianceId)]);
+
+      const section = (page: Page) => page.locator('[data-testid="section-editor-values"] .ProseMirror');
+      await section(l.page).click();
+      await l.page.keyboard.press('Control+End');
+      await l.page.keyboard.type('Nous agissons dans la confiance.');
+      await section(p.page).getByText('Nous agissons dans la confiance.').waitFor({ timeout: 10_000 });
+
+      // Sacha selects "confiance" (the last word before the full stop) and opens a thread on it.
+      await section(p.page).click();
+      await p.page.keyboard.press('Control+End');
+      await p.page.keyboard.press('ArrowLeft');
+      for (let i = 0; i < 'confiance'.length; i++) await p.page.keyboard.press('Shift+ArrowLeft');
+      await p.page.getByTestId('comment-selection').click();
+      const composer = p.page.getByTestId('new-passage');
+      await composer.getByText('« confiance »').waitFor();
+      await composer.getByTestId('comment-input').fill('Pouvons-nous définir la confiance ensemble ?');
+      await composer.getByTestId('comment-submit').click();
+      await p.page.getByTestId('comment-item').filter({ hasText: 'Pouvons-nous définir la confiance' }).waitFor();
+
+      // Camille, without reloading, sees the passage highlighted in the text; clicking it opens the thread.
+      const highlight = section(l.page).locator('.comment-anchor');
+      await highlight.filter({ hasText: /^confiance$/ }).waitFor({ timeout: 10_000 });
+      await highlight.click();
+      const thread = l.page.getByTestId('comment-thread').filter({ hasText: 'Pouvons-nous définir la confiance' });
+      await thread.waitFor();
+      expect(await thread.getByTestId('thread-quote').textContent()).toContain('confiance');
+      expect(await l.page.getByTestId('comment-section').inputValue()).toBe('values');
+
+      // Camille replies; Sacha sees the reply arrive in the thread.
+      await thread.getByTestId('comment-reply').click();
+      await l.page.locator('.reply-form').getByTestId('comment-input').fill('Oui : proposons une définition jeudi.');
+      await l.page.locator('.reply-form').getByTestId('comment-submit').click();
+      await p.page.getByTestId('comment-item').filter({ hasText: 'proposons une définition jeudi' }).waitFor({ timeout: 10_000 });
+
+      // Text written before the passage moves it: the highlight still covers the same word on both sides.
+      await section(l.page).getByText(/Nous agissons dans la/).click();
+      await l.page.keyboard.press('Home');
+      await l.page.keyboard.type('En 2026, ');
+      await section(p.page).getByText(/^En 2026, /).waitFor({ timeout: 10_000 });
+      expect(await section(p.page).locator('.comment-anchor').textContent()).toBe('confiance');
+
+      // "Show in the text" selects the passage where it now stands.
+      await p.page.getByTestId('thread-jump').click();
+      await p.page.waitForFunction(() => document.getSelection()?.toString() === 'confiance', undefined, { timeout: 10_000 });
+      await section(p.page).locator('.comment-anchor.is-active').waitFor();
+
+      expect(await seriousAccessibilityViolations(l.page)).toEqual([]);
+      expect(await seriousAccessibilityViolations(p.page)).toEqual([]);
+      await screenshot(l.page, 'charter-comments');
+    } finally {
+      await Promise.all([l.close(), p.close()]);
+    }
+  }, 120_000);
 });

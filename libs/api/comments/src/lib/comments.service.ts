@@ -63,8 +63,9 @@ export class CommentsService {
     const exists = async (sql: string, params: unknown[]) => (await this.dataSource.query(sql, params)).length > 0;
     switch (type) {
       case 'charter_passage':
-        if (!anchor) fail('a charter passage needs an anchor', 'target.anchor');
-        if (!(CHARTER_SECTION_KEYS as readonly string[]).includes(id) || anchor?.section !== id) fail('unknown charter section');
+        // A new thread needs its passage; a reply belongs to its thread, which holds the anchor.
+        if (!anchor && !input.parentId) fail('a charter passage needs an anchor', 'target.anchor');
+        if (!(CHARTER_SECTION_KEYS as readonly string[]).includes(id) || (anchor && anchor.section !== id)) fail('unknown charter section');
         return;
       case 'charter_section':
         if (!(CHARTER_SECTION_KEYS as readonly string[]).includes(id)) fail('unknown charter section');
@@ -143,7 +144,7 @@ export class CommentsService {
           seq,
           targetType: input.target.type,
           targetId: input.target.id,
-          anchor: input.target.type === 'charter_passage' ? (input.target.anchor ?? null) : null,
+          anchor: input.target.type === 'charter_passage' && !parent ? (input.target.anchor ?? null) : null,
           parentId: parent?.id ?? null,
           authorId: user.id,
           body: input.body,

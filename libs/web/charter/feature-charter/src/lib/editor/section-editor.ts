@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -6,6 +6,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { CharterAnchor } from '@alliances/shared/contracts';
+import { CommentAnchors, anchorOfSelection, commentAnchorsKey, resolveAnchor, type AnchoredThread } from './comment-anchors';
 
 type Mark = 'bold' | 'italic' | 'link';
 type Block = 'heading' | 'bulletList' | 'orderedList';
@@ -35,6 +37,8 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
     .toolbar button:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 1px; }
     .content ::ng-deep .ProseMirror { min-height: 4rem; padding: 0.5rem 0.75rem; outline: none; }
     .content ::ng-deep .ProseMirror:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: -3px; }
+    .content ::ng-deep .comment-anchor { background: #fff3c4; border-bottom: 2px solid #b45309; cursor: pointer; }
+    .content ::ng-deep .comment-anchor.is-active { background: #fde68a; outline: 2px solid #92400e; }
     .content ::ng-deep .collaboration-carets__caret { position: relative; margin: 0 -1px; border-left: 2px solid; border-right: 0; word-break: normal; pointer-events: none; }
     .content ::ng-deep .collaboration-carets__label { position: absolute; top: -1.4em; left: -1px; padding: 0 0.3rem; border-radius: 3px 3px 3px 0; color: #fff; font-size: 0.75rem; font-weight: 600; line-height: 1.4; white-space: nowrap; user-select: none; }
   `,
@@ -49,6 +53,12 @@ export class SectionEditor implements OnDestroy {
   readonly awareness = input.required<Awareness>();
   readonly user = input.required<{ name: string; color: string }>();
   readonly readOnly = input(false);
+  /** Comment threads anchored in this section, highlighted where their passage now stands. */
+  readonly threads = input<AnchoredThread[]>([]);
+  /** The selected passage, as an anchor a new thread can be opened on (null when nothing is selected). */
+  readonly selected = output<CharterAnchor | null>();
+  /** A highlighted passage was clicked: its thread. */
+  readonly activated = output<string>();
 
   private readonly transloco = inject(TranslocoService);
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
@@ -71,6 +81,7 @@ export class SectionEditor implements OnDestroy {
           StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, link: { openOnClick: false, autolink: true } }),
           Collaboration.configure({ fragment: this.fragment() }),
           CollaborationCaret.configure({ provider: { awareness: this.awareness() }, user: this.user() }),
+          CommentAnchors.configure({ onActivate: (id) => this.activated.emit(id) }),
         ],
         editorProps: {
           attributes: {
@@ -81,8 +92,11 @@ export class SectionEditor implements OnDestroy {
           },
         },
         onTransaction: () => this.revision.update((n) => n + 1),
+        onSelectionUpdate: ({ editor }) => this.selected.emit(anchorOfSelection(editor.state, this.key())),
       });
+      this.showThreads(this.threads());
     });
+    effect(() => this.showThreads(this.threads()));
     effect(() => {
       const readOnly = this.readOnly();
       if (this.editor && this.editor.isEditable === readOnly) {
@@ -90,6 +104,23 @@ export class SectionEditor implements OnDestroy {
         this.editor.view.dom.setAttribute('aria-readonly', String(readOnly));
       }
     });
+  }
+
+  /** Brings a thread's passage into view and selects it; false when its text is gone. */
+  reveal(anchor: { start: string; end: string }): boolean {
+    const editor = this.editor;
+    const range = editor ? resolveAnchor(editor.state, anchor) : null;
+    if (!editor || !range) return false;
+    // Focus moves into the text with the passage selected, so reading or editing goes on from there.
+    editor.chain().setTextSelection(range).focus(null, { scrollIntoView: false }).run();
+    const { node } = editor.view.domAtPos(range.from);
+    (node instanceof HTMLElement ? node : node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return true;
+  }
+
+  private showThreads(threads: AnchoredThread[]): void {
+    const editor = this.editor;
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, threads).setMeta('addToHistory', false));
   }
 
   protected isActive(name: Mark | Block): boolean {

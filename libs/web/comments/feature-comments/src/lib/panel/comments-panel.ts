@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterRenderEffect, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { TranslocoPipe, provideTranslocoScope } from '@jsverse/transloco';
-import type { Comment, CommentTarget } from '@alliances/shared/contracts';
+import type { CharterAnchor, Comment, CommentTarget } from '@alliances/shared/contracts';
 import { LiveComments, type PendingComment } from '@alliances/web/comments/data-access';
 import { LocalDatePipe } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
@@ -41,6 +41,20 @@ export class CommentsPanel implements OnDestroy {
   /** The panel's heading text (translation key); its level follows the page. */
   readonly heading = input('comments.panel.title');
   readonly headingLevel = input<2 | 3>(2);
+  /**
+   * For charter passages: the passage selected in the charter, on which a new thread opens. Without
+   * one, the panel invites to select a passage (a passage thread needs its anchor).
+   */
+  readonly newAnchor = input<CharterAnchor | null>(null);
+  /** The thread to bring into view and mark (e.g. its highlighted passage was clicked). */
+  readonly activeThread = input<string | null>(null);
+  /** "Show in the text" was chosen on a passage thread. */
+  readonly jump = output<Comment>();
+  /** The person gave up opening a thread on the selected passage. */
+  readonly anchorDismissed = output<void>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly isPassage = computed(() => this.target().type === 'charter_passage');
 
   protected readonly me = computed(() => this.auth.user()?.id ?? null);
   protected readonly refused = computed(() => this.store.isRefused(this.allianceId()));
@@ -104,6 +118,11 @@ export class CommentsPanel implements OnDestroy {
         params: { name: arrival.author.displayName, excerpt },
       });
     });
+    afterRenderEffect(() => {
+      const id = this.activeThread();
+      if (!id || !this.threads().some((t) => t.root.id === id)) return;
+      this.host.nativeElement.querySelector(`[data-thread-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    });
   }
 
   ngOnDestroy(): void {
@@ -111,8 +130,12 @@ export class CommentsPanel implements OnDestroy {
   }
 
   protected post(value: ComposerValue, parentId: string | null = null): void {
-    this.store.post({ allianceId: this.allianceId(), target: this.target(), body: value.body, mentions: value.mentions, parentId });
+    const anchor = this.newAnchor();
+    // A new passage thread carries the selected passage; a reply belongs to its thread's target.
+    const target: CommentTarget = !parentId && this.isPassage() && anchor ? { ...this.target(), anchor } : this.target();
+    this.store.post({ allianceId: this.allianceId(), target, body: value.body, mentions: value.mentions, parentId });
     if (parentId) this.replyingTo.set(null);
+    else if (this.isPassage()) this.anchorDismissed.emit();
   }
 
   protected typing(): void {

@@ -7,6 +7,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { LocalDatePipe } from '@alliances/web/core';
 import { EvaluationsApi, type ObjectiveChoice } from '@alliances/web/evaluations/data-access';
 import { apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
@@ -19,7 +20,7 @@ import { byGap, hiddenOrganisations, previousOf, radarSeries, shownOrganisations
 /** Results after the close: radar, perception gaps, trend, questions, comments, exports and the action plan. */
 @Component({
   selector: 'all-results-page',
-  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, RadarChart],
+  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, RadarChart, CommentsPanel],
   templateUrl: './results-page.html',
   styleUrls: ['../evaluations.scss', './results-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

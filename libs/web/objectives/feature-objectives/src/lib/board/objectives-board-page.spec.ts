@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ANIMATION_MODULE_TYPE } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { FakeLiveSocket, LIVE_SOCKET_FACTORY, aComment } from '@alliances/web/comments/data-access';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { ALLIANCE, MATRIX, OBJECTIVES } from '../../testing/fixtures';
@@ -17,7 +18,13 @@ describe('ObjectivesBoardPage', () => {
     browserLanguage('fr-FR');
     TestBed.configureTestingModule({
       imports: [objectivesTranslocoTesting()],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
+        { provide: LIVE_SOCKET_FACTORY, useValue: new FakeLiveSocket().factory() },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     await signInAs(aMe());
@@ -35,6 +42,13 @@ describe('ObjectivesBoardPage', () => {
     http.expectOne('/api/alliances/all-1').flush(alliance);
     http.expectOne('/api/alliances/all-1/objectives').flush(OBJECTIVES);
     http.expectOne('/api/alliances/all-1/objectives/matrix').flush(MATRIX);
+    // The board follows the discussion of each objective: two comments on the first, one deleted.
+    const comments = [
+      aComment({ id: 'c1', seq: 1, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' } }),
+      aComment({ id: 'c2', seq: 2, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' } }),
+      aComment({ id: 'c3', seq: 3, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' }, body: null, bodyHtml: null, deletedAt: '2026-03-03T09:00:00.000Z' }),
+    ];
+    http.expectOne((r) => r.url === '/api/comments' && r.params.get('allianceId') === 'all-1').flush({ items: comments, lastSeq: 3 });
     await settle();
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -58,6 +72,7 @@ describe('ObjectivesBoardPage', () => {
     expect(performance.querySelector('mat-progress-bar')?.getAttribute('aria-valuenow')).toBe('100');
     expect(territory.querySelector('[data-testid="milestone-overdue"]')?.textContent?.trim()).toBe('En retard');
     expect(all('add-objective')).toHaveLength(1);
+    expect(all('objective-discussion').map((b) => b.textContent?.trim())).toEqual(['Discussion (2)', 'Discussion (0)']);
     expect(all('add-indicator')).toHaveLength(2);
   });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox, MatCheckboxChange } from '@angular/material/checkbox';
@@ -9,6 +9,8 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { Milestone, Objective } from '@alliances/shared/contracts';
+import { LiveComments } from '@alliances/web/comments/data-access';
+import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { LocalDatePipe } from '@alliances/web/core';
 import { errorMessageKey } from '@alliances/web/identity/data-access';
 import { ObjectivesApi } from '@alliances/web/objectives/data-access';
@@ -31,14 +33,16 @@ interface Feedback {
 /** The objectives board of an alliance, grouped by collective objective, and its benefit matrix. */
 @Component({
   selector: 'all-objectives-board-page',
-  imports: [MatButton, MatCheckbox, MatProgressBar, MatTabGroup, MatTab, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, BenefitMatrixView],
+  imports: [MatButton, MatCheckbox, MatProgressBar, MatTabGroup, MatTab, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, BenefitMatrixView, CommentsPanel],
   templateUrl: './objectives-board-page.html',
   styleUrl: './objectives-board-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ObjectivesBoardPage {
+export class ObjectivesBoardPage implements OnDestroy {
   private readonly api = inject(ObjectivesApi);
   private readonly dialog = inject(MatDialog);
+  private readonly comments = inject(LiveComments);
+  private joined: string | null = null;
 
   /** Route parameter: the alliance. */
   readonly id = input.required<string>();
@@ -48,6 +52,34 @@ export class ObjectivesBoardPage {
   protected readonly alliance = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.alliance(params) });
   protected readonly objectives = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.list(params) });
   protected readonly matrix = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.matrix(params) });
+
+  /** The objective whose discussion is open under its card. */
+  protected readonly discussing = signal<string | null>(null);
+  /** Partners discuss objectives; funders follow them without the partners' conversation. */
+  protected readonly canDiscuss = computed(() => !this.comments.isRefused(this.id()));
+  protected readonly commentCount = (objectiveId: string) =>
+    this.comments.forTarget(this.id(), { type: 'objective', id: objectiveId }).filter((c) => !c.deletedAt).length;
+
+  constructor() {
+    // Joined for the whole board so each card shows its live comment count.
+    effect(() => {
+      const id = this.id();
+      untracked(() => {
+        if (this.joined === id) return;
+        if (this.joined) this.comments.leave(this.joined);
+        this.joined = id;
+        this.comments.join(id);
+      });
+    });
+  }
+
+  ngOnDestroy(): void {
+    if (this.joined) this.comments.leave(this.joined);
+  }
+
+  protected toggleDiscussion(objectiveId: string): void {
+    this.discussing.update((open) => (open === objectiveId ? null : objectiveId));
+  }
 
   /** Lead and partners change objectives and record check-ins; funders and observers read. */
   protected readonly canWrite = computed(() => this.alliance.value()?.can.writeCharter ?? false);

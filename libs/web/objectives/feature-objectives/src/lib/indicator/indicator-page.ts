@@ -4,6 +4,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CheckIn } from '@alliances/shared/contracts';
+import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { LocalDatePipe } from '@alliances/web/core';
 import { AuthStore, errorMessageKey } from '@alliances/web/identity/data-access';
 import { ObjectivesApi } from '@alliances/web/objectives/data-access';
@@ -16,7 +17,7 @@ import { IndicatorChart } from './indicator-chart';
 /** One indicator: status and progress, actual vs planned chart, check-in history and a quick check-in. */
 @Component({
   selector: 'all-indicator-page',
-  imports: [MatProgressBar, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, CheckInForm, IndicatorChart],
+  imports: [MatProgressBar, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, CheckInForm, IndicatorChart, CommentsPanel],
   templateUrl: './indicator-page.html',
   styleUrl: './indicator-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
