@@ -48,8 +48,13 @@ export class CharterStore {
     return loaded;
   }
 
-  /** Snapshot + journal as they are in the database, or undefined for a charter never written. */
-  async read(allianceId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedCharter | undefined> {
+  /**
+   * Snapshot + journal as they are in the database, or undefined for a charter never written. The two
+   * reads share one database snapshot: a compaction committing between them would otherwise leave
+   * the old snapshot with the journal already folded and deleted, and acknowledged edits missing.
+   */
+  async read(allianceId: string, manager?: EntityManager): Promise<LoadedCharter | undefined> {
+    if (!manager) return this.dataSource.transaction('REPEATABLE READ', (m) => this.read(allianceId, m));
     const snapshot: { state: Buffer; last_update_id: string; update_count: number }[] = await manager.query(
       'SELECT state, last_update_id, update_count FROM charter_snapshots WHERE alliance_id = $1',
       [allianceId],
