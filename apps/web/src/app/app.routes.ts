@@ -6,6 +6,7 @@ import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluation
 import { commentsRoutes } from '@alliances/web/comments/feature-comments';
 import { charterRoutes } from '@alliances/web/charter/feature-charter';
 import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
+import { fundingRoutes } from '@alliances/web/funding/feature-funding';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -22,7 +23,7 @@ export const appRoutes: Route[] = [
   ...objectivesRoutes,
   ...evaluationsRoutes,
   ...commentsRoutes,
-  // routes: funding
+  ...fundingRoutes,
   // routes: admin
   // routes: library
   {

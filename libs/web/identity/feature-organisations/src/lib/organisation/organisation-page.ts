@@ -8,7 +8,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect, MatSelectChange } from '@angular/material/select';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LocalDatePipe } from '@alliances/web/core';
 import { AuthStore, OrganisationsApi, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
@@ -47,6 +47,7 @@ interface Feedback {
     LocalDatePipe,
     Notice,
     OrganisationStatusChip,
+    RouterLink,
   ],
   templateUrl: './organisation-page.html',
   styleUrl: './organisation-page.scss',

@@ -1,0 +1,1 @@
+export { FundingApi, type CreateContributionRequest, type PortfolioFilters } from './lib/funding.api';

@@ -1,0 +1,56 @@
+import { AbstractControl } from '@angular/forms';
+import { apiErrorCode, errorMessageKey } from '@alliances/web/identity/data-access';
+
+/** Funding error codes with a translation under `funding.errors.<code>`. */
+const FUNDING_CODES: ReadonlySet<string> = new Set([
+  'funding.funder_admin_required',
+  'funding.partner_required',
+  'funding.report_not_approved',
+  'funding.already_paid',
+  'funding.report_approved',
+  'funding.report_not_submitted',
+  'funding.own_organisation_only',
+]);
+
+/** The translation key telling what went wrong: funding codes first, then the app's generic messages. */
+export function fundingErrorKey(error: unknown): string {
+  const code = apiErrorCode(error);
+  return code && FUNDING_CODES.has(code) ? `funding.errors.${code.slice('funding.'.length)}` : errorMessageKey(error);
+}
+
+/** Client and API validation codes with their own message under `funding.validation.<code>`. */
+const KNOWN = new Set([
+  'required',
+  'min',
+  'max',
+  'minlength',
+  'maxlength',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'matches',
+  'isNumber',
+  'isIso8601',
+  'endsBeforeStart',
+  'tranchesExceedGrant',
+  'unknownReport',
+  'paidNeedsApprovedReport',
+  'commentRequired',
+]);
+const ALIASES: Record<string, string> = { minLength: 'minlength', maxLength: 'maxlength', matches: 'pattern' };
+
+/** The translation key (and params) of the first error of a control, or null when it is valid. */
+export function fieldError(control: AbstractControl | null): { key: string; params: Record<string, unknown> } | null {
+  const errors = control?.errors;
+  if (!errors) return null;
+  const code = Object.keys(errors)[0];
+  const name = KNOWN.has(code) ? (ALIASES[code] ?? code) : 'invalid';
+  const detail = errors[code];
+  const params: Record<string, unknown> = {};
+  if (detail && typeof detail === 'object') {
+    if ('requiredLength' in detail) params['length'] = detail.requiredLength;
+    if ('min' in detail) params['min'] = detail.min;
+    if ('max' in detail) params['max'] = detail.max;
+  }
+  return { key: `funding.validation.${name}`, params };
+}
