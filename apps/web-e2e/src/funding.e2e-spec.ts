@@ -52,7 +52,10 @@ describe('funders in Chromium', () => {
     await page.getByTestId('sign-in-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 
-    await page.goto(`${proc.url}/alliances/${allianceId}/funding`);
+    // From the alliance's home to its funding space.
+    await page.goto(`${proc.url}/alliances/${allianceId}`);
+    await page.getByTestId('link-funding').filter({ hasText: 'Financements' }).click();
+    await page.waitForURL(`**/alliances/${allianceId}/funding`);
     await page.getByTestId('funding-title').filter({ hasText: 'Aidants du Rhône' }).waitFor();
     await page.getByTestId('record-grant').filter({ hasText: 'Enregistrer une subvention' }).waitFor();
     await page.getByTestId('grants-empty').waitFor();
