@@ -13,17 +13,28 @@ const REMOTE = 'remote';
  */
 export class CollabClient {
   readonly doc = new Y.Doc();
-  readonly socket: Socket;
+  socket: Socket;
   readOnly = false;
   readonly errors: { code: string; message: string }[] = [];
   private pending: Promise<{ ok?: boolean; error?: string }>[] = [];
   private syncedResolve!: () => void;
-  readonly synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
+  synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
+  private allianceId = '';
 
-  private constructor(baseUrl: string, token: string) {
-    this.socket = io(`${baseUrl}/collab`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    this.socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
-    this.socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
+  private constructor(baseUrl: string, private readonly token: string) {
+    this.socket = this.open(baseUrl);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  private open(baseUrl: string): Socket {
+    const socket = io(`${baseUrl}/collab`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
+    socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
       const decoder = decoding.createDecoder(payload instanceof Uint8Array ? payload : new Uint8Array(payload));
       const type = decoding.readVarUint(decoder);
       if (type === syncProtocol.messageYjsSyncStep1) {
@@ -35,32 +46,55 @@ export class CollabClient {
       Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), REMOTE);
       if (type === syncProtocol.messageYjsSyncStep2) this.syncedResolve();
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) return;
-      const encoder = encoding.createEncoder();
-      syncProtocol.writeUpdate(encoder, update);
-      this.send(encoding.toUint8Array(encoder));
-    });
+    return socket;
   }
 
   /** Connects and joins; rejects with the server's answer when the join is refused. */
   static async join(baseUrl: string, token: string, allianceId: string): Promise<CollabClient> {
     const client = new CollabClient(baseUrl, token);
-    await new Promise<void>((resolve, reject) => {
-      client.socket.once('connect', () => resolve());
-      client.socket.once('connect_error', (e) => reject(e));
-    });
-    const answer = await client.socket.timeout(10_000).emitWithAck('charter:join', { allianceId });
-    if (!answer?.ok) {
+    try {
+      await client.enter(allianceId);
+    } catch (error) {
       client.close();
-      throw Object.assign(new Error(`join refused: ${JSON.stringify(answer)}`), { answer });
+      throw error;
     }
-    client.readOnly = answer.readOnly;
-    const encoder = encoding.createEncoder();
-    syncProtocol.writeSyncStep1(encoder, client.doc);
-    client.send(encoding.toUint8Array(encoder));
-    await Promise.race([client.synced, new Promise((_, reject) => setTimeout(() => reject(new Error('initial sync timed out')), 10_000))]);
     return client;
+  }
+
+  private async enter(allianceId: string): Promise<void> {
+    this.allianceId = allianceId;
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', (e) => reject(e));
+    });
+    const answer = await this.socket.timeout(10_000).emitWithAck('charter:join', { allianceId });
+    if (!answer?.ok) throw Object.assign(new Error(`join refused: ${JSON.stringify(answer)}`), { answer });
+    this.readOnly = answer.readOnly;
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.synced, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('initial sync timed out')), 10_000)))]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Takes this replica to another API instance, as a client does when its server went away: joins
+   * there and syncs both ways, so changes the old server never acknowledged are sent again and
+   * changes made meanwhile by others arrive.
+   */
+  async reconnect(baseUrl: string): Promise<void> {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+    this.synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
+    this.socket = this.open(baseUrl);
+    await this.enter(this.allianceId);
+  }
+
+  /** Makes a local change and resolves with the server's acknowledgement of it (`{ok: true}` once stored). */
+  change(edit: (client: CollabClient) => void): Promise<{ ok?: boolean; error?: string }> {
+    const before = this.pending.length;
+    edit(this);
+    return Promise.all(this.pending.slice(before)).then((acks) => acks.find((a) => !a.ok) ?? { ok: true });
   }
 
   send(message: Uint8Array): Promise<{ ok?: boolean; error?: string }> {
@@ -108,17 +142,22 @@ export class CollabClient {
 
   /** Plain text of a section: its paragraphs' text, one per line. */
   text(section: string): string {
-    return this.doc
-      .getXmlFragment(section)
-      .toArray()
-      .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => (c instanceof Y.XmlText ? plain(c) : '')).join('') : ''))
-      .join('\n');
+    return sectionText(this.doc, section);
   }
 
   close(): void {
     this.socket.disconnect();
     this.doc.destroy();
   }
+}
+
+/** Plain text of a section of a charter document: its paragraphs' text, one per line. */
+export function sectionText(doc: Y.Doc, section: string): string {
+  return doc
+    .getXmlFragment(section)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => (c instanceof Y.XmlText ? plain(c) : '')).join('') : ''))
+    .join('\n');
 }
 
 const plain = (text: Y.XmlText): string => (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');

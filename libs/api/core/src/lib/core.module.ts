@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
+import { DatabaseAvailability } from './health/database-availability';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -31,6 +32,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         ShutdownState,
+        DatabaseAvailability,
         AuditService,
         MailService,
         NotificationsService,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { DatabaseAvailability } from './database-availability';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly shutdown: ShutdownState,
+    private readonly availability: DatabaseAvailability,
   ) {}
 
   @Public()
@@ -22,6 +24,7 @@ export class HealthController {
     if (this.shutdown.draining) {
       throw new ServiceUnavailableException({ message: 'Shutting down', code: 'service.shutting_down' });
     }
+    if (!this.availability.available) throw new ServiceUnavailableException({ message: 'Database unreachable', code: 'service.unavailable' });
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
   }
 }

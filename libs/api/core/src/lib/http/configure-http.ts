@@ -4,11 +4,13 @@ import fastifyStatic from '@fastify/static';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { DatabaseAvailability } from '../health/database-availability';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { errorBody } from './error-response';
 
 export const API_PREFIX = 'api';
@@ -47,6 +49,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     hsts: config.production ? { maxAge: 15552000, includeSubDomains: true } : false,
   });
   await app.register(fastifyCookie as never);
+  answer503WhileDatabaseAway(fastify, app.get(DatabaseAvailability));
+  closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
 
   setUpOpenApi(app);
 
@@ -71,6 +75,43 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       return reply.status(404).send({ ...errorBody(404, `Cannot GET ${path}`), requestId: String(request.id) });
     }
     return (reply as FastifyReply & { sendFile(file: string): FastifyReply }).header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}
+
+/**
+ * While the database is away, `/api/*` answers 503 at once instead of queueing for a connection, and
+ * a request still running when it goes away answers 503 then rather than waiting on a dead
+ * connection (whatever it was doing: a guard, a handler). Health says why itself.
+ */
+function answer503WhileDatabaseAway(fastify: FastifyInstance, database: DatabaseAvailability): void {
+  const unavailable = (request: FastifyRequest, reply: FastifyReply): void => {
+    void reply
+      .status(503)
+      .header('retry-after', '1')
+      .send({ ...errorBody(503, 'Service temporarily unavailable', { code: 'service.unavailable' }), requestId: String(request.id) });
+  };
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const path = request.url.split('?')[0];
+    if (!path.startsWith(`/${API_PREFIX}/`) || path === `/${API_PREFIX}/health`) {
+      done();
+    } else if (!database.available) {
+      unavailable(request, reply);
+    } else {
+      // The handler may still finish later: its reply is then ignored (the answer is already sent).
+      const watch = database.lost$.subscribe(() => {
+        if (!reply.sent) unavailable(request, reply);
+      });
+      reply.raw.once('close', () => watch.unsubscribe());
+      done();
+    }
+  });
+}
+
+/** Once a shutdown began, every answer closes its connection: clients reconnect elsewhere and the server can close. */
+function closeConnectionsWhileDraining(fastify: FastifyInstance, shutdown: ShutdownState): void {
+  fastify.addHook('onSend', (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+    if (shutdown.draining) void reply.header('connection', 'close');
+    done(null, payload);
   });
 }
 

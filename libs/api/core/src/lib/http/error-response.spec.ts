@@ -34,6 +34,8 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse({ code: 'ECONNREFUSED' }).body.statusCode).toBe(503);
     expect(toErrorResponse(new Error('Connection terminated unexpectedly')).body.statusCode).toBe(503);
     expect(toErrorResponse({ code: '57P01' }).body.statusCode).toBe(503);
+    // pg's query_timeout on a connection that stopped answering (network partition).
+    expect(toErrorResponse(new Error('Query read timeout')).body).toMatchObject({ statusCode: 503, code: 'service.unavailable' });
   });
 
   it('maps Fastify body errors to their 4xx', () => {

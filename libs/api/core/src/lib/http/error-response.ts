@@ -53,7 +53,7 @@ export function toErrorResponse(exception: unknown): { body: ApiError; unexpecte
 }
 
 function isConnectionLoss(message: string | undefined): boolean {
-  return !!message && /Connection terminated|connection timeout|Connection is not established|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return !!message && /Connection terminated|connection timeout|Query read timeout|Connection is not established|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 }
 
 function fastifyMessage(err: { code?: string; message?: string }): string {
