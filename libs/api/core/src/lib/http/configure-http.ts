@@ -6,12 +6,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
+import { existsSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { DatabaseAvailability } from '../health/database-availability';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { errorBody } from './error-response';
+import { StaticCompression } from './static-compression';
 
 export const API_PREFIX = 'api';
 
@@ -56,13 +57,16 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   const webRoot = config.webRoot && existsSync(join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
   if (webRoot) {
+    const compression = new StaticCompression();
+    compression.register(fastify);
     await app.register(fastifyStatic as never, {
       root: webRoot,
       wildcard: false,
       index: false,
-      // Hashed bundles never change; index.html and translations must be revalidated.
-      setHeaders: (reply: FastifyReply, path: string) => {
-        reply.header('Cache-Control', /\.[0-9A-Z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // Hashed bundles (`main-<hash>.js`, `chunk-<hash>.js`) never change; index.html and translations must be revalidated.
+      setHeaders: (reply: FastifyReply, path: string, stat: Stats) => {
+        reply.header('Cache-Control', /[.-][0-9A-Z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        compression.select(reply, path, stat);
       },
     });
   }
