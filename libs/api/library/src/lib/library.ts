@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Injectable, Module, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Module, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService, ClientIp, CurrentUser, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
@@ -31,6 +31,13 @@ export class LibraryQuery {
 export class IdParam {
   @IsUUID('all') id!: string;
 }
+
+export class ConsentParams {
+  @IsUUID('all') id!: string;
+  @IsUUID('all') organisationId!: string;
+}
+
+const notAPartner = () => new DomainException(403, 'case_study.not_a_partner', 'This organisation is not asked to consent');
 
 @Injectable()
 export class LibraryService {
@@ -88,6 +95,31 @@ export class LibraryService {
 
   /** An admin of a partner organisation consents; the last consent publishes the card. */
   async consent(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<CaseStudy> {
+    const study = await this.consentingStudy(user, id, organisationId);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(CaseStudyConsentEntity, { caseStudyId: id, organisationId }, { consentedAt: new Date(), consentedBy: user.id });
+      if (!updated.affected) throw notAPartner();
+      const missing = await manager.query('SELECT 1 FROM case_study_consents WHERE case_study_id = $1 AND consented_at IS NULL', [id]);
+      if (!missing.length) await manager.update(CaseStudyEntity, id, { publishedAt: new Date() });
+      await this.audit.record({ actorId: user.id, action: 'case_study.consented', objectType: 'case_study', objectId: id, allianceId: study.allianceId, organisationId, ip }, manager);
+    });
+    return this.byId(id);
+  }
+
+  /** An admin of a partner organisation withdraws its consent: the card leaves the library until it consents again. */
+  async withdraw(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<CaseStudy> {
+    const study = await this.consentingStudy(user, id, organisationId);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(CaseStudyConsentEntity, { caseStudyId: id, organisationId }, { consentedAt: null, consentedBy: null });
+      if (!updated.affected) throw notAPartner();
+      await manager.update(CaseStudyEntity, id, { publishedAt: null });
+      await this.audit.record({ actorId: user.id, action: 'case_study.consent_withdrawn', objectType: 'case_study', objectId: id, allianceId: study.allianceId, organisationId, ip }, manager);
+    });
+    return this.byId(id);
+  }
+
+  /** The card, when the caller is an admin of `organisationId` inside its alliance (404 to outsiders, as for any unknown card). */
+  private async consentingStudy(user: AuthUser, id: string, organisationId: string): Promise<CaseStudyEntity> {
     const study = await this.dataSource.manager.findOne(CaseStudyEntity, { where: { id } });
     if (!study) throw new NotFoundDomainException('case_study');
     const access = await this.policy.readable(user, study.allianceId).catch(() => {
@@ -95,14 +127,7 @@ export class LibraryService {
     });
     const seat = access.active.find((s) => s.organisationId === organisationId);
     if (!seat || seat.organisationRole !== 'admin') throw new DomainException(403, 'organisation.admin_required', 'An admin of the organisation consents for it');
-    await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.update(CaseStudyConsentEntity, { caseStudyId: id, organisationId }, { consentedAt: new Date(), consentedBy: user.id });
-      if (!updated.affected) throw new DomainException(403, 'case_study.not_a_partner', 'This organisation is not asked to consent');
-      const missing = await manager.query('SELECT 1 FROM case_study_consents WHERE case_study_id = $1 AND consented_at IS NULL', [id]);
-      if (!missing.length) await manager.update(CaseStudyEntity, id, { publishedAt: new Date() });
-      await this.audit.record({ actorId: user.id, action: 'case_study.consented', objectType: 'case_study', objectId: id, allianceId: study.allianceId, organisationId, ip }, manager);
-    });
-    return this.byId(id);
+    return study;
   }
 
   async ofAlliance(user: AuthUser, allianceId: string): Promise<CaseStudy> {
@@ -182,6 +207,12 @@ export class LibraryController {
   @HttpCode(200)
   consent(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: ConsentDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
     return this.library.consent(user, id, body.organisationId, ip);
+  }
+
+  @Delete('case-studies/:id/consents/:organisationId')
+  @ApiOperation({ summary: 'An admin of a partner organisation withdraws its consent; the card is unpublished until it consents again' })
+  withdraw(@CurrentUser() user: AuthUser, @Param() { id, organisationId }: ConsentParams, @ClientIp() ip: string | null): Promise<CaseStudy> {
+    return this.library.withdraw(user, id, organisationId, ip);
   }
 
   @Get('case-studies')
