@@ -24,7 +24,8 @@ export const provideAlliancesScope = () => provideTranslocoScope(ALLIANCES_SCOPE
 export const alliancesScopeLoaded: CanActivateFn = () => {
   const transloco = inject(TranslocoService);
   return transloco
-    .load(`alliances/${transloco.getActiveLang()}`, { inlineLoader: ALLIANCES_SCOPE.loader })
+    // load() looks inline loaders up by the full path (`alliances/fr`), not by language.
+    .load(`alliances/${transloco.getActiveLang()}`, { inlineLoader: { 'alliances/fr': ALLIANCES_SCOPE.loader.fr, 'alliances/en': ALLIANCES_SCOPE.loader.en } })
     .pipe(
       map(() => true),
       // Missing words must not block the page.
