@@ -26,7 +26,7 @@ export class AdminService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Everyone, searchable by name (accents and case aside: "desactiv" finds "Désactivée") or email, keyset-paginated on (created_at, id). */
+  /** Everyone, searchable by name or email, keyset-paginated on (created_at, id). */
   async users(query: UsersQuery): Promise<Page<AdminUser>> {
     const limit = query.limit ?? 50;
     let after: [string, string] | undefined;
@@ -40,7 +40,7 @@ export class AdminService {
       `SELECT u.id, u.email, u.display_name, u.is_platform_admin, u.disabled_at, u.last_login_at, u.created_at,
               (SELECT count(*)::int FROM memberships m WHERE m.user_id = u.id) AS organisations
          FROM users u
-        WHERE u.deleted_at IS NULL AND ($1::text IS NULL OR u.email ILIKE $1 OR unaccent_fr(u.display_name) LIKE unaccent_fr($1))
+        WHERE u.deleted_at IS NULL AND ($1::text IS NULL OR u.email ILIKE $1 OR u.display_name ILIKE $1)
           ${after ? 'AND (u.created_at, u.id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY u.created_at DESC, u.id DESC LIMIT $2`,
       after ? [q, limit + 1, ...after] : [q, limit + 1],
