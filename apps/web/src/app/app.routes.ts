@@ -7,6 +7,8 @@ import { commentsRoutes } from '@alliances/web/comments/feature-comments';
 import { charterRoutes } from '@alliances/web/charter/feature-charter';
 import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
+import { adminRoutes } from '@alliances/web/admin/feature-admin';
+import { libraryRoutes } from '@alliances/web/library/feature-library';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -24,8 +26,8 @@ export const appRoutes: Route[] = [
   ...evaluationsRoutes,
   ...commentsRoutes,
   ...fundingRoutes,
-  // routes: admin
-  // routes: library
+  ...adminRoutes,
+  ...libraryRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',

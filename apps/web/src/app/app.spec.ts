@@ -140,7 +140,7 @@ describe('App shell, signed in', () => {
     const { fixture, el, byTestId } = await render(false);
     const trigger = byTestId<HTMLButtonElement>('user-menu');
 
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Bibliothèque']);
     expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
     expect(trigger?.getAttribute('aria-expanded')).toBe('false');
 
@@ -167,7 +167,7 @@ describe('App shell, signed in', () => {
     await fixture.whenStable();
 
     expect(byTestId('menu-review-queue')?.getAttribute('href')).toBe('/admin/organisations');
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Demandes à examiner']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Bibliothèque', 'Administration', 'Demandes à examiner']);
   });
 
   it('signs out: the session ends on the server and the sign-in links come back', async () => {

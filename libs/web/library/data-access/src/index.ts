@@ -1,0 +1,1 @@
+export { LibraryApi, type LibraryFilters } from './lib/library.api';
