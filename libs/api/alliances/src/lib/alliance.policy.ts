@@ -43,21 +43,23 @@ export class AlliancePolicy {
 
   async access(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
     if (!/^[0-9a-f-]{36}$/i.test(allianceId)) throw new NotFoundDomainException('alliance');
-    const rows: { alliance_role: AllianceRole; status: AllianceMemberStatus; organisation_id: string; organisation_role: OrganisationRole }[] =
-      await this.dataSource.query(
-        `SELECT am.role AS alliance_role, am.status, am.organisation_id, m.role AS organisation_role
-           FROM alliance_members am
-           JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = $2
-          WHERE am.alliance_id = $1`,
-        [allianceId, user.id],
-      );
-    const seats: CallerSeat[] = rows.map((r) => ({ organisationId: r.organisation_id, allianceRole: r.alliance_role, status: r.status, organisationRole: r.organisation_role }));
+    // The alliance and the caller's seats in one statement: every alliance-scoped request runs this.
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(AllianceEntity, 'a')
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('organisationId', am.organisation_id, 'allianceRole', am.role, 'status', am.status, 'organisationRole', m.role)), '[]')
+            FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = :userId
+           WHERE am.alliance_id = a.id)`,
+        'caller_seats',
+      )
+      .where('a.id = :allianceId', { allianceId, userId: user.id })
+      .getRawAndEntities<{ caller_seats: CallerSeat[] }>();
+    const alliance = entities[0];
+    const seats: CallerSeat[] = raw[0]?.caller_seats ?? [];
     const active = seats.filter((s) => s.status === 'active');
     // An invited organisation's admins see the alliance, to decide whether to join.
     const invitedAdmin = seats.some((s) => s.status === 'invited' && s.organisationRole === 'admin');
-    if (!active.length && !invitedAdmin) throw new NotFoundDomainException('alliance');
-    const alliance = await this.dataSource.manager.findOne(AllianceEntity, { where: { id: allianceId } });
-    if (!alliance) throw new NotFoundDomainException('alliance');
+    if (!alliance || (!active.length && !invitedAdmin)) throw new NotFoundDomainException('alliance');
     const open = alliance.status !== 'closed';
     const lead = active.some((s) => s.allianceRole === 'lead');
     const writer = active.some((s) => s.allianceRole === 'lead' || s.allianceRole === 'partner');
