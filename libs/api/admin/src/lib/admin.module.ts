@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@alliances/api/identity';
 import { AdminController, AdminService } from './admin.controller';
+import { DemoSeedOffer } from './demo-seed-offer';
 
-/** The platform console: users (disable/enable), figures. Applications and the audit log live with organisations. */
+/** The platform console: users (disable/enable), figures; the demo data offered on a new embedded database. Applications and the audit log live with organisations. */
 @Module({
   imports: [IdentityModule],
   controllers: [AdminController],
-  providers: [AdminService],
+  providers: [AdminService, DemoSeedOffer],
 })
 export class AdminModule {}
