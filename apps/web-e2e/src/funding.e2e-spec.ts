@@ -12,6 +12,7 @@ describe('funders in Chromium', () => {
   let api: ApiClient;
   let browser: Browser;
   let foundation: Session;
+  let lead: Session;
   let funderOrg: string;
   let allianceId: string;
 
@@ -20,7 +21,7 @@ describe('funders in Chromium', () => {
     proc = await startApiProcess({ databaseUrl: db.url, env: ENV });
     api = new ApiClient(proc.url);
     const admin = await api.login(ENV.ADMIN_EMAIL);
-    const lead = await api.signUp({ displayName: 'Camille Pilote' });
+    lead = await api.signUp({ displayName: 'Camille Pilote' });
     foundation = await api.signUp({ displayName: 'Dominique Fondation' });
     const leadOrg = (await api.applyOrganisation(lead, { name: 'Association des Aidants' })).id;
     funderOrg = (await api.applyOrganisation(foundation, { name: 'Fondation Solidaire', profile: 'foundation' })).id;
@@ -122,4 +123,28 @@ describe('funders in Chromium', () => {
     await row.waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 90_000);
+
+  it('shows a funder the charter in force, never the draft or the live editor', async () => {
+    const { page } = browser;
+    // Still signed in as the foundation's admin: before any version is in force, nothing of the draft.
+    await page.goto(`${proc.url}/alliances/${allianceId}/charter`);
+    await page.getByTestId('no-version-in-force').filter({ hasText: /Aucune version de la charte/ }).waitFor();
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    expect(await page.getByTestId('charter-comments').count()).toBe(0);
+
+    // The lead proposes the draft and signs it: it comes into force, and the funder reads it.
+    const token = { token: lead.accessToken };
+    const version = await api.post(`/api/alliances/${allianceId}/charter/versions`, undefined, token);
+    expect(version.status).toBe(201);
+    const leadOrg = (await api.get(`/api/alliances/${allianceId}`, token)).body.members.find((m: { role: string }) => m.role === 'lead').organisationId;
+    const signed = await api.post(`/api/alliances/${allianceId}/charter/versions/1/signatures`, { organisationId: leadOrg, sha256: version.body.sha256 }, token);
+    expect(signed.body.status).toBe('in_force');
+    await page.reload();
+    const text = page.getByTestId('charter-in-force-text');
+    await text.getByRole('heading', { name: /Texte en vigueur/ }).waitFor();
+    expect(await text.locator('h3').count()).toBe(9);
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'funder-charter');
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import { Notice, confirmAction } from '@alliances/web/ui';
 import type { CharterAnchor, Comment, CommentTarget, ProposeVersionResponse } from '@alliances/shared/contracts';
 import { LiveComments } from '@alliances/web/comments/data-access';
 import { CommentsPanel } from '@alliances/web/comments/feature-comments';
+import { marked } from 'marked';
 import { firstValueFrom } from 'rxjs';
 import type { AnchoredThread } from './comment-anchors';
 import { SectionEditor } from './section-editor';
@@ -41,6 +42,14 @@ export class CharterEditorPage {
     const user = this.auth.user();
     return user ? { name: user.displayName, color: colourFor(user.id) } : { name: '', color: '#1d4ed8' };
   });
+  /**
+   * Funders follow the charter without its drafts: the live document refuses them, and the page
+   * shows the text in force instead (the API sends no sections before a version is in force).
+   */
+  protected readonly refused = computed(() => this.connection.status() === 'refused');
+  protected readonly textInForce = computed(() =>
+    (this.charter.value()?.sections ?? []).map((s) => ({ key: s.key, title: s.title, html: marked.parse(s.markdown, { async: false }) })),
+  );
   protected readonly proposing = signal(false);
   protected readonly proposed = signal<ProposeVersionResponse | null>(null);
   protected readonly error = signal<string | null>(null);
