@@ -2,6 +2,7 @@ import {
   AlliancesIoAdapter,
   configureHttp,
   dataSourceOptions,
+  enforceRowLevelSecurity,
   genRequestId,
   loadConfig,
   runMigrationsLocked,
@@ -42,6 +43,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     app.useWebSocketAdapter(io);
     await configureHttp(app, config);
     await runMigrationsLocked(app.get(DataSource), { singleInstance: !!embedded });
+    await enforceRowLevelSecurity(app.get(DataSource), { embedded: !!embedded });
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

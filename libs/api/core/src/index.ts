@@ -4,6 +4,7 @@ export * from './lib/config/config.tokens';
 export * from './lib/database/data-source-options';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/run-migrations';
+export * from './lib/database/tenant-session';
 export * from './lib/http/configure-http';
 export * from './lib/http/domain.exception';
 export * from './lib/http/public.decorator';

@@ -5,7 +5,9 @@ import { Evaluations1795675102866 } from './1795675102866-Evaluations';
 import { Comments1795675623034 } from './1795675623034-Comments';
 import { Funding1795677515844 } from './1795677515844-Funding';
 import { AdminAndLibrary1795677874350 } from './1795677874350-AdminAndLibrary';
+import { ObjectiveVersions1795689000000 } from './1795689000000-ObjectiveVersions';
+import { RowLevelSecurity1795690000000 } from './1795690000000-RowLevelSecurity';
 import { SearchIndexes1795691000000 } from './1795691000000-SearchIndexes';
 
 /** Migrations in the order they run. Generated, reviewed, and never edited once applied. */
-export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813, Objectives1795674604220, Evaluations1795675102866, Comments1795675623034, Funding1795677515844, AdminAndLibrary1795677874350, SearchIndexes1795691000000];
+export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813, Objectives1795674604220, Evaluations1795675102866, Comments1795675623034, Funding1795677515844, AdminAndLibrary1795677874350, ObjectiveVersions1795689000000, RowLevelSecurity1795690000000, SearchIndexes1795691000000];

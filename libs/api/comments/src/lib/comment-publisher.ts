@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { runAsSystem } from '@alliances/api/core';
 import type { Comment } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -42,7 +43,8 @@ export class CommentPublisher implements OnApplicationBootstrap, OnApplicationSh
       this.again = true;
       return;
     }
-    this.draining = this.drain()
+    // Publishes every alliance's events, whichever request kicked it (outside its tenant scope).
+    this.draining = runAsSystem(() => this.drain())
       .catch((e: Error) => this.logger.warn(`publishing comments failed: ${e.message}`))
       .finally(() => {
         this.draining = undefined;

@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
+import { TenantScopeInterceptor } from './database/tenant-scope.interceptor';
 import { DatabaseAvailability } from './health/database-availability';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -38,6 +39,7 @@ export class CoreModule {
         NotificationsService,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
       exports: [APP_CONFIG, ShutdownState, AuditService, MailService, NotificationsService],
     };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import type { Contribution, FieldError, Grant, GrantReport, Portfolio, PortfolioEntry, Tranche } from '@alliances/shared/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import type { CreateContributionDto, CreateGrantDto } from './funding.dto';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from './funding.entities';
 
@@ -129,7 +129,9 @@ export class FundingService {
       throw new DomainException(403, 'funding.partner_required', 'Only a partner of the alliance may request a tranche');
     }
     if (tranche.status === 'paid') throw new DomainException(409, 'funding.already_paid', 'This tranche is already paid');
-    await this.dataSource.manager.update(GrantTrancheEntity, trancheId, { status, paidAt: status === 'paid' ? new Date() : null });
+    // Conditional on the status read, as every transition below: of two racing writers one wins, the other gets 409.
+    const updated = await this.dataSource.manager.update(GrantTrancheEntity, { id: trancheId, status: Not('paid') }, { status, paidAt: status === 'paid' ? new Date() : null });
+    if (!updated.affected) throw new DomainException(409, 'funding.already_paid', 'This tranche is already paid');
     await this.audit.record({ actorId: user.id, action: `tranche.${status}`, objectType: 'tranche', objectId: trancheId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
@@ -142,7 +144,8 @@ export class FundingService {
     });
     if (!access.canWriteCharter) throw new DomainException(403, 'funding.partner_required', 'Only a partner of the alliance may submit a report');
     if (report.status === 'approved') throw new DomainException(409, 'funding.report_approved', 'This report is already approved');
-    await this.dataSource.manager.update(GrantReportEntity, reportId, { submission: submission.trim(), status: 'submitted', submittedBy: user.id, submittedAt: new Date() });
+    const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: Not('approved') }, { submission: submission.trim(), status: 'submitted', submittedBy: user.id, submittedAt: new Date() });
+    if (!updated.affected) throw new DomainException(409, 'funding.report_approved', 'This report is already approved');
     await this.audit.record({ actorId: user.id, action: 'report.submitted', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
@@ -156,7 +159,8 @@ export class FundingService {
     this.funderAdmin(access, grant.funderOrganisationId);
     if (report.status !== 'submitted') throw new DomainException(409, 'funding.report_not_submitted', 'Only a submitted report can be reviewed');
     if (!approved && !comment?.trim()) throw new InvalidInputException([{ field: 'comment', messages: ['say what to change when sending a report back'], codes: ['commentRequired'] }]);
-    await this.dataSource.manager.update(GrantReportEntity, reportId, { status: approved ? 'approved' : 'returned', reviewComment: comment?.trim() || null, reviewedAt: new Date() });
+    const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: 'submitted' }, { status: approved ? 'approved' : 'returned', reviewComment: comment?.trim() || null, reviewedAt: new Date() });
+    if (!updated.affected) throw new DomainException(409, 'funding.report_not_submitted', 'Only a submitted report can be reviewed');
     await this.audit.record({ actorId: user.id, action: approved ? 'report.approved' : 'report.returned', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }

@@ -11,6 +11,8 @@ export class ObjectiveEntity {
   @Column({ type: 'text' }) collectiveObjective!: CollectiveObjective;
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** Optimistic concurrency: every edit bumps it; a PATCH naming the version read is a conditional UPDATE. */
+  @Column({ type: 'int', default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -38,6 +40,8 @@ export class IndicatorEntity {
   @Column({ type: 'date' }) targetDate!: string;
   @Column({ type: 'text' }) direction!: Direction;
   @Column({ type: 'uuid' }) ownerOrganisationId!: string;
+  /** Optimistic concurrency, as for objectives. */
+  @Column({ type: 'int', default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -15,6 +15,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, 
 
 const finite = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 const day = { strict: true, strictSeparator: true };
+const VERSION_DOC = 'Optimistic concurrency: the `version` read; 409 when someone changed it since. Without it the edit applies to the latest version.';
 
 export class CreateObjectiveDto implements CreateObjectiveRequest {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(200) title!: string;
@@ -26,6 +27,7 @@ export class UpdateObjectiveDto implements Partial<CreateObjectiveRequest> {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ enum: COLLECTIVE_OBJECTIVES }) @IsOptional() @IsIn(COLLECTIVE_OBJECTIVES) collectiveObjective?: CollectiveObjective;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
+  @ApiPropertyOptional({ description: VERSION_DOC }) @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
 }
 
 export class CreateIndicatorDto implements CreateIndicatorRequest {
@@ -48,6 +50,7 @@ export class UpdateIndicatorDto implements Partial<CreateIndicatorRequest> {
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) targetDate?: string;
   @ApiPropertyOptional({ enum: DIRECTIONS }) @IsOptional() @IsIn(DIRECTIONS) direction?: Direction;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') ownerOrganisationId?: string;
+  @ApiPropertyOptional({ description: VERSION_DOC }) @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
 }
 
 export class CreateCheckInDto implements CreateCheckInRequest {

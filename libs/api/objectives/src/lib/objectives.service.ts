@@ -61,6 +61,21 @@ export class ObjectivesService {
     if (errors.length) throw new InvalidInputException(errors);
   }
 
+  /**
+   * Optimistic concurrency: an edit naming the version it read is a conditional UPDATE on that version,
+   * so of two writers racing from the same version exactly one wins and the other gets 409.
+   */
+  private async versionedUpdate(entity: typeof ObjectiveEntity | typeof IndicatorEntity, id: string, patch: object, version: number | undefined, what: string): Promise<void> {
+    if (!Object.keys(patch).length && version === undefined) return;
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where(version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id, version })
+      .execute();
+    if (!result.affected) throw new DomainException(409, `${what}.stale_version`, `Someone changed this ${what} meanwhile: reload and try again`);
+  }
+
   // Objectives -----------------------------------------------------------------------------------
 
   async create(user: AuthUser, allianceId: string, input: CreateObjectiveDto, ip: string | null): Promise<Objective> {
@@ -80,7 +95,7 @@ export class ObjectivesService {
     if (input.title !== undefined) patch.title = input.title.trim();
     if (input.collectiveObjective !== undefined) patch.collectiveObjective = input.collectiveObjective;
     if (input.description !== undefined) patch.description = input.description.trim();
-    if (Object.keys(patch).length) await this.dataSource.manager.update(ObjectiveEntity, id, patch);
+    await this.versionedUpdate(ObjectiveEntity, id, patch, input.version, 'objective');
     await this.audit.record({ actorId: user.id, action: 'objective.updated', objectType: 'objective', objectId: id, allianceId: row.allianceId, ip });
     return (await this.list(user, row.allianceId, [id]))[0];
   }
@@ -112,6 +127,7 @@ export class ObjectivesService {
         progress: measured.length ? measured.reduce((sum, i) => sum + Math.min(1, Math.max(0, i.progress as number)), 0) / measured.length : null,
         status: objectiveStatus(own.map((i) => i.status)),
         benefits: benefits.filter((b) => b.objectiveId === o.id).map((b) => ({ organisationId: b.organisationId, squares: b.squares })),
+        version: o.version,
         createdAt: o.createdAt.toISOString(),
       };
     });
@@ -147,6 +163,7 @@ export class ObjectivesService {
         ownerOrganisationName: r.owner_name,
         latest: latest === null ? null : { value: latest, date: day(r.latest_date as string) },
         ...indicatorStatus(indicator, latest, now),
+        version: r.version,
       };
     });
   }
@@ -169,8 +186,9 @@ export class ObjectivesService {
     const merged = { baseline: input.baseline ?? row.baseline, target: input.target ?? row.target, startDate: input.startDate ?? day(row.startDate), targetDate: input.targetDate ?? day(row.targetDate) };
     this.checkIndicator(merged);
     if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    if (Object.keys(patch).length) await this.dataSource.manager.update(IndicatorEntity, id, patch);
+    const { version, ...changes } = input;
+    const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    await this.versionedUpdate(IndicatorEntity, id, patch, version, 'indicator');
     await this.audit.record({ actorId: user.id, action: 'indicator.updated', objectType: 'indicator', objectId: id, allianceId: row.allianceId, ip, details: { fields: Object.keys(patch) } });
     return (await this.indicatorsOf(row.allianceId, undefined, id))[0];
   }
@@ -334,6 +352,7 @@ export class ObjectivesService {
 
 interface IndicatorRow {
   id: string;
+  version: number;
   objective_id: string;
   alliance_id: string;
   name: string;

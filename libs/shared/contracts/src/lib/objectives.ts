@@ -41,6 +41,8 @@ export interface Indicator {
   /** Elapsed share of the time between start and target date, today, in [0, 1]. */
   elapsed: number;
   status: IndicatorStatus;
+  /** Optimistic concurrency: send it back with an edit; 409 when someone changed the indicator since. */
+  version: number;
 }
 
 export interface Milestone {
@@ -68,6 +70,8 @@ export interface Objective {
   status: IndicatorStatus;
   /** Which part of each partner's magic square this objective serves (mutual-benefit matrix). */
   benefits: { organisationId: string; squares: MagicSquare[] }[];
+  /** Optimistic concurrency: send it back with an edit; 409 when someone changed the objective since. */
+  version: number;
   createdAt: string;
 }
 

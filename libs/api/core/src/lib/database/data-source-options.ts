@@ -3,6 +3,7 @@ import type { PostgresDataSourceOptions as PostgresConnectionOptions } from 'typ
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { EMBEDDED_POOL_SIZE } from './embedded-postgres';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TenantSessionClient } from './tenant-session';
 
 type Entities = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
 type Migrations = MixedList<string | (new (...args: never[]) => unknown)>;
@@ -39,7 +40,7 @@ export function dataSourceOptions(input: {
       url: input.databaseUrl,
       poolSize: input.poolSize ?? 10,
       // Fail fast when the database is away, so requests answer 503 instead of queueing forever.
-      extra: { connectionTimeoutMillis: 3000, query_timeout: 30_000, idleTimeoutMillis: 30_000 },
+      extra: { connectionTimeoutMillis: 3000, query_timeout: 30_000, idleTimeoutMillis: 30_000, Client: TenantSessionClient },
     };
   }
   if (!input.embedded) throw new Error('dataSourceOptions: either databaseUrl or embedded is required');

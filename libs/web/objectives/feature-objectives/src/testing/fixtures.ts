@@ -28,6 +28,7 @@ export const INDICATOR: IndicatorDetail = {
   progress: null,
   elapsed: 0.5,
   status: 'no_data',
+  version: 1,
   checkIns: [],
   planned: [
     { date: '2026-01-01', value: 0 },
@@ -50,6 +51,7 @@ export const OBJECTIVES: Objective[] = [
     progress: 0.65,
     status: 'on_track',
     benefits: [],
+    version: 1,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
   {
@@ -63,6 +65,7 @@ export const OBJECTIVES: Objective[] = [
     progress: 1.4,
     status: 'achieved',
     benefits: [],
+    version: 1,
     createdAt: '2026-01-02T00:00:00.000Z',
   },
 ];
