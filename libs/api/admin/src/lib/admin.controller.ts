@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Injectable, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, ClientIp, CurrentUser, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, ClientIp, CurrentUser, decodeCursor, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { PlatformAdminGuard, TokensService } from '@alliances/api/identity';
 import type { AdminUser, Page, PlatformFigures } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
@@ -31,8 +31,7 @@ export class AdminService {
     const limit = query.limit ?? 50;
     let after: [string, string] | undefined;
     if (query.cursor) {
-      const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new InvalidInputException([{ field: 'cursor', messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
+      const { at, id } = decodeCursor(query.cursor);
       after = [at, id];
     }
     const q = query.q?.trim() ? `%${query.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;

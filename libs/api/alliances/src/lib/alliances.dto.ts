@@ -19,7 +19,7 @@ import {
   type UpdatePartnerObjectiveRequest,
 } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class CreateAllianceDto implements CreateAllianceRequest {
   @ApiProperty({ example: 'Alliance pour l’emploi des aidants à Lyon' }) @IsString() @MinLength(3) @MaxLength(200) name!: string;
@@ -50,7 +50,7 @@ export class UpdateAllianceDto implements UpdateAllianceRequest {
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @MaxLength(6, { each: true }) territoryCodes?: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
   @ApiPropertyOptional({ enum: ALLIANCE_STATUSES }) @IsOptional() @IsIn(ALLIANCE_STATUSES) status?: AllianceStatus;
-  @ApiProperty({ description: 'The version read; 409 if the alliance changed since' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The version read; 409 if the alliance changed since' }) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
 }
 
 export class InviteOrganisationDto implements InviteOrganisationRequest {
@@ -68,7 +68,7 @@ class ContributionsDto implements Contributions {
 export class PartnerObjectiveDto implements UpdatePartnerObjectiveRequest {
   @ApiProperty({ enum: MAGIC_SQUARE, isArray: true }) @IsArray() @ArrayMaxSize(4) @ArrayUnique() @IsIn(MAGIC_SQUARE, { each: true }) square!: MagicSquare[];
   @ApiProperty() @IsString() @MaxLength(4000) expectations!: string;
-  @ApiProperty() @ValidateNested() @Type(() => ContributionsDto) contributions!: ContributionsDto;
+  @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => ContributionsDto) contributions!: ContributionsDto;
 }
 
 export class AllianceIdParam {

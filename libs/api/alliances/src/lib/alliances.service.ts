@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, decodeCursor, DomainException, encodeCursor, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { OrganisationEntity, TerritoriesService } from '@alliances/api/organisations';
 import type {
   Alliance,
@@ -47,15 +47,8 @@ export const FUNDER_AUDIT_ACTIONS = [
   'case_study.consented',
 ];
 
-const cursorOf = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function parseCursor(cursor: string | undefined): { at: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new InvalidInputException([{ field: 'cursor', messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
-  }
-  return { at, id };
-}
+const cursorOf = encodeCursor;
+const parseCursor = (cursor: string | undefined): { at: string; id: string } | undefined => (cursor ? decodeCursor(cursor) : undefined);
 
 @Injectable()
 export class AlliancesService {

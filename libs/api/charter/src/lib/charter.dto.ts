@@ -28,6 +28,6 @@ export class ExportQuery {
 }
 
 export class DiffQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from!: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from!: number;
   @ApiPropertyOptional({ description: 'A version number, or "draft" (default)' }) @IsOptional() @IsString() @Matches(/^(draft|[1-9][0-9]{0,6})$/) to?: string;
 }

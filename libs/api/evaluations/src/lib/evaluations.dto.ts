@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHARTER_SECTION_KEYS, EVALUATION_DIMENSIONS, EVALUATION_FOCUSES, type AnswerInput, type EvaluationDimension, type EvaluationFocus, type LaunchCampaignRequest, type SaveResponseRequest } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class LaunchCampaignDto implements LaunchCampaignRequest {
   @ApiProperty({ example: 'Évaluation annuelle 2026' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
@@ -28,7 +28,7 @@ class QuestionTextDto {
 export class TemplateQuestionDto {
   @ApiProperty({ enum: EVALUATION_DIMENSIONS }) @IsIn(EVALUATION_DIMENSIONS) dimension!: EvaluationDimension;
   @ApiProperty({ enum: EVALUATION_FOCUSES }) @IsIn(EVALUATION_FOCUSES) focus!: EvaluationFocus;
-  @ApiProperty() @ValidateNested() @Type(() => QuestionTextDto) text!: QuestionTextDto;
+  @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => QuestionTextDto) text!: QuestionTextDto;
 }
 
 export class SetQuestionsDto {

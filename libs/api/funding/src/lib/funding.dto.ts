@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumberWithDecimals } from '@alliances/api/core';
 import { CONTRIBUTION_KINDS, type ContributionKind, type CreateGrantRequest } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
-const money = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
 const day = { strict: true, strictSeparator: true };
 
 class TrancheDto {
-  @ApiProperty() @IsNumber(money) @Min(0.01) @Max(1e11) amount!: number;
+  @ApiProperty() @IsNumberWithDecimals(2) @Min(0.01) @Max(1e11) amount!: number;
   @ApiProperty() @IsISO8601(day) dueOn!: string;
   @ApiPropertyOptional({ description: 'Index in `reports` of the report to approve before paying' }) @IsOptional() @IsInt() @Min(0) @Max(49) requiresReport?: number;
 }
@@ -19,7 +19,7 @@ class ReportDto {
 
 export class CreateGrantDto implements CreateGrantRequest {
   @ApiProperty() @IsUUID('all') funderOrganisationId!: string;
-  @ApiProperty() @IsNumber(money) @Min(0.01) @Max(1e11) amount!: number;
+  @ApiProperty() @IsNumberWithDecimals(2) @Min(0.01) @Max(1e11) amount!: number;
   @ApiPropertyOptional({ default: 'EUR' }) @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
   @ApiProperty() @IsISO8601(day) startsOn!: string;
   @ApiProperty() @IsISO8601(day) endsOn!: string;
@@ -45,7 +45,7 @@ export class CreateContributionDto {
   @ApiProperty() @IsUUID('all') organisationId!: string;
   @ApiProperty({ enum: CONTRIBUTION_KINDS }) @IsIn(CONTRIBUTION_KINDS) kind!: ContributionKind;
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) description!: string;
-  @ApiProperty() @IsNumber(money) @Min(0) @Max(1e11) valuation!: number;
+  @ApiProperty() @IsNumberWithDecimals(2) @Min(0) @Max(1e11) valuation!: number;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumberWithDecimals } from '@alliances/api/core';
 import {
   COLLECTIVE_OBJECTIVES,
   DIRECTIONS,
@@ -11,9 +12,8 @@ import {
   type Direction,
   type MagicSquare,
 } from '@alliances/shared/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-const finite = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 const day = { strict: true, strictSeparator: true };
 const VERSION_DOC = 'Optimistic concurrency: the `version` read; 409 when someone changed it since. Without it the edit applies to the latest version.';
 
@@ -33,8 +33,8 @@ export class UpdateObjectiveDto implements Partial<CreateObjectiveRequest> {
 export class CreateIndicatorDto implements CreateIndicatorRequest {
   @ApiProperty({ example: 'Aidants accompagnés' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'personnes' }) @IsString() @MinLength(1) @MaxLength(40) unit!: string;
-  @ApiProperty() @IsNumber(finite) @Min(-1e12) @Max(1e12) baseline!: number;
-  @ApiProperty() @IsNumber(finite) @Min(-1e12) @Max(1e12) target!: number;
+  @ApiProperty() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) baseline!: number;
+  @ApiProperty() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) target!: number;
   @ApiProperty({ example: '2026-01-01' }) @IsISO8601(day) startDate!: string;
   @ApiProperty({ example: '2027-12-31' }) @IsISO8601(day) targetDate!: string;
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: Direction;
@@ -44,8 +44,8 @@ export class CreateIndicatorDto implements CreateIndicatorRequest {
 export class UpdateIndicatorDto implements Partial<CreateIndicatorRequest> {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(40) unit?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber(finite) @Min(-1e12) @Max(1e12) baseline?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber(finite) @Min(-1e12) @Max(1e12) target?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) baseline?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) target?: number;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) startDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) targetDate?: string;
   @ApiPropertyOptional({ enum: DIRECTIONS }) @IsOptional() @IsIn(DIRECTIONS) direction?: Direction;
@@ -55,14 +55,14 @@ export class UpdateIndicatorDto implements Partial<CreateIndicatorRequest> {
 
 export class CreateCheckInDto implements CreateCheckInRequest {
   @ApiPropertyOptional({ description: 'Client-generated UUID: a retry with the same id returns the original (200)' }) @IsOptional() @IsUUID('all') id?: string;
-  @ApiProperty() @IsNumber(finite) @Min(-1e12) @Max(1e12) value!: number;
+  @ApiProperty() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value!: number;
   @ApiProperty({ example: '2026-11-26' }) @IsISO8601(day) date!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;
 }
 
 export class UpdateCheckInDto {
-  @ApiPropertyOptional() @IsOptional() @IsNumber(finite) @Min(-1e12) @Max(1e12) value?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value?: number;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEntryEntity, AuditService, ClientIp, CurrentUser, DomainException, type AuthUser } from '@alliances/api/core';
+import { AuditEntryEntity, AuditService, ClientIp, CurrentUser, decodeCursor, DomainException, type AuthUser } from '@alliances/api/core';
 import { DeleteAccountDto, PasswordService, PlatformAdminGuard, TokensService, UpdateMeDto, UsersService, toUser } from '@alliances/api/identity';
 import { IdentityErrorCode, type AuditEntry, type MeResponse, type Page } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
@@ -108,10 +108,7 @@ export class AdminAuditController {
     if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
     if (query.organisationId) qb.andWhere('a.organisationId = :organisationId', { organisationId: query.organisationId });
     if (query.cursor) {
-      const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-        throw new DomainException(400, 'validation.cursor', 'Invalid cursor', [{ field: 'cursor', messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
-      }
+      const { at, id } = decodeCursor(query.cursor);
       qb.andWhere('(a.at, a.id) < (:at, :id)', { at, id });
     }
     const { entities, raw } = await qb.getRawAndEntities();

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, MinLength, ValidateNested } from 'class-validator';
-import { createValidationPipe, ValidationFailedException } from './validation';
+import { createValidationPipe, IsNumberWithDecimals, ValidationFailedException } from './validation';
 
 class Tranche {
   @IsInt() @Min(1) amount!: number;
@@ -34,5 +34,32 @@ describe('createValidationPipe', () => {
     const value = await run({ contact: 'a@b.fr', title: 'abc', tranches: [{ amount: 3 }] });
     expect(value).toBeInstanceOf(Grant);
     expect(value.tranches[0]).toBeInstanceOf(Tranche);
+  });
+
+  it('refuses NUL characters anywhere in the input, which PostgreSQL cannot store', async () => {
+    const error = await run({ contact: 'a@b.fr', title: 'a\u0000b', tranches: [{ amount: 3, note: 'x\u0000' }] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationFailedException);
+    expect((error as ValidationFailedException).details.map((d) => [d.field, d.codes])).toEqual([
+      ['title', ['nulCharacter']],
+      ['tranches.0.note', ['nulCharacter']],
+    ]);
+    const query = await pipe.transform({ q: '\u0000' }, { type: 'query' }).catch((e) => e);
+    expect(query).toBeInstanceOf(ValidationFailedException);
+  });
+});
+
+describe('IsNumberWithDecimals', () => {
+  class Amount {
+    @IsNumberWithDecimals(2) amount!: number;
+  }
+  const pipe = createValidationPipe();
+  const check = (amount: unknown) => pipe.transform({ amount }, { type: 'body', metatype: Amount }).then(() => 'valid', (e: ValidationFailedException) => e.details[0].codes.join());
+
+  it('accepts finite numbers with few enough decimals, whatever their notation', async () => {
+    for (const ok of [0, -0, 12, 12.5, 12.34, 1e11, -3.1]) expect(await check(ok)).toBe('valid');
+  });
+
+  it('refuses too many decimals, tiny numbers in exponent form and non-finite values, under the code isNumber', async () => {
+    for (const bad of [12.345, 1e-300, 1.5e-7, Infinity, NaN, '12', null]) expect(await check(bad)).toBe('isNumber');
   });
 });

@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@alliances/shared/contracts';
+import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Flattens class-validator's nested errors into `details` with dotted field paths. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -18,9 +19,51 @@ export class ValidationFailedException extends BadRequestException {
   }
 }
 
+/** Dotted paths of the strings holding a NUL character, which PostgreSQL text cannot store. */
+export function nulCharacterPaths(value: unknown, path = '', depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (!value || typeof value !== 'object' || depth > 32) return [];
+  return Object.entries(value).flatMap(([key, v]) => nulCharacterPaths(v, path ? `${path}.${key}` : key, depth + 1));
+}
+
+/** The pipe, refusing NUL characters in bodies, queries and path parameters before anything reaches the database. */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const paths = nulCharacterPaths(value);
+      if (paths.length) throw new ValidationFailedException(paths.map((field) => ({ field, messages: [`${field} must not contain NUL characters`], codes: ['nulCharacter'] })));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** Decimals of a finite number, exponent notation included (1e-7 has 7). */
+const decimalPlaces = (n: number): number => {
+  const [mantissa, exponent] = n.toExponential().split('e');
+  return Math.max(0, (mantissa.split('.')[1] ?? '').length - Number(exponent));
+};
+
+/**
+ * A finite number with at most `places` decimals, under the code `isNumber`. class-validator's own
+ * `IsNumber({ maxDecimalPlaces })` throws on a number JavaScript prints in exponent form (1e-300): a 500.
+ */
+export function IsNumberWithDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNumber',
+      constraints: [places],
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && decimalPlaces(value) <= places,
+        defaultMessage: buildMessage((each) => `${each}$property must be a finite number with at most ${places} decimals`, options),
+      },
+    },
+    options,
+  );
+}
+
 /** Every input is validated: unknown fields are refused, types converted, failures listed. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

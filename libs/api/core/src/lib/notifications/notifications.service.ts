@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
-import { InvalidInputException } from '../http/domain.exception';
+import { decodeCursor } from '../http/cursor';
 import { MailService } from '../mail/mail.service';
 import { NotificationEntity } from './notification.entity';
 
@@ -81,9 +81,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   async list(userId: string, limit = 50, cursor?: string): Promise<NotificationsPage> {
     let after: { at: string; id: string } | undefined;
     if (cursor) {
-      const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new InvalidInputException([{ field: 'cursor', messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
-      after = { at, id };
+      after = decodeCursor(cursor);
     }
     const rows: { id: string; type: Notification['type']; alliance_id: string | null; alliance_name: string | null; comment_id: string | null; actor_name: string | null; excerpt: string | null; link: string; created_at: Date; read_at: Date | null }[] =
       await this.dataSource.query(

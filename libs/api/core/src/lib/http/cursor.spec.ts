@@ -1,0 +1,24 @@
+import { decodeCursor, encodeCursor } from './cursor';
+import { InvalidInputException } from './domain.exception';
+
+describe('keyset cursors', () => {
+  const id = '7b013e45-02b4-4d12-abb7-f48b9fd62c0a';
+  const raw = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('gives back the position it was made from', () => {
+    const at = new Date('2026-11-26T10:17:59.802Z');
+    expect(decodeCursor(encodeCursor(at, id))).toEqual({ at: at.toISOString(), id });
+    // PostgreSQL's own precision, for pages whose rows share a millisecond.
+    expect(decodeCursor(raw(`2026-11-26T10:17:59.802483Z|${id}`))).toEqual({ at: '2026-11-26T10:17:59.802483Z', id });
+  });
+
+  it('refuses whatever it did not make, with a 400 naming the field', () => {
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-26T24:00:00Z', '0000-01-01T00:00:00Z', '-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-11-26T10:17:59.8024831Z', '2026-11-26', 'now', '']) {
+      expect(() => decodeCursor(raw(`${bad}|${id}`))).toThrow(InvalidInputException);
+    }
+    for (const badId of ['------------------------------------', 'x', `${id}|extra`]) {
+      expect(() => decodeCursor(raw(`2026-11-26T10:17:59.802Z|${badId}`))).toThrow(InvalidInputException);
+    }
+    expect(() => decodeCursor('%%%')).toThrow(InvalidInputException);
+  });
+});
