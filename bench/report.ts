@@ -2,12 +2,9 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+export { percentile } from './support';
 
-/** Prints a table and appends it, with machine and date, to bench/results/<name>.md. */
+/** Prints a table and appends it, with machine and date, to bench/results/<name>.md (bench:argon2; issue 9's benchmarks write JSON through support.ts). */
 export function report(name: string, rows: { figure: string; value: number }[]): void {
   const header = `### ${name} — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite'}`;
   const table = ['| figure | value |', '|---|---|', ...rows.map((r) => `| ${r.figure} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} |`)].join('\n');
