@@ -6,6 +6,7 @@ import {
   genRequestId,
   loadConfig,
   runMigrationsLocked,
+  scopeRequestsByTenant,
   startEmbeddedPostgres,
   type AppConfig,
   type EmbeddedPostgres,
@@ -38,6 +39,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<Ru
       new FastifyAdapter({ bodyLimit: 1024 * 1024, genReqId: genRequestId, trustProxy: config.trustProxy, return503OnClosing: true }),
       { bufferLogs: true },
     );
+    scopeRequestsByTenant(app.getHttpAdapter().getInstance());
     const io = new AlliancesIoAdapter(app, config);
     await io.connect();
     app.useWebSocketAdapter(io);

@@ -6,7 +6,8 @@ import { runAsTenant } from './tenant-session';
 /**
  * Every HTTP handler runs in its caller's tenant scope (after the guards, which authenticate): its
  * queries see the rows of the caller's alliances only. A public route runs with no caller, seeing
- * no tenant row at all.
+ * no tenant row at all. The request's own scope (`scopeRequestsByTenant`) normally holds the same
+ * caller already; this one does not depend on the hooks being installed.
  */
 @Injectable()
 export class TenantScopeInterceptor implements NestInterceptor {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { enforceRowLevelSecurity, runAsSystem, runAsTenant, TenantSessionClient } from './tenant-session';
+import { enforceRowLevelSecurity, runAsSystem, runAsTenant, setRequestTenant, TenantSessionClient } from './tenant-session';
 
 /** What reached the connection, in order: SQL text and parameters. */
 let sent: [string, unknown[] | undefined][];
@@ -82,6 +82,17 @@ describe('TenantSessionClient', () => {
         await other.query('SELECT 4');
       });
       expect(roles()).toEqual([['alliances_app', 'user-a'], ['alliances_app', 'user-b'], ['alliances_app', 'user-b'], ['alliances_app', 'user-b']]);
+    });
+
+    it('takes the caller named by authentication for the rest of the request, a well-formed id only', async () => {
+      const client = new TenantSessionClient();
+      await runAsTenant(null, async () => {
+        setRequestTenant('not-a-uuid');
+        await client.query('SELECT 1');
+        setRequestTenant('7b013e45-02b4-4d12-abb7-f48b9fd62c0a');
+        await client.query('SELECT 2');
+      });
+      expect(roles()).toEqual([['alliances_app', ''], ['alliances_app', '7b013e45-02b4-4d12-abb7-f48b9fd62c0a']]);
     });
 
     it('never runs a query whose switch failed, and tries the switch again next time', async () => {

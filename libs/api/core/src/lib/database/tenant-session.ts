@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -29,6 +30,31 @@ export function runAsTenant<T>(userId: string | null, fn: () => T): T {
 /** Runs `fn` as the system, whatever request started it (e.g. work for every alliance kicked off by one request). */
 export function runAsSystem<T>(fn: () => T): T {
   return scopes.exit(fn);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUEST_SCOPE = Symbol('tenantScope');
+type ScopedRequest = FastifyRequest & { [REQUEST_SCOPE]?: TenantScope };
+
+/**
+ * Every HTTP request runs in a scope from its first hook, anonymous until authentication names the
+ * caller (`setRequestTenant`), so the guard's own lookup already runs in the caller's tenant: a
+ * connection serving the same user again switches nothing. Body parsing resumes in the socket's
+ * async context, so the scope is entered again before validation.
+ */
+export function scopeRequestsByTenant(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request: ScopedRequest, _reply, done) => {
+    const scope: TenantScope = { userId: null };
+    request[REQUEST_SCOPE] = scope;
+    scopes.run(scope, done);
+  });
+  fastify.addHook('preValidation', (request: ScopedRequest, _reply, done) => scopes.run(request[REQUEST_SCOPE] ?? { userId: null }, done));
+}
+
+/** The authenticated caller of the current request (called once its token is verified). */
+export function setRequestTenant(userId: string): void {
+  const scope = scopes.getStore();
+  if (scope && UUID.test(userId)) scope.userId = userId;
 }
 
 interface SessionState {
