@@ -131,7 +131,9 @@ async function main(): Promise<void> {
       );
     }
 
-    // The floor runs its queries in the session the API's queries ran in (row-level security's role and caller, when set).
+    // The floor runs its queries in the session the API's queries run in (row-level security's role and caller, when enforced).
+    const role = ours.tenantRole();
+    session ??= role ? [role, lead.session.user.id] : undefined;
     floor = await forkFloor('rest-floor.ts', { env: { DATABASE_URL: db.url, JWT_SECRET }, message: { routes: floorRoutes, session } });
     const floorUrl = floor.url;
 
@@ -149,7 +151,8 @@ async function main(): Promise<void> {
       const o = medians(oursRuns);
       const f = medians(floorRuns);
       figures.push(
-        { figure: `${route.name} — requests/s`, ours: round(o.rps, 0), floor: round(f.rps, 0), unit: 'req/s', goal: '≥ 1,500 and ≥ ½ floor', met: o.rps >= 1500 && o.rps >= f.rps / 2 },
+        { figure: `${route.name} — requests/s`, ours: round(o.rps, 0), floor: round(f.rps, 0), unit: 'req/s', goal: '≥ 1,500', met: o.rps >= 1500 },
+        { figure: `${route.name} — requests/s, ours / floor`, ours: round(o.rps / f.rps, 2), goal: '≥ 0.5 (within 2× of the floor)', met: o.rps >= f.rps / 2 },
         { figure: `${route.name} — latency p50`, ours: o.p50, floor: f.p50, unit: 'ms' },
         { figure: `${route.name} — latency p99`, ours: o.p99, floor: f.p99, unit: 'ms', goal: '< 50 ms', met: o.p99 < 50 },
         { figure: `${route.name} — SQL queries per request`, ours: sets ? `${largeCount} (+ ${sets} session SET)` : largeCount, goal: '≤ 5, same on a small alliance', met: largeCount <= 5 && largeCount === smallCount },
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
         notes: [
           `autocannon, ${CONNECTIONS} connections; after 3 s of warm-up each, ours and the floor alternately for ${SECONDS} s, ${ROUNDS} times; each figure is the median of the rounds; every response 200. The API runs in production mode, logging one line per request to a file.`,
           `Statements counted by preloading bench/count-sql.cjs into the API: every \`pg\` query issued while handling a request marked \`x-bench-sql\` (background work excluded). The large alliance has ${counted.map((c) => c.route.large).join('; ')}; the small one ${counted.map((c) => c.route.small).join('; ')}. The same count on both is what shows there is no statement per row (no N+1).`,
-          'A "session SET" is row-level security switching a pooled connection to the caller (role and `app.user_id`): one more round trip when the connection last served someone else, none when it serves the same caller again, as under this single-caller load. The floor sets the same session once per connection.',
+          `Row-level security ${ours.tenantRole() ? 'was enforced' : 'was not enforced'} by the API in this run. A "session SET" is it switching a pooled connection to the caller (role and \`app.user_id\`): one more round trip when the connection last served someone else, none when it serves the same caller again, as under this single-caller load. The floor sets the same session once per connection, so its queries are filtered by the same policies.`,
         ],
         details: `Statements of one request on the large alliance, in order (numbers are round trips):\n\n${details.join('\n')}`,
       },

@@ -62,6 +62,7 @@ interface RunRecord {
   started: string;
   totalS: number;
   machine: ReturnType<typeof machine>;
+  loadAtEnd?: string;
   postgres: string;
   commit: string;
   dirty: number;
@@ -80,7 +81,7 @@ async function runAll(): Promise<RunRecord> {
     console.log(`\n=== ${b.file} ${(b.args ?? []).join(' ')} ===`);
     outcomes.push({ ...b, args: b.args ?? [], ...(await runOne(b.file, b.args ?? [])) });
   }
-  const record = { started: started.toISOString(), totalS: Math.round((Date.now() - started.getTime()) / 1000), machine: m, postgres, commit, dirty, outcomes };
+  const record = { started: started.toISOString(), totalS: Math.round((Date.now() - started.getTime()) / 1000), machine: m, loadAtEnd: machine().load, postgres, commit, dirty, outcomes };
   writeFileSync(join(RESULTS_DIR, 'run.json'), JSON.stringify(record, null, 2));
   return record;
 }
@@ -105,9 +106,9 @@ async function main(): Promise<void> {
     '## Machine and run',
     '',
     `- Date: ${record.started} (${Math.round(totalS / 60)} min for the whole run, build excluded)`,
-    `- CPU: ${m.cpu}, ${m.cores} cores (\`nproc\`); RAM: ${m.ramGiB} GiB; load average at start: ${m.load}`,
+    `- CPU: ${m.cpu}, ${m.cores} cores (\`nproc\`); RAM: ${m.ramGiB} GiB; load average (1, 5, 15 min) at start: ${m.load}${record.loadAtEnd ? `, at the end: ${record.loadAtEnd}` : ''}`,
     `- Node ${m.node}; PostgreSQL ${postgres} on the same machine (127.0.0.1); Chromium /usr/bin/chromium for Lighthouse`,
-    `- Code: commit ${commit}${dirty ? ` plus ${dirty} files with uncommitted changes of work in progress in the shared checkout` : ''}; production builds of the API and the web app`,
+    `- Code: commit ${commit}${dirty ? ` plus ${dirty} file${dirty === 1 ? '' : 's'} with uncommitted changes of work in progress in the shared checkout` : ''}; production builds of the API and the web app`,
     `- Command: \`npm run bench\` (= \`nx run api:build\` and \`nx run web:build --stats-json\`, then \`bench/run.ts\`); each part alone: ${outcomes.map((o) => `\`${o.section?.command ?? `npm run bench:${o.name}`}\``).join(', ')}`,
     '',
     '## Summary',

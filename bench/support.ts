@@ -119,6 +119,8 @@ export interface BenchApi {
   url: string;
   child: ChildProcess;
   logFile: string;
+  /** The database role request queries run as when the API enforces row-level security (from its start-up log). */
+  tenantRole(): string | undefined;
   /** With `countSql`: the statements the API ran for the request sent with header `x-bench-sql: <key>`. */
   statementsOf(key: string): Promise<Statement[]>;
   stop(): Promise<void>;
@@ -172,6 +174,7 @@ export async function startApi(options: { databaseUrl: string; env?: Record<stri
     url,
     child,
     logFile,
+    tenantRole: () => /Row-level security enforced: request queries run as (\w+)/.exec(readFileSync(logFile, 'utf8'))?.[1],
     statementsOf: (key) =>
       new Promise((resolve) => {
         waiting.set(key, resolve);
