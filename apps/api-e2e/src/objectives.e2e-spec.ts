@@ -162,4 +162,22 @@ describe('shared objectives', () => {
       expect(res.text).not.toContain('Retour à l’emploi');
     }
   });
+
+  it('keeps a note private to its author’s organisation: other partners and observers see the value only', async () => {
+    const body = { value: 95, date: daysFromNow(0), note: 'Chiffre provisoire, à confirmer en interne', notePrivate: true };
+    const created = await api.post(`/api/indicators/${indicatorId}/checkins`, body, { token: partner.accessToken });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ note: body.note, notePrivate: true });
+    const seenBy = async (who: Session) =>
+      (await api.get(`/api/indicators/${indicatorId}`, { token: who.accessToken })).body.checkIns.find((c: { id: string }) => c.id === created.body.id);
+    expect(await seenBy(partner)).toMatchObject({ value: 95, note: body.note, notePrivate: true });
+    expect(await seenBy(lead)).toMatchObject({ value: 95, note: null, notePrivate: true });
+    expect(await seenBy(observer)).toMatchObject({ value: 95, note: null, notePrivate: true });
+    const csv = (await api.get(`/api/alliances/${allianceId}/objectives/export`, { token: lead.accessToken })).text;
+    expect(csv).not.toContain('à confirmer en interne');
+    // Its author makes it public again: everyone reads it.
+    const shared = await api.patch(`/api/checkins/${created.body.id}`, { notePrivate: false }, { token: partner.accessToken });
+    expect(shared.status).toBe(200);
+    expect(await seenBy(lead)).toMatchObject({ note: body.note, notePrivate: false });
+  });
 });

@@ -55,6 +55,8 @@ export class CheckInEntity {
   @Column({ type: 'double precision' }) value!: number;
   @Column({ type: 'date' }) date!: string;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** When set, the note is private to this organisation (its author's): others see the value only. */
+  @Column({ type: 'uuid', nullable: true }) noteOrganisationId!: string | null;
   @Column({ type: 'smallint', nullable: true }) confidence!: number | null;
   @Column({ type: 'uuid', nullable: true }) authorId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -58,6 +58,7 @@ export class CreateCheckInDto implements CreateCheckInRequest {
   @ApiProperty() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value!: number;
   @ApiProperty({ example: '2026-11-26' }) @IsISO8601(day) date!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' }) @IsOptional() @IsBoolean() notePrivate?: boolean;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;
 }
 
@@ -65,6 +66,7 @@ export class UpdateCheckInDto {
   @ApiPropertyOptional() @IsOptional() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value?: number;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' }) @IsOptional() @IsBoolean() notePrivate?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;
 }
 

@@ -207,7 +207,13 @@ export class ObjectivesService {
         WHERE c.indicator_id = $1 ORDER BY c.date DESC, c.created_at DESC`,
       [indicatorId],
     );
-    return rows.map((r) => this.toCheckIn(access.funderOnly ? { ...r, note: null } : r, r.display_name));
+    return rows.map((r) => this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, r.display_name));
+  }
+
+  /** The organisation a private note belongs to: the author's first contributing seat in the alliance. */
+  private noteOrganisation(access: AllianceAccess, notePrivate: boolean | undefined): string | null {
+    if (!notePrivate) return null;
+    return access.active.find((s) => s.allianceRole === 'lead' || s.allianceRole === 'partner')?.organisationId ?? null;
   }
 
   private toCheckIn(r: CheckInRow, displayName: string | null): CheckIn {
@@ -218,6 +224,7 @@ export class ObjectivesService {
       value: Number(r.value),
       date: day(r.date),
       note: r.note,
+      notePrivate: !!r.note_organisation_id,
       confidence: r.confidence,
       author: { id: r.author_id, displayName: displayName || null },
       createdAt: created.toISOString(),
@@ -233,9 +240,9 @@ export class ObjectivesService {
     this.assertContributor(access);
     const id = input.id ?? randomUUID();
     const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, confidence, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, indicatorId, row.allianceId, input.value, input.date, input.note?.trim() || null, input.confidence ?? null, user.id],
+      `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, note_organisation_id, confidence, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, indicatorId, row.allianceId, input.value, input.date, input.note?.trim() || null, this.noteOrganisation(access, input.notePrivate), input.confidence ?? null, user.id],
     );
     const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     const existing = stored[0];
@@ -248,12 +255,14 @@ export class ObjectivesService {
 
   /** Its author corrects a check-in within 24 hours; after that, corrections are new check-ins. */
   async updateCheckIn(user: AuthUser, id: string, input: UpdateCheckInDto, ip: string | null): Promise<CheckIn> {
-    const { row } = await this.scoped(user, CheckInEntity, id, 'checkin');
+    const { row, access } = await this.scoped(user, CheckInEntity, id, 'checkin');
     if (row.authorId !== user.id) throw new DomainException(403, 'checkin.author_only', 'Only the author may correct a check-in');
     if (Date.now() - row.createdAt.getTime() > CHECKIN_EDIT_WINDOW_MS) {
       throw new DomainException(409, 'checkin.immutable', 'A check-in can be corrected for 24 hours; record a new one instead');
     }
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const { notePrivate, ...fields } = input;
+    const patch: Partial<CheckInEntity> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    if (notePrivate !== undefined) patch.noteOrganisationId = this.noteOrganisation(access, notePrivate);
     if (Object.keys(patch).length) await this.dataSource.manager.update(CheckInEntity, id, patch);
     await this.audit.record({ actorId: user.id, action: 'checkin.corrected', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip });
     const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
@@ -372,9 +381,16 @@ interface CheckInRow {
   value: number;
   date: string;
   note: string | null;
+  note_organisation_id: string | null;
   confidence: number | null;
   author_id: string | null;
   created_at: Date;
+}
+
+/** Funders never read the partners' notes; a private note stays with its organisation's members. */
+function noteReadable(r: CheckInRow, access: AllianceAccess): boolean {
+  if (access.funderOnly) return false;
+  return !r.note_organisation_id || access.active.some((s) => s.organisationId === r.note_organisation_id);
 }
 
 /** CSV cell, quoted when needed; a leading =,+,-,@ is neutralised so spreadsheets never run it as a formula. */

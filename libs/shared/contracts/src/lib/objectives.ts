@@ -15,7 +15,10 @@ export interface CheckIn {
   value: number;
   /** The day the value was measured (YYYY-MM-DD). */
   date: string;
+  /** Null when there is none, or when it is private to another organisation (see `notePrivate`). */
   note: string | null;
+  /** The note is private to its author's organisation: only that organisation's members read it. */
+  notePrivate: boolean;
   confidence: number | null;
   author: { id: string | null; displayName: string | null };
   createdAt: string;
@@ -98,6 +101,8 @@ export interface CreateCheckInRequest {
   value: number;
   date: string;
   note?: string;
+  /** Keep the note private to the author's organisation (other partners and funders see the value only). */
+  notePrivate?: boolean;
   confidence?: number;
 }
 

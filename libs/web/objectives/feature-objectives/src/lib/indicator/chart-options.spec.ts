@@ -28,5 +28,5 @@ describe('indicatorChartOptions', () => {
 });
 
 function aCheckIn(id: string) {
-  return { id, indicatorId: 'ind-1', note: null, confidence: null, author: { id: 'u', displayName: 'Camille' }, createdAt: '2026-06-01T10:00:00.000Z', editableUntil: '2026-06-02T10:00:00.000Z' };
+  return { id, indicatorId: 'ind-1', note: null, notePrivate: false, confidence: null, author: { id: 'u', displayName: 'Camille' }, createdAt: '2026-06-01T10:00:00.000Z', editableUntil: '2026-06-02T10:00:00.000Z' };
 }

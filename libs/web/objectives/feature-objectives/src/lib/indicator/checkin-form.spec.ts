@@ -69,6 +69,20 @@ describe('CheckInForm', () => {
     expect([...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim())).toEqual(['Choisissez une confiance de 1 à 5.']);
   });
 
+  it('sends a note marked private to the organisation, and the box is unticked for the next one', async () => {
+    const { el, type, submit, stable } = await render();
+    type('checkin-value', '80');
+    type('checkin-note', 'Chiffre interne');
+    (el.querySelector('[data-testid="checkin-note-private"] input') as HTMLInputElement).click();
+    await stable();
+    await submit();
+    const req = http.expectOne('/api/indicators/ind-1/checkins');
+    expect(req.request.body).toMatchObject({ value: 80, note: 'Chiffre interne', notePrivate: true });
+    req.flush({ id: req.request.body.id, value: 80 }, { status: 201, statusText: 'Created' });
+    await stable();
+    expect((el.querySelector('[data-testid="checkin-note-private"] input') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('reuses the same id when retrying after a network error, then starts a new one', async () => {
     const { el, type, submit, stable, recorded, field } = await render();
     type('checkin-value', '120');

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -17,7 +18,7 @@ import { fieldError, today } from '../shared/format';
  */
 @Component({
   selector: 'all-checkin-form',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatLabel, MatInput, TranslocoPipe, Notice],
+  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatLabel, MatInput, TranslocoPipe, Notice],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="checkin-title">
       <h2 id="checkin-title">{{ 'objectives.checkin.title' | transloco }}</h2>
@@ -44,6 +45,7 @@ import { fieldError, today } from '../shared/format';
           <mat-label>{{ 'objectives.checkin.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="2" data-testid="checkin-note"></textarea>
         </mat-form-field>
+        <mat-checkbox class="note" formControlName="notePrivate" data-testid="checkin-note-private">{{ 'objectives.checkin.notePrivate' | transloco }}</mat-checkbox>
       </div>
       <button mat-flat-button type="submit" [disabled]="saving()" data-testid="checkin-submit">
         {{ (saving() ? 'objectives.checkin.saving' : 'objectives.checkin.submit') | transloco }}
@@ -76,6 +78,7 @@ export class CheckInForm {
     date: [today(), Validators.required],
     confidence: [null as number | null, [Validators.min(1), Validators.max(5)]],
     note: [''],
+    notePrivate: [false],
   });
 
   protected async submit(): Promise<void> {
@@ -84,16 +87,17 @@ export class CheckInForm {
       this.form.markAllAsTouched();
       return;
     }
-    const { value, date, confidence, note } = this.form.getRawValue();
+    const { value, date, confidence, note, notePrivate } = this.form.getRawValue();
     this.pendingId ??= crypto.randomUUID();
     const attempt: CheckInAttempt = { id: this.pendingId, value: Number(value), date };
     if (confidence !== null && confidence !== undefined && `${confidence}` !== '') attempt.confidence = Number(confidence);
     if (note.trim()) attempt.note = note.trim();
+    if (note.trim() && notePrivate) attempt.notePrivate = true;
     this.saving.set(true);
     try {
       const checkIn = await firstValueFrom(this.api.checkIn(this.indicatorId(), attempt));
       this.pendingId = null;
-      this.directive()?.resetForm({ value: null, date: today(), confidence: null, note: '' });
+      this.directive()?.resetForm({ value: null, date: today(), confidence: null, note: '', notePrivate: false });
       this.feedback.set({ kind: 'success', key: 'objectives.checkin.saved' });
       this.recorded.emit(checkIn);
     } catch (error) {
