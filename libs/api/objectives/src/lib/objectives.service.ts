@@ -107,11 +107,7 @@ export class ObjectivesService {
     const wanted = only ? objectives.filter((o) => only.includes(o.id)) : objectives;
     if (!wanted.length) return [];
     const ids = wanted.map((o) => o.id);
-    const [indicators, milestones, benefits] = await Promise.all([
-      this.indicatorsOf(allianceId, ids),
-      this.dataSource.manager.createQueryBuilder(MilestoneEntity, 'm').where('m.objectiveId = ANY(:ids)', { ids }).orderBy('m.dueDate', 'ASC').getMany(),
-      this.dataSource.manager.createQueryBuilder(ObjectiveBenefitEntity, 'b').where('b.objectiveId = ANY(:ids)', { ids }).getMany(),
-    ]);
+    const [indicators, { milestones, benefits }] = await Promise.all([this.indicatorsOf(allianceId, ids), this.milestonesAndBenefitsOf(ids)]);
     const now = today();
     return wanted.map((o) => {
       const own = indicators.filter((i) => i.objectiveId === o.id);
@@ -131,6 +127,33 @@ export class ObjectivesService {
         createdAt: o.createdAt.toISOString(),
       };
     });
+  }
+
+  /** Milestones (by due date) and benefits of the objectives, in one statement (a round trip less on the board). */
+  private async milestonesAndBenefitsOf(ids: string[]): Promise<{ milestones: MilestoneEntity[]; benefits: { objectiveId: string; organisationId: string; squares: MagicSquare[] }[] }> {
+    const [row]: { milestones: MilestoneJson[]; benefits: { objective_id: string; organisation_id: string; squares: MagicSquare[] }[] }[] = await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.created_at), '[]'::json)
+            FROM (SELECT id, objective_id, alliance_id, title, owner_organisation_id, due_date::text AS due_date, done_at, created_at FROM milestones WHERE objective_id = ANY($1)) m) AS milestones,
+         (SELECT coalesce(json_agg(b), '[]'::json)
+            FROM (SELECT objective_id, organisation_id, squares FROM objective_benefits WHERE objective_id = ANY($1)) b) AS benefits`,
+      [ids],
+    );
+    return {
+      milestones: row.milestones.map((m) =>
+        Object.assign(new MilestoneEntity(), {
+          id: m.id,
+          objectiveId: m.objective_id,
+          allianceId: m.alliance_id,
+          title: m.title,
+          ownerOrganisationId: m.owner_organisation_id,
+          dueDate: m.due_date,
+          doneAt: m.done_at ? new Date(m.done_at) : null,
+          createdAt: new Date(m.created_at),
+        }),
+      ),
+      benefits: row.benefits.map((b) => ({ objectiveId: b.objective_id, organisationId: b.organisation_id, squares: b.squares })),
+    };
   }
 
   private toMilestone(m: MilestoneEntity, now: string): Milestone {
@@ -372,6 +395,17 @@ interface IndicatorRow {
   target_date: string | Date;
   direction: 'increase' | 'decrease';
   owner_organisation_id: string;
+}
+
+interface MilestoneJson {
+  id: string;
+  objective_id: string;
+  alliance_id: string;
+  title: string;
+  owner_organisation_id: string;
+  due_date: string;
+  done_at: string | null;
+  created_at: string;
 }
 
 interface CheckInRow {
