@@ -40,16 +40,24 @@ export class UsersService implements OnApplicationBootstrap {
   async upsertPlatformAdmin(email: string, password: string, displayName = 'Administrateur·rice'): Promise<UserEntity> {
     this.passwords.assertAcceptable(password, 'ADMIN_PASSWORD');
     const passwordHash = await this.passwords.hash(password);
-    const existing = await this.findByEmail(email);
-    if (existing) {
+    const promote = async (existing: UserEntity) => {
       await this.users.update(existing.id, { passwordHash, isPlatformAdmin: true, disabledAt: null });
       return { ...existing, isPlatformAdmin: true };
+    };
+    const existing = await this.findByEmail(email);
+    if (existing) return promote(existing);
+    try {
+      const created = await this.users.save(
+        this.users.create({ email: normaliseEmail(email), displayName, passwordHash, isPlatformAdmin: true, locale: 'fr' }),
+      );
+      await this.audit.record({ actorId: null, action: 'user.admin_created', objectType: 'user', objectId: created.id });
+      return created;
+    } catch (error) {
+      // Several instances starting together: another one created the account first; promote it.
+      const raced = (error as { driverError?: { code?: string } }).driverError?.code === '23505' ? await this.findByEmail(email) : null;
+      if (!raced) throw error;
+      return promote(raced);
     }
-    const created = await this.users.save(
-      this.users.create({ email: normaliseEmail(email), displayName, passwordHash, isPlatformAdmin: true, locale: 'fr' }),
-    );
-    await this.audit.record({ actorId: null, action: 'user.admin_created', objectType: 'user', objectId: created.id });
-    return created;
   }
 
   async register(input: { email: string; password: string; displayName: string; locale?: Locale }, ip: string | null): Promise<UserEntity> {
