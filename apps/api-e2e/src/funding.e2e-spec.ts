@@ -104,6 +104,13 @@ describe('funders: grants, tranches, reports, contributions and the portfolio', 
     expect((await api.get(`/api/organisations/${funderOrg}/portfolio`, { token: outsider.accessToken })).status).toBe(404);
   });
 
+  it('tells the funder’s people, in /api/me, which of their organisations has a portfolio', async () => {
+    const me = (await api.get('/api/me', { token: foundation.accessToken })).body;
+    expect(me.memberships).toContainEqual(expect.objectContaining({ organisationId: funderOrg, funds: true }));
+    const partner = (await api.get('/api/me', { token: lead.accessToken })).body;
+    expect(partner.memberships).toContainEqual(expect.objectContaining({ organisationId: leadOrg, funds: false }));
+  });
+
   it('keeps the partners’ discussion away from the funder', async () => {
     await api.post('/api/comments', { allianceId, target: { type: 'alliance', id: allianceId }, body: 'Entre nous' }, { token: lead.accessToken });
     expect((await api.get(`/api/comments?allianceId=${allianceId}`, { token: foundation.accessToken })).status).toBe(404);

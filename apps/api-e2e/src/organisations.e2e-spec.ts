@@ -103,7 +103,7 @@ describe(`organisations (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Postgr
       const mine = await client.get('/api/organisations', { token: owner.accessToken });
       expect(mine.status).toBe(200);
       expect(mine.body).toHaveLength(5);
-      expect(mine.body).toContainEqual({ organisationId: company.body.id, organisationName: 'Entreprise Solidaire', organisationStatus: 'pending', role: 'admin' });
+      expect(mine.body).toContainEqual({ organisationId: company.body.id, organisationName: 'Entreprise Solidaire', organisationStatus: 'pending', role: 'admin', funds: false });
       const me = await client.get('/api/me', { token: owner.accessToken });
       expect(me.body.memberships).toHaveLength(5);
 

@@ -97,6 +97,8 @@ describe('funders in Chromium', () => {
     await screenshot(page, 'funding-alliance');
 
     // From the organisation's page to its portfolio.
+    // The top bar leads a funder's people to the portfolio.
+    expect(await page.getByTestId('nav-portfolio').getAttribute('href')).toBe(`/organisations/${funderOrg}/portfolio`);
     await page.goto(`${proc.url}/organisations/${funderOrg}`);
     await page.getByTestId('link-portfolio').filter({ hasText: 'Portefeuille de financements' }).click();
     await page.waitForURL(`**/organisations/${funderOrg}/portfolio`);

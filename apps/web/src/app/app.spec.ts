@@ -4,6 +4,7 @@ import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import type { MembershipSummary } from '@alliances/shared/contracts';
 import { aMe, signInAs } from '@alliances/web/identity/data-access/testing';
 import { browserLanguage, translocoTesting } from '../testing/i18n-testing';
 import { App } from './app';
@@ -127,8 +128,8 @@ describe('App shell, signed in', () => {
     jest.restoreAllMocks();
   });
 
-  async function render(isPlatformAdmin: boolean) {
-    await signInAs(aMe({ displayName: 'Camille Martin', isPlatformAdmin }));
+  async function render(isPlatformAdmin: boolean, memberships: MembershipSummary[] = []) {
+    await signInAs(aMe({ displayName: 'Camille Martin', isPlatformAdmin }, memberships));
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -158,6 +159,15 @@ describe('App shell, signed in', () => {
     await fixture.whenStable();
     expect(el.querySelector('#user-menu-panel')).toBeNull();
     expect(document.activeElement).toBe(trigger);
+  });
+
+  it('leads the people of a funding organisation to its portfolio', async () => {
+    const { el, byTestId } = await render(false, [
+      { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'admin', funds: false },
+      { organisationId: 'org-fondation', organisationName: 'Fondation', organisationStatus: 'approved', role: 'member', funds: true },
+    ]);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Portefeuille', 'Bibliothèque']);
+    expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
   });
 
   it('offers the review queue to platform administrators', async () => {

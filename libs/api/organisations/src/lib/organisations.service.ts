@@ -102,13 +102,14 @@ export class OrganisationsService {
   }
 
   async mine(user: AuthUser): Promise<MembershipSummary[]> {
-    const rows: { organisation_id: string; name: string; status: OrganisationStatus; role: OrganisationRole }[] = await this.dataSource.query(
-      `SELECT m.organisation_id, o.name, o.status, m.role
+    const rows: { organisation_id: string; name: string; status: OrganisationStatus; role: OrganisationRole; funds: boolean }[] = await this.dataSource.query(
+      `SELECT m.organisation_id, o.name, o.status, m.role,
+              EXISTS (SELECT 1 FROM alliance_members am WHERE am.organisation_id = m.organisation_id AND am.role = 'funder' AND am.status = 'active') AS funds
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id
         WHERE m.user_id = $1 ORDER BY o.name`,
       [user.id],
     );
-    return rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, organisationStatus: r.status, role: r.role }));
+    return rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, organisationStatus: r.status, role: r.role, funds: r.funds }));
   }
 
   async get(user: AuthUser, id: string): Promise<Organisation> {

@@ -47,6 +47,8 @@ export interface MembershipSummary {
   organisationName: string;
   organisationStatus: OrganisationStatus;
   role: OrganisationRole;
+  /** The organisation funds at least one alliance (an active funder seat): it has a portfolio. */
+  funds?: boolean;
 }
 
 export interface MeResponse {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
@@ -22,4 +22,6 @@ export class TopBar {
   protected readonly status = this.store.status;
   protected readonly user = this.store.user;
   protected readonly isPlatformAdmin = this.store.isPlatformAdmin;
+  /** A funder's people go straight to its portfolio (the first funding organisation, by name). */
+  protected readonly portfolioOf = computed(() => this.store.memberships().find((m) => m.funds && m.organisationStatus === 'approved')?.organisationId ?? null);
 }
