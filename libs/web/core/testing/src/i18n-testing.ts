@@ -7,8 +7,25 @@ import { join } from 'node:path';
 // The dictionaries belong to the web app; reading them from disk keeps libs free of an import of the app.
 const DICTIONARIES = join(__dirname, '../../../../../apps/web/public/i18n');
 
-function dictionary(lang: string): Translation {
-  return JSON.parse(readFileSync(join(DICTIONARIES, `${lang}.json`), 'utf8')) as Translation;
+const read = (file: string): Translation => JSON.parse(readFileSync(join(DICTIONARIES, file), 'utf8')) as Translation;
+
+/**
+ * Feature scopes, read from `<scope>/<lang>.json`: `merge` puts them under their name in the root
+ * dictionary (as a scope already loaded), `scopes` offers them as `<scope>/<lang>` for the scope
+ * loader to fetch as at runtime.
+ */
+export interface TranslocoTestingScopes {
+  merge?: string[];
+  scopes?: string[];
+}
+
+function langs({ merge = [], scopes = [] }: TranslocoTestingScopes): Record<string, Translation> {
+  const result: Record<string, Translation> = {};
+  for (const lang of ['fr', 'en']) {
+    result[lang] = { ...read(`${lang}.json`), ...Object.fromEntries(merge.map((scope) => [scope, read(`${scope}/${lang}.json`)])) };
+    for (const scope of scopes) result[`${scope}/${lang}`] = read(`${scope}/${lang}.json`);
+  }
+  return result;
 }
 
 /** A key missing from the dictionaries fails the spec instead of showing the raw key. */
@@ -18,10 +35,10 @@ class FailOnMissingKey implements TranslocoMissingHandler {
   }
 }
 
-/** Transloco with the app's real French and English dictionaries, French active. */
-export function translocoTesting(): ModuleWithProviders<TranslocoTestingModule> {
+/** Transloco with the app's real French and English dictionaries (and feature scopes), French active. */
+export function translocoTesting(scopes: TranslocoTestingScopes = {}): ModuleWithProviders<TranslocoTestingModule> {
   const module = TranslocoTestingModule.forRoot({
-    langs: { fr: dictionary('fr'), en: dictionary('en') },
+    langs: langs(scopes),
     translocoConfig: {
       availableLangs: ['fr', 'en'],
       defaultLang: 'fr',

@@ -1,1 +1,2 @@
-export { browserLanguage, translocoTesting } from './i18n-testing';
+export { answeringDialog } from './dialog-testing';
+export { browserLanguage, translocoTesting, type TranslocoTestingScopes } from './i18n-testing';

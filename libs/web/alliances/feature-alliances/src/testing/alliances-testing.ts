@@ -1,29 +1,8 @@
-import { ModuleWithProviders } from '@angular/core';
-import { TRANSLOCO_MISSING_HANDLER, Translation, TranslocoMissingHandler, TranslocoTestingModule } from '@jsverse/transloco';
 import type { Alliance, AllianceMember, AllianceSummary } from '@alliances/shared/contracts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-// Spec helpers: the app's real dictionaries, with the "alliances" scope, read from disk.
-const DICTIONARIES = join(__dirname, '../../../../../../apps/web/public/i18n');
-
-const read = (path: string): Translation => JSON.parse(readFileSync(join(DICTIONARIES, path), 'utf8')) as Translation;
-
-class FailOnMissingKey implements TranslocoMissingHandler {
-  handle(key: string): never {
-    throw new Error(`Missing translation: ${key}`);
-  }
-}
+import { translocoTesting } from '@alliances/web/core/testing';
 
 /** Transloco with the root and "alliances" dictionaries, French active; a missing key fails the spec. */
-export function translocoWithAlliances(): ModuleWithProviders<TranslocoTestingModule> {
-  const module = TranslocoTestingModule.forRoot({
-    langs: { fr: read('fr.json'), en: read('en.json'), 'alliances/fr': read('alliances/fr.json'), 'alliances/en': read('alliances/en.json') },
-    translocoConfig: { availableLangs: ['fr', 'en'], defaultLang: 'fr', fallbackLang: 'fr', reRenderOnLangChange: true },
-    preloadLangs: true,
-  });
-  return { ...module, providers: [...(module.providers ?? []), { provide: TRANSLOCO_MISSING_HANDLER, useClass: FailOnMissingKey }] };
-}
+export const translocoWithAlliances = () => translocoTesting({ scopes: ['alliances'] });
 
 export function aSummary(overrides: Partial<AllianceSummary> = {}): AllianceSummary {
   return {

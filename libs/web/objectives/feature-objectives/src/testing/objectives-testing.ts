@@ -1,23 +1,4 @@
-import { ModuleWithProviders } from '@angular/core';
-import { TRANSLOCO_MISSING_HANDLER, Translation, TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { translocoTesting } from '@alliances/web/core/testing';
 
-// Spec-only: the app's root dictionaries plus this lib's scope merged under `objectives`, as Transloco does at runtime.
-const I18N = join(__dirname, '../../../../../../apps/web/public/i18n');
-const read = (file: string): Translation => JSON.parse(readFileSync(join(I18N, file), 'utf8')) as Translation;
-const dictionary = (lang: string): Translation => ({ ...read(`${lang}.json`), objectives: read(`objectives/${lang}.json`) });
-
-export function objectivesTranslocoTesting(): ModuleWithProviders<TranslocoTestingModule> {
-  const module = TranslocoTestingModule.forRoot({
-    langs: { fr: dictionary('fr'), en: dictionary('en') },
-    translocoConfig: { availableLangs: ['fr', 'en'], defaultLang: 'fr', fallbackLang: 'fr', reRenderOnLangChange: true },
-    preloadLangs: true,
-  });
-  const failOnMissing = {
-    handle(key: string): never {
-      throw new Error(`Missing translation: ${key}`);
-    },
-  };
-  return { ...module, providers: [...(module.providers ?? []), { provide: TRANSLOCO_MISSING_HANDLER, useValue: failOnMissing }] };
-}
+/** Spec-only: the real words, with this lib's scope merged under `objectives` as Transloco does at runtime. */
+export const objectivesTranslocoTesting = () => translocoTesting({ merge: ['objectives'] });
