@@ -1,4 +1,4 @@
-import { dataSourceOptions, loadConfig, runMigrationsLocked, startEmbeddedPostgres } from '@alliances/api/core';
+import { dataSourceOptions, loadConfig, migratePgliteFolder, runMigrationsLocked, startEmbeddedPostgres } from '@alliances/api/core';
 import { PasswordService, UserEntity, normaliseEmail } from '@alliances/api/identity';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -27,10 +27,11 @@ export async function runAdminCli(args: string[]): Promise<number> {
   }
   const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
-  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: config.databaseUrl, embedded, entities, migrations, poolSize: 1 }));
+  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: embedded?.url ?? (config.databaseUrl as string), entities, migrations, poolSize: 1 }));
   try {
     await dataSource.initialize();
-    await runMigrationsLocked(dataSource, { singleInstance: !!embedded });
+    await runMigrationsLocked(dataSource);
+    if (embedded) await migratePgliteFolder({ dataDir: config.dataDir, url: embedded.url, script: join(__dirname, 'assets', 'migrate-pglite.mjs') });
     const users = dataSource.getRepository(UserEntity);
     const passwordHash = await passwords.hash(password);
     const existing = await users.findOne({ where: { email: normaliseEmail(email) } });

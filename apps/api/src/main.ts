@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@alliances/api/core';
+import { ConfigError, EmbeddedPostgresError } from '@alliances/api/core';
 import { Logger } from '@nestjs/common';
 import { startApi } from './bootstrap';
 import { runAdminCli } from './cli';
@@ -16,10 +16,10 @@ if (command === 'admin') {
 } else {
   startApi()
     .then(({ url, embedded }) => {
-      Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded ${embedded.version.split(' on ')[0]}` : 'PostgreSQL'})`, 'Bootstrap');
+      Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded PostgreSQL ${embedded.version} in ${embedded.dir}` : 'PostgreSQL'})`, 'Bootstrap');
     })
     .catch((error: unknown) => {
-      console.error(error instanceof ConfigError ? error.message : error);
+      console.error(error instanceof ConfigError || error instanceof EmbeddedPostgresError ? error.message : error);
       process.exit(1);
     });
 }

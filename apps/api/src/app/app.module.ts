@@ -11,10 +11,11 @@ import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
+import type { EmbeddedPostgres } from '@alliances/api/core';
 
 @Module({})
 export class AppModule {
-  static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
+  static forRoot(options: { config: AppConfig; database: DataSourceOptions; embedded?: Pick<EmbeddedPostgres, 'stop'> }): DynamicModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],

@@ -32,7 +32,7 @@ export class DemoSeedOffer implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.databaseUrl) return;
+    if (!this.config.embeddedDatabase) return;
     const [{ n }]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM organisations');
     if (n > 0) return;
     // A development switch read once here, like NODE_ENV; not part of the validated configuration.

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
+import { EMBEDDED_DATABASE, EmbeddedDatabaseLifecycle, type EmbeddedDatabaseHandle } from './database/embedded-database.lifecycle';
 import { TenantScopeInterceptor } from './database/tenant-scope.interceptor';
 import { DatabaseAvailability } from './health/database-availability';
 import { HealthController } from './health/health.controller';
@@ -16,12 +17,13 @@ import { loggerOptions } from './logging/logger.options';
 import { AuditService } from './audit/audit.service';
 import { MailService } from './mail/mail.service';
 import { NotificationsService } from './notifications/notifications.service';
+import { ScheduledJobs } from './jobs/scheduled-jobs.service';
 
 /** Infrastructure every domain relies on: configuration, logging, database, errors, validation, health. */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(options: { config: AppConfig; database: DataSourceOptions }): DynamicModule {
+  static forRoot(options: { config: AppConfig; database: DataSourceOptions; embedded?: EmbeddedDatabaseHandle }): DynamicModule {
     return {
       module: CoreModule,
       imports: [
@@ -32,16 +34,19 @@ export class CoreModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
+        { provide: EMBEDDED_DATABASE, useValue: options.embedded ?? null },
+        EmbeddedDatabaseLifecycle,
         ShutdownState,
         DatabaseAvailability,
         AuditService,
         MailService,
         NotificationsService,
+        ScheduledJobs,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
-      exports: [APP_CONFIG, ShutdownState, AuditService, MailService, NotificationsService],
+      exports: [APP_CONFIG, ShutdownState, AuditService, MailService, NotificationsService, ScheduledJobs],
     };
   }
 }

@@ -96,7 +96,10 @@ export interface AppConfig {
   port: number;
   host: string;
   trustProxy: boolean;
+  /** DATABASE_URL; once the API has started its embedded server, that server's connection string. */
   databaseUrl: string | undefined;
+  /** True when the database is the embedded server in DATA_DIR/postgres (no DATABASE_URL given). */
+  embeddedDatabase: boolean;
   dataDir: string;
   admin: { email: string; password: string } | undefined;
   jwtSecret: string;
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     host: raw.HOST || '127.0.0.1',
     trustProxy: raw.TRUST_PROXY === 'true',
     databaseUrl: raw.DATABASE_URL || undefined,
+    embeddedDatabase: false,
     dataDir,
     admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
     jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),

@@ -1,7 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { PostgresDataSourceOptions as PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
-import type { EmbeddedPostgres } from './embedded-postgres';
-import { EMBEDDED_POOL_SIZE } from './embedded-postgres';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { TenantSessionClient } from './tenant-session';
 
@@ -13,8 +11,8 @@ type Migrations = MixedList<string | (new (...args: never[]) => unknown)>;
  * only ever come from migrations (`synchronize: false`).
  */
 export function dataSourceOptions(input: {
-  databaseUrl?: string;
-  embedded?: Pick<EmbeddedPostgres, 'connection'>;
+  /** A PostgreSQL server's connection string: DATABASE_URL, or the embedded server's. */
+  databaseUrl: string;
   entities: Entities;
   migrations: Migrations;
   poolSize?: number;
@@ -26,36 +24,19 @@ export function dataSourceOptions(input: {
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
-    // PGlite has no uuid-ossp; gen_random_uuid() is core PostgreSQL since 13.
+    // gen_random_uuid() is core PostgreSQL since 13: no extension to install.
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     entities: input.entities as PostgresConnectionOptions['entities'],
     migrations: input.migrations as PostgresConnectionOptions['migrations'],
     applicationName: input.applicationName ?? 'alliances-api',
   };
-  if (input.databaseUrl) {
-    return {
-      ...common,
-      type: 'postgres',
-      url: input.databaseUrl,
-      poolSize: input.poolSize ?? 10,
-      // Fail fast when the database is away, so requests answer 503 instead of queueing forever.
-      extra: { connectionTimeoutMillis: 3000, query_timeout: 30_000, idleTimeoutMillis: 30_000, Client: TenantSessionClient },
-    };
-  }
-  if (!input.embedded) throw new Error('dataSourceOptions: either databaseUrl or embedded is required');
-  const { host, port, username, database } = input.embedded.connection;
   return {
     ...common,
     type: 'postgres',
-    host,
-    port,
-    username,
-    database,
-    // One connection: pglite-socket interleaves the messages of concurrent connections while one of
-    // them is inside a transaction (wrong results seen under load). PGlite runs one query at a time
-    // anyway, so a single connection costs nothing and keeps every statement in order.
-    poolSize: EMBEDDED_POOL_SIZE,
-    extra: { connectionTimeoutMillis: 10_000 },
+    url: input.databaseUrl,
+    poolSize: input.poolSize ?? 10,
+    // Fail fast when the database is away, so requests answer 503 instead of queueing forever.
+    extra: { connectionTimeoutMillis: 3000, query_timeout: 30_000, idleTimeoutMillis: 30_000, Client: TenantSessionClient },
   };
 }

@@ -7,9 +7,7 @@ const MIGRATION_LOCK_KEY = 7_294_117_001;
  * Runs pending migrations under a PostgreSQL advisory lock, so instances starting together take
  * turns: the first migrates, the others wait, then find nothing left to do.
  */
-export async function runMigrationsLocked(dataSource: DataSource, options: { singleInstance?: boolean } = {}): Promise<Migration[]> {
-  // Embedded mode is one instance on a one-connection pool: holding a lock on a second connection would deadlock.
-  if (options.singleInstance) return dataSource.runMigrations({ transaction: 'each' });
+export async function runMigrationsLocked(dataSource: DataSource): Promise<Migration[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -26,15 +26,14 @@ describe('TenantSessionClient', () => {
   const roles = () => sent.filter(([text]) => text.includes('set_config')).map(([, values]) => values);
 
   it('sends nothing more until row-level security is enforced', async () => {
-    await enforceRowLevelSecurity(dataSource(false), { embedded: false }, quiet);
+    expect(await enforceRowLevelSecurity(dataSource(false), quiet)).toBe(false);
     const client = new TenantSessionClient();
     await runAsTenant('user-a', () => client.query('SELECT 1'));
     expect(sent).toEqual([['SELECT 1', undefined]]);
-    expect(await enforceRowLevelSecurity(dataSource(true), { embedded: true }, quiet)).toBe(false);
   });
 
   describe('enforced', () => {
-    beforeEach(() => enforceRowLevelSecurity(dataSource(true), { embedded: false }, quiet));
+    beforeEach(() => enforceRowLevelSecurity(dataSource(true), quiet));
 
     it('puts the session in the caller’s tenant before its query, once while it stays the same', async () => {
       const client = new TenantSessionClient();

@@ -140,13 +140,8 @@ export class TenantSessionClient extends Client {
  * Turns tenant sessions on once migrations have run, when the connecting role may act as
  * `alliances_app` (it created it, or is a superuser). Returns whether row-level security is enforced.
  */
-export async function enforceRowLevelSecurity(dataSource: DataSource, options: { embedded: boolean }, logger = new Logger('Database')): Promise<boolean> {
+export async function enforceRowLevelSecurity(dataSource: DataSource, logger = new Logger('Database')): Promise<boolean> {
   enforcedRole = undefined;
-  if (options.embedded) {
-    // pglite-socket runs every connection in one backend session: a role set for one request would apply to all.
-    logger.warn('Row-level security is not enforced on the embedded database (one session shared by all connections)');
-    return false;
-  }
   const [row]: { usable: boolean; safe: boolean }[] = await dataSource.query(
     `SELECT CASE WHEN to_regrole($1) IS NULL THEN false ELSE pg_has_role(current_user, $1, 'MEMBER') END AS usable,
             coalesce((SELECT NOT rolsuper AND NOT rolbypassrls FROM pg_roles WHERE rolname = $1), false) AS safe`,

@@ -1,4 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import type { HealthReportWithDatabase } from '@alliances/shared/contracts';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
@@ -13,18 +18,27 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly shutdown: ShutdownState,
     private readonly availability: DatabaseAvailability,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  private version: string | undefined;
 
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOkResponse({ description: 'The API and its database answer.' })
+  @ApiOkResponse({
+    description:
+      'The API and its database answer: `{status, database: {engine: "postgresql", version, embedded}}` (embedded: the server `npm start` runs in DATA_DIR when DATABASE_URL is unset), plus the checks\' details.',
+  })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable or the instance is shutting down.' })
-  check() {
+  async check(): Promise<HealthReportWithDatabase> {
     if (this.shutdown.draining) {
       throw new ServiceUnavailableException({ message: 'Shutting down', code: 'service.shutting_down' });
     }
     if (!this.availability.available) throw new ServiceUnavailableException({ message: 'Database unreachable', code: 'service.unavailable' });
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    const result = await this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    this.version ??= ((await this.dataSource.query('SHOW server_version')) as { server_version: string }[])[0]?.server_version;
+    return { ...result, database: { engine: 'postgresql', version: this.version ?? 'unknown', embedded: this.config.embeddedDatabase } };
   }
 }
