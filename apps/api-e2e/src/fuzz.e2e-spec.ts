@@ -137,6 +137,8 @@ function extremeValue(schema: any, name: string): fc.Arbitrary<unknown> {
 }
 
 const deep = (depth: number): unknown => (depth ? [deep(depth - 1)] : 'bottom');
+/** Well-formed JSON nested thousands of levels deep: it parses, but any recursive walk of it overflows the stack. */
+const DEEP_JSON = ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(10_000) + 'null' + '}'.repeat(10_000)];
 
 type BodyCase = { json: unknown } | { raw: string; contentType?: string; oversized?: boolean };
 
@@ -149,6 +151,7 @@ function malformedBody(schema: any, plausible: Record<string, unknown>): fc.Arbi
     // JSON null reads as an absent body, which a route whose fields are all optional rightly accepts.
     { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }).filter((v) => !isPlainObject(v) && (v !== null || required.length > 0)).map((json) => ({ json })) },
     { weight: 2, arbitrary: fc.constantFrom(...INVALID_JSON).map((raw) => ({ raw })) },
+    { weight: 1, arbitrary: fc.constantFrom(...DEEP_JSON).map((raw) => ({ raw })) },
     {
       weight: 4,
       arbitrary: fc
@@ -181,6 +184,7 @@ function malformedBody(schema: any, plausible: Record<string, unknown>): fc.Arbi
  */
 const transportGarbage: fc.Arbitrary<BodyCase> = fc.oneof(
   fc.constantFrom(...INVALID_JSON).map((raw): BodyCase => ({ raw })),
+  fc.constantFrom(...DEEP_JSON).map((raw): BodyCase => ({ raw })),
   fc.constantFrom('application/xml', 'application/octet-stream', 'image/png').map((contentType): BodyCase => ({ raw: '<x/>', contentType })),
 );
 

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { createTestDatabase, startApiProcess, usingRealPostgres, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, startApiProcess, usingRealPostgres, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
 
 describe(`the API platform (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
   let db: TestDatabase;
@@ -33,6 +33,40 @@ describe(`the API platform (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Pos
     const res = await fetch(`${api.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  it('refuses a body nested thousands of levels deep with 400 on every kind of route, and keeps serving', async () => {
+    const client = new ApiClient(api.url);
+    const session = await client.signUp();
+    const deepBodies = {
+      arrays: '['.repeat(5000) + ']'.repeat(5000),
+      objects: '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
+      'a field': `{"email":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)},"password":"x"}`,
+      'just too deep': `{"name":${'['.repeat(40)}${']'.repeat(40)}}`,
+    };
+    const routes = [
+      { path: '/api/auth/login' },
+      { path: '/api/auth/register' },
+      { path: '/api/organisations', token: session.accessToken },
+      { path: '/api/comments', token: session.accessToken },
+      // Without a token: refused as malformed before anything walks the body.
+      { path: '/api/organisations' },
+    ];
+    for (const route of routes) {
+      for (const [kind, body] of Object.entries(deepBodies)) {
+        const res = await client.post(route.path, body, { token: route.token });
+        expect({ route: route.path, kind, status: res.status }).toEqual({ route: route.path, kind, status: 400 });
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation.too_deep', details: [{ field: 'body', codes: ['maxDepth'] }] });
+      }
+    }
+    // A body as deep as any real one still reaches validation.
+    const shallow = await client.post('/api/organisations', { name: 'A', profile: 'association', rna: [[['W751234567']]] }, { token: session.accessToken });
+    expect(shallow.status).toBe(400);
+    expect(shallow.body.code).not.toBe('validation.too_deep');
+
+    expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
+    expect((await client.login(session.email)).accessToken).toEqual(expect.any(String));
+    expect(api.output()).not.toContain('Maximum call stack size exceeded');
   });
 
   it('refuses an oversized body with 413 in the contract shape', async () => {

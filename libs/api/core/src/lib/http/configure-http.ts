@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { DatabaseAvailability } from '../health/database-availability';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { refuseDeeplyNestedBodies } from './deep-bodies';
 import { errorBody } from './error-response';
 import { StaticCompression } from './static-compression';
 
@@ -52,6 +53,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   await app.register(fastifyCookie as never);
   answer503WhileDatabaseAway(fastify, app.get(DatabaseAvailability));
   closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
+  refuseDeeplyNestedBodies(fastify);
 
   setUpOpenApi(app);
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, MinLength, ValidateNested } from 'class-validator';
-import { createValidationPipe, IsNumberWithDecimals, ValidationFailedException } from './validation';
+import { createValidationPipe, InputTooDeepException, IsNumberWithDecimals, MAX_INPUT_DEPTH, nestedDeeperThan, ValidationFailedException } from './validation';
 
 class Tranche {
   @IsInt() @Min(1) amount!: number;
@@ -45,6 +45,34 @@ describe('createValidationPipe', () => {
     ]);
     const query = await pipe.transform({ q: '\u0000' }, { type: 'query' }).catch((e) => e);
     expect(query).toBeInstanceOf(ValidationFailedException);
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  const nested = (levels: number): unknown => JSON.parse('{"a":'.repeat(levels - 1) + '[1]' + '}'.repeat(levels - 1));
+
+  it('counts levels of objects and arrays, whatever the depth, without recursing', () => {
+    expect(nestedDeeperThan('text', 0)).toBe(false);
+    expect(nestedDeeperThan({}, 1)).toBe(false);
+    expect(nestedDeeperThan({ a: [1] }, 1)).toBe(true);
+    expect(nestedDeeperThan(nested(MAX_INPUT_DEPTH), MAX_INPUT_DEPTH)).toBe(false);
+    expect(nestedDeeperThan(nested(MAX_INPUT_DEPTH + 1), MAX_INPUT_DEPTH)).toBe(true);
+    expect(nestedDeeperThan(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), MAX_INPUT_DEPTH)).toBe(true);
+  });
+
+  it('looks at every branch, not only the first', () => {
+    expect(nestedDeeperThan({ shallow: 1, list: [{ x: 1 }, nested(MAX_INPUT_DEPTH)] }, MAX_INPUT_DEPTH)).toBe(true);
+  });
+});
+
+describe('createValidationPipe and deep inputs', () => {
+  const pipe = createValidationPipe();
+
+  it('refuses an input nested thousands of levels deep with a 400, where it used to overflow the stack', async () => {
+    const body = JSON.parse('{"contact":' + '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) + '}');
+    const error = await pipe.transform(body, { type: 'body', metatype: Grant }).catch((e) => e);
+    expect(error).toBeInstanceOf(InputTooDeepException);
+    expect(error).toMatchObject({ status: 400, code: 'validation.too_deep', details: [{ field: 'body', codes: ['maxDepth'] }] });
   });
 });
 
