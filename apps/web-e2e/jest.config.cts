@@ -7,4 +7,7 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 60_000,
+  // Without TEST_DATABASE_URL, one embedded PostgreSQL server for the whole run.
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/src/support/global-teardown.ts',
 };

@@ -41,6 +41,13 @@ describe('platform console and case-study library', () => {
     expect(figures.body.activeUsersThisMonth).toBeGreaterThanOrEqual(4);
     const search = await api.get('/api/admin/users?q=chlo', { token: admin.accessToken });
     expect(search.body.items.map((u: { displayName: string }) => u.displayName)).toEqual(['Chloé Pilote']);
+    // Accents and case are ignored, both ways (fold_accents: unaccent where the server has it).
+    for (const q of ['chloe', 'CHLOÉ', 'chloé pi']) {
+      const folded = await api.get(`/api/admin/users?q=${encodeURIComponent(q)}`, { token: admin.accessToken });
+      expect({ q, names: folded.body.items.map((u: { displayName: string }) => u.displayName) }).toEqual({ q, names: ['Chloé Pilote'] });
+    }
+    const directory = await api.get(`/api/alliances/directory/organisations?q=${encodeURIComponent('collectivite de')}`, { token: lead.accessToken });
+    expect(directory.body.map((o: { name: string }) => o.name)).toEqual(['Collectivité de Lyon']);
     expect((await api.get('/api/admin/figures', { token: lead.accessToken })).status).toBe(404);
     expect((await api.get('/api/admin/users', { token: lead.accessToken })).status).toBe(404);
   });

@@ -4,7 +4,7 @@ import {
   GOOD_PASSWORD,
   sql,
   startApiProcess,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Session,
   type TestDatabase,
@@ -55,7 +55,7 @@ async function buildWorld(api: ApiClient): Promise<World> {
   return { lead, partner, funder, outsider, leadOrg, partnerOrg, funderOrg, allianceId };
 }
 
-describe(`live charter (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`live charter (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;
@@ -174,29 +174,26 @@ describe(`live charter (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Postgre
     expect(again.text('governance')).toContain(' b19');
   });
 
-  // Several instances need a server: embedded mode is single-instance by design.
-  if (usingRealPostgres()) {
-    it('serves one charter consistently from two API instances on one database', async () => {
-      const second = await startApiProcess({ databaseUrl: db.url, env: ADMIN });
-      try {
-        const onFirst = await join(w.lead);
-        const onSecond = await join(w.partner, second.url);
-        onFirst.paragraph('evaluation', 'écrit sur l’instance 1');
-        onSecond.paragraph('evaluation', 'écrit sur l’instance 2');
-        expect([...(await onFirst.flush()), ...(await onSecond.flush())].every((a) => a.ok)).toBe(true);
-        const both = (t: string) => t.includes('écrit sur l’instance 1') && t.includes('écrit sur l’instance 2');
-        const a = await eventually(() => onFirst.text('evaluation'), both);
-        const b = await eventually(() => onSecond.text('evaluation'), (t) => t === a);
-        expect(both(a)).toBe(true);
-        expect(b).toBe(a);
-        // Both replicas and the database agree.
-        const fromSecond = await api.get(`/api/alliances/${w.allianceId}/charter`, { token: w.lead.accessToken });
-        expect(fromSecond.body.sections.find((s: { key: string }) => s.key === 'evaluation').markdown).toContain('écrit sur l’instance 2');
-      } finally {
-        await second.stop();
-      }
-    });
-  }
+  it('serves one charter consistently from two API instances on one database', async () => {
+    const second = await startApiProcess({ databaseUrl: db.url, env: ADMIN });
+    try {
+      const onFirst = await join(w.lead);
+      const onSecond = await join(w.partner, second.url);
+      onFirst.paragraph('evaluation', 'écrit sur l’instance 1');
+      onSecond.paragraph('evaluation', 'écrit sur l’instance 2');
+      expect([...(await onFirst.flush()), ...(await onSecond.flush())].every((a) => a.ok)).toBe(true);
+      const both = (t: string) => t.includes('écrit sur l’instance 1') && t.includes('écrit sur l’instance 2');
+      const a = await eventually(() => onFirst.text('evaluation'), both);
+      const b = await eventually(() => onSecond.text('evaluation'), (t) => t === a);
+      expect(both(a)).toBe(true);
+      expect(b).toBe(a);
+      // Both replicas and the database agree.
+      const fromSecond = await api.get(`/api/alliances/${w.allianceId}/charter`, { token: w.lead.accessToken });
+      expect(fromSecond.body.sections.find((s: { key: string }) => s.key === 'evaluation').markdown).toContain('écrit sur l’instance 2');
+    } finally {
+      await second.stop();
+    }
+  });
 
   describe('versions and signatures', () => {
     let version: { version: number; sha256: string };

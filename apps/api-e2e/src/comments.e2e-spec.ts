@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, readOutbox, sql, startApiProcess, usingRealPostgres, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, GOOD_PASSWORD, readOutbox, sql, startApiProcess, testServerName, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 import { CollabClient, eventually } from './support/collab-client';
 import { LiveClient } from './support/live-client';
 
@@ -17,7 +17,7 @@ const ENV = {
   DIGEST_INTERVAL_MS: '600000',
 };
 
-describe(`realtime comments (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`realtime comments (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;
@@ -201,67 +201,65 @@ describe(`realtime comments (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Po
     expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(30);
   });
 
-  if (usingRealPostgres()) {
-    describe('across two API instances', () => {
-      let second: ApiProcess;
-      beforeAll(async () => {
-        second = await startApiProcess({ databaseUrl: db.url, env: ENV });
-      });
-      afterAll(async () => second?.stop());
-
-      it('fans a comment posted on instance 1 out to a client on instance 2', async () => {
-        const onSecond = await connect(lead, second.url);
-        await onSecond.join(allianceId);
-        const sent = (await post(lead, { body: 'vu depuis l’autre instance' })).body;
-        await onSecond.waitFor((events) => events.some((e) => e.type === 'comment:created' && e.payload.id === sent.id));
-      });
-
-      it('loses no acknowledged comment when an instance is killed during a burst', async () => {
-        const victim = await startApiProcess({ databaseUrl: db.url, env: { ...ENV, COMMENTS_PER_MINUTE: '100000' } });
-        const writer = await new ApiClient(victim.url).login(lead.email);
-        const watcher = await connect(partner, second.url);
-        const { lastSeq } = await watcher.join(allianceId);
-        const acknowledged: string[] = [];
-        let failed = 0;
-        const statuses: number[] = [];
-        const burst = Array.from({ length: 200 }, async (_, i) => {
-          await new Promise((r) => setTimeout(r, i * 5));
-          const id = randomUUID();
-          try {
-            const res = await fetch(`${victim.url}/api/comments`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.accessToken}` },
-              body: JSON.stringify({ id, allianceId, target: { type: 'alliance', id: allianceId }, body: `burst ${i}` }),
-            });
-            if (res.status === 201) acknowledged.push(id);
-            else {
-              failed++;
-              statuses.push(res.status);
-            }
-          } catch (error) {
-            failed++;
-            statuses.push(0);
-            void error;
-          }
-        });
-        // Kill mid-burst: once some posts were acknowledged and many are still in flight.
-        await eventually(() => acknowledged.length, (n) => n >= 40, 20_000);
-        victim.child.kill('SIGKILL');
-        await Promise.all(burst);
-        await victim.exited;
-        const stored = new Set((await api.get(`/api/comments?allianceId=${allianceId}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id));
-        const lost = acknowledged.filter((id) => !stored.has(id));
-        console.log(`kill test: ${acknowledged.length} acknowledged, ${failed} failed or cut (${[...new Set(statuses)].join(',')}), ${lost.length} lost`);
-        expect(acknowledged.length).toBeGreaterThan(0);
-        expect(lost).toEqual([]);
-        // Live delivery is at most once (the killed instance may have claimed events it never emitted);
-        // the client's catch-up from its last sequence completes it: together they miss nothing.
-        const live = new Set(watcher.of('comment:created').map((c) => c.id));
-        const caughtUp = (await api.get(`/api/comments?allianceId=${allianceId}&since=${lastSeq}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id);
-        const seen = new Set([...live, ...caughtUp]);
-        expect(acknowledged.filter((id) => !seen.has(id))).toEqual([]);
-        console.log(`kill test: ${live.size} received live on the surviving instance, ${caughtUp.length} in the catch-up`);
-      });
+  describe('across two API instances', () => {
+    let second: ApiProcess;
+    beforeAll(async () => {
+      second = await startApiProcess({ databaseUrl: db.url, env: ENV });
     });
-  }
+    afterAll(async () => second?.stop());
+
+    it('fans a comment posted on instance 1 out to a client on instance 2', async () => {
+      const onSecond = await connect(lead, second.url);
+      await onSecond.join(allianceId);
+      const sent = (await post(lead, { body: 'vu depuis l’autre instance' })).body;
+      await onSecond.waitFor((events) => events.some((e) => e.type === 'comment:created' && e.payload.id === sent.id));
+    });
+
+    it('loses no acknowledged comment when an instance is killed during a burst', async () => {
+      const victim = await startApiProcess({ databaseUrl: db.url, env: { ...ENV, COMMENTS_PER_MINUTE: '100000' } });
+      const writer = await new ApiClient(victim.url).login(lead.email);
+      const watcher = await connect(partner, second.url);
+      const { lastSeq } = await watcher.join(allianceId);
+      const acknowledged: string[] = [];
+      let failed = 0;
+      const statuses: number[] = [];
+      const burst = Array.from({ length: 200 }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, i * 5));
+        const id = randomUUID();
+        try {
+          const res = await fetch(`${victim.url}/api/comments`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.accessToken}` },
+            body: JSON.stringify({ id, allianceId, target: { type: 'alliance', id: allianceId }, body: `burst ${i}` }),
+          });
+          if (res.status === 201) acknowledged.push(id);
+          else {
+            failed++;
+            statuses.push(res.status);
+          }
+        } catch (error) {
+          failed++;
+          statuses.push(0);
+          void error;
+        }
+      });
+      // Kill mid-burst: once some posts were acknowledged and many are still in flight.
+      await eventually(() => acknowledged.length, (n) => n >= 40, 20_000);
+      victim.child.kill('SIGKILL');
+      await Promise.all(burst);
+      await victim.exited;
+      const stored = new Set((await api.get(`/api/comments?allianceId=${allianceId}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id));
+      const lost = acknowledged.filter((id) => !stored.has(id));
+      console.log(`kill test: ${acknowledged.length} acknowledged, ${failed} failed or cut (${[...new Set(statuses)].join(',')}), ${lost.length} lost`);
+      expect(acknowledged.length).toBeGreaterThan(0);
+      expect(lost).toEqual([]);
+      // Live delivery is at most once (the killed instance may have claimed events it never emitted);
+      // the client's catch-up from its last sequence completes it: together they miss nothing.
+      const live = new Set(watcher.of('comment:created').map((c) => c.id));
+      const caughtUp = (await api.get(`/api/comments?allianceId=${allianceId}&since=${lastSeq}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id);
+      const seen = new Set([...live, ...caughtUp]);
+      expect(acknowledged.filter((id) => !seen.has(id))).toEqual([]);
+      console.log(`kill test: ${live.size} received live on the surviving instance, ${caughtUp.length} in the catch-up`);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, randomSiren, sql, startApiProcess, usingRealPostgres, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, GOOD_PASSWORD, randomSiren, sql, startApiProcess, testServerName, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 
 /**
  * OPTIMISTIC CONCURRENCY. Two people edit the same object from the same version: exactly one wins,
@@ -12,7 +12,7 @@ const TRIALS = Number(process.env['CONCURRENCY_TRIALS'] ?? 1000);
 /** Tranches raced at once (each by two payments). */
 const BATCH = 4;
 
-describe(`optimistic concurrency (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`optimistic concurrency (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;

@@ -6,7 +6,7 @@ import {
   listOperations,
   operationKey,
   startApiProcess,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Operation,
   type Session,
@@ -48,7 +48,7 @@ interface Probe {
   statuses?: number[];
 }
 
-describe(`funder visibility (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`funder visibility (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;

@@ -9,7 +9,7 @@ import {
   plausibleValue,
   sql,
   startApiProcess,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Operation,
   type Session,
@@ -212,7 +212,7 @@ interface FuzzCase {
   token?: string | null;
 }
 
-describe(`fuzzing (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`fuzzing (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;

@@ -8,7 +8,7 @@ import {
   sql,
   startApiProcess,
   uniqueEmail,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Session,
   type TestDatabase,
@@ -24,7 +24,7 @@ const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? [
 
 
 
-describe(`identity (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`identity (${testServerName()})`, () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let client: ApiClient;

@@ -9,7 +9,7 @@ import {
   plausibleValue,
   startApiProcess,
   uniqueEmail,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Operation,
   type Session,
@@ -72,7 +72,7 @@ interface Probe {
   text: string;
 }
 
-describe(`tenant isolation (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`tenant isolation (${testServerName()})`, () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let client: ApiClient;

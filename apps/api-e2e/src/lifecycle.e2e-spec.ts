@@ -1,7 +1,4 @@
-import { createTestDatabase, runApiToExit, startApiProcess, usingRealPostgres, withClient } from '@alliances/e2e/support';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTestDatabase, runApiToExit, startApiProcess, withClient } from '@alliances/e2e/support';
 
 describe('API lifecycle', () => {
   it('refuses to start on an invalid configuration and names every faulty variable', async () => {
@@ -28,8 +25,7 @@ describe('API lifecycle', () => {
     }
   });
 
-  // Several instances need a server; embedded mode is single-instance by design (see the lock test below).
-  if (usingRealPostgres()) it('lets several instances start together on one database, migrating once', async () => {
+  it('lets several instances start together on one database, migrating once', async () => {
     const db = await createTestDatabase();
     const apis = await Promise.all([0, 1, 2].map(() => startApiProcess({ databaseUrl: db.url })));
     try {
@@ -39,44 +35,6 @@ describe('API lifecycle', () => {
     } finally {
       await Promise.all(apis.map((a) => a.stop()));
       await db.drop();
-    }
-  });
-});
-
-describe('embedded PostgreSQL', () => {
-  let dataDir: string;
-  beforeAll(() => (dataDir = mkdtempSync(join(tmpdir(), 'alliances-embedded-'))));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  it('keeps data across a restart, and survives a SIGKILL', async () => {
-    const socketDir = join(dataDir, 'pg');
-    const first = await startApiProcess({ dataDir });
-    expect(first.output()).toMatch(/embedded PostgreSQL/);
-    await withClient(`postgres://postgres@/postgres?host=${socketDir}`, async (c) => {
-      await c.query('CREATE TABLE restart_probe (v text)');
-      await c.query("INSERT INTO restart_probe VALUES ('kept')");
-    });
-    await first.stop('SIGKILL');
-
-    const second = await startApiProcess({ dataDir });
-    try {
-      expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
-      const rows = await withClient(`postgres://postgres@/postgres?host=${socketDir}`, (c) => c.query('SELECT v FROM restart_probe'));
-      expect(rows.rows).toEqual([{ v: 'kept' }]);
-    } finally {
-      await second.stop();
-    }
-  });
-
-  it('refuses a second instance on the same data folder with a clear message', async () => {
-    const first = await startApiProcess({ dataDir });
-    try {
-      const { code, output } = await runApiToExit({ PORT: '0', DATA_DIR: dataDir });
-      expect(code).toBe(1);
-      expect(output).toMatch(/Embedded mode serves one instance; set DATABASE_URL/);
-      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
-    } finally {
-      await first.stop();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
-import { ApiClient, createTestDatabase, startApiProcess, usingRealPostgres, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, startApiProcess, testServerName, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
 
-describe(`the API platform (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`the API platform (${testServerName()})`, () => {
   let db: TestDatabase;
   let api: ApiProcess;
 

@@ -1,4 +1,4 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, usingRealPostgres, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 import { charterFingerprint, storedCharter } from './support/charter-state';
 import { CollabClient, eventually } from './support/collab-client';
 
@@ -45,8 +45,7 @@ async function twoPartners(api: ApiClient): Promise<{ lead: Session; partner: Se
   return { lead, partner, allianceId };
 }
 
-// Two instances need a database server; the embedded database serves one instance by design.
-(usingRealPostgres() ? describe : describe.skip)('an API instance killed during live charter editing', () => {
+describe('an API instance killed during live charter editing', () => {
   let db: TestDatabase;
   let victim: ApiProcess;
   let survivor: ApiProcess;

@@ -1,4 +1,4 @@
-import { ApiClient, createTestDatabase, startApiProcess, usingRealPostgres, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 import { percentile, SteadyLoad, tally, watchHealth, type Sample } from './support/steady-load';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -11,8 +11,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const latency = (s: Sample) => s.end - s.start;
 const succeeded = (s: Sample) => s.status === 200 || s.status === 201;
 
-// A proxy needs a database server to stand in front of; the embedded database has no network to cut.
-(usingRealPostgres() ? describe : describe.skip)('database outage between one API process and PostgreSQL', () => {
+describe('database outage between one API process and PostgreSQL', () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
   let proc: ApiProcess;

@@ -6,7 +6,7 @@ import {
   operationKey,
   plausibleBody,
   startApiProcess,
-  usingRealPostgres,
+  testServerName,
   type ApiProcess,
   type Operation,
   type TestDatabase,
@@ -27,7 +27,7 @@ const PUBLIC_ROUTES = new Set([
 
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
 
-describe(`route guards (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`route guards (${testServerName()})`, () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let client: ApiClient;

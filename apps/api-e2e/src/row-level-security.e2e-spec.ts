@@ -1,4 +1,4 @@
-import { ApiClient, createTestDatabase, databaseUrlOf, GOOD_PASSWORD, startApiProcess, usingRealPostgres, withClient, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, testServerName, withClient, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 import type { Client } from 'pg';
 import { buildAllianceWorld, type AllianceWorld } from './support/alliance-world';
 
@@ -40,7 +40,7 @@ const SHARED: Record<string, string> = {
   case_study_consents: '(SELECT p.published_at IS NOT NULL FROM case_studies p WHERE p.id = case_study_id)',
 };
 
-describe(`row-level security (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`row-level security (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
   let api: ApiClient;
@@ -50,7 +50,7 @@ describe(`row-level security (${usingRealPostgres() ? 'PostgreSQL' : 'embedded P
   let b: AllianceWorld;
   let protectedTables: string[];
 
-  const withDatabase = <T>(fn: (c: Client) => Promise<T>) => withClient(databaseUrlOf(proc, db), fn);
+  const withDatabase = <T>(fn: (c: Client) => Promise<T>) => withClient(db.url, fn);
 
   /** Runs `fn` as the application role with `userId`'s tenant, in a transaction rolled back afterwards. */
   const asTenant = <T>(userId: string, fn: (c: Client) => Promise<T>) =>
@@ -152,11 +152,6 @@ describe(`row-level security (${usingRealPostgres() ? 'PostgreSQL' : 'embedded P
   });
 
   it('runs the API’s request queries as the application role, each in its caller’s tenant, on a shared pool', async () => {
-    if (!usingRealPostgres()) {
-      // pglite-socket shares one session among all its connections: roles are not switched there (docs/decisions/0007).
-      expect(proc.output()).toMatch(/Row-level security is not enforced on the embedded database/);
-      return;
-    }
     expect(proc.output()).toMatch(/Row-level security enforced/);
     await withDatabase(async (c) => {
       await c.query('CREATE TABLE rls_probe (created_by uuid, role text, tenant text)');

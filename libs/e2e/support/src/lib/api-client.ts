@@ -236,29 +236,9 @@ export function invitationTokenOf(mail: OutboxMail): string {
 // Database access ------------------------------------------------------------------------------
 
 /** A connection string to the API's database: the test database on a server, or the embedded one's socket. */
-export function databaseUrlOf(api: ApiProcess, db: TestDatabase): string {
-  return db.url ?? `postgres://postgres@/postgres?host=${join(api.dataDir, 'pg')}`;
-}
-
-/**
- * Runs one SQL statement against the API's database. The embedded server accepts as many connections
- * as the API's pool may open; when the pool holds them all, the connection is refused until idle ones
- * close (10 s), so connecting is retried for a while.
- */
-export async function sql<T = any>(api: ApiProcess, db: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    let connected = false;
-    try {
-      return await withClient(databaseUrlOf(api, db), async (c) => {
-        connected = true;
-        return (await c.query(text, params)).rows as T[];
-      });
-    } catch (error) {
-      if (connected || db.url || Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+/** Runs one SQL statement against the API's database. */
+export async function sql<T = any>(_api: ApiProcess, db: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(db.url, async (c) => (await c.query(text, params)).rows as T[]);
 }
 
 // French identifiers -----------------------------------------------------------------------------

@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export interface TestDatabase {
-  /** Connection string of a fresh, empty database; undefined when tests run on embedded PostgreSQL. */
-  url: string | undefined;
+  /** Connection string of a fresh, empty database. */
+  url: string;
   drop(): Promise<void>;
 }
 
 /**
- * With TEST_DATABASE_URL (a real PostgreSQL server), creates a fresh database for one spec file and
- * drops it afterwards. Without it, the spec runs on the embedded database in a temporary DATA_DIR.
+ * Creates a fresh database for one spec file on the server of TEST_DATABASE_URL (the machine's, or the
+ * embedded server the global setup started) and drops it afterwards.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = process.env['TEST_DATABASE_URL'];
-  if (!admin) return { url: undefined, drop: async () => undefined };
+  if (!admin) throw new Error('TEST_DATABASE_URL is unset: run the specs through their Jest config, whose global setup starts an embedded server');
   const name = `alliances_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(admin);
@@ -34,4 +34,5 @@ export async function withClient<T>(url: string, fn: (client: Client) => Promise
   }
 }
 
-export const usingRealPostgres = (): boolean => !!process.env['TEST_DATABASE_URL'];
+/** How the specs name their database server in their titles. */
+export const testServerName = (): string => (process.env['TEST_DATABASE_EMBEDDED'] ? 'embedded PostgreSQL server' : 'PostgreSQL');
