@@ -39,7 +39,7 @@ export class AdminService {
       `SELECT u.id, u.email, u.display_name, u.is_platform_admin, u.disabled_at, u.last_login_at, u.created_at,
               (SELECT count(*)::int FROM memberships m WHERE m.user_id = u.id) AS organisations
          FROM users u
-        WHERE u.deleted_at IS NULL AND ($1::text IS NULL OR u.email ILIKE $1 OR u.display_name ILIKE $1)
+        WHERE u.deleted_at IS NULL AND ($1::text IS NULL OR fold_accents(u.email) LIKE fold_accents($1) OR fold_accents(u.display_name) LIKE fold_accents($1))
           ${after ? 'AND (u.created_at, u.id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY u.created_at DESC, u.id DESC LIMIT $2`,
       after ? [q, limit + 1, ...after] : [q, limit + 1],

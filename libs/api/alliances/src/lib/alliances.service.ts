@@ -277,7 +277,7 @@ export class AlliancesService {
   async directory(user: AuthUser, q: string): Promise<OrganisationDirectoryEntry[]> {
     const rows: { id: string; name: string; profile: string; territory_code: string | null }[] = await this.dataSource.query(
       `SELECT id, name, profile, territory_code FROM organisations
-        WHERE status = 'approved' AND name ILIKE '%' || $1 || '%' ORDER BY name LIMIT 20`,
+        WHERE status = 'approved' AND fold_accents(name) LIKE '%' || fold_accents($1) || '%' ORDER BY name LIMIT 20`,
       [q.replace(/[%_\\]/g, (c) => `\\${c}`)],
     );
     return rows.map((r) => ({ id: r.id, name: r.name, profile: r.profile, territoryName: this.territories.find(r.territory_code)?.name ?? null }));

@@ -96,7 +96,7 @@ export class CommentsService {
          FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id
          JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = am.organisation_id
         WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role <> 'funder' AND u.deleted_at IS NULL
-          AND ($2::text IS NULL OR u.display_name ILIKE '%' || $2 || '%')
+          AND ($2::text IS NULL OR fold_accents(u.display_name) LIKE '%' || fold_accents($2) || '%')
         ORDER BY u.id LIMIT 50`,
       [allianceId, q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null],
     );
