@@ -1,6 +1,6 @@
 /**
  * The demo world (données de démonstration): French organisations of the seven actor profiles
- * (profils d'acteurs), their people, and alliances across every domain of DOMAIN.md, at every stage
+ * (profils d'acteurs), their people, and alliances across every domain of docs/domain.md "Domains", at every stage
  * of their life. Every organisation is fictional; identifiers pass the official checks (SIREN Luhn,
  * RNA format) and territories are real INSEE codes. French terms sit next to the English ones.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run seed:demo`: fills a database with realistic French demo alliances (DOMAIN.md), through the
+ * `npm run seed:demo`: fills a database with realistic French demo alliances (docs/domain.md), through the
  * API itself so that every rule applies. Running it again adds nothing.
  *
  *   npm run seed:demo            the database of DATABASE_URL, or the embedded one in DATA_DIR (./.data);

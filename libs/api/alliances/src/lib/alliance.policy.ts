@@ -25,7 +25,7 @@ export interface AllianceAccess {
   /** Organisations the caller may sign the charter for (admin or signatory of an active lead/partner). */
   signFor: string[];
   /**
-   * The caller sees this alliance only as its funder (financeur): the funder's view of DOMAIN.md
+   * The caller sees this alliance only as its funder (financeur): the funder's view of docs/domain.md
    * "Visibility" — profile, charter status and the version in force, objective progress, evaluation
    * aggregates, funding — never drafts, discussion or individual answers.
    */

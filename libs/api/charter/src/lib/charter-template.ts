@@ -1,7 +1,7 @@
 import { CHARTER_SECTION_KEYS, type CharterSectionKey, type Locale } from '@alliances/shared/contracts';
 import * as Y from 'yjs';
 
-/** The nine sections of the default charter (DOMAIN.md "Charter"), with one line of guidance each. */
+/** The nine sections of the default charter (docs/domain.md "Sections"), with one line of guidance each. */
 export const CHARTER_SECTIONS: Record<CharterSectionKey, Record<Locale, { title: string; guidance: string }>> = {
   context: {
     fr: { title: 'Contexte et diagnostic partagé', guidance: 'Quel besoin ou quelle fragilité cette alliance adresse-t-elle, et comment l’avons-nous constaté ensemble ?' },

@@ -57,7 +57,7 @@ export class CharterService {
 
   /**
    * The charter as the caller may read it. Partners get the live draft; a funder gets the status and
-   * the text in force (no sections before one is), never the draft (DOMAIN.md "Visibility").
+   * the text in force (no sections before one is), never the draft (docs/domain.md "Visibility").
    */
   async get(user: AuthUser, allianceId: string): Promise<Charter> {
     const access = await this.policy.readable(user, allianceId);

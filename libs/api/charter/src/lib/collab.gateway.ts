@@ -23,7 +23,7 @@ interface Session {
   detach: () => void;
 }
 
-/** Authenticates a socket at the handshake (CONTRACT.md: `auth: { token }`), before any event. */
+/** Authenticates a socket at the handshake (`auth: { token }`, docs/api.md "Realtime"), before any event. */
 export function socketAuthMiddleware(jwt: JwtService, users: UsersService, config: AppConfig) {
   return async (socket: Socket, next: (error?: Error) => void) => {
     try {

@@ -3,8 +3,9 @@ import type { EvaluationDimension, EvaluationFocus } from '@alliances/shared/con
 export const DEFAULT_TEMPLATE_ID = '00000000-0000-4000-8000-00000000e001';
 
 /**
- * The default questionnaire: the dimensions of DOMAIN.md, each question tagged with one of Le
- * RAMEAU's three things to evaluate (produit, équilibre, valorisation des participations).
+ * The default questionnaire: the dimensions of docs/domain.md "Templates, dimensions and focuses",
+ * each question tagged with one of Le RAMEAU's three things to evaluate (produit, équilibre,
+ * valorisation des participations).
  * Answers are Likert 1 (pas du tout d'accord) to 5 (tout à fait d'accord).
  */
 export const DEFAULT_QUESTIONS: { dimension: EvaluationDimension; focus: EvaluationFocus; fr: string; en: string }[] = [

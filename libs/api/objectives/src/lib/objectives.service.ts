@@ -223,7 +223,7 @@ export class ObjectivesService {
     return { ...indicator, checkIns, planned: plannedTrajectory(indicator) };
   }
 
-  /** A funder sees the measured values, not the notes the partners wrote beside them (DOMAIN.md "Visibility"). */
+  /** A funder sees the measured values, not the notes the partners wrote beside them (docs/domain.md "Visibility"). */
   private async checkInsOf(indicatorId: string, access: AllianceAccess): Promise<CheckIn[]> {
     const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
       `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id

@@ -1,4 +1,4 @@
-/** Alliance d'intérêt général (DOMAIN.md "Alliance"). */
+/** Alliance d'intérêt général (docs/domain.md "Alliance"). */
 
 export type AllianceStatus = 'draft' | 'chartering' | 'active' | 'closed';
 export const ALLIANCE_STATUSES: readonly AllianceStatus[] = ['draft', 'chartering', 'active', 'closed'];

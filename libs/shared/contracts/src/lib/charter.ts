@@ -1,4 +1,4 @@
-/** Charte d'alliance (DOMAIN.md "Charter", CONTRACT.md "Charter"). */
+/** Charte d'alliance (docs/domain.md "Charter"; docs/api.md "Charter", "Realtime"). */
 
 /** Section keys, in order; each is one `Y.XmlFragment` of the live document, named by its key. */
 export const CHARTER_SECTION_KEYS = [

@@ -1,4 +1,4 @@
-/** Commentaires et notifications (DOMAIN.md "Comments", CONTRACT.md "Comments and notifications"). */
+/** Commentaires et notifications (docs/domain.md "Comments and notifications"; docs/api.md "Comments and notifications", "Realtime"). */
 
 export const COMMENT_TARGET_TYPES = ['charter_passage', 'charter_section', 'objective', 'indicator', 'evaluation_question', 'evaluation_result', 'alliance'] as const;
 export type CommentTargetType = (typeof COMMENT_TARGET_TYPES)[number];

@@ -8,7 +8,7 @@ export interface FieldError {
   codes: string[];
 }
 
-/** The error shape every API error answers with (CONTRACT.md, Conventions). */
+/** The error shape every API error answers with (docs/api.md "Errors"). */
 export interface ApiError {
   statusCode: number;
   error: string;

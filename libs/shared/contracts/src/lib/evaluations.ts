@@ -1,4 +1,4 @@
-/** Évaluation partenariale (DOMAIN.md "Partnership evaluation"). */
+/** Évaluation partenariale (docs/domain.md "Partnership evaluation"). */
 
 /** The dimensions of the default questionnaire, grouped by what they look at. */
 export const EVALUATION_DIMENSIONS = [

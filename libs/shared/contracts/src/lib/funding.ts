@@ -1,4 +1,4 @@
-/** Financeurs (DOMAIN.md "Funders", CONTRACT.md "Funding"). */
+/** Financeurs (docs/domain.md "Funding"; routes: docs/api.md "Funding"). */
 
 export type TrancheStatus = 'planned' | 'requested' | 'paid';
 export type ReportStatus = 'pending' | 'submitted' | 'approved' | 'returned';

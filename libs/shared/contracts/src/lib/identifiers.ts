@@ -1,4 +1,4 @@
-/** French organisation identifiers (DOMAIN.md "Actors"): SIREN, SIRET (Luhn) and RNA. */
+/** French organisation identifiers (docs/domain.md "Identifiers and territories"): SIREN, SIRET (Luhn) and RNA. */
 
 const digitsOnly = (value: string): string => value.replace(/[\s.-]/g, '');
 

@@ -86,7 +86,7 @@ export const IdentityErrorCode = {
 
 // Organisations ---------------------------------------------------------------------------------
 
-/** Profils d'acteurs (DOMAIN.md "Actors"). */
+/** Profils d'acteurs (docs/domain.md "Actor profiles"). */
 export type OrganisationProfile =
   | 'association'
   | 'company'

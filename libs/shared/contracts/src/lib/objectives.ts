@@ -1,6 +1,6 @@
 import type { CollectiveObjective, MagicSquare } from './alliances';
 
-/** Objectifs partagés (DOMAIN.md "Shared objectives"). */
+/** Objectifs partagés (docs/domain.md "Shared objectives"). */
 
 export type Direction = 'increase' | 'decrease';
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease'];

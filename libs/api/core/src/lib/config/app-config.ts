@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
-/** The environment as CONTRACT.md "Configuration" defines it, validated at boot. */
+/** The environment as docs/api.md "Configuration" describes it, validated at boot. */
 class Environment {
   @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt() @Min(0) @Max(65535)

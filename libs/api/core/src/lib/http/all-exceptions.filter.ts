@@ -3,7 +3,7 @@ import { DatabaseAvailability } from '../health/database-availability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorResponse } from './error-response';
 
-/** The one place where exceptions become HTTP answers (CONTRACT.md error shape). */
+/** The one place where exceptions become HTTP answers (the error shape of docs/api.md "Errors"). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');

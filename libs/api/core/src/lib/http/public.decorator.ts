@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
 
 export const IS_PUBLIC = 'alliances:isPublic';
-/** Marks a route that needs no access token (CONTRACT.md *public*). Every other route is guarded. */
+/** Marks a route that needs no access token (*public* in docs/api.md "Authentication"). Every other route is guarded. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);

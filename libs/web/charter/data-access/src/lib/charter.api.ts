@@ -13,7 +13,7 @@ import type {
 } from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
-/** The charter's REST side: draft, versions, signatures, diffs and exports (CONTRACT.md "Charter"). */
+/** The charter's REST side: draft, versions, signatures, diffs and exports (docs/api.md "Charter"). */
 @Injectable({ providedIn: 'root' })
 export class CharterApi {
   private readonly http = inject(HttpClient);

@@ -10,7 +10,7 @@ import type {
 } from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
-/** The comments and notifications endpoints (CONTRACT.md "Comments and notifications"). */
+/** The comments and notifications endpoints (docs/api.md "Comments and notifications"). */
 @Injectable({ providedIn: 'root' })
 export class CommentsApi {
   private readonly http = inject(HttpClient);

@@ -1,6 +1,6 @@
 import type { Alliance, CaseStudy, Indicator, Objective } from '@alliances/shared/contracts';
 
-// Spec-only data: an alliance led by a local authority with a company as partner, as in DOMAIN.md.
+// Spec-only data: an alliance led by a local authority with a company as partner, as in docs/domain.md "Roles in an alliance".
 
 export const LEAD_ORG = 'org-lyon';
 export const PARTNER_ORG = 'org-entreprise';
