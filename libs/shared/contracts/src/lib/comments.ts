@@ -113,3 +113,13 @@ export interface LiveClientToServerEvents {
   'alliance:leave': (request: { allianceId: string }) => void;
   'comment:typing': (event: { allianceId: string; target: { type: CommentTargetType; id: string } }) => void;
 }
+
+/** What every socket.io client socket hears besides its namespace's events. */
+export interface SocketLifecycleEvents {
+  connect: () => void;
+  disconnect: (reason: string) => void;
+  connect_error: (error: Error) => void;
+}
+
+/** A namespace's server events as a client listens to them, lifecycle included. */
+export type ClientListenEvents<ServerToClient> = ServerToClient & SocketLifecycleEvents;

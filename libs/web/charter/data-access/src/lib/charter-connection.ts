@@ -1,6 +1,6 @@
 import { Injectable, InjectionToken, OnDestroy, inject, signal } from '@angular/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
-import type { CollabClientToServerEvents, CollabServerToClientEvents } from '@alliances/shared/contracts';
+import type { ClientListenEvents, CollabClientToServerEvents, CollabServerToClientEvents } from '@alliances/shared/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
@@ -8,12 +8,15 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-/** The part of a socket.io client socket the connection uses (a fake one in unit tests). */
+/** The `/collab` events a client listens to: the contract's, plus the socket's own connect/disconnect. */
+export type CollabListenEvents = ClientListenEvents<CollabServerToClientEvents>;
+
+/** The part of a socket.io client socket the connection uses (a fake one in unit tests), typed by the contract. */
 export interface CollabSocket {
   readonly connected: boolean;
   readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
+  on<E extends keyof CollabListenEvents>(event: E, listener: CollabListenEvents[E]): unknown;
+  emit<E extends keyof CollabClientToServerEvents>(event: E, ...args: Parameters<CollabClientToServerEvents[E]>): unknown;
   connect(): unknown;
   disconnect(): unknown;
   removeAllListeners(): unknown;
@@ -25,6 +28,7 @@ export type CollabSocketFactory = (auth: (cb: (data: { token: string | null }) =
 export const COLLAB_SOCKET_FACTORY = new InjectionToken<CollabSocketFactory>('COLLAB_SOCKET_FACTORY', {
   providedIn: 'root',
   factory: () => (auth) =>
+    // socket.io's conditional listener types say the same as CollabSocket's, in a form TypeScript cannot match.
     io('/collab', { auth, transports: ['websocket'] }) as Socket<CollabServerToClientEvents, CollabClientToServerEvents> as unknown as CollabSocket,
 });
 

@@ -4,10 +4,10 @@ import { TestBed } from '@angular/core/testing';
 import { translocoTesting } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { provideRouter } from '@angular/router';
-import { FakeLiveSocket } from './fake-live-socket';
+import { FakeLiveSocket } from '../testing/fake-live-socket';
 import { LIVE_SOCKET_FACTORY } from './live-connection';
 import { COMMENT_RETRY_DELAYS, LiveComments } from './live-comments.store';
-import { aComment } from './testing-data';
+import { aComment } from '../testing/testing-data';
 
 const target = { type: 'alliance' as const, id: 'a1' };
 
@@ -67,7 +67,7 @@ describe('LiveComments', () => {
 
   it('catches up with since=lastSeq on reconnection and merges by id', async () => {
     await joinWith();
-    socket.serverEmit('disconnect');
+    socket.serverEmit('disconnect', 'transport close');
     socket.joinAnswer = () => ({ ok: true, lastSeq: 3 });
     socket.serverEmit('connect');
     const catchUp = http.expectOne((r) => r.url === '/api/comments' && r.params.get('since') === '1');

@@ -84,7 +84,7 @@ export class LiveComments {
     this.live.on('connect', () => {
       for (const allianceId of this.joined.keys()) this.joinRoom(allianceId);
     });
-    for (const event of ['comment:created', 'comment:updated', 'comment:deleted', 'comment:resolved']) {
+    for (const event of ['comment:created', 'comment:updated', 'comment:deleted', 'comment:resolved'] as const) {
       this.live.on(event, (comment: Comment) => this.receive(comment, event === 'comment:created'));
     }
     this.live.on('presence', (event: { allianceId: string; viewers: PresenceEntry[] }) => {

@@ -1,11 +1,17 @@
 import { Injectable, InjectionToken, effect, inject, signal } from '@angular/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
+import type { ClientListenEvents, LiveClientToServerEvents, LiveServerToClientEvents } from '@alliances/shared/contracts';
+import type { Socket } from 'socket.io-client';
 
-/** What the app needs of a socket.io client socket (a fake one in unit tests). */
+/** The `/live` events a client listens to: the contract's, plus the socket's own connect/disconnect. */
+export type LiveListenEvents = ClientListenEvents<LiveServerToClientEvents>;
+export type LiveEventName = keyof LiveListenEvents;
+
+/** What the app needs of a socket.io client socket (a fake one in unit tests), typed by the contract. */
 export interface LiveSocket {
   readonly connected: boolean;
-  on(event: string, listener: (...args: any[]) => void): unknown;
-  emit(event: string, ...args: any[]): unknown;
+  on<E extends LiveEventName>(event: E, listener: LiveListenEvents[E]): unknown;
+  emit<E extends keyof LiveClientToServerEvents>(event: E, ...args: Parameters<LiveClientToServerEvents[E]>): unknown;
   disconnect(): unknown;
 }
 
@@ -17,11 +23,14 @@ export const LIVE_SOCKET_FACTORY = new InjectionToken<LiveSocketFactory>('LIVE_S
   factory: () => async (auth) => {
     const { io } = await import('socket.io-client');
     // `auth` as a function: every (re)connection sends the current access token, even after a refresh.
-    return io('/live', { transports: ['websocket'], auth: (cb) => cb(auth()) }) as unknown as LiveSocket;
+    const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io('/live', { transports: ['websocket'], auth: (cb) => cb(auth()) });
+    // socket.io's conditional listener types say the same as LiveSocket's, in a form TypeScript cannot match.
+    return socket as unknown as LiveSocket;
   },
 });
 
-type Listener = (...args: any[]) => void;
+/** A listener as stored, whatever its event: called only with that event's arguments. */
+type Entry = [LiveEventName, (...args: never[]) => void];
 
 /**
  * The one live connection of the session: opened when someone signs in, closed on sign-out.
@@ -33,7 +42,7 @@ export class LiveConnection {
   private readonly factory = inject(LIVE_SOCKET_FACTORY);
   private socket: LiveSocket | null = null;
   private opening: Promise<LiveSocket> | null = null;
-  private readonly listeners: [string, Listener][] = [];
+  private readonly listeners: Entry[] = [];
   private readonly state = signal<'offline' | 'connecting' | 'online'>('offline');
 
   readonly status = this.state.asReadonly();
@@ -47,17 +56,17 @@ export class LiveConnection {
   }
 
   /** Listens to a server event (and to the socket's own `connect` / `disconnect`). */
-  on(event: string, listener: Listener): () => void {
-    const entry: [string, Listener] = [event, listener];
+  on<E extends LiveEventName>(event: E, listener: LiveListenEvents[E]): () => void {
+    const entry: Entry = [event, listener];
     this.listeners.push(entry);
-    this.socket?.on(event, (...args: unknown[]) => this.dispatch(entry, args));
+    this.attach(this.socket, entry);
     return () => {
       const index = this.listeners.indexOf(entry);
       if (index >= 0) this.listeners.splice(index, 1);
     };
   }
 
-  emit(event: string, ...args: unknown[]): void {
+  emit<E extends keyof LiveClientToServerEvents>(event: E, ...args: Parameters<LiveClientToServerEvents[E]>): void {
     this.socket?.emit(event, ...args);
   }
 
@@ -80,7 +89,7 @@ export class LiveConnection {
         this.socket = socket;
         socket.on('connect', () => this.state.set('online'));
         socket.on('disconnect', () => this.state.set('connecting'));
-        for (const entry of this.listeners) socket.on(entry[0], (...args: unknown[]) => this.dispatch(entry, args));
+        for (const entry of this.listeners) this.attach(socket, entry);
         if (socket.connected) this.state.set('online');
         return socket;
       });
@@ -88,9 +97,12 @@ export class LiveConnection {
     return this.opening;
   }
 
-  private dispatch(entry: [string, Listener], args: unknown[]): void {
+  private attach(socket: LiveSocket | null, entry: Entry): void {
     // A listener removed with its returned function stays attached to socket.io but is ignored.
-    if (this.listeners.includes(entry)) entry[1](...args);
+    const dispatch = (...args: never[]) => {
+      if (this.listeners.includes(entry)) entry[1](...args);
+    };
+    socket?.on(entry[0], dispatch as LiveListenEvents[typeof entry[0]]);
   }
 
   private close(): void {

@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { COMMENT_RETRY_DELAYS, FakeLiveSocket, LIVE_SOCKET_FACTORY, aComment } from '@alliances/web/comments/data-access';
+import { COMMENT_RETRY_DELAYS, LIVE_SOCKET_FACTORY } from '@alliances/web/comments/data-access';
+import { FakeLiveSocket, aComment } from '@alliances/web/comments/data-access/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { commentsTranslocoTesting } from '../testing';
 import { CommentsPanel } from './comments-panel';

@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ANIMATION_MODULE_TYPE } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { FakeLiveSocket, LIVE_SOCKET_FACTORY, aComment } from '@alliances/web/comments/data-access';
+import { LIVE_SOCKET_FACTORY } from '@alliances/web/comments/data-access';
+import { FakeLiveSocket, aComment } from '@alliances/web/comments/data-access/testing';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { ALLIANCE, MATRIX, OBJECTIVES } from '../../testing/fixtures';
