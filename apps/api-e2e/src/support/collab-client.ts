@@ -1,3 +1,4 @@
+import type { CollabClientToServerEvents, CollabServerToClientEvents } from '@alliances/shared/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
@@ -13,7 +14,7 @@ const REMOTE = 'remote';
  */
 export class CollabClient {
   readonly doc = new Y.Doc();
-  socket: Socket;
+  socket: Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
   readOnly = false;
   readonly errors: { code: string; message: string }[] = [];
   private pending: Promise<{ ok?: boolean; error?: string }>[] = [];
@@ -31,8 +32,8 @@ export class CollabClient {
     });
   }
 
-  private open(baseUrl: string): Socket {
-    const socket = io(`${baseUrl}/collab`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  private open(baseUrl: string): Socket<CollabServerToClientEvents, CollabClientToServerEvents> {
+    const socket: Socket<CollabServerToClientEvents, CollabClientToServerEvents> = io(`${baseUrl}/collab`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
     socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
     socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
       const decoder = decoding.createDecoder(payload instanceof Uint8Array ? payload : new Uint8Array(payload));

@@ -1,3 +1,4 @@
+import type { LiveClientToServerEvents, LiveServerToClientEvents } from '@alliances/shared/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 export interface LiveEvent {
@@ -9,7 +10,7 @@ export interface LiveEvent {
 /** A real socket.io client of `/live`, recording every event it receives. */
 export class LiveClient {
   readonly events: LiveEvent[] = [];
-  readonly socket: Socket;
+  readonly socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
   private constructor(baseUrl: string, token: string) {
     this.socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
