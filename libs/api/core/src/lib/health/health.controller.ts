@@ -1,11 +1,11 @@
-import type { HealthReportWithDatabase } from '@alliances/shared/contracts';
+import type { HealthDatabase } from '@alliances/shared/contracts';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { DatabaseAvailability } from './database-availability';
@@ -32,7 +32,7 @@ export class HealthController {
       'The API and its database answer: `{status, database: {engine: "postgresql", version, embedded}}` (embedded: the server `npm start` runs in DATA_DIR when DATABASE_URL is unset), plus the checks\' details.',
   })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable or the instance is shutting down.' })
-  async check(): Promise<HealthReportWithDatabase> {
+  async check(): Promise<HealthCheckResult & { database: HealthDatabase }> {
     if (this.shutdown.draining) {
       throw new ServiceUnavailableException({ message: 'Shutting down', code: 'service.shutting_down' });
     }
