@@ -148,7 +148,7 @@ describe('partnership evaluation', () => {
     // Two respondents only: the partner's own mean is hidden, so nobody can be singled out.
     expect(partner).toMatchObject({ respondents: 2, mean: null });
     expect(dim.gap).toBeNull();
-    // The anonymous comments are for the partners; a funder reads the figures only (DOMAIN.md "Visibility").
+    // The anonymous comments are for the partners; a funder reads the figures only (docs/domain.md "Visibility").
     expect(results.questions.every((q: { comments: string[] }) => q.comments.length === 0)).toBe(true);
     const first = (await api.get(`/api/evaluations/${campaignId}/results`, { token: partnerPeople[0].accessToken })).body.questions[0];
     expect(first.comments).toEqual(['Gouvernance à clarifier', 'Nous donnons plus que nous recevons', 'Très bonne dynamique']);

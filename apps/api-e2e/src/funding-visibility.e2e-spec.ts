@@ -15,7 +15,7 @@ import {
 import { CollabClient } from './support/collab-client';
 
 /**
- * FUNDER VISIBILITY (DOMAIN.md "Visibility", "Funders"). A funder organisation's members see, for the
+ * FUNDER VISIBILITY (docs/domain.md "Visibility", "Funding"). A funder organisation's members see, for the
  * alliances it funds, the profile, the charter's status and the text in force, objectives with their
  * progress, evaluation aggregates and the funding; never the draft, the proposals, the discussion, the
  * live charter or anyone's answers. Every alliance-scoped route of the OpenAPI document is classified

@@ -45,9 +45,9 @@ const CALLER_SCOPED = new Set([
   'GET /api/territories',
   // The case-study library is open to anyone signed in, and lists published cards only.
   'GET /api/case-studies',
-  // CONTRACT.md "Alliances": the caller's alliances only.
+  // docs/api.md "Alliances": the caller's alliances only.
   'GET /api/alliances',
-  // CONTRACT.md "Comments and notifications": the caller's own mentions and events.
+  // docs/api.md "Comments and notifications": the caller's own mentions and events.
   'GET /api/notifications',
   'POST /api/notifications/read',
   'GET /api/health',
@@ -86,7 +86,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let pendingA: { id: string; name: string };
   let invitationA: { id: string; email: string };
   let tokenA: string;
-  /** A's alliance, when the alliances module is there (CONTRACT.md "Alliances"). */
+  /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
   let secretsA: string[];
 
@@ -210,7 +210,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       userId: memberA.user.id,
       allianceId: allianceA?.id ?? orgA.id,
       '*Id': orgA.id,
-      // Alliances (CONTRACT.md): a complete, valid alliance aimed at A.
+      // Alliances (docs/api.md "Alliances"): a complete, valid alliance aimed at A.
       purpose: 'Probe purpose',
       category: 'philanthropy',
       collectiveObjectives: ['engagement'],

@@ -10,7 +10,7 @@ const USAGE = `Usage: npm run admin -- create <email> [display name]
   Creates a platform administrator, or makes an existing account one and resets its password.
   The password is read from ADMIN_PASSWORD, or asked for on the terminal.`;
 
-/** `node main.js admin create <email>`: the platform-administrator CLI (CONTRACT.md, Identity). */
+/** `node main.js admin create <email>`: the platform-administrator CLI (docs/api.md "Identity and account"). */
 export async function runAdminCli(args: string[]): Promise<number> {
   const [command, email, ...name] = args;
   if (command !== 'create' || !email || !/^[^@\s]+@[^@\s]+$/.test(email)) {

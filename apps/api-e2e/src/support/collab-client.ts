@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 const REMOTE = 'remote';
 
 /**
- * A real socket.io client holding a Yjs replica of one charter, speaking the CONTRACT.md protocol
+ * A real socket.io client holding a Yjs replica of one charter, speaking the /collab protocol (docs/api.md "/collab")
  * (`charter:join`, then y-protocols sync messages on `yjs:sync`). Every local change is sent as an
  * update and its acknowledgement awaited by `flush()`.
  */

@@ -1,6 +1,6 @@
 import { isFunderOnly } from './funder-view';
 
-describe('the funder’s view (DOMAIN.md "Visibility")', () => {
+describe('the funder’s view (docs/domain.md "Visibility")', () => {
   it('applies to someone who sits in the alliance through funder organisations only', () => {
     expect(isFunderOnly([{ allianceRole: 'funder' }])).toBe(true);
     expect(isFunderOnly([{ allianceRole: 'funder' }, { allianceRole: 'funder' }])).toBe(true);
