@@ -9,3 +9,4 @@ export * from './lib/objectives';
 export * from './lib/evaluations';
 export * from './lib/comments';
 export * from './lib/funding';
+export * from './lib/jobs';

@@ -1,35 +1,33 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@alliances/api/core';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ScheduledJobs } from '@alliances/api/core';
 import { EvaluationsService } from './evaluations.service';
 
-/** Closes campaigns at their date and sends reminders, every SCHEDULER_INTERVAL_MS on every instance (the SQL claims work once). */
+/** Closes campaigns at their date and sends reminders before it: two scheduled jobs, so each shows and fails on its own. */
 @Injectable()
-export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EvaluationScheduler implements OnModuleInit {
   private readonly logger = new Logger('EvaluationScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
 
   constructor(
     private readonly evaluations: EvaluationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: ScheduledJobs,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.run(), this.config.schedulerIntervalMs);
-    this.timer.unref();
-  }
-
-  private run(): void {
-    if (this.running) return;
-    this.running = this.evaluations
-      .tick()
-      .then(({ closed, reminded }) => (closed || reminded) && this.logger.log(`closed ${closed} campaign(s), sent ${reminded} reminder(s)`))
-      .catch((e: Error) => this.logger.warn(`scheduled evaluation work failed: ${e.message}`))
-      .finally(() => (this.running = undefined));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.jobs.define({
+      name: 'evaluation_closing',
+      run: async () => {
+        const closed = await this.evaluations.closeDue();
+        if (closed) this.logger.log(`closed ${closed} campaign(s)`);
+        return { closed };
+      },
+    });
+    this.jobs.define({
+      name: 'evaluation_reminders',
+      run: async () => {
+        const reminded = await this.evaluations.sendReminders();
+        if (reminded) this.logger.log(`sent ${reminded} reminder(s)`);
+        return { reminded };
+      },
+    });
   }
 }

@@ -281,13 +281,18 @@ export class EvaluationsService implements OnApplicationBootstrap {
     return this.get(user, id);
   }
 
-  /** The scheduled job: closes campaigns whose date passed and reminds those who have not answered. */
-  async tick(): Promise<{ closed: number; reminded: number }> {
+  /** A scheduled job: closes the campaigns whose date has passed; returns how many. */
+  async closeDue(): Promise<number> {
     const closed: { id: string; alliance_id: string }[] = returned(await this.dataSource.query(
       `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
     ));
     for (const c of closed) await this.audit.record({ actorId: null, action: 'evaluation.closed', objectType: 'evaluation', objectId: c.id, allianceId: c.alliance_id, details: { by: 'schedule' } });
-    // Claim the reminders with a conditional UPDATE, so one instance only sends them.
+    return closed.length;
+  }
+
+  /** A scheduled job: reminds those who have not answered a campaign closing within REMIND_BEFORE_MS; returns how many mails. */
+  async sendReminders(): Promise<number> {
+    // Claim the reminders with a conditional UPDATE, so one run only sends them.
     const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returned(await this.dataSource.query(
       `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
         WHERE a.id = c.alliance_id AND c.status = 'open' AND c.reminded_at IS NULL AND c.closes_at <= now() + ($1 || ' milliseconds')::interval
@@ -308,7 +313,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
         reminded++;
       }
     }
-    return { closed: closed.length, reminded };
+    return reminded;
   }
 
   // Results --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Notification, NotificationsPage, NotificationType } from '@alliances/shared/contracts';
 import { EventEmitter } from 'node:events';
@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { decodeCursor } from '../http/cursor';
+import { ScheduledJobs } from '../jobs/scheduled-jobs.service';
 import { MailService } from '../mail/mail.service';
 import { NotificationEntity } from './notification.entity';
 
@@ -26,35 +27,23 @@ const DIGEST = {
 
 /**
  * In-app notifications (mentions, replies, charter events) with a live unread count, and mails
- * batched into a digest at most once an hour per person.
+ * batched into a digest at most once an hour per person (a scheduled job).
  */
 @Injectable()
-export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Notifications');
+export class NotificationsService implements OnModuleInit {
   /** Emits `unread` with the user ids whose count changed; the realtime layer pushes the new counts. */
   readonly events = new EventEmitter();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly jobs: ScheduledJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sendDigests()
-        .catch((e: Error) => this.logger.warn(`digest failed: ${e.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.config.schedulerIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    // Each run mails those whose last digest is older than DIGEST_INTERVAL_MS.
+    this.jobs.define({ name: 'notification_digests', run: async () => ({ mailed: await this.sendDigests() }) });
   }
 
   /** Writes the notifications (in the caller's transaction when given); the count is pushed after commit. */
