@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@alliances/api/identity';
 import { AdminController, AdminService } from './admin.controller';
 import { DemoSeedOffer } from './demo-seed-offer';
+import { AdminJobsController } from './jobs.controller';
 
-/** The platform console: users (disable/enable), figures; the demo data offered on a new embedded database. Applications and the audit log live with organisations. */
+/** The platform console: users (disable/enable), figures, scheduled jobs; the demo data offered on a new embedded database. Applications and the audit log live with organisations. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AdminController],
+  controllers: [AdminController, AdminJobsController],
   providers: [AdminService, DemoSeedOffer],
 })
 export class AdminModule {}

@@ -72,7 +72,7 @@ class Environment {
   @IsInt() @Min(1) @Max(50)
   EVALUATION_MIN_RESPONDENTS?: number;
 
-  /** How often the scheduler closes due campaigns and sends reminders (ms). */
+  /** How often the scheduled jobs run (ms): digests, evaluation closing and reminders; from a minute up, whole minutes on pg-boss's cron. */
   @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt() @Min(200) @Max(3_600_000)
   SCHEDULER_INTERVAL_MS?: number;
