@@ -25,6 +25,13 @@ describe('AdminApi', () => {
     await done;
   });
 
+  it('reads the scheduled jobs and retries the failed runs of one', () => {
+    api.jobs().subscribe();
+    api.retryJob('evaluation_reminders').subscribe();
+    expect(http.expectOne('/api/admin/jobs').request.method).toBe('GET');
+    expect(http.expectOne('/api/admin/jobs/evaluation_reminders/retry').request.method).toBe('POST');
+  });
+
   it('disables and enables through their own routes', () => {
     api.disable('u 1').subscribe();
     api.enable('u2').subscribe();

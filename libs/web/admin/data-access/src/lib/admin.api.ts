@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AdminUser, AuditEntry, Page, PlatformFigures } from '@alliances/shared/contracts';
+import type { AdminUser, AuditEntry, Page, PlatformFigures, ScheduledJobName, ScheduledJobRetried, ScheduledJobStatus } from '@alliances/shared/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { auditPageInRange, dayRange } from './audit-range';
 
@@ -22,7 +22,7 @@ function params(values: Record<string, string | number | null | undefined>): Rec
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Record<string, string | number>;
 }
 
-/** The platform console (console d'administration): people, figures and the audit log. Platform administrators only. */
+/** The platform console (console d'administration): people, figures, the audit log and the scheduled jobs. Platform administrators only. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);
@@ -43,6 +43,16 @@ export class AdminApi {
 
   figures(): Observable<PlatformFigures> {
     return this.http.get<PlatformFigures>('/api/admin/figures');
+  }
+
+  /** Every scheduled job with its queue: waiting, running, failed and done runs, the last one, the next one. */
+  jobs(): Observable<Page<ScheduledJobStatus>> {
+    return this.http.get<Page<ScheduledJobStatus>>('/api/admin/jobs');
+  }
+
+  /** Gives each failed run of a job one more attempt. */
+  retryJob(name: ScheduledJobName): Observable<ScheduledJobRetried> {
+    return this.http.post<ScheduledJobRetried>(`/api/admin/jobs/${enc(name)}/retry`, null);
   }
 
   /** One page of the audit log as the API filters it (actor, action, organisation), newest first. */

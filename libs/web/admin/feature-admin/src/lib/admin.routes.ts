@@ -37,6 +37,11 @@ export const adminRoutes: Route[] = [
         title: adminTitle('admin.audit.pageTitle'),
         loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
       },
+      {
+        path: 'jobs',
+        title: adminTitle('admin.jobs.pageTitle'),
+        loadComponent: () => import('./jobs/jobs-page').then((m) => m.JobsPage),
+      },
     ],
   },
 ];

@@ -40,6 +40,7 @@ export const KNOWN_ACTIONS = [
   'case_study.prepared',
   'case_study.consented',
   'case_study.consent_withdrawn',
+  'job.retried',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set(KNOWN_ACTIONS);
@@ -63,6 +64,7 @@ const KNOWN_OBJECTS: ReadonlySet<string> = new Set([
   'grant',
   'indicator',
   'invitation',
+  'job',
   'milestone',
   'objective',
   'organisation',

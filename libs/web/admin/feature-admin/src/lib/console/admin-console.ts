@@ -44,5 +44,6 @@ export class AdminConsole {
     { link: '/admin/directory', key: 'admin.console.organisations', exact: false, testId: 'admin-tab-organisations' },
     { link: '/admin/users', key: 'admin.console.users', exact: false, testId: 'admin-tab-users' },
     { link: '/admin/audit', key: 'admin.console.audit', exact: false, testId: 'admin-tab-audit' },
+    { link: '/admin/jobs', key: 'admin.console.jobs', exact: false, testId: 'admin-tab-jobs' },
   ];
 }
