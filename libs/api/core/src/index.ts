@@ -8,6 +8,7 @@ export * from './lib/database/pglite-migration';
 export * from './lib/database/run-migrations';
 export * from './lib/database/tenant-session';
 export * from './lib/http/configure-http';
+export * from './lib/http/csv';
 export * from './lib/http/cursor';
 export * from './lib/http/domain.exception';
 export * from './lib/http/public.decorator';

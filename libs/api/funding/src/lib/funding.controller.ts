@@ -1,16 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, csvDocument, type AuthUser } from '@alliances/api/core';
 import type { Contribution, Grant, Portfolio } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { CreateContributionDto, CreateGrantDto, IdParam, PortfolioQuery, ReviewReportDto, SubmitReportDto, TrancheStatusDto } from './funding.dto';
 import { FundingService } from './funding.service';
-
-const csvCell = (v: unknown): string => {
-  let s = String(v ?? '');
-  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -62,14 +56,8 @@ export class FundingController {
     const portfolio = await this.funding.portfolio(user, id, query);
     if (query.format !== 'csv') return portfolio;
     const header = ['alliance', 'status', 'committed', 'paid', 'currency', 'next_tranche_due', 'next_tranche_amount', 'next_report', 'next_report_due', 'report_overdue', 'evaluation_mean', 'evaluation_trend', 'contributions_valuation'];
-    const lines = [header.join(',')].concat(
-      portfolio.entries.map((e) =>
-        [e.allianceName, e.status, e.committed, e.paid, e.currency, e.nextTranche?.dueOn ?? '', e.nextTranche?.amount ?? '', e.nextReport?.title ?? '', e.nextReport?.dueOn ?? '', e.nextReport?.overdue ? 'yes' : '', e.latestEvaluation?.mean?.toFixed(2) ?? '', e.latestEvaluation?.delta?.toFixed(2) ?? '', e.contributionsValuation]
-          .map(csvCell)
-          .join(','),
-      ),
-    );
+    const rows = portfolio.entries.map((e) => [e.allianceName, e.status, e.committed, e.paid, e.currency, e.nextTranche?.dueOn ?? '', e.nextTranche?.amount ?? '', e.nextReport?.title ?? '', e.nextReport?.dueOn ?? '', e.nextReport?.overdue ? 'yes' : '', e.latestEvaluation?.mean?.toFixed(2) ?? '', e.latestEvaluation?.delta?.toFixed(2) ?? '', e.contributionsValuation]);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="portefeuille.csv"');
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    return csvDocument([header, ...rows]);
   }
 }

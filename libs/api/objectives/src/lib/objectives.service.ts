@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, csvDocument, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import {
   indicatorStatus,
@@ -233,6 +233,22 @@ export class ObjectivesService {
     return rows.map((r) => this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, r.display_name));
   }
 
+  /** Every check-in of an alliance by indicator, newest first, as checkInsOf gives them one indicator at a time. */
+  private async checkInsOfAlliance(allianceId: string, access: AllianceAccess): Promise<Map<string, CheckIn[]>> {
+    const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
+      `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id
+        WHERE c.alliance_id = $1 ORDER BY c.indicator_id, c.date DESC, c.created_at DESC`,
+      [allianceId],
+    );
+    const byIndicator = new Map<string, CheckIn[]>();
+    for (const r of rows) {
+      const list = byIndicator.get(r.indicator_id) ?? [];
+      list.push(this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, r.display_name));
+      byIndicator.set(r.indicator_id, list);
+    }
+    return byIndicator;
+  }
+
   /** The organisation a private note belongs to: the author's first contributing seat in the alliance. */
   private noteOrganisation(access: AllianceAccess, notePrivate: boolean | undefined): string | null {
     if (!notePrivate) return null;
@@ -368,17 +384,19 @@ export class ObjectivesService {
   async exportCsv(user: AuthUser, allianceId: string): Promise<string> {
     const access = await this.policy.readable(user, allianceId);
     const objectives = await this.list(user, allianceId);
+    // Every check-in of the alliance in one statement, not one per indicator.
+    const checkInsByIndicator = await this.checkInsOfAlliance(allianceId, access);
     const header = ['objective', 'collective_objective', 'indicator', 'unit', 'direction', 'baseline', 'target', 'start_date', 'target_date', 'owner', 'status', 'progress', 'checkin_date', 'value', 'confidence', 'note', 'author'];
     const lines: (string | number)[][] = [header];
     for (const o of objectives) {
       for (const i of o.indicators) {
         const base = [o.title, o.collectiveObjective, i.name, i.unit, i.direction, i.baseline, i.target, i.startDate, i.targetDate, i.ownerOrganisationName, i.status, i.progress ?? ''];
-        const checkIns = await this.checkInsOf(i.id, access);
+        const checkIns = checkInsByIndicator.get(i.id) ?? [];
         if (!checkIns.length) lines.push([...base, '', '', '', '', '']);
-        for (const c of checkIns.reverse()) lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
+        for (const c of [...checkIns].reverse()) lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
       }
     }
-    return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return csvDocument(lines);
   }
 }
 
@@ -427,9 +445,3 @@ function noteReadable(r: CheckInRow, access: AllianceAccess): boolean {
   return !r.note_organisation_id || access.active.some((s) => s.organisationId === r.note_organisation_id);
 }
 
-/** CSV cell, quoted when needed; a leading =,+,-,@ is neutralised so spreadsheets never run it as a formula. */
-function csvCell(value: unknown): string {
-  let s = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
