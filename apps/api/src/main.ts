@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, EmbeddedPostgresError } from '@alliances/api/core';
 import { Logger } from '@nestjs/common';
 import { startApi } from './bootstrap';
+import { runBackupCli } from './backup/backup-cli';
 import { runAdminCli } from './cli';
 
 const [command, ...args] = process.argv.slice(2);
@@ -13,6 +14,8 @@ if (command === 'admin') {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     });
+} else if (command === 'backup' || command === 'restore') {
+  runBackupCli(command, args).then((code) => process.exit(code));
 } else {
   startApi()
     .then(({ url, embedded }) => {
