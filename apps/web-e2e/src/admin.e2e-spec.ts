@@ -63,7 +63,8 @@ describe('platform console and case-study library in Chromium', () => {
     db = await createTestDatabase();
     api = await startApiProcess({
       databaseUrl: db.url,
-      env: { ADMIN_EMAIL, ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' },
+      // Scheduled jobs run every second, so the console has runs to show.
+      env: { ADMIN_EMAIL, ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000', SCHEDULER_INTERVAL_MS: '1000' },
     });
     client = new ApiClient(api.url);
     admin = await client.login(ADMIN_EMAIL);
@@ -173,6 +174,27 @@ describe('platform console and case-study library in Chromium', () => {
     await victimPage.getByTestId('sign-in-submit').click();
     await victimPage.waitForURL((url) => url.pathname === '/library');
   }, 90_000);
+
+  it('shows the scheduled jobs, each with its runs, in an accessible table', async () => {
+    const page = await open('jobs');
+    await signIn(page, api.url, { email: ADMIN_EMAIL, password: GOOD_PASSWORD }, '/admin');
+    await page.getByTestId('admin-tab-jobs').click();
+    await page.waitForURL((url) => url.pathname === '/admin/jobs');
+    const rows = page.getByTestId('job-row');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-job')))).toEqual(['notification_digests', 'evaluation_closing', 'evaluation_reminders']);
+    expect(await rows.filter({ hasText: 'Rappels avant la clôture des évaluations' }).count()).toBe(1);
+    // Each queue has run by now (every second here); a refresh reads the latest counts.
+    const completed = () => page.getByTestId('job-completed').allTextContents();
+    for (let attempt = 0; attempt < 20 && !(await completed()).every((n) => Number(n) > 0); attempt++) {
+      await page.waitForTimeout(500);
+      await page.getByTestId('jobs-refresh').click();
+    }
+    expect((await completed()).map(Number).every((n) => n > 0)).toBe(true);
+    expect(await page.getByTestId('job-failed').allTextContents()).toEqual(['0', '0', '0']);
+    await expectAccessible(page);
+    await screenshot(page, 'admin-jobs');
+  }, 60_000);
 
   it('lets the lead publish a case study that partners consent to, found by a French search without accents', async () => {
     const page = await open('lead');
