@@ -223,7 +223,6 @@ async function loadRows(url: string, file: string, manifest: BackupManifest, pro
       if (Number(n) !== table.rows) throw new BackupError(`table ${table.name} holds ${n} rows after loading, the backup ${table.rows}`);
     }
     await client.query('COMMIT');
-    await client.query('RESET session_replication_role');
     return { rows, foreignKeysChecked };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
