@@ -1,5 +1,5 @@
-import { ApiClient, runApiToExit, startApiProcess, withClient, workspaceRoot, type ApiProcess } from '@alliances/e2e/support';
-import { execFileSync } from 'node:child_process';
+import { ApiClient, apiEntry, runApiToExit, startApiProcess, withClient, workspaceRoot, type ApiProcess } from '@alliances/e2e/support';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +131,28 @@ describe('embedded PostgreSQL server (no DATABASE_URL)', () => {
       expect(serversOf(dataDir)).toHaveLength(1);
     } finally {
       await first.stop();
+    }
+  });
+
+  it('creates a platform administrator from the command line (npm run admin), the app stopped', async () => {
+    const dataDir = newDataDir();
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [apiEntry(), ...args], { env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir, ADMIN_PASSWORD: 'Une phrase de passe assez longue' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        child.once('exit', (code) => resolve({ code, output }));
+      });
+    const created = await run(['admin', 'create', 'admin-cli@example.org', 'Alix', 'Admin']);
+    expect(created).toEqual({ code: 0, output: expect.stringContaining('Platform administrator admin-cli@example.org created.') });
+    expect(serversOf(dataDir)).toEqual([]);
+    const api = await startApiProcess({ dataDir });
+    try {
+      const session = await new ApiClient(api.url).login('admin-cli@example.org', 'Une phrase de passe assez longue');
+      expect(session.user).toMatchObject({ displayName: 'Alix Admin', isPlatformAdmin: true });
+    } finally {
+      await api.stop();
     }
   });
 

@@ -27,7 +27,7 @@ export async function runAdminCli(args: string[]): Promise<number> {
   }
   const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
-  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: embedded?.url ?? (config.databaseUrl as string), entities, migrations, poolSize: 1 }));
+  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: embedded?.url ?? (config.databaseUrl as string), entities, migrations, poolSize: 2 }));
   try {
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);
