@@ -11,15 +11,30 @@ import {
   usingRealPostgres,
   waitForMail,
   type ApiProcess,
+  type ApiResponse,
   type Session,
   type TestDatabase,
 } from '@alliances/e2e/support';
+import type { Page } from '@alliances/shared/contracts';
 
 const ADMIN_EMAIL = 'platform.admin@example.org';
 const ADMIN_PASSWORD = 'Admin-Passphrase-2024!';
 const PUBLIC_URL = 'http://alliances.test';
 
 const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
+
+/** Every item of a paginated list, following `nextCursor` to the end. */
+async function allPages<T>(client: ApiClient, path: string, token: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: ApiResponse<Page<T>> = await client.get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    expect(res.status).toBe(200);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return items;
+}
 
 
 
@@ -154,9 +169,8 @@ describe(`organisations (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Postgr
     it('approves in the applicant language, once', async () => {
       const owner = await client.signUp({ displayName: 'Fr Owner' });
       const org = await client.applyOrganisation(owner, { name: 'Réseau Entraide Lyon' });
-      const queue = await client.get('/api/admin/organisations?status=pending', { token: admin.accessToken });
-      expect(queue.status).toBe(200);
-      expect(queue.body).toContainEqual(expect.objectContaining({ id: org.id, status: 'pending', applicant: { displayName: 'Fr Owner', email: owner.email } }));
+      const queue = await allPages(client, '/api/admin/organisations?status=pending', admin.accessToken);
+      expect(queue).toContainEqual(expect.objectContaining({ id: org.id, status: 'pending', applicant: { displayName: 'Fr Owner', email: owner.email } }));
 
       const before = readOutbox(api.dataDir).length;
       const res = await client.post(`/api/admin/organisations/${org.id}/approve`, undefined, { token: admin.accessToken });
@@ -171,13 +185,47 @@ describe(`organisations (${usingRealPostgres() ? 'PostgreSQL' : 'embedded Postgr
       const reject = await client.post(`/api/admin/organisations/${org.id}/reject`, { reason: 'Changed my mind' }, { token: admin.accessToken });
       expect(reject.status).toBe(409);
       expect((await client.get(`/api/organisations/${org.id}`, { token: owner.accessToken })).body.status).toBe('approved');
-      const pending = await client.get('/api/admin/organisations', { token: admin.accessToken });
-      expect(pending.body.map((o: { id: string }) => o.id)).not.toContain(org.id);
-      const approved = await client.get('/api/admin/organisations?status=approved', { token: admin.accessToken });
-      expect(approved.body.map((o: { id: string }) => o.id)).toContain(org.id);
+      const pending = await allPages<{ id: string }>(client, '/api/admin/organisations', admin.accessToken);
+      expect(pending.map((o) => o.id)).not.toContain(org.id);
+      const approved = await allPages<{ id: string }>(client, '/api/admin/organisations?status=approved', admin.accessToken);
+      expect(approved.map((o) => o.id)).toContain(org.id);
       // No second mail for the refused second decision.
       await new Promise((r) => setTimeout(r, 200));
       expect(readOutbox(api.dataDir).slice(before).filter((m) => m.to.includes(owner.email))).toHaveLength(1);
+    });
+
+    it('pages through a queue longer than a page, oldest first, each application once, rows sharing a millisecond included', async () => {
+      const owner = await client.signUp();
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await client.applyOrganisation(owner, { name: `Queue ${i}` })).id);
+      // Older than every other application, and within one millisecond: the cursor must keep the microseconds.
+      for (const [i, id] of ids.entries()) await sql(api, db, `UPDATE organisations SET created_at = $1 WHERE id = $2`, [`2020-01-01T00:00:00.000${i + 1}00Z`, id]);
+
+      const first = await client.get('/api/admin/organisations?status=pending&limit=3', { token: admin.accessToken });
+      expect(first.status).toBe(200);
+      expect(first.body.items.map((o: { id: string }) => o.id)).toEqual(ids.slice(0, 3));
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res: ApiResponse<Page<{ id: string }>> = await client.get(`/api/admin/organisations?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.accessToken });
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(3);
+        seen.push(...res.body.items.map((o) => o.id));
+        cursor = res.body.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.filter((id) => ids.includes(id))).toEqual(ids);
+      expect(seen.slice(0, 7)).toEqual(ids);
+
+      // Default page size 50, at most 200; a cursor it did not make is a 400.
+      expect((await client.get('/api/admin/organisations?limit=201', { token: admin.accessToken })).status).toBe(400);
+      expect((await client.get('/api/admin/organisations?cursor=bm90LWEtY3Vyc29y', { token: admin.accessToken })).status).toBe(400);
+      const whole = await client.get('/api/admin/organisations?status=pending', { token: admin.accessToken });
+      expect(whole.body.items.length).toBeLessThanOrEqual(50);
     });
 
     it('rejects with a reason, in English for an English-speaking applicant', async () => {

@@ -268,4 +268,25 @@ describe('platform console and case-study library in Chromium', () => {
     await page.goto(`${api.url}/library?q=aidants`);
     await page.getByTestId('library-empty').waitFor();
   }, 90_000);
+
+  it('shows the review queue a page at a time, oldest application first, and more on demand', async () => {
+    const applicant = await client.signUp({ displayName: 'Dominique Demandeuse' });
+    for (let i = 1; i <= 53; i++) await client.applyOrganisation(applicant, { name: `Association en attente ${String(i).padStart(2, '0')}` });
+
+    const page = await open('reviewer');
+    await signIn(page, api.url, { email: ADMIN_EMAIL, password: GOOD_PASSWORD }, '/admin/organisations');
+    const rows = page.getByTestId('review-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    expect(await rows.first().getAttribute('data-organisation')).toBe('Association en attente 01');
+    const more = page.getByTestId('review-more');
+    expect((await more.textContent())?.trim()).toBe('Afficher plus de demandes');
+    await expectAccessible(page);
+
+    await more.click();
+    await page.locator('[data-testid="review-row"][data-organisation="Association en attente 53"]').waitFor();
+    expect(await rows.count()).toBe(53);
+    await more.waitFor({ state: 'detached' });
+    await expectAccessible(page);
+  }, 90_000);
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Use
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, Public, type AuthUser } from '@alliances/api/core';
 import { PlatformAdminGuard } from '@alliances/api/identity';
-import type { Invitation, InvitationPreview, MembershipSummary, Organisation, OrganisationMember, Territory } from '@alliances/shared/contracts';
+import type { Invitation, InvitationPreview, MembershipSummary, Organisation, OrganisationMember, Page, ReviewQueueEntry, Territory } from '@alliances/shared/contracts';
 import {
   ApplyOrganisationDto,
   ChangeRoleDto,
@@ -100,8 +100,8 @@ export class AdminOrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  queue(@Query() query: ReviewQueueQuery) {
-    return this.organisations.reviewQueue(query.status ?? 'pending');
+  queue(@Query() { status, limit, cursor }: ReviewQueueQuery): Promise<Page<ReviewQueueEntry>> {
+    return this.organisations.reviewQueue(status ?? 'pending', { limit, cursor });
   }
 
   @Post(':id/approve')

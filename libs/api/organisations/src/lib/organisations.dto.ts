@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ORGANISATION_PROFILES,
   ORGANISATION_ROLES,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
   type ApplyOrganisationRequest,
   type ChangeRoleRequest,
   type InviteMemberRequest,
@@ -82,6 +84,10 @@ export class InvitationTokenParam {
 export class ReviewQueueQuery {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
   @IsOptional() @IsIn(['pending', 'approved', 'rejected']) status?: OrganisationStatus;
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_LIMIT_MAX) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class TerritorySearchQuery {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { APP_CONFIG, AuditService, decodeCursor, DomainException, encodeCursor, exactInstant, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
 import { UserEntity, normaliseEmail } from '@alliances/api/identity';
 import {
   IdentityErrorCode,
@@ -9,6 +9,7 @@ import {
   isValidSiret,
   normaliseRna,
   normaliseSiren,
+  PAGE_LIMIT_DEFAULT,
   type FieldError,
   type Invitation,
   type InvitationPreview,
@@ -17,6 +18,8 @@ import {
   type OrganisationMember,
   type OrganisationRole,
   type OrganisationStatus,
+  type Page,
+  type ReviewQueueEntry,
 } from '@alliances/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -116,18 +119,29 @@ export class OrganisationsService {
     return this.toOrganisation(await this.policy.viewable(user, id));
   }
 
-  async reviewQueue(status: OrganisationStatus = 'pending'): Promise<(Organisation & { applicant: { displayName: string; email: string } | null })[]> {
-    const rows = await this.dataSource.manager
+  /** Applications of one status, oldest first (a queue), keyset-paginated on (created_at, id). */
+  async reviewQueue(status: OrganisationStatus, page: { limit?: number; cursor?: string } = {}): Promise<Page<ReviewQueueEntry>> {
+    const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
+    const qb = this.dataSource.manager
       .createQueryBuilder(OrganisationEntity, 'o')
       .leftJoinAndMapOne('o.applicant', UserEntity, 'u', 'u.id = o.createdBy')
+      .addSelect(exactInstant('o.createdAt'), 'created_exact')
       .where('o.status = :status', { status })
       .orderBy('o.createdAt', 'ASC')
-      .limit(500)
-      .getMany();
-    return rows.map((o) => {
+      .addOrderBy('o.id', 'ASC')
+      .limit(limit + 1);
+    if (page.cursor) {
+      const { at, id } = decodeCursor(page.cursor);
+      qb.andWhere('(o.createdAt, o.id) > (:at, :id)', { at, id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ o_id: string; created_exact: string }>();
+    const items = entities.slice(0, limit).map((o) => {
       const applicant = (o as OrganisationEntity & { applicant?: UserEntity }).applicant;
       return { ...this.toOrganisation(o), applicant: applicant ? { displayName: applicant.displayName, email: applicant.email } : null };
     });
+    const last = entities.length > limit ? entities[limit - 1] : undefined;
+    const lastAt = last && raw.find((r) => r.o_id === last.id)?.created_exact;
+    return { items, nextCursor: last && lastAt ? encodeCursor(lastAt, last.id) : null };
   }
 
   async review(admin: AuthUser, id: string, decision: { approve: boolean; reason?: string }, ip: string | null): Promise<Organisation> {

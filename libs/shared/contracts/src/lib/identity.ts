@@ -134,6 +134,11 @@ export interface Organisation {
   reviewedAt: string | null;
 }
 
+/** An application in the platform administrators' review queue, with who applied (`GET /api/admin/organisations` answers a `Page` of them). */
+export interface ReviewQueueEntry extends Organisation {
+  applicant: { displayName: string; email: string } | null;
+}
+
 export interface ApplyOrganisationRequest {
   name: string;
   profile: OrganisationProfile;

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, exactInstant } from './cursor';
 import { InvalidInputException } from './domain.exception';
 
 describe('keyset cursors', () => {
@@ -10,6 +10,11 @@ describe('keyset cursors', () => {
     expect(decodeCursor(encodeCursor(at, id))).toEqual({ at: at.toISOString(), id });
     // PostgreSQL's own precision, for pages whose rows share a millisecond.
     expect(decodeCursor(raw(`2026-11-26T10:17:59.802483Z|${id}`))).toEqual({ at: '2026-11-26T10:17:59.802483Z', id });
+    expect(decodeCursor(encodeCursor('2026-11-26T10:17:59.802483Z', id))).toEqual({ at: '2026-11-26T10:17:59.802483Z', id });
+  });
+
+  it('reads a column to the microsecond, in UTC, as cursors hold it', () => {
+    expect(exactInstant('o.created_at')).toBe(`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
   });
 
   it('refuses whatever it did not make, with a 400 naming the field', () => {

@@ -2,8 +2,14 @@ import { InvalidInputException } from './domain.exception';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An opaque keyset cursor: base64url of `<ISO time>|<uuid>` of the last row of a page. */
-export const encodeCursor = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+/**
+ * An opaque keyset cursor: base64url of `<ISO time>|<uuid>` of the last row of a page. Pass the time as
+ * `exactInstant` selected it when rows may share a millisecond: a JS Date drops the microseconds.
+ */
+export const encodeCursor = (at: Date | string, id: string): string => Buffer.from(`${typeof at === 'string' ? at : at.toISOString()}|${id}`).toString('base64url');
+
+/** SQL reading a timestamptz column to the microsecond, in the form cursors hold (`2026-11-26T10:17:59.802483Z`). */
+export const exactInstant = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** A UTC instant as cursors write it, to the millisecond (`toISOString`) or to the microsecond (PostgreSQL). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;

@@ -7,9 +7,9 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocalDatePipe } from '@alliances/web/core';
-import { ReviewQueueApi, errorMessageKey, type ReviewQueueEntry } from '@alliances/web/identity/data-access';
+import { ReviewQueueApi, errorMessageKey } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
-import { ORGANISATION_PROFILES, isValidRna, isValidSiren, isValidSiret, type OrganisationStatus } from '@alliances/shared/contracts';
+import { ORGANISATION_PROFILES, isValidRna, isValidSiren, isValidSiret, type OrganisationStatus, type ReviewQueueEntry } from '@alliances/shared/contracts';
 import { forkJoin, map } from 'rxjs';
 
 const STATUSES: OrganisationStatus[] = ['pending', 'approved', 'rejected'];
@@ -37,10 +37,10 @@ export class OrganisationsPage {
   protected readonly profiles = ORGANISATION_PROFILES;
   protected readonly errorMessageKey = errorMessageKey;
 
-  /** All three lists at once (the API lists one status at a time), newest application first. */
+  /** All three lists at once, every page of each (the API lists one status at a time), newest application first. */
   protected readonly all = rxResource({
     stream: () =>
-      forkJoin(STATUSES.map((s) => this.api.list(s))).pipe(map((lists) => lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt)))),
+      forkJoin(STATUSES.map((s) => this.api.listAll(s))).pipe(map((lists) => lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt)))),
   });
 
   protected readonly text = signal('');

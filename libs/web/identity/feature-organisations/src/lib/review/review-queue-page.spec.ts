@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ANIMATION_MODULE_TYPE } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { browserLanguage, translocoTesting } from '@alliances/web/core/testing';
-import type { ReviewQueueEntry } from '@alliances/web/identity/data-access';
+import type { ReviewQueueEntry } from '@alliances/shared/contracts';
 import { settle } from '@alliances/web/identity/data-access/testing';
 import { ReviewQueuePage } from './review-queue-page';
 
@@ -45,12 +45,13 @@ describe('ReviewQueuePage', () => {
     jest.restoreAllMocks();
   });
 
-  async function render(queue: ReviewQueueEntry[]) {
+  async function render(queue: ReviewQueueEntry[], nextCursor: string | null = null) {
     const fixture = TestBed.createComponent(ReviewQueuePage);
     fixture.detectChanges();
     const request = http.expectOne((r) => r.url === '/api/admin/organisations');
     expect(request.request.params.get('status')).toBe('pending');
-    request.flush(queue);
+    expect(request.request.params.has('cursor')).toBe(false);
+    request.flush({ items: queue, nextCursor });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const row = (name: string) => el.querySelector<HTMLElement>(`[data-testid="review-row"][data-organisation="${name}"]`);
@@ -140,6 +141,27 @@ describe('ReviewQueuePage', () => {
     expect(el.querySelector('[data-testid="review-feedback"]')?.textContent?.trim()).toBe(
       '« Les Jardins Partagés » est refusée. Le motif a été envoyé au demandeur.',
     );
+  });
+
+  it('shows more applications, page after page, until the last', async () => {
+    const { el, row, stable } = await render(QUEUE, 'cursor-after-org-2');
+    const more = () => el.querySelector<HTMLButtonElement>('[data-testid="review-more"]');
+    expect(more()?.textContent?.trim()).toBe('Afficher plus de demandes');
+
+    // A decision on the first page does not lose the place in the queue.
+    row('Boulangerie Dupain')?.querySelector<HTMLElement>('[data-testid="approve"]')?.click();
+    http.expectOne((r) => r.method === 'POST' && r.url === '/api/admin/organisations/org-2/approve').flush({});
+    await stable();
+
+    more()?.click();
+    const next = http.expectOne((r) => r.url === '/api/admin/organisations');
+    expect(next.request.params.get('status')).toBe('pending');
+    expect(next.request.params.get('cursor')).toBe('cursor-after-org-2');
+    next.flush({ items: [entry({ id: 'org-3', name: 'Atelier Vélo' })], nextCursor: null });
+    await stable();
+
+    expect([...el.querySelectorAll('[data-testid="review-row"]')].map((r) => r.getAttribute('data-organisation'))).toEqual(['Les Jardins Partagés', 'Atelier Vélo']);
+    expect(more()).toBeNull();
   });
 
   it('says when there is nothing left to review', async () => {

@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocalDatePipe } from '@alliances/web/core';
-import { ReviewQueueApi, apiErrorCode, errorMessageKey, type ReviewQueueEntry } from '@alliances/web/identity/data-access';
+import { ReviewQueueApi, apiErrorCode, errorMessageKey } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
-import { IdentityErrorCode, isValidRna, isValidSiren, isValidSiret } from '@alliances/shared/contracts';
+import { IdentityErrorCode, isValidRna, isValidSiren, isValidSiret, type Page, type ReviewQueueEntry } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { RejectDialog, RejectDialogData } from './reject-dialog';
 
@@ -34,7 +34,13 @@ export class ReviewQueuePage {
   private readonly api = inject(ReviewQueueApi);
   private readonly dialog = inject(MatDialog);
 
-  protected readonly queue = rxResource({ stream: () => this.api.list('pending') });
+  protected readonly firstPage = rxResource({ stream: () => this.api.list('pending') });
+  /** The oldest applications, then what "show more" appended; a decision takes its row out. */
+  protected readonly queue = linkedSignal<Page<ReviewQueueEntry> | undefined, Page<ReviewQueueEntry> | null>({
+    source: () => (this.firstPage.hasValue() ? this.firstPage.value() : undefined),
+    computation: (page) => page ?? null,
+  });
+  protected readonly loadingMore = signal(false);
   protected readonly errorMessageKey = errorMessageKey;
   protected readonly feedback = signal<Feedback | null>(null);
   /** The application being decided, so its buttons cannot be pressed twice. */
@@ -47,6 +53,21 @@ export class ReviewQueuePage {
     if (entry.siret) checks.push({ key: 'siret', value: entry.siret, valid: isValidSiret(entry.siret) });
     if (entry.rna) checks.push({ key: 'rna', value: entry.rna, valid: isValidRna(entry.rna) });
     return checks;
+  }
+
+  /** The next page follows the last application shown: the keyset holds even when decisions removed rows meanwhile. */
+  protected async loadMore(): Promise<void> {
+    const current = this.queue();
+    if (!current?.nextCursor) return;
+    this.loadingMore.set(true);
+    try {
+      const page = await firstValueFrom(this.api.list('pending', { cursor: current.nextCursor }));
+      this.queue.set({ items: [...current.items, ...page.items], nextCursor: page.nextCursor });
+    } catch (error) {
+      this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
+    } finally {
+      this.loadingMore.set(false);
+    }
   }
 
   protected async approve(entry: ReviewQueueEntry): Promise<void> {
@@ -72,12 +93,12 @@ export class ReviewQueuePage {
     this.deciding.set(entry.id);
     try {
       await call();
-      this.queue.update((list) => list?.filter((e) => e.id !== entry.id));
+      this.queue.update((page) => page && { ...page, items: page.items.filter((e) => e.id !== entry.id) });
       this.feedback.set({ kind: 'success', key: successKey, params: { name: entry.name } });
     } catch (error) {
       this.feedback.set({ kind: 'error', key: errorMessageKey(error) });
       // Another administrator decided first: show the queue as it is now.
-      if (apiErrorCode(error) === IdentityErrorCode.AlreadyReviewed) this.queue.reload();
+      if (apiErrorCode(error) === IdentityErrorCode.AlreadyReviewed) this.firstPage.reload();
     } finally {
       this.deciding.set(null);
     }
