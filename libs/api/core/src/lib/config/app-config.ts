@@ -45,6 +45,10 @@ class Environment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** `json` or `pretty` whatever the output; unset → readable lines in a terminal, JSON otherwise. */
+  @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: string;
+
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
@@ -107,6 +111,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   publicUrl: string;
   logLevel: string;
+  /** As LOG_FORMAT asks; undefined lets the logger choose by its output (see `logFormat`). */
+  logFormat: 'json' | 'pretty' | undefined;
   production: boolean;
   shutdownDrainMs: number;
   webRoot: string | undefined;
@@ -155,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     redisUrl: raw.REDIS_URL || undefined,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logFormat: raw.LOG_FORMAT === 'json' || raw.LOG_FORMAT === 'pretty' ? raw.LOG_FORMAT : undefined,
     production,
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     webRoot,

@@ -1,10 +1,40 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 
-/** Structured JSON logs (pretty in a terminal during development), a request id on every line. */
-export function loggerOptions(config: AppConfig): Params {
+export interface LogOutput {
+  /** LOG_FORMAT, when set. */
+  requested: 'json' | 'pretty' | undefined;
+  /** Whether standard output is a terminal. */
+  tty: boolean;
+  /** Whether pino-pretty can be loaded (a development dependency: a production install leaves it out). */
+  prettyAvailable: () => boolean;
+}
+
+/**
+ * Readable lines for a person at a terminal, JSON lines for everything else (a pipe, a file, a log
+ * collector), LOG_FORMAT deciding when set. Without pino-pretty, JSON rather than a failed start.
+ */
+export function logFormat({ requested, tty, prettyAvailable }: LogOutput): 'json' | 'pretty' {
+  if (requested === 'json' || (requested === undefined && !tty)) return 'json';
+  return prettyAvailable() ? 'pretty' : 'json';
+}
+
+/** Whether pino-pretty resolves from the running program, as pino will look for it. */
+export function pinoPrettyInstalled(from = process.argv[1] ?? join(process.cwd(), 'index.js')): boolean {
+  try {
+    createRequire(from).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Structured logs (JSON, or readable lines in a terminal: `logFormat`), a request id on every line. */
+export function loggerOptions(config: AppConfig, output: LogOutput = { requested: config.logFormat, tty: !!process.stdout.isTTY, prettyAvailable: pinoPrettyInstalled }): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
@@ -17,8 +47,7 @@ export function loggerOptions(config: AppConfig): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-      transport:
-        !config.production && process.stdout.isTTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+      transport: logFormat(output) === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     },
     // Nest 11 routes use path-to-regexp 8: the legacy '*' default of nestjs-pino 4 logs a warning.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
