@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { ApiClient, createTestDatabase, startApiProcess, testServerName, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { ApiClient, createTestDatabase, sql, startApiProcess, testServerName, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
 
 describe(`the API platform (${testServerName()})`, () => {
   let db: TestDatabase;
@@ -86,6 +86,18 @@ describe(`the API platform (${testServerName()})`, () => {
     });
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ statusCode: 413 });
+  });
+
+  it('keeps no two indexes covering the same columns of a table the same way', async () => {
+    // A plain index beside a unique one on the same columns only slows writes (comments had one).
+    const duplicates = await sql(
+      api,
+      db,
+      `SELECT tablename, string_agg(indexname, ', ' ORDER BY indexname) AS indexes
+         FROM pg_indexes WHERE schemaname = 'public'
+        GROUP BY tablename, regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+ ON ', '') HAVING count(*) > 1`,
+    );
+    expect(duplicates).toEqual([]);
   });
 
   it('serves the web app at / and falls back to index.html for client routes, never for /api', async () => {

@@ -1,9 +1,10 @@
 import type { CharterAnchor, CommentTargetType } from '@alliances/shared/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A comment or a reply. Its id may come from the client, so a retried POST never makes two. */
 @Entity('comments')
-@Index(['allianceId', 'seq'])
+// The unique constraint's index serves the catch-up by sequence too (a second, plain one was dropped).
+@Unique('comments_seq_unique', ['allianceId', 'seq'])
 @Index(['allianceId', 'targetType', 'targetId', 'createdAt'])
 export class CommentEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
