@@ -8,7 +8,7 @@ import {
   sql,
   startApiProcess,
   uniqueEmail,
-  usingRealPostgres,
+  testServerName,
   waitForMail,
   type ApiProcess,
   type ApiResponse,
@@ -38,7 +38,7 @@ async function allPages<T>(client: ApiClient, path: string, token: string): Prom
 
 
 
-describe(`organisations (${usingRealPostgres() ? 'PostgreSQL' : 'embedded PostgreSQL'})`, () => {
+describe(`organisations (${testServerName()})`, () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let client: ApiClient;
