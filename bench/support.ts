@@ -7,7 +7,7 @@
 import { ApiClient, GOOD_PASSWORD, apiEntry, withClient, type Session } from '@alliances/e2e/support';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -86,7 +86,7 @@ export function machine(): { cores: number; cpu: string; ramGiB: number; node: s
 
 // Database ---------------------------------------------------------------------------------------
 
-/** The PostgreSQL server the benchmarks use (a server, never the embedded database: the floors talk to it with `pg`). */
+/** The machine's PostgreSQL server the benchmarks use (the floors talk to it with `pg`); only embedded.bench.ts also has the API start its embedded one. */
 export const serverUrl = (): string => process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrl(name: string): string {
@@ -118,6 +118,8 @@ export interface Statement {
 export interface BenchApi {
   url: string;
   child: ChildProcess;
+  /** When the process was spawned (epoch ms). */
+  spawnedAt: number;
   logFile: string;
   /** The database role request queries run as when the API enforces row-level security (from its start-up log). */
   tenantRole(): string | undefined;
@@ -128,16 +130,22 @@ export interface BenchApi {
 
 /**
  * Starts `dist/apps/api/main.js` in production mode, logging at `info` (one line per request, as
- * deployed) into a file. With `countSql`, `bench/count-sql.cjs` is preloaded: it records the SQL
- * statements run on behalf of requests that carry an `x-bench-sql` header.
+ * deployed) into a file. Without `databaseUrl`, the API starts its embedded PostgreSQL server in
+ * `dataDir` (a new temporary folder unless given). With `countSql`, `bench/count-sql.cjs` is preloaded:
+ * it records the SQL statements run on behalf of requests that carry an `x-bench-sql` header. With
+ * `admin: false`, no ADMIN_EMAIL / ADMIN_PASSWORD (a start as `npm start` does it, without the hash).
  */
-export async function startApi(options: { databaseUrl: string; env?: Record<string, string>; countSql?: boolean; dataDir?: string }): Promise<BenchApi> {
+export async function startApi(options: { databaseUrl?: string; env?: Record<string, string>; countSql?: boolean; dataDir?: string; execArgv?: string[]; admin?: boolean }): Promise<BenchApi> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'alliances-bench-'));
   const logFile = join(dataDir, 'api.log');
+  // A DATA_DIR started again keeps its log: this start's lines are the ones after `logStart`.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const out = openSync(logFile, 'a');
+  const withoutAdmin = Object.fromEntries(Object.entries(BENCH_ENV).filter(([name]) => !name.startsWith('ADMIN_')));
+  const spawnedAt = Date.now();
   const child = fork(apiEntry(), [], {
     // BENCH_API_EXEC_ARGV='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API under a benchmark.
-    execArgv: [...(options.countSql ? ['-r', join(__dirname, 'count-sql.cjs')] : []), ...(process.env['BENCH_API_EXEC_ARGV']?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [...(options.countSql ? ['-r', join(__dirname, 'count-sql.cjs')] : []), ...(options.execArgv ?? []), ...(process.env['BENCH_API_EXEC_ARGV']?.split(' ').filter(Boolean) ?? [])],
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
@@ -146,8 +154,8 @@ export async function startApi(options: { databaseUrl: string; env?: Record<stri
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
-      DATABASE_URL: options.databaseUrl,
-      ...BENCH_ENV,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...(options.admin === false ? withoutAdmin : BENCH_ENV),
       ...options.env,
     },
     stdio: ['ignore', out, out, 'ipc'],
@@ -157,14 +165,14 @@ export async function startApi(options: { databaseUrl: string; env?: Record<stri
   const deadline = Date.now() + 90_000;
   let url: string | undefined;
   while (!url) {
-    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    const log = existsSync(logFile) ? readFileSync(logFile).subarray(logStart).toString() : '';
     url = /listening on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
     if (url) break;
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`API did not start:\n${log.slice(-3000)}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   const waiting = new Map<string, (statements: Statement[]) => void>();
   child.on('message', (m: { type?: string; key?: string; statements?: Statement[] }) => {
@@ -173,6 +181,7 @@ export async function startApi(options: { databaseUrl: string; env?: Record<stri
   return {
     url,
     child,
+    spawnedAt,
     logFile,
     tenantRole: () => /Row-level security enforced: request queries run as (\w+)/.exec(readFileSync(logFile, 'utf8'))?.[1],
     statementsOf: (key) =>
