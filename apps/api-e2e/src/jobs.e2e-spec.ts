@@ -43,7 +43,7 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
     api = new ApiClient(first.url);
     admin = await api.login(ENV.ADMIN_EMAIL);
     person = await api.signUp({ displayName: 'Paul Personne' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await first?.stop();
     await second?.stop();

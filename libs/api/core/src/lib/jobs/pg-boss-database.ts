@@ -18,8 +18,9 @@ export interface PgBossDatabase {
  * moment would be an unhandled rejection, which ends the process. Those two statements are given here
  * and their failure is reported instead; the run stays active until it expires, and is then retried.
  *
- * Its schema creation is one text `BEGIN; …; COMMIT;`. When two instances start together on a new
- * database, the second one's fails on "already exists" (pg-boss expects that race) and would leave its
+ * Its schema creation and migrations are one text `BEGIN; …; COMMIT;`. When two processes run it at
+ * the same moment (instances take turns at start, see ScheduledJobs, but a second release of the API
+ * may not), the loser's fails half-way on "already exists", which pg-boss expects, and would leave its
  * connection in an aborted transaction, back in the pool the whole application shares: it is rolled
  * back first.
  */

@@ -11,6 +11,8 @@ import { pgBossDatabase } from './pg-boss-database';
 import PgBoss = require('pg-boss');
 
 const SCHEMA = 'pgboss';
+/** Arbitrary but fixed, next to the migrations' (7_294_117_001): the instances' turn to set up the queues. */
+const SETUP_LOCK_KEY = 7_294_117_002;
 /** A run still active after this long is failed by pg-boss (and retried): a stuck run never blocks its queue. */
 const EXPIRE_SECONDS = 15 * 60;
 /** How long shutdown waits for a run in progress before failing it (it is then retried by another instance). */
@@ -64,25 +66,27 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const boss = new PgBoss({ db: pgBossDatabase(this.dataSource, { schema: SCHEMA, onLostOutcome: (e) => this.warn(`a run's outcome was not recorded (${e.message}); the run will expire and be retried`) }), schema: SCHEMA });
     boss.on('error', (error) => this.warn(error.message));
-    try {
-      await boss.start();
-    } catch (error) {
-      throw new Error(`Scheduled jobs could not start (pg-boss keeps its queues in the schema "${SCHEMA}", which the database role must be allowed to create): ${(error as Error).message}`);
-    }
-    this.boss = boss;
     const queue = { ...retryPolicyOf(this.cadence), expireInSeconds: EXPIRE_SECONDS };
+    // Instances starting together take turns: pg-boss 10 deadlocks when two create the same queue at once.
+    await this.oneInstanceAtATime(async () => {
+      try {
+        await boss.start();
+      } catch (error) {
+        throw new Error(`Scheduled jobs could not start (pg-boss keeps its queues in the schema "${SCHEMA}", which the database role must be allowed to create): ${(error as Error).message}`);
+      }
+      for (const job of this.definitions.values()) {
+        await boss.createQueue(job.name, { name: job.name, ...queue });
+        // A queue created by an earlier configuration takes the current retry policy.
+        await boss.updateQueue(job.name, { name: job.name, ...queue });
+        if (this.cadence.kind === 'cron') await boss.schedule(job.name, this.cadence.cron, {}, { tz: 'UTC' });
+        else await boss.unschedule(job.name);
+      }
+    });
+    this.boss = boss;
     const pollingIntervalSeconds = Math.min(2, Math.max(0.5, this.cadence.periodMs / 2000));
     for (const job of this.definitions.values()) {
-      await boss.createQueue(job.name, { name: job.name, ...queue });
-      // A queue created by an earlier configuration takes the current retry policy.
-      await boss.updateQueue(job.name, { name: job.name, ...queue });
       await boss.work(job.name, { pollingIntervalSeconds, batchSize: 1 }, () => this.run(job));
-      if (this.cadence.kind === 'cron') {
-        await boss.schedule(job.name, this.cadence.cron, {}, { tz: 'UTC' });
-      } else {
-        await boss.unschedule(job.name);
-        this.senders.push(setInterval(() => void this.sendIntoSlot(job.name), this.cadence.sendEveryMs).unref());
-      }
+      if (this.cadence.kind === 'slots') this.senders.push(setInterval(() => void this.sendIntoSlot(job.name), this.cadence.sendEveryMs).unref());
     }
     const every = this.cadence.kind === 'cron' ? `cron "${this.cadence.cron}"` : `every ${this.cadence.slotSeconds} s`;
     this.logger.log(`Scheduled jobs started (${[...this.definitions.keys()].join(', ')}; ${every})`);
@@ -160,6 +164,24 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
       const failed: { id: string }[] = await this.dataSource.query(`SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND state = 'failed'`, [name]);
       if (failed.length) await boss.retry(name, failed.map((j) => j.id));
       return failed.length;
+    });
+  }
+
+  /** Runs `setup` under a PostgreSQL advisory lock held by a connection of its own (as the migrations do). */
+  private oneInstanceAtATime(setup: () => Promise<void>): Promise<void> {
+    return runAsSystem(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
+        try {
+          await setup();
+        } finally {
+          await runner.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK_KEY]);
+        }
+      } finally {
+        await runner.release();
+      }
     });
   }
 
