@@ -30,6 +30,8 @@ describe('the web app shell in Chromium', () => {
 
     await page.getByTestId('lang-en').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // <html lang> changes at the click; the text when the English dictionary has arrived.
+    await page.waitForFunction((before) => document.querySelector('[data-testid="home-title"]')?.textContent?.trim() !== before, french);
     const english = (await title.textContent())?.trim();
     expect(english).not.toBe(french);
     expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
@@ -37,6 +39,7 @@ describe('the web app shell in Chromium', () => {
 
     await page.getByTestId('lang-fr').click();
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="home-title"]')?.textContent?.trim() === expected, french, { timeout: 10_000 });
     expect((await title.textContent())?.trim()).toBe(french);
     expect(errors).toEqual([]);
   });
