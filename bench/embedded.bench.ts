@@ -132,7 +132,8 @@ async function timedStart(options: { dataDir: string; databaseUrl?: string }): P
   }
   const marks: Mark[] = readFileSync(marksFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Mark);
   const apiPid = api.child.pid;
-  const at = new Map(marks.map((m) => [m.name, m]));
+  const at = new Map<string, Mark>();
+  for (const m of marks) if (!at.has(m.name)) at.set(m.name, m);
   at.set('health', { name: 'health', t: health.at, cpu: Number.NaN, pid: -1 });
   const steps = new Map<string, { ms: number; cpu?: number }>();
   let from: Mark = { name: 'spawn', t: api.spawnedAt, cpu: 0, pid: apiPid ?? 0 };

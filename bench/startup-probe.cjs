@@ -20,6 +20,7 @@ const mark = (name, t = performance.timeOrigin + performance.now(), cpu = (proce
   if (file) appendFileSync(file, `${JSON.stringify({ name, t, cpu, pid: process.pid })}\n`);
 };
 const supervisor = /embedded-postgres\.mjs$/.test(process.argv[1] ?? '');
+const MIGRATION_LOCK_KEY = '7294117001';
 
 /** Wraps `object[key]` so that `before(args)` runs first and `after(args, result)` once it returns (or resolves). */
 function around(object, key, before, after) {
@@ -64,9 +65,10 @@ if (file) {
       }
       if (request === 'pg' && !patched.has(request)) {
         patched.add(request);
+        // The migrations' advisory lock (libs/api/core run-migrations.ts); other locks (the job queues' set-up) are not theirs.
         around(exports.Client.prototype, 'query', (args) => {
           const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
-          if (typeof text !== 'string') return;
+          if (typeof text !== 'string' || String(args[1]?.[0]) !== MIGRATION_LOCK_KEY) return;
           if (text.startsWith('SELECT pg_advisory_lock(')) mark('api: migrations lock');
           else if (text.startsWith('SELECT pg_advisory_unlock(')) mark('api: migrations unlock');
         });
