@@ -98,7 +98,8 @@ function prepareFolders(runAs, binaries) {
   if (!runAs) return binaries;
   // Traversal only (no listing) for the folders we own: DATA_DIR and DATA_DIR/postgres.
   for (const folder of [dirname(dir), dir]) chmodSync(folder, statSync(folder).mode | 0o001);
-  chownRecursive(dataDir, runAs);
+  // The cluster is the server user's from its first start on; walk it only when it is not (yet).
+  if (statSync(dataDir).uid !== runAs.uid || !existsSync(join(dataDir, 'PG_VERSION'))) chownRecursive(dataDir, runAs);
   const reachable = (path) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: runAs.uid, gid: runAs.gid }).status === 0;
   if (!reachable(dataDir)) {
     throw new Error(
@@ -155,6 +156,8 @@ function initialise(binaries, runAs, password) {
         '--locale-provider=builtin',
         '--builtin-locale=C.UTF-8',
         '--locale=C',
+        // One syncfs() of the new cluster instead of an fsync per file: a second off a first start.
+        ...(platform() === 'linux' ? ['--sync-method=syncfs'] : []),
       ],
       { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
     );
@@ -278,7 +281,7 @@ async function prepareDatabase(port, password) {
       return (await client.query('SHOW server_version')).rows[0].server_version;
     } catch (error) {
       if (Date.now() > deadline || !/starting up|recovery|ECONNREFUSED/i.test(String(error.message))) throw error;
-      await sleep(200);
+      await sleep(25);
     } finally {
       await client.end().catch(() => undefined);
     }
