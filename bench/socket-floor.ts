@@ -3,7 +3,7 @@
  *  - `/live`: a bare socket.io server with no authentication; `POST /broadcast` with a JSON body
  *    emits it as `comment:created` to every socket of the namespace (the fan-out floor: an HTTP post
  *    in, a socket.io broadcast out, nothing stored);
- *  - `/collab`: the charter protocol of CONTRACT.md (`charter:join`, y-protocols sync on `yjs:sync`)
+ *  - `/collab`: the charter protocol of docs/api.md ("/collab") (`charter:join`, y-protocols sync on `yjs:sync`)
  *    over one Yjs document in memory: updates are applied and relayed to the room at once, with no
  *    authorisation, journal or database (the relay floor).
  * Prints nothing; sends `{ url }` to the parent over IPC once listening.

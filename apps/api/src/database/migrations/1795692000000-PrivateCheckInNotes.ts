@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A check-in's note may be private to its author's organisation (DOMAIN.md "Visibility"). */
+/** A check-in's note may be private to its author's organisation (docs/domain.md "Visibility"). */
 export class PrivateCheckInNotes1795692000000 implements MigrationInterface {
   name = 'PrivateCheckInNotes1795692000000';
 

@@ -64,7 +64,7 @@ export class OrganisationsService {
     };
   }
 
-  /** Identifier and territory rules of DOMAIN.md, all failures reported at once. */
+  /** Identifier and territory rules of docs/domain.md ("Identifiers and territories"), all failures reported at once. */
   private checkApplication(input: ApplyOrganisationDto): { siren: string | null; siret: string | null; rna: string | null; territoryCode: string | null } {
     const errors: FieldError[] = [];
     const fail = (field: string, message: string, code: string) => errors.push({ field, messages: [message], codes: [code] });
