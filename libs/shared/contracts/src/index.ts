@@ -9,4 +9,6 @@ export * from './lib/objectives';
 export * from './lib/evaluations';
 export * from './lib/comments';
 export * from './lib/funding';
+export * from './lib/admin';
+export * from './lib/library';
 export * from './lib/jobs';
