@@ -13,7 +13,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CharterDocs, type LiveCharter } from './charter-docs.service';
 
-type CollabSocket = Socket<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, { user: AuthUser }>;
+/** What the handshake middleware stores on each socket. */
+type CollabSocketData = { user: AuthUser };
+type CollabNamespace = Namespace<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
+type CollabSocket = Socket<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
 
 interface Session {
   charter: LiveCharter;
@@ -53,7 +56,7 @@ const toBytes = (payload: unknown): Uint8Array | undefined => {
 @WebSocketGateway({ namespace: '/collab', serveClient: false, maxHttpBufferSize: 1_000_000 })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Collab');
-  @WebSocketServer() namespace!: Namespace<CollabClientToServerEvents, CollabServerToClientEvents>;
+  @WebSocketServer() namespace!: CollabNamespace;
 
   constructor(
     private readonly docs: CharterDocs,
@@ -63,7 +66,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: CollabNamespace): void {
     namespace.use(socketAuthMiddleware(this.jwt, this.users, this.config));
   }
 

@@ -9,7 +9,12 @@ import type { Namespace, Socket } from 'socket.io';
 import { CommentPublisher } from './comment-publisher';
 import { CommentsService } from './comments.service';
 
-type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, { user: AuthUser; alliances?: Set<string> }>;
+/** What the handshake middleware and the room handlers store on each socket. */
+type LiveSocketData = { user: AuthUser; alliances?: Set<string> };
+type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, LiveSocketData>;
+type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, LiveSocketData>;
+/** The comment events the outbox publishes (its `type` column). */
+type CommentEventName = 'comment:created' | 'comment:updated' | 'comment:deleted' | 'comment:resolved';
 const room = (allianceId: string) => `alliance:${allianceId}`;
 
 /**
@@ -19,7 +24,7 @@ const room = (allianceId: string) => `alliance:${allianceId}`;
 @WebSocketGateway({ namespace: '/live', serveClient: false })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
   private readonly logger = new Logger('Live');
-  @WebSocketServer() namespace!: Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
+  @WebSocketServer() namespace!: LiveNamespace;
 
   constructor(
     private readonly comments: CommentsService,
@@ -32,7 +37,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   onModuleInit(): void {
     this.publisher.attach(
-      (allianceId, type, comment) => this.namespace?.to(room(allianceId)).emit(type as 'comment:created', comment),
+      (allianceId, type, comment) => this.namespace?.to(room(allianceId)).emit(type as CommentEventName, comment),
       (ids) => this.comments.byIds(ids),
     );
     this.notifications.events.on('unread', (userIds: string[]) => {
@@ -42,7 +47,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     });
   }
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: LiveNamespace): void {
     namespace.use(socketAuthMiddleware(this.jwt, this.users, this.config));
   }
 
@@ -89,7 +94,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     const sockets = await this.namespace.in(room(allianceId)).fetchSockets();
     const viewers = new Map<string, PresenceEntry>();
     for (const s of sockets) {
-      const u = (s.data as { user?: AuthUser }).user;
+      const u = s.data.user;
       if (u) viewers.set(u.id, { userId: u.id, displayName: u.displayName });
     }
     this.namespace.to(room(allianceId)).emit('presence', { allianceId, viewers: [...viewers.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr')) });
