@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { CharterDiff } from '@alliances/shared/contracts';
-import { charterTranslocoTesting } from '../testing-i18n';
+import { charterTranslocoTesting } from '../../testing/charter-testing';
 import { CharterDiffView } from './charter-diff-view';
 
 const DIFF: CharterDiff = {

@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { Alliance, CharterVersion, SignatureBoard } from '@alliances/shared/contracts';
-import { charterTranslocoTesting } from '../testing-i18n';
+import { charterTranslocoTesting } from '../../testing/charter-testing';
 import { SignatureBoardPage } from './signature-board-page';
 
 const SHA = 'a'.repeat(64);

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { commentsTranslocoTesting } from '../testing';
+import { commentsTranslocoTesting } from '../../testing/comments-testing';
 import { CommentComposer, type ComposerValue } from './comment-composer';
 
 describe('CommentComposer', () => {

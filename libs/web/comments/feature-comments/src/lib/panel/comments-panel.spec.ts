@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { COMMENT_RETRY_DELAYS, LIVE_SOCKET_FACTORY } from '@alliances/web/comments/data-access';
 import { FakeLiveSocket, aComment } from '@alliances/web/comments/data-access/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
-import { commentsTranslocoTesting } from '../testing';
+import { commentsTranslocoTesting } from '../../testing/comments-testing';
 import { CommentsPanel } from './comments-panel';
 
 describe('CommentsPanel', () => {

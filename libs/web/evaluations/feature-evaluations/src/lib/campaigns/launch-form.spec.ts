@@ -5,7 +5,7 @@ import { provideTranslocoScope } from '@jsverse/transloco';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { settle } from '@alliances/web/identity/data-access/testing';
 import type { EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/contracts';
-import { evaluationsTransloco } from '../testing/i18n.testing';
+import { evaluationsTransloco } from '../../testing/evaluations-testing';
 import { LaunchForm, closingInstant } from './launch-form';
 
 const DEFAULT: EvaluationTemplate = { id: 'tpl-default', allianceId: null, title: 'Default', questions: [] };

@@ -6,7 +6,7 @@ import { provideTranslocoScope } from '@jsverse/transloco';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { EvaluationCampaign } from '@alliances/shared/contracts';
-import { evaluationsTransloco } from '../testing/i18n.testing';
+import { evaluationsTransloco } from '../../testing/evaluations-testing';
 import { AUTOSAVE_DELAY, QuestionnairePage } from './questionnaire-page';
 
 const CAMPAIGN: EvaluationCampaign = {

@@ -6,7 +6,7 @@ import { provideTranslocoScope } from '@jsverse/transloco';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { DimensionResult, EvaluationResults } from '@alliances/shared/contracts';
-import { evaluationsTransloco } from '../testing/i18n.testing';
+import { evaluationsTransloco } from '../../testing/evaluations-testing';
 import { ResultsPage } from './results-page';
 import { byGap, radarSeries } from './results-model';
 

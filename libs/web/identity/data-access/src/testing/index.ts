@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { MeResponse, MembershipSummary, User } from '@alliances/shared/contracts';
-import { AuthStore } from '../../src/lib/session/auth-store';
+import { AuthStore } from '../lib/session/auth-store';
 
 // Test-only entry point (`@alliances/web/identity/data-access/testing`) for specs of pages that need a session.
 
