@@ -10,7 +10,7 @@
  */
 import { ApiClient } from '@alliances/e2e/support';
 import * as Y from 'yjs';
-import { CollabClient } from '../apps/api-e2e/src/support/collab-client';
+import { CollabClient } from '@alliances/e2e/support';
 import { ADMIN_EMAIL, allianceWith, createDatabase, forkFloor, party, percentile, round, run, saveSection, startApi } from './support';
 
 const EDITORS = 20;

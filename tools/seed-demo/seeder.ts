@@ -8,7 +8,7 @@ import { ApiClient, invitationTokenOf, readOutbox, waitForMail } from '@alliance
 import { CHARTER_SECTION_KEYS, type CharterSectionKey, type CreateAllianceRequest } from '@alliances/shared/contracts';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { CollabClient } from '../../apps/api-e2e/src/support/collab-client';
+import { CollabClient } from '@alliances/e2e/support';
 import { ALLIANCES, charterSections, emailOf, GRANTS, ORGANISATIONS, type AllianceSeed, type DemoOrganisation, type DemoPerson, type EvaluationSeed } from './demo-data';
 
 export interface SeedOptions {

@@ -12,7 +12,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { CollabClient, eventually } from './support/collab-client';
+import { CollabClient, eventually } from '@alliances/e2e/support';
 
 const ADMIN = { JWT_SECRET: 'charter-test-secret-that-is-long-enough-123456', ADMIN_EMAIL: 'admin@charter.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
 

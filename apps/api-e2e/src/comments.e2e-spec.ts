@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
 import { ApiClient, createTestDatabase, GOOD_PASSWORD, readOutbox, sql, startApiProcess, testServerName, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
-import { CollabClient, eventually } from './support/collab-client';
+import { CollabClient, eventually } from '@alliances/e2e/support';
 import { LiveClient } from './support/live-client';
 
 const ENV = {

@@ -12,7 +12,7 @@ import {
   type Session,
   type TestDatabase,
 } from '@alliances/e2e/support';
-import { CollabClient } from './support/collab-client';
+import { CollabClient } from '@alliances/e2e/support';
 
 /**
  * FUNDER VISIBILITY (docs/domain.md "Visibility", "Funding"). A funder organisation's members see, for the

@@ -18,7 +18,7 @@ import {
 import * as fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { buildAllianceWorld, type AllianceWorld } from './support/alliance-world';
-import { CollabClient } from './support/collab-client';
+import { CollabClient } from '@alliances/e2e/support';
 import { LiveClient } from './support/live-client';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -1,6 +1,6 @@
 import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
 import { charterFingerprint, storedCharter } from './support/charter-state';
-import { CollabClient, eventually } from './support/collab-client';
+import { CollabClient, eventually } from '@alliances/e2e/support';
 
 const ENV = {
   JWT_SECRET: 'crash-test-secret-that-is-long-enough-123456789',

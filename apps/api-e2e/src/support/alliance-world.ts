@@ -1,5 +1,5 @@
 import { randomSiren, type ApiClient, type ApiProcess, type Session } from '@alliances/e2e/support';
-import { CollabClient } from './collab-client';
+import { CollabClient } from '@alliances/e2e/support';
 
 /**
  * One tenant with a row in every alliance-scoped table, made through the API as people would: a lead

@@ -2,7 +2,7 @@ import { withClient } from '@alliances/e2e/support';
 import { CHARTER_SECTION_KEYS } from '@alliances/shared/contracts';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { sectionText } from './collab-client';
+import { sectionText } from '@alliances/e2e/support';
 
 export interface CharterFingerprint {
   /** SHA-256 of the state vector and the text of every section: equal fingerprints, equal documents. */

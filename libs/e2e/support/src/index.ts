@@ -4,3 +4,4 @@ export * from './lib/test-database';
 export * from './lib/api-client';
 export * from './lib/openapi';
 export * from './lib/embedded-test-server';
+export * from './lib/collab-client';
