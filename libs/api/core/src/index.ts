@@ -11,6 +11,7 @@ export * from './lib/http/configure-http';
 export * from './lib/http/csv';
 export * from './lib/http/cursor';
 export * from './lib/http/domain.exception';
+export * from './lib/http/id-param';
 export * from './lib/http/public.decorator';
 export * from './lib/http/validation';
 export * from './lib/lifecycle/shutdown-state';

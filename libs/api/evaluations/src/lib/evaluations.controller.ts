@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy } from '@alliances/api/alliances';
 import type { CampaignSummary, EvaluationAction, EvaluationCampaign, EvaluationResults, EvaluationTemplate, MyResponse } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
-import { ActionDoneDto, CopyTemplateDto, CreateActionDto, ExportQuery, IdParam, LaunchCampaignDto, SaveResponseDto, SetQuestionsDto } from './evaluations.dto';
+import { ActionDoneDto, CopyTemplateDto, CreateActionDto, ExportQuery, LaunchCampaignDto, SaveResponseDto, SetQuestionsDto } from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 import { resultsToCsv, resultsToPdf } from './results-export';
 

@@ -52,10 +52,6 @@ export class ActionDoneDto {
   @ApiProperty() @IsBoolean() done!: boolean;
 }
 
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
 export class ExportQuery {
   @ApiPropertyOptional({ enum: ['csv', 'pdf'] }) @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
 }

@@ -1,3 +1,4 @@
+import { csvDocument } from '@alliances/api/core';
 import type { EvaluationDimension, EvaluationResults, Locale } from '@alliances/shared/contracts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
@@ -18,20 +19,19 @@ export const DIMENSION_LABELS: Record<EvaluationDimension, { fr: string; en: str
 };
 
 const num = (n: number | null): string => (n === null ? '' : n.toFixed(2));
-const cell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : /^[=+\-@]/.test(value) ? `'${value}` : value);
 
 /** One line per dimension, then per question: means, distribution, each organisation's mean (or blank below the threshold). */
 export function resultsToCsv(results: EvaluationResults, organisations: { organisationId: string; organisationName: string }[], locale: Locale): string {
   const orgNames = organisations.map((o) => o.organisationName);
   const header = ['level', 'dimension', 'question', 'mean', 'n1', 'n2', 'n3', 'n4', 'n5', 'gap', ...orgNames];
-  const lines = [header.map(cell).join(',')];
+  const lines: string[][] = [header];
   for (const d of results.dimensions) {
-    lines.push(['dimension', DIMENSION_LABELS[d.key][locale], '', num(d.mean), ...d.distribution.map(String), num(d.gap), ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))].map(cell).join(','));
+    lines.push(['dimension', DIMENSION_LABELS[d.key][locale], '', num(d.mean), ...d.distribution.map(String), num(d.gap), ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))]);
   }
   for (const q of results.questions) {
-    lines.push(['question', DIMENSION_LABELS[q.dimension][locale], q.text[locale], num(q.mean), ...q.distribution.map(String), num(q.gap), ...organisations.map((o) => num(q.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))].map(cell).join(','));
+    lines.push(['question', DIMENSION_LABELS[q.dimension][locale], q.text[locale], num(q.mean), ...q.distribution.map(String), num(q.gap), ...organisations.map((o) => num(q.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))]);
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }
 
 export async function resultsToPdf(title: string, allianceName: string, results: EvaluationResults, locale: Locale): Promise<Buffer> {

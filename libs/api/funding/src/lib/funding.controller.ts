@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, csvDocument, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, csvDocument, IdParam, type AuthUser } from '@alliances/api/core';
 import type { Contribution, Grant, Portfolio } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
-import { CreateContributionDto, CreateGrantDto, IdParam, PortfolioQuery, ReviewReportDto, SubmitReportDto, TrancheStatusDto } from './funding.dto';
+import { CreateContributionDto, CreateGrantDto, PortfolioQuery, ReviewReportDto, SubmitReportDto, TrancheStatusDto } from './funding.dto';
 import { FundingService } from './funding.service';
 
 @ApiTags('funding')

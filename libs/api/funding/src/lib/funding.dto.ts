@@ -49,10 +49,6 @@ export class CreateContributionDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
 }
 
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
 export class PortfolioQuery {
   @IsOptional() @IsString() @MaxLength(40) domain?: string;
   @IsOptional() @IsString() @MaxLength(6) territory?: string;

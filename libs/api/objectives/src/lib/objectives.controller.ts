@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
 import type { BenefitMatrix, CheckIn, Indicator, IndicatorDetail, Milestone, Objective } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import {
@@ -10,7 +10,6 @@ import {
   CreateIndicatorDto,
   CreateMilestoneDto,
   CreateObjectiveDto,
-  IdParam,
   UpdateCheckInDto,
   UpdateIndicatorDto,
   UpdateMilestoneDto,

@@ -87,10 +87,6 @@ export class BenefitDto {
   @ApiProperty({ enum: MAGIC_SQUARE, isArray: true }) @IsArray() @ArrayMaxSize(4) @ArrayUnique() @IsIn(MAGIC_SQUARE, { each: true }) squares!: MagicSquare[];
 }
 
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
 export class BenefitParams {
   @IsUUID('all') id!: string;
   @IsUUID('all') organisationId!: string;
