@@ -7,6 +7,7 @@ import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions; embedded?: Pick<EmbeddedPostgres, 'stop'> }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, NotificationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
     };
   }
 }

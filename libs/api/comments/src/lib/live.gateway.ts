@@ -1,7 +1,8 @@
 import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { APP_CONFIG, NotificationsService, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { socketAuthMiddleware } from '@alliances/api/charter';
 import { UsersService } from '@alliances/api/identity';
 import { COMMENT_TARGET_TYPES, type LiveClientToServerEvents, type LiveServerToClientEvents, type PresenceEntry } from '@alliances/shared/contracts';
