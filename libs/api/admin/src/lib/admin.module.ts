@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@alliances/api/identity';
-import { AdminController, AdminService } from './admin.controller';
+import { AdminController } from './admin.controller';
+import { AdminService } from './admin.service';
 import { DemoSeedOffer } from './demo-seed-offer';
 import { AdminJobsController } from './jobs.controller';
 
