@@ -10,3 +10,11 @@ export class UsersQuery {
 export class UserIdParam {
   @IsUUID('all') id!: string;
 }
+
+export class AuditQuery {
+  @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @IsOptional() @IsUUID('all') actorId?: string;
+  @IsOptional() @IsUUID('all') organisationId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}

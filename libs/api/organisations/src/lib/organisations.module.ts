@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
-import { AccountController, AdminAuditController } from './account.controller';
+import { AccountController } from './account.controller';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -12,7 +12,7 @@ import { TerritoriesService } from './territories.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
-  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController, AdminAuditController],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController],
   providers: [OrganisationsService, OrganisationPolicy, TerritoriesService],
   exports: [OrganisationsService, OrganisationPolicy, TerritoriesService],
 })
