@@ -20,3 +20,4 @@ export * from './lib/auth/current-user';
 export * from './lib/mail/mail.service';
 export * from './lib/jobs/scheduled-jobs.service';
 export * from './lib/realtime/io-adapter';
+export * from './lib/realtime/socket-auth';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
@@ -14,7 +13,7 @@ import { CharterService } from './charter.service';
 import { CollabGateway } from './collab.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, NotificationsModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, NotificationsModule],
   controllers: [CharterController],
   providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CharterReader, CollabGateway],
   exports: [CharterService, CharterReader],

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
@@ -12,7 +11,7 @@ import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule],
   controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],
