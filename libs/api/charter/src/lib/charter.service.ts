@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import {
   CHARTER_SECTION_KEYS,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
 import { CHARTER_SECTION_KEYS, type Comment, type CommentsPage, type MentionCandidate } from '@alliances/shared/contracts';
