@@ -48,7 +48,7 @@ export class AdminService {
 
   /** Disabling revokes every session at once; access tokens stop working on the next request. */
   async setDisabled(admin: AuthUser, id: string, disabled: boolean, ip: string | null): Promise<void> {
-    if (id === admin.id && disabled) throw new DomainException(409, 'admin.cannot_disable_self', 'You cannot disable your own account');
+    if (id === admin.id && disabled) throw new DomainException('admin.cannot_disable_self', 'You cannot disable your own account');
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.query('UPDATE users SET disabled_at = CASE WHEN $2 THEN now() ELSE NULL END WHERE id = $1 AND deleted_at IS NULL RETURNING id', [id, disabled]);
       const rows = Array.isArray(result[0]) ? result[0] : result;

@@ -51,12 +51,12 @@ export class AccountService {
    */
   async delete(caller: AuthUser, body: DeleteAccountDto, ip: string | null): Promise<void> {
     if (!(await this.passwords.verify(await this.users.passwordHashOf(caller.id), body.password))) {
-      throw new DomainException(401, IdentityErrorCode.InvalidCredentials, 'Wrong password');
+      throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong password');
     }
     await this.dataSource.transaction(async (manager) => {
       const lastAdminOf = await this.memberships.lastAdminOf(caller.id, manager);
       if (lastAdminOf.length) {
-        throw new DomainException(409, IdentityErrorCode.LastAdmin, `Name another admin first in: ${lastAdminOf.map((o) => o.name).join(', ')}`);
+        throw new DomainException(IdentityErrorCode.LastAdmin, `Name another admin first in: ${lastAdminOf.map((o) => o.name).join(', ')}`);
       }
       await this.memberships.removeAll(caller.id, manager);
       await this.tokens.revokeAllOf(caller.id, manager);
