@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { IdentityModule } from '@alliances/api/identity';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from './comment.entities';
 import { CommentPublisher } from './comment-publisher';
-import { CommentsController, NotificationsController } from './comments.controller';
+import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, JwtModule.register({})],
-  controllers: [CommentsController, NotificationsController],
+  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule],
+  controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],
 })

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
-import { AccountController, AdminAuditController } from './account.controller';
+import { OrganisationAccountMemberships } from './account-memberships';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -12,8 +12,8 @@ import { TerritoriesService } from './territories.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
-  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController, AdminAuditController],
-  providers: [OrganisationsService, OrganisationPolicy, TerritoriesService],
-  exports: [OrganisationsService, OrganisationPolicy, TerritoriesService],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
+  providers: [OrganisationsService, OrganisationPolicy, TerritoriesService, OrganisationAccountMemberships],
+  exports: [OrganisationsService, OrganisationPolicy, TerritoriesService, OrganisationAccountMemberships],
 })
 export class OrganisationsModule {}
