@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, decodeCursor, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, decodeCursor, DomainException, NotFoundDomainException, type AuthUser, encodeCursor } from '@alliances/api/core';
 import { TokensService } from '@alliances/api/identity';
 import type { AdminUser, Page, PlatformFigures } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,7 @@ export class AdminService {
       organisations: r.organisations,
     }));
     const last = rows[limit - 1];
-    return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${new Date(last.created_at).toISOString()}|${last.id}`).toString('base64url') : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null };
   }
 
   /** Disabling revokes every session at once; access tokens stop working on the next request. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEntryEntity, decodeCursor } from '@alliances/api/core';
+import { AuditEntryEntity, decodeCursor, encodeCursor } from '@alliances/api/core';
 import { PlatformAdminGuard } from '@alliances/api/identity';
 import type { AuditEntry, Page } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -49,6 +49,6 @@ export class AdminAuditController {
     }));
     const last = entities[limit - 1];
     const lastAt = (raw[limit - 1] as { at_exact?: string } | undefined)?.at_exact;
-    return { items, nextCursor: entities.length > limit && last && lastAt ? Buffer.from(`${lastAt}|${last.id}`).toString('base64url') : null };
+    return { items, nextCursor: entities.length > limit && last && lastAt ? encodeCursor(lastAt, last.id) : null };
   }
 }

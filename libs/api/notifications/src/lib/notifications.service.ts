@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Notification, NotificationsPage, NotificationType } from '@alliances/shared/contracts';
 import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig } from '@alliances/api/core';
+import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig, encodeCursor } from '@alliances/api/core';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotifyInput {
@@ -89,7 +89,7 @@ export class NotificationsService implements OnModuleInit {
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     }));
     const last = rows[limit - 1];
-    return { items, unread: await this.unread(userId), nextCursor: rows.length > limit && last ? Buffer.from(`${new Date(last.created_at).toISOString()}|${last.id}`).toString('base64url') : null };
+    return { items, unread: await this.unread(userId), nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null };
   }
 
   async markRead(userId: string, ids?: string[]): Promise<number> {
