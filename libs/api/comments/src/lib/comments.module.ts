@@ -3,7 +3,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
+import { EvaluationsModule } from '@alliances/api/evaluations';
 import { IdentityModule } from '@alliances/api/identity';
+import { ObjectivesModule } from '@alliances/api/objectives';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from './comment.entities';
 import { CommentPublisher } from './comment-publisher';
 import { CommentsController, NotificationsController } from './comments.controller';
@@ -11,7 +13,7 @@ import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, ObjectivesModule, EvaluationsModule, JwtModule.register({})],
   controllers: [CommentsController, NotificationsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],

@@ -11,6 +11,7 @@ import {
   EvaluationTemplateQuestionEntity,
 } from './evaluation.entities';
 import { EvaluationsController } from './evaluations.controller';
+import { EvaluationsReader } from './evaluations-reader';
 import { EvaluationsService } from './evaluations.service';
 
 @Module({
@@ -19,7 +20,7 @@ import { EvaluationsService } from './evaluations.service';
     AlliancesModule,
   ],
   controllers: [EvaluationsController],
-  providers: [EvaluationsService, EvaluationScheduler],
-  exports: [EvaluationsService],
+  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],
+  exports: [EvaluationsService, EvaluationsReader],
 })
 export class EvaluationsModule {}

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService, ClientIp, CurrentUser, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy, AlliancesModule } from '@alliances/api/alliances';
+import { ObjectivesModule, ObjectivesReader } from '@alliances/api/objectives';
 import { ORGANISATION_PROFILES, PARTNERSHIP_CATEGORIES, TERRITORIAL_SCALES, type CaseStudy, type PublishCaseStudyRequest } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -45,6 +46,7 @@ export class LibraryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
+    private readonly objectives: ObjectivesReader,
   ) {}
 
   /** The lead prepares (or updates) the card; every lead/partner organisation must consent again. */
@@ -57,16 +59,7 @@ export class LibraryService {
         WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')`,
       [allianceId],
     );
-    const results: CaseStudy['results'] = input.indicatorIds.length
-      ? (
-          await this.dataSource.query(
-            `SELECT i.id, i.name, i.unit, i.baseline, i.target,
-                    (SELECT value FROM checkins c WHERE c.indicator_id = i.id ORDER BY date DESC, created_at DESC LIMIT 1) AS latest
-               FROM indicators i WHERE i.alliance_id = $1 AND i.id = ANY($2::uuid[])`,
-            [allianceId, input.indicatorIds],
-          )
-        ).map((r: { id: string; name: string; unit: string; baseline: number; target: number; latest: number | null }) => ({ indicatorId: r.id, name: r.name, unit: r.unit, baseline: Number(r.baseline), target: Number(r.target), latest: r.latest === null ? null : Number(r.latest) }))
-      : [];
+    const results: CaseStudy['results'] = await this.objectives.latestValues(allianceId, input.indicatorIds);
     const id = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(CaseStudyEntity, { where: { allianceId } });
       const values = {
@@ -228,7 +221,7 @@ export class LibraryController {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule],
+  imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule, ObjectivesModule],
   controllers: [LibraryController],
   providers: [LibraryService],
 })
