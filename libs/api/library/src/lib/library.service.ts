@@ -1,42 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Injectable, Module, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { AuditService, ClientIp, CurrentUser, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesModule } from '@alliances/api/alliances';
-import { ObjectivesModule, ObjectivesReader } from '@alliances/api/objectives';
-import { ORGANISATION_PROFILES, PARTNERSHIP_CATEGORIES, TERRITORIAL_SCALES, type CaseStudy, type PublishCaseStudyRequest } from '@alliances/shared/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AlliancePolicy } from '@alliances/api/alliances';
+import { ObjectivesReader } from '@alliances/api/objectives';
+import type { CaseStudy } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
-
-export class PublishCaseStudyDto implements PublishCaseStudyRequest {
-  @IsString() @MinLength(3) @MaxLength(200) title!: string;
-  @IsString() @MinLength(20) @MaxLength(8000) summary!: string;
-  @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) indicatorIds!: string[];
-}
-
-export class ConsentDto {
-  @IsUUID('all') organisationId!: string;
-}
-
-export class LibraryQuery {
-  @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @IsOptional() @IsIn(ORGANISATION_PROFILES) profile?: string;
-  @IsOptional() @IsIn(TERRITORIAL_SCALES) scale?: string;
-  @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/) domain?: string;
-  @IsOptional() @IsIn(PARTNERSHIP_CATEGORIES) category?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-}
-
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
-export class ConsentParams {
-  @IsUUID('all') id!: string;
-  @IsUUID('all') organisationId!: string;
-}
+import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
 
 const notAPartner = () => new DomainException(403, 'case_study.not_a_partner', 'This organisation is not asked to consent');
 
@@ -178,51 +148,3 @@ export class LibraryService {
     };
   }
 }
-
-@ApiTags('library')
-@ApiBearerAuth()
-@Controller()
-export class LibraryController {
-  constructor(private readonly library: LibraryService) {}
-
-  @Put('alliances/:id/case-study')
-  @ApiOperation({ summary: 'The lead prepares the case-study card; it is published once every partner organisation consents' })
-  prepare(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: PublishCaseStudyDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.prepare(user, id, body, ip);
-  }
-
-  @Get('alliances/:id/case-study')
-  ofAlliance(@CurrentUser() user: AuthUser, @Param() { id }: IdParam): Promise<CaseStudy> {
-    return this.library.ofAlliance(user, id);
-  }
-
-  @Post('case-studies/:id/consents')
-  @HttpCode(200)
-  consent(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: ConsentDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.consent(user, id, body.organisationId, ip);
-  }
-
-  @Delete('case-studies/:id/consents/:organisationId')
-  @ApiOperation({ summary: 'An admin of a partner organisation withdraws its consent; the card is unpublished until it consents again' })
-  withdraw(@CurrentUser() user: AuthUser, @Param() { id, organisationId }: ConsentParams, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.withdraw(user, id, organisationId, ip);
-  }
-
-  @Get('case-studies')
-  @ApiOperation({ summary: 'Search the library: ?q= (French full text), profile, scale, domain, category' })
-  search(@Query() query: LibraryQuery): Promise<CaseStudy[]> {
-    return this.library.search(query);
-  }
-
-  @Get('case-studies/:id')
-  get(@Param() { id }: IdParam): Promise<CaseStudy> {
-    return this.library.get(id);
-  }
-}
-
-@Module({
-  imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule, ObjectivesModule],
-  controllers: [LibraryController],
-  providers: [LibraryService],
-})
-export class LibraryModule {}
