@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AllianceLifecycle, AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { UsersReader } from '@alliances/api/identity';
 import {
   CHARTER_SECTION_KEYS,
   type Charter,
@@ -35,8 +36,11 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 @Injectable()
 export class CharterService {
   constructor(
+    // The DataSource for the transactions of a version, its signatures, the alliance's status and audit entries.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
+    private readonly lifecycle: AllianceLifecycle,
+    private readonly users: UsersReader,
     private readonly docs: CharterDocs,
     private readonly store: CharterStore,
     private readonly audit: AuditService,
@@ -120,7 +124,7 @@ export class CharterService {
       const entity = await manager.save(
         manager.create(CharterVersionEntity, { allianceId, version, sections, state: Buffer.from(Y.encodeStateAsUpdate(loaded.doc)), sha256: hash, status: 'awaiting_signatures', createdBy: user.id }),
       );
-      if (access.alliance.status === 'draft') await manager.query(`UPDATE alliances SET status = 'chartering', updated_at = now() WHERE id = $1 AND status = 'draft'`, [allianceId]);
+      if (access.alliance.status === 'draft') await this.lifecycle.charterProposed(manager, allianceId);
       await this.audit.record({ actorId: user.id, action: 'charter.version_proposed', objectType: 'charter_version', allianceId, ip, details: { version, sha256: hash } }, manager);
       return entity;
     });
@@ -187,10 +191,7 @@ export class CharterService {
   }
 
   private async names(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return new Map();
-    const rows: { id: string; display_name: string }[] = await this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
-    return new Map(rows.map((r) => [r.id, r.display_name]));
+    return this.users.displayNames(ids);
   }
 
   /**
@@ -258,10 +259,7 @@ export class CharterService {
       if (awaited.length === 0) {
         await manager.query(`UPDATE charter_versions SET status = 'superseded' WHERE alliance_id = $1 AND status = 'in_force'`, [allianceId]);
         await manager.update(CharterVersionEntity, { allianceId, version: versionNumber }, { status: 'in_force' });
-        await manager.query(
-          `UPDATE alliances SET in_force_version = $2, status = CASE WHEN status IN ('draft', 'chartering') THEN 'active' ELSE status END, updated_at = now() WHERE id = $1`,
-          [allianceId, versionNumber],
-        );
+        await this.lifecycle.charterInForce(manager, allianceId, versionNumber);
         await this.audit.record({ actorId: user.id, action: 'charter.in_force', objectType: 'charter_version', allianceId, ip, details: { version: versionNumber } }, manager);
       }
     });

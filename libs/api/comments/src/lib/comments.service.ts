@@ -24,6 +24,7 @@ export class CommentsService {
   private readonly recentPosts = new Map<string, number[]>();
 
   constructor(
+    // The DataSource for the transactions of a comment, its sequence number, outbox event, notifications and audit entry.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,

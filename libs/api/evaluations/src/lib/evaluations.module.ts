@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { ObjectivesModule } from '@alliances/api/objectives';
 import { EvaluationScheduler } from './evaluation-scheduler';
 import {
   EvaluationActionEntity,
@@ -18,6 +19,7 @@ import { EvaluationsService } from './evaluations.service';
   imports: [
     TypeOrmModule.forFeature([EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity]),
     AlliancesModule,
+    ObjectivesModule,
   ],
   controllers: [EvaluationsController],
   providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],

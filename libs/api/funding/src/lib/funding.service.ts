@@ -16,6 +16,7 @@ const cents = (n: number | string): number => Math.round(Number(n) * 100);
 @Injectable()
 export class FundingService {
   constructor(
+    // The DataSource for the grant's transaction (grant, reports, tranches and audit entry together).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,

@@ -12,6 +12,7 @@ import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
+import { UsersReader } from './users-reader';
 import { UsersService } from './users.service';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -41,7 +42,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [UsersService, PasswordService, TokensService, PlatformAdminGuard],
+  providers: [UsersService, UsersReader, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard],
 })
 export class IdentityModule {}

@@ -13,6 +13,7 @@ const notAPartner = () => new DomainException(403, 'case_study.not_a_partner', '
 @Injectable()
 export class LibraryService {
   constructor(
+    // The DataSource for the transactions of a card, its consents and their audit entries.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
