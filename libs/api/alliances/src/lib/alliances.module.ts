@@ -5,12 +5,13 @@ import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AllianceLifecycle } from './alliance-lifecycle';
 import { AlliancePolicy } from './alliance.policy';
 import { AlliancesController } from './alliances.controller';
+import { AlliancesReader } from './alliances-reader';
 import { AlliancesService } from './alliances.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AllianceEntity, AllianceMemberEntity]), OrganisationsModule],
   controllers: [AlliancesController],
-  providers: [AlliancesService, AlliancePolicy, AllianceLifecycle],
-  exports: [AlliancesService, AlliancePolicy, AllianceLifecycle],
+  providers: [AlliancesService, AlliancePolicy, AllianceLifecycle, AlliancesReader],
+  exports: [AlliancesService, AlliancePolicy, AllianceLifecycle, AlliancesReader],
 })
 export class AlliancesModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { EvaluationsReader } from '@alliances/api/evaluations';
 import { ObjectivesReader } from '@alliances/api/objectives';
+import { OrganisationPolicy } from '@alliances/api/organisations';
 import type { Contribution, FieldError, Grant, GrantReport, Portfolio, PortfolioEntry, Tranche } from '@alliances/shared/contracts';
 import { DataSource, Not } from 'typeorm';
 import type { CreateContributionDto, CreateGrantDto } from './funding.dto';
@@ -19,6 +20,8 @@ export class FundingService {
     // The DataSource for the grant's transaction (grant, reports, tranches and audit entry together).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationPolicy,
     private readonly audit: AuditService,
     private readonly objectives: ObjectivesReader,
     private readonly evaluations: EvaluationsReader,
@@ -198,15 +201,9 @@ export class FundingService {
 
   /** Every alliance the organisation funds, with money, deadlines, objective statuses and the latest evaluation. */
   async portfolio(user: AuthUser, organisationId: string, filters: { domain?: string; territory?: string; status?: string }): Promise<Portfolio> {
-    const member = await this.dataSource.query('SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2', [organisationId, user.id]);
+    const member = [await this.organisations.roleOf(user.id, organisationId)].filter((role) => role !== null);
     if (!member.length) throw new NotFoundDomainException('organisation');
-    const alliances: { id: string; name: string; status: string; domains: string[]; territory_codes: string[] }[] = await this.dataSource.query(
-      `SELECT a.id, a.name, a.status, a.domains, a.territory_codes FROM alliances a
-         JOIN alliance_members am ON am.alliance_id = a.id AND am.organisation_id = $1 AND am.role = 'funder' AND am.status = 'active'
-        WHERE ($2::text IS NULL OR $2 = ANY(a.domains)) AND ($3::text IS NULL OR $3 = ANY(a.territory_codes)) AND ($4::text IS NULL OR a.status = $4)
-        ORDER BY a.name`,
-      [organisationId, filters.domain ?? null, filters.territory ?? null, filters.status ?? null],
-    );
+    const alliances = await this.alliances.fundedBy(organisationId, filters);
     // Objective statuses and latest evaluations of every alliance, one statement each (not one per alliance).
     const allianceIds = alliances.map((a) => a.id);
     const statuses = await this.objectives.statusCounts(allianceIds);
