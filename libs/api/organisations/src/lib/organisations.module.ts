@@ -6,6 +6,7 @@ import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationPolicy } from './organisation.policy';
+import { OrganisationsReader } from './organisations-reader';
 import { AdminOrganisationsController, InvitationsController, OrganisationsController, TerritoriesController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { TerritoriesService } from './territories.service';
@@ -13,7 +14,7 @@ import { TerritoriesService } from './territories.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
   controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController, AdminAuditController],
-  providers: [OrganisationsService, OrganisationPolicy, TerritoriesService],
-  exports: [OrganisationsService, OrganisationPolicy, TerritoriesService],
+  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService],
+  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService],
 })
 export class OrganisationsModule {}
