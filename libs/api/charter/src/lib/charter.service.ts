@@ -90,11 +90,8 @@ export class CharterService {
    */
   private async readableVersions(access: AllianceAccess): Promise<Set<number> | null> {
     if (!access.funderOnly) return null;
-    const rows: { version: number }[] = await this.dataSource.query(
-      `SELECT DISTINCT (details->>'version')::int AS version FROM audit_log WHERE alliance_id = $1 AND action = 'charter.in_force'`,
-      [access.alliance.id],
-    );
-    const readable = new Set(rows.map((r) => Number(r.version)));
+    const rows = await this.audit.detailsOf(access.alliance.id, 'charter.in_force');
+    const readable = new Set(rows.map((r) => Number(r['version'])));
     if (access.alliance.inForceVersion !== null) readable.add(access.alliance.inForceVersion);
     return readable;
   }
