@@ -5,10 +5,11 @@ import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
-import { IdentityModule } from '@alliances/api/identity';
+import { AccountModule, IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
-import { OrganisationsModule } from '@alliances/api/organisations';
+import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import type { EmbeddedPostgres } from '@alliances/api/core';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions; embedded?: Pick<EmbeddedPostgres, 'stop'> }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
+      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AccountModule.register({ imports: [OrganisationsModule], memberships: OrganisationAccountMemberships }), AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, NotificationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
-import { AuditEntryEntity, NotificationEntity } from '@alliances/api/core';
+import { AuditEntryEntity } from '@alliances/api/core';
+import { NotificationEntity } from '@alliances/api/notifications';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,

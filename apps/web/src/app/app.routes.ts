@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
 import { authRoutes } from '@alliances/web/identity/feature-auth';
-import { organisationsRoutes } from '@alliances/web/identity/feature-organisations';
+import { organisationsRoutes } from '@alliances/web/organisations/feature-organisations';
 import { alliancesRoutes } from '@alliances/web/alliances/feature-alliances';
 import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluations';
 import { commentsRoutes } from '@alliances/web/comments/feature-comments';

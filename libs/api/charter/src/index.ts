@@ -4,4 +4,3 @@ export * from './lib/charter.entities';
 export * from './lib/markdown';
 export * from './lib/charter-template';
 export * from './lib/charter-reader';
-export { socketAuthMiddleware } from './lib/collab.gateway';

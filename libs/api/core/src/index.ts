@@ -18,7 +18,6 @@ export * from './lib/audit/audit-entry.entity';
 export * from './lib/audit/audit.service';
 export * from './lib/auth/current-user';
 export * from './lib/mail/mail.service';
-export * from './lib/notifications/notification.entity';
-export * from './lib/notifications/notifications.service';
 export * from './lib/jobs/scheduled-jobs.service';
 export * from './lib/realtime/io-adapter';
+export * from './lib/realtime/socket-auth';

@@ -7,3 +7,5 @@ export * from './lib/jwt-auth.guard';
 export * from './lib/user.entity';
 export * from './lib/refresh-token.entity';
 export * from './lib/auth.dto';
+export * from './lib/account.module';
+export * from './lib/account-memberships';

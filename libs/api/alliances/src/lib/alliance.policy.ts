@@ -93,7 +93,7 @@ export class AlliancePolicy {
 
   async editable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
     const access = await this.readable(user, allianceId);
-    if (!access.canEdit) throw new DomainException(403, 'alliance.lead_required', 'Only the lead organisation may do this');
+    if (!access.canEdit) throw new DomainException('alliance.lead_required', 'Only the lead organisation may do this');
     return access;
   }
 }

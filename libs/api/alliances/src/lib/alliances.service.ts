@@ -74,7 +74,7 @@ export class AlliancesService {
     const territoryCodes = this.checkTerritories(input.territoryCodes) ?? [];
     const lead = await this.organisations.findForMember(input.organisationId, user.id);
     if (!lead[0]) throw new InvalidInputException([{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }]);
-    if (lead[0].status !== 'approved') throw new DomainException(409, 'organisation.not_approved', 'The organisation is not approved yet');
+    if (lead[0].status !== 'approved') throw new DomainException('organisation.not_approved', 'The organisation is not approved yet');
     const id = await this.dataSource.transaction(async (manager) => {
       const alliance = await manager.save(
         manager.create(AllianceEntity, {
@@ -198,7 +198,7 @@ export class AlliancesService {
       .set({ ...patch, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
-    if (!result.affected) throw new DomainException(409, 'alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
+    if (!result.affected) throw new DomainException('alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
     await this.audit.record({ actorId: user.id, action: patch.status === 'closed' ? 'alliance.closed' : 'alliance.updated', objectType: 'alliance', objectId: id, allianceId: id, ip, details: { fields: Object.keys(patch) } });
     return this.get(user, access.alliance.id);
   }
@@ -208,7 +208,7 @@ export class AlliancesService {
     const organisation = await this.organisations.approved(input.organisationId);
     if (!organisation) throw new NotFoundDomainException('organisation');
     const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, { where: { allianceId: id, organisationId: input.organisationId } });
-    if (existing && existing.status !== 'declined') throw new DomainException(409, 'alliance.already_member', 'This organisation is already in the alliance or invited');
+    if (existing && existing.status !== 'declined') throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
     await this.dataSource.transaction(async (manager) => {
       if (existing) await manager.update(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId }, { role: input.role, status: 'invited', invitedBy: user.id, respondedAt: null });
       else await manager.insert(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId, role: input.role, status: 'invited', invitedBy: user.id });
@@ -222,13 +222,13 @@ export class AlliancesService {
     const access = await this.policy.access(user, id);
     const seat = access.seats.find((s) => s.organisationId === organisationId);
     if (!seat) throw new NotFoundDomainException('alliance');
-    if (seat.organisationRole !== 'admin') throw new DomainException(403, 'organisation.admin_required', 'Only an admin of the organisation may answer');
+    if (seat.organisationRole !== 'admin') throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may answer');
     const result = await this.dataSource.manager.update(
       AllianceMemberEntity,
       { allianceId: id, organisationId, status: 'invited' },
       { status: accept ? 'active' : 'declined', respondedAt: new Date() },
     );
-    if (!result.affected) throw new DomainException(409, 'alliance.not_invited', 'There is no pending invitation for this organisation');
+    if (!result.affected) throw new DomainException('alliance.not_invited', 'There is no pending invitation for this organisation');
     await this.audit.record({ actorId: user.id, action: accept ? 'alliance.invitation_accepted' : 'alliance.invitation_declined', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
     return accept ? this.get(user, id) : ({ ...(await this.toAlliance({ ...access, canRead: false })), members: [] } as Alliance);
   }
@@ -237,8 +237,8 @@ export class AlliancesService {
   async setObjective(user: AuthUser, id: string, organisationId: string, objective: PartnerObjective, ip: string | null): Promise<Alliance> {
     const access = await this.policy.readable(user, id);
     const seat = access.active.find((s) => s.organisationId === organisationId);
-    if (!seat) throw new DomainException(403, 'alliance.not_your_organisation', 'You can only describe the objective of your own organisation');
-    if (access.alliance.status === 'closed') throw new DomainException(409, 'alliance.closed', 'The alliance is closed');
+    if (!seat) throw new DomainException('alliance.not_your_organisation', 'You can only describe the objective of your own organisation');
+    if (access.alliance.status === 'closed') throw new DomainException('alliance.closed', 'The alliance is closed');
     await this.dataSource.manager.update(AllianceMemberEntity, { allianceId: id, organisationId }, { objective });
     await this.audit.record({ actorId: user.id, action: 'alliance.partner_objective_updated', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
     return this.get(user, id);

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { CharterDocs } from './charter-docs.service';
 import { CharterReader } from './charter-reader';
 import { CharterRelay } from './charter-relay';
@@ -13,7 +13,7 @@ import { CharterService } from './charter.service';
 import { CollabGateway } from './collab.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, NotificationsModule],
   controllers: [CharterController],
   providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CharterReader, CollabGateway],
   exports: [CharterService, CharterReader],

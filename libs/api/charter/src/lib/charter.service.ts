@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { AllianceLifecycle, AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
 import {
@@ -103,7 +104,7 @@ export class CharterService {
   /** Freezes the current draft into an immutable version: Markdown per section, Yjs state, SHA-256. */
   async propose(user: AuthUser, allianceId: string, ip: string | null): Promise<ProposeVersionResponse> {
     const access = await this.policy.readable(user, allianceId);
-    if (!access.canWriteCharter) throw new DomainException(403, 'charter.write_required', 'Only partners of the alliance may propose a version');
+    if (!access.canWriteCharter) throw new DomainException('charter.write_required', 'Only partners of the alliance may propose a version');
     // Read from the database, so what is frozen is exactly what was acknowledged to the writers.
     const loaded = await this.store.load(allianceId, user.locale);
     const sections = this.render(loaded.doc, user.locale);
@@ -112,7 +113,7 @@ export class CharterService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
       const latest = await manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' } });
       if (latest && latest.sha256 === hash && latest.status !== 'changes_requested') {
-        throw new DomainException(409, 'charter.unchanged', `The draft is identical to version ${latest.version}`);
+        throw new DomainException('charter.unchanged', `The draft is identical to version ${latest.version}`);
       }
       if (latest?.status === 'awaiting_signatures') {
         await manager.update(CharterVersionEntity, { allianceId, version: latest.version }, { status: 'superseded' });
@@ -214,19 +215,19 @@ export class CharterService {
     const access = await this.policy.readable(user, allianceId);
     const seat = access.active.find((s) => s.organisationId === organisationId);
     if (!seat || (seat.allianceRole !== 'lead' && seat.allianceRole !== 'partner')) {
-      throw new DomainException(403, 'charter.not_a_signing_organisation', 'You can only sign for your own lead or partner organisation');
+      throw new DomainException('charter.not_a_signing_organisation', 'You can only sign for your own lead or partner organisation');
     }
-    if (!access.signFor.includes(organisationId)) throw new DomainException(403, 'charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
+    if (!access.signFor.includes(organisationId)) throw new DomainException('charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
       const version = await manager.findOne(CharterVersionEntity, { where: { allianceId, version: versionNumber } });
       if (!version) throw new NotFoundDomainException('charter_version');
-      if (version.status !== 'awaiting_signatures') throw new DomainException(409, 'charter.version_closed', `Version ${versionNumber} is ${version.status.replace('_', ' ')}`);
+      if (version.status !== 'awaiting_signatures') throw new DomainException('charter.version_closed', `Version ${versionNumber} is ${version.status.replace('_', ' ')}`);
       if (answer.kind === 'signed' && answer.sha256 !== version.sha256) {
-        throw new DomainException(409, 'charter.hash_mismatch', 'The text you signed is not this version: reload it and read it again');
+        throw new DomainException('charter.hash_mismatch', 'The text you signed is not this version: reload it and read it again');
       }
       const existing = await manager.findOne(CharterSignatureEntity, { where: { allianceId, version: versionNumber, organisationId } });
-      if (existing) throw new DomainException(409, 'charter.already_answered', 'Your organisation already answered for this version');
+      if (existing) throw new DomainException('charter.already_answered', 'Your organisation already answered for this version');
       const organisation: { name: string }[] = await manager.query('SELECT name FROM organisations WHERE id = $1', [organisationId]);
       await manager.insert(CharterSignatureEntity, {
         allianceId,

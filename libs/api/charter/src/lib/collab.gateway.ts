@@ -1,9 +1,7 @@
-import { Inject, Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { APP_CONFIG, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { SocketAuthenticator, socketAuthMiddleware, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy } from '@alliances/api/alliances';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, UsersService } from '@alliances/api/identity';
 import { MAX_CHARTER_UPDATE_BYTES, type CollabClientToServerEvents, type CollabServerToClientEvents } from '@alliances/shared/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -21,23 +19,6 @@ interface Session {
   room: string;
   awarenessClients: Set<number>;
   detach: () => void;
-}
-
-/** Authenticates a socket at the handshake (`auth: { token }`, docs/api.md "Realtime"), before any event. */
-export function socketAuthMiddleware(jwt: JwtService, users: UsersService, config: AppConfig) {
-  return async (socket: Socket, next: (error?: Error) => void) => {
-    try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') throw new Error('missing token');
-      const claims = jwt.verify<{ sub: string }>(token, { secret: config.jwtSecret, algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
-      const user = await users.findActiveById(claims.sub);
-      if (!user) throw new Error('unknown user');
-      (socket.data as { user: AuthUser }).user = { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };
-      next();
-    } catch {
-      next(new Error('unauthorized'));
-    }
-  };
 }
 
 const toBytes = (payload: unknown): Uint8Array | undefined => {
@@ -58,13 +39,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly docs: CharterDocs,
     private readonly policy: AlliancePolicy,
-    private readonly jwt: JwtService,
-    private readonly users: UsersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly authenticator: SocketAuthenticator,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.jwt, this.users, this.config));
+    namespace.use(socketAuthMiddleware(this.authenticator));
   }
 
   handleConnection(socket: CollabSocket): void {

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, NotificationsService, type AuthUser } from '@alliances/api/core';
-import type { Comment, CommentsPage, MentionCandidate, NotificationsPage } from '@alliances/shared/contracts';
+import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
+import type { Comment, CommentsPage, MentionCandidate } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
-import { CommentIdParam, CommentsQuery, CreateCommentDto, MarkReadDto, MentionQuery, NotificationsQuery, ResolveDto, UpdateCommentDto } from './comments.dto';
+import { CommentIdParam, CommentsQuery, CreateCommentDto, MentionQuery, ResolveDto, UpdateCommentDto } from './comments.dto';
 import { CommentsService } from './comments.service';
 
 @ApiTags('comments')
@@ -45,23 +45,5 @@ export class CommentsController {
   @HttpCode(200)
   resolve(@CurrentUser() user: AuthUser, @Param() { id }: CommentIdParam, @Body() body: ResolveDto, @ClientIp() ip: string | null): Promise<Comment> {
     return this.comments.resolve(user, id, body?.resolved ?? true, ip);
-  }
-}
-
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('notifications')
-export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
-
-  @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQuery): Promise<NotificationsPage> {
-    return this.notifications.list(user.id, query.limit, query.cursor);
-  }
-
-  @Post('read')
-  @HttpCode(200)
-  async read(@CurrentUser() user: AuthUser, @Body() body: MarkReadDto): Promise<{ unread: number }> {
-    return { unread: await this.notifications.markRead(user.id, body?.ids) };
   }
 }

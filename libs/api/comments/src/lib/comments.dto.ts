@@ -52,12 +52,3 @@ export class MentionQuery {
   @IsUUID('all') allianceId!: string;
   @IsOptional() @IsString() @MaxLength(80) q?: string;
 }
-
-export class NotificationsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-}
-
-export class MarkReadDto {
-  @ApiPropertyOptional({ description: 'None: mark everything read' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) ids?: string[];
-}

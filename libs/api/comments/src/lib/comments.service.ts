@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotificationsService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
 import { EvaluationsReader } from '@alliances/api/evaluations';
@@ -46,7 +47,7 @@ export class CommentsService {
   private rateLimit(userId: string): void {
     const now = Date.now();
     const recent = (this.recentPosts.get(userId) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= this.config.commentsPerMinute) throw new DomainException(429, 'comments.rate_limited', 'Too many comments in a minute, slow down');
+    if (recent.length >= this.config.commentsPerMinute) throw new DomainException('comments.rate_limited', 'Too many comments in a minute, slow down');
     recent.push(now);
     this.recentPosts.set(userId, recent);
   }
@@ -126,7 +127,7 @@ export class CommentsService {
     const id = input.id ?? randomUUID();
     const existing = await this.dataSource.manager.findOne(CommentEntity, { where: { id } });
     if (existing) return this.original(existing, user, input.allianceId);
-    if (!canPost) throw new DomainException(403, 'comments.read_only', 'Observers read the discussion; they do not post');
+    if (!canPost) throw new DomainException('comments.read_only', 'Observers read the discussion; they do not post');
     this.rateLimit(user.id);
     await this.checkTarget(input.allianceId, input);
     const mentions = await this.checkMentions(input.allianceId, input.mentions);
@@ -180,7 +181,7 @@ export class CommentsService {
   }
 
   private async original(existing: CommentEntity, user: AuthUser, allianceId: string): Promise<{ comment: Comment; created: boolean }> {
-    if (existing.authorId !== user.id || existing.allianceId !== allianceId) throw new DomainException(409, 'comments.id_conflict', 'This id is already used by another comment');
+    if (existing.authorId !== user.id || existing.allianceId !== allianceId) throw new DomainException('comments.id_conflict', 'This id is already used by another comment');
     return { comment: await this.get(existing.id), created: false };
   }
 
@@ -209,8 +210,8 @@ export class CommentsService {
 
   async update(user: AuthUser, id: string, input: UpdateCommentDto, ip: string | null): Promise<Comment> {
     const comment = await this.mine(user, id);
-    if (comment.authorId !== user.id) throw new DomainException(403, 'comments.author_only', 'Only its author may edit a comment');
-    if (comment.deletedAt) throw new DomainException(409, 'comments.deleted', 'This comment was deleted');
+    if (comment.authorId !== user.id) throw new DomainException('comments.author_only', 'Only its author may edit a comment');
+    if (comment.deletedAt) throw new DomainException('comments.deleted', 'This comment was deleted');
     const mentions = await this.checkMentions(comment.allianceId, input.mentions);
     const added = mentions.filter((m) => !comment.mentions.includes(m));
     return this.change(comment, 'comment:updated', { body: input.body, bodyHtml: renderMarkdown(input.body), mentions, editedAt: new Date() }, user, ip, (manager) =>
@@ -221,7 +222,7 @@ export class CommentsService {
   /** Deleting keeps a tombstone in the thread: replies keep their context. */
   async remove(user: AuthUser, id: string, ip: string | null): Promise<Comment> {
     const comment = await this.mine(user, id);
-    if (comment.authorId !== user.id) throw new DomainException(403, 'comments.author_only', 'Only its author may delete a comment');
+    if (comment.authorId !== user.id) throw new DomainException('comments.author_only', 'Only its author may delete a comment');
     if (comment.deletedAt) return this.get(id);
     return this.change(comment, 'comment:deleted', { body: null, bodyHtml: null, mentions: [], deletedAt: new Date() }, user, ip);
   }
@@ -229,8 +230,8 @@ export class CommentsService {
   async resolve(user: AuthUser, id: string, resolved: boolean, ip: string | null): Promise<Comment> {
     const comment = await this.mine(user, id);
     const { canPost } = await this.access(user, comment.allianceId);
-    if (!canPost) throw new DomainException(403, 'comments.read_only', 'Observers read the discussion; they do not resolve threads');
-    if (comment.parentId) throw new DomainException(409, 'comments.not_a_thread', 'Resolve the thread, not a reply');
+    if (!canPost) throw new DomainException('comments.read_only', 'Observers read the discussion; they do not resolve threads');
+    if (comment.parentId) throw new DomainException('comments.not_a_thread', 'Resolve the thread, not a reply');
     return this.change(comment, 'comment:resolved', { resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null }, user, ip);
   }
 

@@ -1,9 +1,7 @@
-import { Inject, Logger, OnModuleInit } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { APP_CONFIG, NotificationsService, type AppConfig, type AuthUser } from '@alliances/api/core';
-import { socketAuthMiddleware } from '@alliances/api/charter';
-import { UsersService } from '@alliances/api/identity';
+import { SocketAuthenticator, socketAuthMiddleware, type AuthUser } from '@alliances/api/core';
+import { NotificationsService } from '@alliances/api/notifications';
 import { COMMENT_TARGET_TYPES, type LiveClientToServerEvents, type LiveServerToClientEvents, type PresenceEntry } from '@alliances/shared/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { CommentPublisher } from './comment-publisher';
@@ -25,9 +23,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly comments: CommentsService,
     private readonly publisher: CommentPublisher,
     private readonly notifications: NotificationsService,
-    private readonly jwt: JwtService,
-    private readonly users: UsersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly authenticator: SocketAuthenticator,
   ) {}
 
   onModuleInit(): void {
@@ -43,7 +39,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.jwt, this.users, this.config));
+    namespace.use(socketAuthMiddleware(this.authenticator));
   }
 
   handleConnection(socket: LiveSocket): void {

@@ -16,7 +16,6 @@ import { ShutdownState } from './lifecycle/shutdown-state';
 import { loggerOptions } from './logging/logger.options';
 import { AuditService } from './audit/audit.service';
 import { MailService } from './mail/mail.service';
-import { NotificationsService } from './notifications/notifications.service';
 import { ScheduledJobs } from './jobs/scheduled-jobs.service';
 
 /** Infrastructure every domain relies on: configuration, logging, database, errors, validation, health. */
@@ -40,13 +39,12 @@ export class CoreModule {
         DatabaseAvailability,
         AuditService,
         MailService,
-        NotificationsService,
         ScheduledJobs,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
-      exports: [APP_CONFIG, ShutdownState, AuditService, MailService, NotificationsService, ScheduledJobs],
+      exports: [APP_CONFIG, ShutdownState, AuditService, MailService, ScheduledJobs],
     };
   }
 }

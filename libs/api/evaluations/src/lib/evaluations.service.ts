@@ -128,7 +128,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   }
 
   private assertContributor(access: AllianceAccess): void {
-    if (!access.canWriteCharter) throw new DomainException(403, 'evaluation.partner_required', 'Only the lead and partner organisations may prepare evaluations');
+    if (!access.canWriteCharter) throw new DomainException('evaluation.partner_required', 'Only the lead and partner organisations may prepare evaluations');
   }
 
   // Campaigns ------------------------------------------------------------------------------------
@@ -233,7 +233,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async myResponse(user: AuthUser, id: string): Promise<MyResponse> {
     await this.campaignFor(user, id);
     const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
-    if (!participant) throw new DomainException(403, 'evaluation.not_invited', 'You are not among the respondents of this evaluation');
+    if (!participant) throw new DomainException('evaluation.not_invited', 'You are not among the respondents of this evaluation');
     const response = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
     return { answers: response?.answers ?? [], submittedAt: response?.submittedAt?.toISOString() ?? null, updatedAt: response?.updatedAt.toISOString() ?? null, organisationId: participant.organisationId };
   }
@@ -242,8 +242,8 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async saveResponse(user: AuthUser, id: string, input: { answers: AnswerInput[]; submit?: boolean }, ip: string | null): Promise<MyResponse> {
     const { campaign } = await this.campaignFor(user, id);
     const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
-    if (!participant) throw new DomainException(403, 'evaluation.not_invited', 'You are not among the respondents of this evaluation');
-    if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now()) throw new DomainException(409, 'evaluation.closed', 'This evaluation is closed');
+    if (!participant) throw new DomainException('evaluation.not_invited', 'You are not among the respondents of this evaluation');
+    if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now()) throw new DomainException('evaluation.closed', 'This evaluation is closed');
     const known = new Set(campaign.questions.map((q) => q.id));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -277,9 +277,9 @@ export class EvaluationsService implements OnApplicationBootstrap {
 
   async close(user: AuthUser, id: string, ip: string | null): Promise<EvaluationCampaign> {
     const { campaign, access } = await this.campaignFor(user, id);
-    if (!access.canEdit) throw new DomainException(403, 'alliance.lead_required', 'Only the lead organisation may close an evaluation');
+    if (!access.canEdit) throw new DomainException('alliance.lead_required', 'Only the lead organisation may close an evaluation');
     const result = await this.dataSource.manager.update(EvaluationCampaignEntity, { id, status: 'open' }, { status: 'closed', closedAt: new Date() });
-    if (!result.affected) throw new DomainException(409, 'evaluation.closed', 'This evaluation is already closed');
+    if (!result.affected) throw new DomainException('evaluation.closed', 'This evaluation is already closed');
     await this.audit.record({ actorId: user.id, action: 'evaluation.closed', objectType: 'evaluation', objectId: id, allianceId: campaign.allianceId, ip });
     return this.get(user, id);
   }
@@ -324,7 +324,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   /** Aggregates only, and only after the close: blind until then, individual answers never shown. */
   async results(user: AuthUser, id: string): Promise<EvaluationResults> {
     const { campaign, access } = await this.campaignFor(user, id);
-    if (campaign.status !== 'closed') throw new DomainException(409, 'evaluation.blind', 'Results are revealed when the evaluation closes');
+    if (campaign.status !== 'closed') throw new DomainException('evaluation.blind', 'Results are revealed when the evaluation closes');
     const results = await this.aggregate(campaign, true);
     // The respondents' comments are their own words: a funder reads the figures only.
     return access.funderOnly ? { ...results, questions: results.questions.map((q) => ({ ...q, comments: [] })) } : results;

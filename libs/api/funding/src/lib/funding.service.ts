@@ -30,7 +30,7 @@ export class FundingService {
   /** The caller acts for this funder organisation: an admin of it, and it funds this alliance. */
   private funderAdmin(access: AllianceAccess, organisationId: string): void {
     const seat = access.active.find((s) => s.organisationId === organisationId && s.allianceRole === 'funder');
-    if (!seat || seat.organisationRole !== 'admin') throw new DomainException(403, 'funding.funder_admin_required', 'Only an admin of the funding organisation may do this');
+    if (!seat || seat.organisationRole !== 'admin') throw new DomainException('funding.funder_admin_required', 'Only an admin of the funding organisation may do this');
   }
 
   async createGrant(user: AuthUser, allianceId: string, input: CreateGrantDto, ip: string | null): Promise<Grant> {
@@ -131,15 +131,15 @@ export class FundingService {
       this.funderAdmin(access, grant.funderOrganisationId);
       if (tranche.requiresReportId) {
         const report = await this.dataSource.manager.findOne(GrantReportEntity, { where: { id: tranche.requiresReportId } });
-        if (report?.status !== 'approved') throw new DomainException(409, 'funding.report_not_approved', 'This tranche waits for its report to be approved');
+        if (report?.status !== 'approved') throw new DomainException('funding.report_not_approved', 'This tranche waits for its report to be approved');
       }
     } else if (!access.canWriteCharter && !access.active.some((s) => s.organisationId === grant.funderOrganisationId && s.organisationRole === 'admin')) {
-      throw new DomainException(403, 'funding.partner_required', 'Only a partner of the alliance may request a tranche');
+      throw new DomainException('funding.partner_required', 'Only a partner of the alliance may request a tranche');
     }
-    if (tranche.status === 'paid') throw new DomainException(409, 'funding.already_paid', 'This tranche is already paid');
+    if (tranche.status === 'paid') throw new DomainException('funding.already_paid', 'This tranche is already paid');
     // Conditional on the status read, as every transition below: of two racing writers one wins, the other gets 409.
     const updated = await this.dataSource.manager.update(GrantTrancheEntity, { id: trancheId, status: Not('paid') }, { status, paidAt: status === 'paid' ? new Date() : null });
-    if (!updated.affected) throw new DomainException(409, 'funding.already_paid', 'This tranche is already paid');
+    if (!updated.affected) throw new DomainException('funding.already_paid', 'This tranche is already paid');
     await this.audit.record({ actorId: user.id, action: `tranche.${status}`, objectType: 'tranche', objectId: trancheId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
@@ -150,10 +150,10 @@ export class FundingService {
     const { grant, access } = await this.grantContext(user, report.grantId).catch(() => {
       throw new NotFoundDomainException('report');
     });
-    if (!access.canWriteCharter) throw new DomainException(403, 'funding.partner_required', 'Only a partner of the alliance may submit a report');
-    if (report.status === 'approved') throw new DomainException(409, 'funding.report_approved', 'This report is already approved');
+    if (!access.canWriteCharter) throw new DomainException('funding.partner_required', 'Only a partner of the alliance may submit a report');
+    if (report.status === 'approved') throw new DomainException('funding.report_approved', 'This report is already approved');
     const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: Not('approved') }, { submission: submission.trim(), status: 'submitted', submittedBy: user.id, submittedAt: new Date() });
-    if (!updated.affected) throw new DomainException(409, 'funding.report_approved', 'This report is already approved');
+    if (!updated.affected) throw new DomainException('funding.report_approved', 'This report is already approved');
     await this.audit.record({ actorId: user.id, action: 'report.submitted', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
@@ -165,10 +165,10 @@ export class FundingService {
       throw new NotFoundDomainException('report');
     });
     this.funderAdmin(access, grant.funderOrganisationId);
-    if (report.status !== 'submitted') throw new DomainException(409, 'funding.report_not_submitted', 'Only a submitted report can be reviewed');
+    if (report.status !== 'submitted') throw new DomainException('funding.report_not_submitted', 'Only a submitted report can be reviewed');
     if (!approved && !comment?.trim()) throw new InvalidInputException([{ field: 'comment', messages: ['say what to change when sending a report back'], codes: ['commentRequired'] }]);
     const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: 'submitted' }, { status: approved ? 'approved' : 'returned', reviewComment: comment?.trim() || null, reviewedAt: new Date() });
-    if (!updated.affected) throw new DomainException(409, 'funding.report_not_submitted', 'Only a submitted report can be reviewed');
+    if (!updated.affected) throw new DomainException('funding.report_not_submitted', 'Only a submitted report can be reviewed');
     await this.audit.record({ actorId: user.id, action: approved ? 'report.approved' : 'report.returned', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
@@ -176,7 +176,7 @@ export class FundingService {
   async addContribution(user: AuthUser, allianceId: string, input: CreateContributionDto, ip: string | null): Promise<Contribution> {
     const access = await this.policy.readable(user, allianceId);
     if (!access.active.some((s) => s.organisationId === input.organisationId && (s.allianceRole === 'lead' || s.allianceRole === 'partner'))) {
-      throw new DomainException(403, 'funding.own_organisation_only', 'Record the contributions of your own partner organisation');
+      throw new DomainException('funding.own_organisation_only', 'Record the contributions of your own partner organisation');
     }
     const saved = await this.dataSource.manager.save(
       this.dataSource.manager.create(ContributionEntity, { allianceId, organisationId: input.organisationId, kind: input.kind, description: input.description.trim(), valuation: input.valuation.toFixed(2), currency: input.currency ?? 'EUR', createdBy: user.id }),

@@ -42,9 +42,9 @@ export class AuthController {
     const ok = await this.passwords.verify(user?.passwordHash, body.password);
     if (!user || !ok) {
       await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', objectType: 'user', objectId: user?.id ?? null, ip: request.ip, details: { email: body.email.toLowerCase() } });
-      throw new DomainException(401, IdentityErrorCode.InvalidCredentials, 'Wrong email or password');
+      throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong email or password');
     }
-    if (user.disabledAt) throw new DomainException(401, IdentityErrorCode.AccountDisabled, 'This account is disabled');
+    if (user.disabledAt) throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
     const refreshToken = await this.tokens.issueRefreshToken(user.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
     await Promise.all([
       this.users.touchLogin(user.id),
@@ -62,13 +62,13 @@ export class AuthController {
   @ApiOkResponse({ description: 'A new access token; the refresh cookie is rotated.' })
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<RefreshResponse> {
     const presented = request.cookies?.[REFRESH_COOKIE];
-    if (!presented) throw new DomainException(401, IdentityErrorCode.RefreshInvalid, 'No session');
+    if (!presented) throw new DomainException(IdentityErrorCode.RefreshInvalid, 'No session');
     try {
       const { userId, refreshToken } = await this.tokens.rotate(presented, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       const user = await this.users.findActiveById(userId);
       if (!user) {
         await this.tokens.revokeAllOf(userId);
-        throw new DomainException(401, IdentityErrorCode.AccountDisabled, 'This account is disabled');
+        throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
       }
       this.setRefreshCookie(reply, refreshToken);
       return { accessToken: this.tokens.accessToken(userId), expiresIn: ACCESS_TOKEN_TTL_SECONDS };

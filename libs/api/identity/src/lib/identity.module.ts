@@ -4,9 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@alliances/api/core';
+import { APP_CONFIG, SocketAuthenticator, type AppConfig } from '@alliances/api/core';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
+import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -42,7 +43,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, UsersReader, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard],
+  providers: [UsersService, UsersReader, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator }, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard, SocketAuthenticator],
 })
 export class IdentityModule {}

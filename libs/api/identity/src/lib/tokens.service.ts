@@ -86,8 +86,8 @@ export class TokensService {
       }
       return 'invalid' as const;
     });
-    if (outcome === 'reused') throw new DomainException(401, IdentityErrorCode.RefreshReused, 'Session revoked: a refresh token was used twice');
-    if (outcome === 'invalid') throw new DomainException(401, IdentityErrorCode.RefreshInvalid, 'Session expired, sign in again');
+    if (outcome === 'reused') throw new DomainException(IdentityErrorCode.RefreshReused, 'Session revoked: a refresh token was used twice');
+    if (outcome === 'invalid') throw new DomainException(IdentityErrorCode.RefreshInvalid, 'Session expired, sign in again');
     return outcome;
   }
 

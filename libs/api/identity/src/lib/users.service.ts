@@ -63,7 +63,7 @@ export class UsersService implements OnApplicationBootstrap {
   async register(input: { email: string; password: string; displayName: string; locale?: Locale }, ip: string | null): Promise<UserEntity> {
     this.passwords.assertAcceptable(input.password);
     const email = normaliseEmail(input.email);
-    if (await this.findByEmail(email)) throw new DomainException(409, IdentityErrorCode.EmailTaken, 'An account already uses this email');
+    if (await this.findByEmail(email)) throw new DomainException(IdentityErrorCode.EmailTaken, 'An account already uses this email');
     const passwordHash = await this.passwords.hash(input.password);
     try {
       return await this.users.manager.transaction(async (manager: EntityManager) => {
@@ -76,7 +76,7 @@ export class UsersService implements OnApplicationBootstrap {
     } catch (error) {
       // Two registrations racing for one email: the unique index decides.
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
-        throw new DomainException(409, IdentityErrorCode.EmailTaken, 'An account already uses this email');
+        throw new DomainException(IdentityErrorCode.EmailTaken, 'An account already uses this email');
       }
       throw error;
     }

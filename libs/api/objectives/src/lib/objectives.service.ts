@@ -14,6 +14,7 @@ import {
   type IndicatorDetail,
   type MagicSquare,
   type Milestone,
+  type NotFoundSubject,
   type Objective,
 } from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +38,7 @@ export class ObjectivesService {
   // Access ---------------------------------------------------------------------------------------
 
   /** Loads an object of an alliance and the caller's access to that alliance; 404 for both "absent" and "not yours". */
-  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, entity: EntityTarget<T>, id: string, what: string): Promise<{ row: T; access: AllianceAccess }> {
+  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, entity: EntityTarget<T>, id: string, what: NotFoundSubject): Promise<{ row: T; access: AllianceAccess }> {
     const row = await this.dataSource.manager.findOne(entity, { where: { id } as never });
     if (!row) throw new NotFoundDomainException(what);
     const access = await this.policy.readable(user, row.allianceId).catch(() => {
@@ -47,7 +48,7 @@ export class ObjectivesService {
   }
 
   private assertContributor(access: AllianceAccess): void {
-    if (!access.canWriteCharter) throw new DomainException(403, 'objectives.partner_required', 'Only the lead and partner organisations of an open alliance may change objectives');
+    if (!access.canWriteCharter) throw new DomainException('objectives.partner_required', 'Only the lead and partner organisations of an open alliance may change objectives');
   }
 
   private async assertOwnerInAlliance(allianceId: string, organisationId: string, field: string): Promise<void> {
@@ -66,7 +67,7 @@ export class ObjectivesService {
    * Optimistic concurrency: an edit naming the version it read is a conditional UPDATE on that version,
    * so of two writers racing from the same version exactly one wins and the other gets 409.
    */
-  private async versionedUpdate(entity: typeof ObjectiveEntity | typeof IndicatorEntity, id: string, patch: object, version: number | undefined, what: string): Promise<void> {
+  private async versionedUpdate(entity: typeof ObjectiveEntity | typeof IndicatorEntity, id: string, patch: object, version: number | undefined, what: 'objective' | 'indicator'): Promise<void> {
     if (!Object.keys(patch).length && version === undefined) return;
     const result = await this.dataSource.manager
       .createQueryBuilder()
@@ -74,7 +75,7 @@ export class ObjectivesService {
       .set({ ...patch, version: () => 'version + 1' })
       .where(version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id, version })
       .execute();
-    if (!result.affected) throw new DomainException(409, `${what}.stale_version`, `Someone changed this ${what} meanwhile: reload and try again`);
+    if (!result.affected) throw new DomainException(`${what}.stale_version`, `Someone changed this ${what} meanwhile: reload and try again`);
   }
 
   // Objectives -----------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ export class ObjectivesService {
     const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     const existing = stored[0];
     if (!inserted.length && (existing.indicator_id !== indicatorId || existing.author_id !== user.id)) {
-      throw new DomainException(409, 'checkin.id_conflict', 'This id is already used by another check-in');
+      throw new DomainException('checkin.id_conflict', 'This id is already used by another check-in');
     }
     if (inserted.length) await this.audit.record({ actorId: user.id, action: 'checkin.created', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip, details: { indicatorId, value: input.value } });
     return { checkIn: this.toCheckIn(existing, user.displayName), created: inserted.length > 0 };
@@ -296,9 +297,9 @@ export class ObjectivesService {
   /** Its author corrects a check-in within 24 hours; after that, corrections are new check-ins. */
   async updateCheckIn(user: AuthUser, id: string, input: UpdateCheckInDto, ip: string | null): Promise<CheckIn> {
     const { row, access } = await this.scoped(user, CheckInEntity, id, 'checkin');
-    if (row.authorId !== user.id) throw new DomainException(403, 'checkin.author_only', 'Only the author may correct a check-in');
+    if (row.authorId !== user.id) throw new DomainException('checkin.author_only', 'Only the author may correct a check-in');
     if (Date.now() - row.createdAt.getTime() > CHECKIN_EDIT_WINDOW_MS) {
-      throw new DomainException(409, 'checkin.immutable', 'A check-in can be corrected for 24 hours; record a new one instead');
+      throw new DomainException('checkin.immutable', 'A check-in can be corrected for 24 hours; record a new one instead');
     }
     const { notePrivate, ...fields } = input;
     const patch: Partial<CheckInEntity> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
@@ -341,7 +342,7 @@ export class ObjectivesService {
     const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
     this.assertContributor(access);
     if (!access.active.some((s) => s.organisationId === organisationId)) {
-      throw new DomainException(403, 'objectives.own_organisation_only', 'You record the benefit of your own organisation only');
+      throw new DomainException('objectives.own_organisation_only', 'You record the benefit of your own organisation only');
     }
     if (squares.length) {
       await this.dataSource.query(

@@ -40,8 +40,8 @@ export class OrganisationPolicy {
     const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: organisationId } });
     const role = organisation ? await this.roleOf(user.id, organisationId) : null;
     if (!organisation || !role) throw new NotFoundDomainException('organisation');
-    if (role !== 'admin') throw new DomainException(403, 'organisation.admin_required', 'Only an admin of this organisation may do this');
-    if (organisation.status !== 'approved') throw new DomainException(409, IdentityErrorCode.NotApproved, 'The organisation is not approved yet');
+    if (role !== 'admin') throw new DomainException('organisation.admin_required', 'Only an admin of this organisation may do this');
+    if (organisation.status !== 'approved') throw new DomainException(IdentityErrorCode.NotApproved, 'The organisation is not approved yet');
     return organisation;
   }
 }

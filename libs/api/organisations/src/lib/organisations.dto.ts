@@ -93,11 +93,3 @@ export class ReviewQueueQuery {
 export class TerritorySearchQuery {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(80) q!: string;
 }
-
-export class AuditQuery {
-  @IsOptional() @IsString() @MaxLength(100) action?: string;
-  @IsOptional() @IsUUID('all') actorId?: string;
-  @IsOptional() @IsUUID('all') organisationId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
-import { AccountController, AdminAuditController } from './account.controller';
+import { OrganisationAccountMemberships } from './account-memberships';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -13,8 +13,8 @@ import { TerritoriesService } from './territories.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
-  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, AccountController, AdminAuditController],
-  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService],
-  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
+  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
 })
 export class OrganisationsModule {}

@@ -157,7 +157,7 @@ export class OrganisationsService {
         .execute();
       const entity = await manager.findOne(OrganisationEntity, { where: { id } });
       if (!entity) throw new NotFoundDomainException('organisation');
-      if (!result.affected) throw new DomainException(409, IdentityErrorCode.AlreadyReviewed, `The application was already ${entity.status}`);
+      if (!result.affected) throw new DomainException(IdentityErrorCode.AlreadyReviewed, `The application was already ${entity.status}`);
       await this.audit.record(
         { actorId: admin.id, action: `organisation.${status}`, objectType: 'organisation', objectId: id, organisationId: id, ip, details: decision.approve ? undefined : { reason } },
         manager,
@@ -194,7 +194,7 @@ export class OrganisationsService {
       'SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.email = $2',
       [id, email],
     );
-    if (existing.length) throw new DomainException(409, IdentityErrorCode.AlreadyMember, 'This person is already a member');
+    if (existing.length) throw new DomainException(IdentityErrorCode.AlreadyMember, 'This person is already a member');
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
@@ -251,10 +251,10 @@ export class OrganisationsService {
         .where('i.tokenHash = :hash', { hash: sha256(token) })
         .getOne();
       if (!invitation || invitation.revokedAt) throw new NotFoundDomainException('invitation');
-      if (invitation.acceptedAt) throw new DomainException(410, IdentityErrorCode.InvitationInvalid, 'This invitation was already used');
-      if (invitation.expiresAt.getTime() < Date.now()) throw new DomainException(410, IdentityErrorCode.InvitationExpired, 'This invitation has expired');
+      if (invitation.acceptedAt) throw new DomainException(IdentityErrorCode.InvitationInvalid, 'This invitation was already used');
+      if (invitation.expiresAt.getTime() < Date.now()) throw new DomainException(IdentityErrorCode.InvitationExpired, 'This invitation has expired');
       if (normaliseEmail(user.email) !== invitation.email) {
-        throw new DomainException(403, IdentityErrorCode.InvitationEmailMismatch, 'This invitation is for another email address: sign in with that address');
+        throw new DomainException(IdentityErrorCode.InvitationEmailMismatch, 'This invitation is for another email address: sign in with that address');
       }
       const organisation = await manager.findOneOrFail(OrganisationEntity, { where: { id: invitation.organisationId } });
       const existing = await manager.findOne(MembershipEntity, { where: { organisationId: organisation.id, userId: user.id } });
@@ -272,7 +272,7 @@ export class OrganisationsService {
       const target = memberships.find((m) => m.userId === memberId);
       if (!target) throw new NotFoundDomainException('member');
       if (target.role === 'admin' && role !== 'admin' && memberships.filter((m) => m.role === 'admin').length === 1) {
-        throw new DomainException(409, IdentityErrorCode.LastAdmin, 'The organisation must keep at least one admin');
+        throw new DomainException(IdentityErrorCode.LastAdmin, 'The organisation must keep at least one admin');
       }
       await manager.update(MembershipEntity, { organisationId: id, userId: memberId }, { role });
       await this.audit.record({ actorId: user.id, action: 'membership.role_changed', objectType: 'user', objectId: memberId, organisationId: id, ip, details: { from: target.role, to: role } }, manager);
@@ -289,7 +289,7 @@ export class OrganisationsService {
       const target = memberships.find((m) => m.userId === memberId);
       if (!target) throw new NotFoundDomainException('member');
       if (target.role === 'admin' && memberships.filter((m) => m.role === 'admin').length === 1) {
-        throw new DomainException(409, IdentityErrorCode.LastAdmin, 'The last admin cannot leave: name another admin first');
+        throw new DomainException(IdentityErrorCode.LastAdmin, 'The last admin cannot leave: name another admin first');
       }
       await manager.delete(MembershipEntity, { organisationId: id, userId: memberId });
       await this.audit.record({ actorId: user.id, action: memberId === user.id ? 'membership.left' : 'membership.removed', objectType: 'user', objectId: memberId, organisationId: id, ip }, manager);

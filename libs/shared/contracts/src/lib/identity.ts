@@ -1,3 +1,5 @@
+import type { ErrorCode } from './errors';
+
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
@@ -82,7 +84,7 @@ export const IdentityErrorCode = {
   AlreadyMember: 'organisation.already_member',
   NotApproved: 'organisation.not_approved',
   AlreadyReviewed: 'organisation.already_reviewed',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 // Organisations ---------------------------------------------------------------------------------
 

@@ -7,4 +7,3 @@ export { AccountApi } from './lib/api/account.api';
 export { InvitationsApi } from './lib/api/invitations.api';
 export { OrganisationsApi } from './lib/api/organisations.api';
 export { ReviewQueueApi } from './lib/api/review-queue.api';
-export { apiError, apiErrorCode, applyFieldErrors, errorMessageKey, fieldErrors, httpStatus } from './lib/errors/api-error';

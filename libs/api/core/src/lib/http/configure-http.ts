@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { DatabaseAvailability } from '../health/database-availability';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { refuseDeeplyNestedBodies } from './deep-bodies';
-import { errorBody } from './error-response';
+import { coded, errorBody } from './error-response';
 import { StaticCompression } from './static-compression';
 
 export const API_PREFIX = 'api';
@@ -91,10 +91,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
  */
 function answer503WhileDatabaseAway(fastify: FastifyInstance, database: DatabaseAvailability): void {
   const unavailable = (request: FastifyRequest, reply: FastifyReply): void => {
+    const body = coded('service.unavailable', 'Service temporarily unavailable');
     void reply
-      .status(503)
+      .status(body.statusCode)
       .header('retry-after', '1')
-      .send({ ...errorBody(503, 'Service temporarily unavailable', { code: 'service.unavailable' }), requestId: String(request.id) });
+      .send({ ...body, requestId: String(request.id) });
   };
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const path = request.url.split('?')[0];

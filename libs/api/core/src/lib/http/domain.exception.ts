@@ -1,30 +1,48 @@
-import type { FieldError } from '@alliances/shared/contracts';
+import { ERRORS, type ErrorCode, type FieldError, type NotFoundSubject } from '@alliances/shared/contracts';
 
 /**
- * An error a domain raises on purpose, with a stable code (`charter.hash_mismatch`) and the HTTP
- * status it stands for. The global filter turns it into the contract's error shape.
+ * An error a domain raises on purpose, with a stable code (`charter.hash_mismatch`) declared in the
+ * error catalogue of the contracts (`ERRORS`), which gives its HTTP status. The global filter turns it
+ * into the contract's error shape.
  */
 export class DomainException extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: FieldError[],
-  ) {
-    super(message);
+  readonly status: number;
+  readonly code: string;
+  readonly details?: FieldError[];
+
+  constructor(code: ErrorCode, message?: string, details?: FieldError[]);
+  /**
+   * @deprecated Pass a code of the catalogue instead (`new DomainException(code, message)`): the status
+   * comes from `ERRORS`. Kept only for the throw sites not converted yet.
+   */
+  constructor(status: number, code: string, message: string, details?: FieldError[]);
+  constructor(...args: [ErrorCode, string?, FieldError[]?] | [number, string, string, FieldError[]?]) {
+    if (typeof args[0] === 'number') {
+      const [status, code, message, details] = args as [number, string, string, FieldError[]?];
+      super(message);
+      this.status = status;
+      this.code = code;
+      this.details = details;
+    } else {
+      const [code, message, details] = args as [ErrorCode, string?, FieldError[]?];
+      super(message ?? code);
+      this.status = ERRORS[code].status;
+      this.code = code;
+      this.details = details;
+    }
   }
 }
 
 /** 404 for what does not exist *or* is not visible to the caller: never reveal another tenant's ids. */
 export class NotFoundDomainException extends DomainException {
-  constructor(what = 'resource') {
-    super(404, `${what}.not_found`, `${what} not found`);
+  constructor(what: NotFoundSubject = 'resource') {
+    super(`${what}.not_found`, `${what} not found`);
   }
 }
 
 /** 400 with the failing fields, for checks a DTO decorator cannot express. */
 export class InvalidInputException extends DomainException {
   constructor(details: FieldError[], message = 'Invalid input') {
-    super(400, 'validation.failed', message, details);
+    super('validation.failed', message, details);
   }
 }

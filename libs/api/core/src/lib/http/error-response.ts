@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ApiError, FieldError } from '@alliances/shared/contracts';
+import { ERRORS, type ApiError, type ErrorCode, type FieldError } from '@alliances/shared/contracts';
 import { STATUS_CODES } from 'node:http';
 import { DomainException } from './domain.exception';
 
@@ -13,6 +13,11 @@ const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPI
 
 export function errorBody(status: number, message: string, extra: Partial<ApiError> = {}): ApiError {
   return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...extra };
+}
+
+/** The error shape of a code of the catalogue, with the status the catalogue gives it. */
+export function coded(code: ErrorCode, message: string): ApiError {
+  return errorBody(ERRORS[code].status, message, { code });
 }
 
 /** Maps anything thrown to the contract's error shape; unknown errors are 500 and flagged for logging. */
@@ -38,12 +43,12 @@ export function toErrorResponse(exception: unknown): { body: ApiError; unexpecte
   }
   const err = exception as { code?: string; statusCode?: number; message?: string; driverError?: { code?: string }; detail?: string };
   const pgCode = err?.driverError?.code ?? err?.code;
-  if (pgCode === PG_UNIQUE_VIOLATION) return { body: errorBody(409, 'Already exists', { code: 'conflict.duplicate' }), unexpected: false };
-  if (pgCode === PG_FOREIGN_KEY_VIOLATION) return { body: errorBody(409, 'Refers to something that does not exist or is still in use', { code: 'conflict.reference' }), unexpected: false };
-  if (pgCode === PG_SERIALIZATION_FAILURE) return { body: errorBody(409, 'Concurrent change, try again', { code: 'conflict.concurrent' }), unexpected: false };
-  if (pgCode === PG_INVALID_TEXT) return { body: errorBody(400, 'Malformed value', { code: 'validation.malformed' }), unexpected: false };
+  if (pgCode === PG_UNIQUE_VIOLATION) return { body: coded('conflict.duplicate', 'Already exists'), unexpected: false };
+  if (pgCode === PG_FOREIGN_KEY_VIOLATION) return { body: coded('conflict.reference', 'Refers to something that does not exist or is still in use'), unexpected: false };
+  if (pgCode === PG_SERIALIZATION_FAILURE) return { body: coded('conflict.concurrent', 'Concurrent change, try again'), unexpected: false };
+  if (pgCode === PG_INVALID_TEXT) return { body: coded('validation.malformed', 'Malformed value'), unexpected: false };
   if (pgCode && (PG_UNAVAILABLE.has(pgCode) || NET_UNAVAILABLE.has(pgCode)) || isConnectionLoss(err?.message)) {
-    return { body: errorBody(503, 'Service temporarily unavailable', { code: 'service.unavailable' }), unexpected: false };
+    return { body: coded('service.unavailable', 'Service temporarily unavailable'), unexpected: false };
   }
   // Errors Fastify raises itself (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -39,7 +39,7 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 export class InputTooDeepException extends DomainException {
   constructor(field = 'body') {
     const message = `${field} must not nest objects or arrays more than ${MAX_INPUT_DEPTH} levels deep`;
-    super(400, 'validation.too_deep', message, [{ field, messages: [message], codes: ['maxDepth'] }]);
+    super('validation.too_deep', message, [{ field, messages: [message], codes: ['maxDepth'] }]);
   }
 }
 

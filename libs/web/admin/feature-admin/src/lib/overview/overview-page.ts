@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi } from '@alliances/web/admin/data-access';
-import { errorMessageKey } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import type { PlatformFigures } from '@alliances/shared/contracts';
 import { FigureChart, type FigureEntry } from './figure-chart';

@@ -11,8 +11,8 @@ import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
-import { LocalDatePipe } from '@alliances/web/core';
-import { AuthStore, apiErrorCode } from '@alliances/web/identity/data-access';
+import { LocalDatePipe, apiErrorCode } from '@alliances/web/core';
+import { AuthStore } from '@alliances/web/identity/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
 import {
   DOMAINS,

@@ -1,18 +1,6 @@
-import { apiErrorCode, errorMessageKey } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 
-/** Alliance error codes with a translation under `alliances.errors.<code>`. */
-const ALLIANCE_CODES: ReadonlySet<string> = new Set([
-  'alliance.stale_version',
-  'alliance.already_member',
-  'alliance.not_invited',
-  'alliance.closed',
-  'alliance.lead_required',
-  'alliance.not_your_organisation',
-  'organisation.not_approved',
-]);
-
-/** The translation key telling what went wrong, alliance codes first, then the app's generic messages. */
+/** The translation key telling what went wrong: the error catalogue's message for the API's code, else a generic one. */
 export function allianceErrorKey(error: unknown): string {
-  const code = apiErrorCode(error);
-  return code && ALLIANCE_CODES.has(code) ? `alliances.errors.${code}` : errorMessageKey(error);
+  return errorMessageKey(error);
 }

@@ -13,7 +13,8 @@ import { MatStep, MatStepper, MatStepperNext, MatStepperPrevious } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
-import { OrganisationsApi, fieldErrors } from '@alliances/web/identity/data-access';
+import { OrganisationsApi } from '@alliances/web/identity/data-access';
+import { fieldErrors } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import {
   COLLECTIVE_OBJECTIVES,

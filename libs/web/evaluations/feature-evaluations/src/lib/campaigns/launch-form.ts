@@ -5,7 +5,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EvaluationsApi } from '@alliances/web/evaluations/data-access';
-import { applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
+import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import type { EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';

@@ -5,7 +5,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EvaluationsApi } from '@alliances/web/evaluations/data-access';
-import { errorMessageKey } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import {
   EVALUATION_DIMENSIONS,

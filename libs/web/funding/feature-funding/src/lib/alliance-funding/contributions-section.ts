@@ -9,7 +9,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { CONTRIBUTION_KINDS, type Contribution, type ContributionKind } from '@alliances/shared/contracts';
 import { FundingApi } from '@alliances/web/funding/data-access';
-import { applyFieldErrors } from '@alliances/web/identity/data-access';
+import { applyFieldErrors } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { fieldError, fundingErrorKey } from '../shared/funding-errors';
 import { MoneyListPipe, MoneyPipe, sumByCurrency } from '../shared/money';

@@ -10,7 +10,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom, map, startWith } from 'rxjs';
 import type { Grant, TrancheStatus } from '@alliances/shared/contracts';
 import { FundingApi } from '@alliances/web/funding/data-access';
-import { applyFieldErrors, httpStatus } from '@alliances/web/identity/data-access';
+import { applyFieldErrors, httpStatus } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { today } from '../shared/dates';
 import { fieldError, fundingErrorKey } from '../shared/funding-errors';

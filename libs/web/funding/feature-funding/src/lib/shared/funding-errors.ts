@@ -1,21 +1,9 @@
 import { AbstractControl } from '@angular/forms';
-import { apiErrorCode, errorMessageKey } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 
-/** Funding error codes with a translation under `funding.errors.<code>`. */
-const FUNDING_CODES: ReadonlySet<string> = new Set([
-  'funding.funder_admin_required',
-  'funding.partner_required',
-  'funding.report_not_approved',
-  'funding.already_paid',
-  'funding.report_approved',
-  'funding.report_not_submitted',
-  'funding.own_organisation_only',
-]);
-
-/** The translation key telling what went wrong: funding codes first, then the app's generic messages. */
+/** The translation key telling what went wrong: the error catalogue's message for the API's code, else a generic one. */
 export function fundingErrorKey(error: unknown): string {
-  const code = apiErrorCode(error);
-  return code && FUNDING_CODES.has(code) ? `funding.errors.${code.slice('funding.'.length)}` : errorMessageKey(error);
+  return errorMessageKey(error);
 }
 
 /** Client and API validation codes with their own message under `funding.validation.<code>`. */

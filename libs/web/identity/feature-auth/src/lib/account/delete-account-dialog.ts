@@ -5,7 +5,8 @@ import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDi
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AccountApi, apiErrorCode, errorMessageKey } from '@alliances/web/identity/data-access';
+import { AccountApi } from '@alliances/web/identity/data-access';
+import { apiErrorCode, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { IdentityErrorCode } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';

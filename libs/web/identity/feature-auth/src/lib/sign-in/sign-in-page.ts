@@ -6,7 +6,8 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, errorMessageKey, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 
 @Component({

@@ -6,8 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService } from '@alliances/web/core';
-import { AuthStore, apiErrorCode, applyFieldErrors, errorMessageKey, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { LanguageService, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
+import { AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
 import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
 import { DISPLAY_NAME_MAX_LENGTH } from '../account/account-rules';

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LocalDatePipe } from '@alliances/web/core';
-import { errorMessageKey } from '@alliances/web/identity/data-access';
+import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { LibraryApi } from '@alliances/web/library/data-access';
 import { Notice } from '@alliances/web/ui';
 import { CaseStudyFacts } from '../shared/case-study-facts';

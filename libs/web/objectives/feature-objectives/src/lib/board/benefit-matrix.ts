@@ -5,7 +5,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { MAGIC_SQUARE, type BenefitMatrix, type MagicSquare } from '@alliances/shared/contracts';
 import { ObjectivesApi } from '@alliances/web/objectives/data-access';
-import { errorMessageKey } from '@alliances/web/identity/data-access';
+import { errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 
 /**

@@ -10,7 +10,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { COLLECTIVE_OBJECTIVES, type CollectiveObjective, type Objective } from '@alliances/shared/contracts';
 import { ObjectivesApi } from '@alliances/web/objectives/data-access';
-import { applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
+import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { fieldError } from '../shared/format';
 import type { ObjectiveDialogData } from './dialog-data';

@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { CheckIn } from '@alliances/shared/contracts';
-import { applyFieldErrors, errorMessageKey, httpStatus } from '@alliances/web/identity/data-access';
+import { applyFieldErrors, errorMessageKey, httpStatus } from '@alliances/web/core';
 import { ObjectivesApi, type CheckInAttempt } from '@alliances/web/objectives/data-access';
 import { Notice } from '@alliances/web/ui';
 import { fieldError, today } from '../shared/format';

@@ -3,11 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Notification, NotificationsPage, NotificationType } from '@alliances/shared/contracts';
 import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.tokens';
-import { decodeCursor } from '../http/cursor';
-import { ScheduledJobs } from '../jobs/scheduled-jobs.service';
-import { MailService } from '../mail/mail.service';
+import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig } from '@alliances/api/core';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotifyInput {

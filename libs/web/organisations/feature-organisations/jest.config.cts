@@ -1,8 +1,8 @@
 module.exports = {
-  displayName: 'web-identity-feature-organisations',
+  displayName: 'web-organisations-feature-organisations',
   preset: '../../../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
-  coverageDirectory: '../../../../coverage/libs/web/identity/feature-organisations',
+  coverageDirectory: '../../../../coverage/libs/web/organisations/feature-organisations',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',

@@ -1,12 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AbstractControl } from '@angular/forms';
-import { ApiError, FieldError, IdentityErrorCode } from '@alliances/shared/contracts';
-
-/** Error codes with a translation under `errors.<code>` in the dictionaries. */
-const TRANSLATED_CODES: ReadonlySet<string> = new Set<string>([
-  ...Object.values(IdentityErrorCode),
-  'organisation.admin_required',
-]);
+import { ERRORS, isErrorCode, type ApiError, type FieldError } from '@alliances/shared/contracts';
 
 /** The HTTP failure behind an error, also when a resource wrapped it (`cause`). */
 function httpFailure(error: unknown): HttpErrorResponse | null {
@@ -20,7 +14,7 @@ export function httpStatus(error: unknown): number | null {
   return httpFailure(error)?.status ?? null;
 }
 
-/** The API's error body (CONTRACT.md shape), when the failure came from the API. */
+/** The API's error body (docs/api.md "Errors"), when the failure came from the API. */
 export function apiError(error: unknown): ApiError | null {
   const failure = httpFailure(error);
   if (!failure) return null;
@@ -32,10 +26,13 @@ export function apiErrorCode(error: unknown): string | null {
   return apiError(error)?.code ?? null;
 }
 
-/** The translation key of the message that tells a person what went wrong and what to do. */
+/**
+ * The translation key of the message that tells a person what went wrong and what to do: the key the
+ * error catalogue (`ERRORS`) gives the API's code, else a generic message chosen by HTTP status.
+ */
 export function errorMessageKey(error: unknown): string {
   const code = apiErrorCode(error);
-  if (code && TRANSLATED_CODES.has(code)) return `errors.${code}`;
+  if (isErrorCode(code)) return ERRORS[code].key;
   switch (httpStatus(error)) {
     case 0:
       return 'errors.network';

@@ -10,8 +10,8 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect, MatSelectChange } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { LocalDatePipe } from '@alliances/web/core';
-import { AuthStore, OrganisationsApi, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
+import { LocalDatePipe, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
+import { AuthStore, OrganisationsApi } from '@alliances/web/identity/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
 import {
   IdentityErrorCode,

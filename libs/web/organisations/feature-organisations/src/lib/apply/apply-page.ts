@@ -19,7 +19,8 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, OrganisationsApi, applyFieldErrors, errorMessageKey } from '@alliances/web/identity/data-access';
+import { AuthStore, OrganisationsApi } from '@alliances/web/identity/data-access';
+import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import {
   ORGANISATION_PROFILES,

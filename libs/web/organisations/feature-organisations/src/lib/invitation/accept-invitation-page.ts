@@ -4,8 +4,8 @@ import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LocalDatePipe } from '@alliances/web/core';
-import { AuthStore, InvitationsApi, errorMessageKey, httpStatus } from '@alliances/web/identity/data-access';
+import { LocalDatePipe, errorMessageKey, httpStatus } from '@alliances/web/core';
+import { AuthStore, InvitationsApi } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
 import { firstValueFrom } from 'rxjs';
 

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, type AuthUser } from '@alliances/api/core';
+import { IdentityErrorCode, type MeResponse } from '@alliances/shared/contracts';
+import { DataSource } from 'typeorm';
+import { AccountMemberships } from './account-memberships';
+import type { DeleteAccountDto, UpdateMeDto } from './auth.dto';
+import { PasswordService } from './password.service';
+import { TokensService } from './tokens.service';
+import { UsersService, toUser } from './users.service';
+
+/** The person's own account: profile, RGPD export and erasure. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokensService,
+    private readonly memberships: AccountMemberships,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async me(caller: AuthUser): Promise<MeResponse> {
+    const [user, memberships] = await Promise.all([this.users.findById(caller.id), this.memberships.mine(caller)]);
+    return { user: toUser(user!), memberships, isPlatformAdmin: caller.isPlatformAdmin };
+  }
+
+  async update(caller: AuthUser, body: UpdateMeDto): Promise<MeResponse> {
+    await this.users.update(caller.id, body);
+    return this.me(caller);
+  }
+
+  /** RGPD right of access: everything the product holds about the caller. */
+  async export(caller: AuthUser): Promise<Record<string, unknown>> {
+    const user = await this.users.findById(caller.id);
+    const q = (sql: string) => this.dataSource.query(sql, [caller.id]);
+    const [{ memberships, invitationsSent, invitationsReceived }, sessions, auditTrail] = await Promise.all([
+      this.memberships.exportOf(caller.id),
+      q('SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at'),
+      // What they did, and what was done to their account (role changes, failed sign-ins…).
+      q(`SELECT at, action, object_type, object_id, organisation_id, ip, details FROM audit_log
+          WHERE actor_id = $1 OR (object_type = 'user' AND object_id = $1) ORDER BY at`),
+    ]);
+    return { exportedAt: new Date().toISOString(), user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null, memberships, sessions, invitationsSent, invitationsReceived, auditTrail };
+  }
+
+  /**
+   * RGPD erasure. The password confirms it is really the person. Their comments stay as "former
+   * member" and their signatures stay as the legal record they are; everything else identifying goes.
+   */
+  async delete(caller: AuthUser, body: DeleteAccountDto, ip: string | null): Promise<void> {
+    if (!(await this.passwords.verify(await this.users.passwordHashOf(caller.id), body.password))) {
+      throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong password');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const lastAdminOf = await this.memberships.lastAdminOf(caller.id, manager);
+      if (lastAdminOf.length) {
+        throw new DomainException(IdentityErrorCode.LastAdmin, `Name another admin first in: ${lastAdminOf.map((o) => o.name).join(', ')}`);
+      }
+      await this.memberships.removeAll(caller.id, manager);
+      await this.tokens.revokeAllOf(caller.id, manager);
+      await this.users.anonymise(caller.id, manager);
+      await this.audit.record({ actorId: caller.id, action: 'user.deleted', objectType: 'user', objectId: caller.id, ip }, manager);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/notifications.module';
+export * from './lib/notifications.service';
+export * from './lib/notification.entity';

@@ -1,0 +1,140 @@
+/**
+ * Every error code the API answers with, declared once: its HTTP status and the translation key of
+ * the message the web app shows (`errors.<code>` in `apps/web/public/i18n/{fr,en}.json`).
+ * The API throws by code (`new DomainException('alliance.stale_version', …)`) and takes the status
+ * from here; the web maps a code to its message through `key`. docs/api.md "Errors" says how to add one.
+ */
+export interface ErrorDefinition {
+  /** The HTTP status the code answers with. */
+  readonly status: number;
+  /** The translation key of the user-facing message. */
+  readonly key: string;
+}
+
+const e = <K extends string>(status: number, key: K): { readonly status: number; readonly key: K } => ({ status, key });
+
+export const ERRORS = {
+  // Generic answers of the HTTP layer -----------------------------------------------------------
+  'validation.failed': e(400, 'errors.validation.failed'),
+  'validation.too_deep': e(400, 'errors.validation.too_deep'),
+  'validation.malformed': e(400, 'errors.validation.malformed'),
+  'conflict.duplicate': e(409, 'errors.conflict.duplicate'),
+  'conflict.reference': e(409, 'errors.conflict.reference'),
+  'conflict.concurrent': e(409, 'errors.conflict.concurrent'),
+  'service.unavailable': e(503, 'errors.service.unavailable'),
+  'service.shutting_down': e(503, 'errors.service.shutting_down'),
+  /** Errors Fastify raises itself, answered as `http.<its code in lower case>`. */
+  'http.fst_err_ctp_invalid_json_body': e(400, 'errors.http.fst_err_ctp_invalid_json_body'),
+  'http.fst_err_ctp_empty_json_body': e(400, 'errors.http.fst_err_ctp_empty_json_body'),
+  'http.fst_err_ctp_body_too_large': e(413, 'errors.http.fst_err_ctp_body_too_large'),
+  'http.fst_err_ctp_invalid_media_type': e(415, 'errors.http.fst_err_ctp_invalid_media_type'),
+
+  // Not found (404 also for what exists but is not visible to the caller) ------------------------
+  'resource.not_found': e(404, 'errors.resource.not_found'),
+  'route.not_found': e(404, 'errors.route.not_found'),
+  'user.not_found': e(404, 'errors.user.not_found'),
+  'job.not_found': e(404, 'errors.job.not_found'),
+  'organisation.not_found': e(404, 'errors.organisation.not_found'),
+  'member.not_found': e(404, 'errors.member.not_found'),
+  'invitation.not_found': e(404, 'errors.invitation.not_found'),
+  'alliance.not_found': e(404, 'errors.alliance.not_found'),
+  'charter_version.not_found': e(404, 'errors.charter_version.not_found'),
+  'objective.not_found': e(404, 'errors.objective.not_found'),
+  'indicator.not_found': e(404, 'errors.indicator.not_found'),
+  'milestone.not_found': e(404, 'errors.milestone.not_found'),
+  'checkin.not_found': e(404, 'errors.checkin.not_found'),
+  'evaluation.not_found': e(404, 'errors.evaluation.not_found'),
+  'evaluation_template.not_found': e(404, 'errors.evaluation_template.not_found'),
+  'evaluation_action.not_found': e(404, 'errors.evaluation_action.not_found'),
+  'comment.not_found': e(404, 'errors.comment.not_found'),
+  'grant.not_found': e(404, 'errors.grant.not_found'),
+  'tranche.not_found': e(404, 'errors.tranche.not_found'),
+  'report.not_found': e(404, 'errors.report.not_found'),
+  'case_study.not_found': e(404, 'errors.case_study.not_found'),
+
+  // Identity --------------------------------------------------------------------------------------
+  'auth.invalid_credentials': e(401, 'errors.auth.invalid_credentials'),
+  'auth.email_taken': e(409, 'errors.auth.email_taken'),
+  /** Field codes (in `details` of a `validation.failed` answer). */
+  'auth.weak_password': e(400, 'errors.auth.weak_password'),
+  'auth.common_password': e(400, 'errors.auth.common_password'),
+  'auth.account_disabled': e(401, 'errors.auth.account_disabled'),
+  'auth.refresh_invalid': e(401, 'errors.auth.refresh_invalid'),
+  'auth.refresh_reused': e(401, 'errors.auth.refresh_reused'),
+  'invitation.invalid': e(410, 'errors.invitation.invalid'),
+  'invitation.expired': e(410, 'errors.invitation.expired'),
+  'invitation.email_mismatch': e(403, 'errors.invitation.email_mismatch'),
+
+  // Organisations and administration ---------------------------------------------------------------
+  'organisation.last_admin': e(409, 'errors.organisation.last_admin'),
+  'organisation.already_member': e(409, 'errors.organisation.already_member'),
+  'organisation.not_approved': e(409, 'errors.organisation.not_approved'),
+  'organisation.already_reviewed': e(409, 'errors.organisation.already_reviewed'),
+  'organisation.admin_required': e(403, 'errors.organisation.admin_required'),
+  'admin.cannot_disable_self': e(409, 'errors.admin.cannot_disable_self'),
+
+  // Alliances -------------------------------------------------------------------------------------
+  'alliance.lead_required': e(403, 'errors.alliance.lead_required'),
+  'alliance.stale_version': e(409, 'errors.alliance.stale_version'),
+  'alliance.already_member': e(409, 'errors.alliance.already_member'),
+  'alliance.not_invited': e(409, 'errors.alliance.not_invited'),
+  'alliance.not_your_organisation': e(403, 'errors.alliance.not_your_organisation'),
+  'alliance.closed': e(409, 'errors.alliance.closed'),
+
+  // Charter (the last two are sent on the /collab socket as `charter:error`) -----------------------
+  'charter.write_required': e(403, 'errors.charter.write_required'),
+  'charter.unchanged': e(409, 'errors.charter.unchanged'),
+  'charter.not_a_signing_organisation': e(403, 'errors.charter.not_a_signing_organisation'),
+  'charter.signatory_required': e(403, 'errors.charter.signatory_required'),
+  'charter.version_closed': e(409, 'errors.charter.version_closed'),
+  'charter.hash_mismatch': e(409, 'errors.charter.hash_mismatch'),
+  'charter.already_answered': e(409, 'errors.charter.already_answered'),
+  'charter.update_too_large': e(413, 'errors.charter.update_too_large'),
+  'charter.read_only': e(403, 'errors.charter.read_only'),
+
+  // Objectives ------------------------------------------------------------------------------------
+  'objectives.partner_required': e(403, 'errors.objectives.partner_required'),
+  'objectives.own_organisation_only': e(403, 'errors.objectives.own_organisation_only'),
+  'objective.stale_version': e(409, 'errors.objective.stale_version'),
+  'indicator.stale_version': e(409, 'errors.indicator.stale_version'),
+  'checkin.id_conflict': e(409, 'errors.checkin.id_conflict'),
+  'checkin.author_only': e(403, 'errors.checkin.author_only'),
+  'checkin.immutable': e(409, 'errors.checkin.immutable'),
+
+  // Evaluations -----------------------------------------------------------------------------------
+  'evaluation.partner_required': e(403, 'errors.evaluation.partner_required'),
+  'evaluation.not_invited': e(403, 'errors.evaluation.not_invited'),
+  'evaluation.closed': e(409, 'errors.evaluation.closed'),
+  'evaluation.blind': e(409, 'errors.evaluation.blind'),
+
+  // Comments --------------------------------------------------------------------------------------
+  'comments.rate_limited': e(429, 'errors.comments.rate_limited'),
+  'comments.read_only': e(403, 'errors.comments.read_only'),
+  'comments.id_conflict': e(409, 'errors.comments.id_conflict'),
+  'comments.author_only': e(403, 'errors.comments.author_only'),
+  'comments.deleted': e(409, 'errors.comments.deleted'),
+  'comments.not_a_thread': e(409, 'errors.comments.not_a_thread'),
+
+  // Funding ---------------------------------------------------------------------------------------
+  'funding.funder_admin_required': e(403, 'errors.funding.funder_admin_required'),
+  'funding.partner_required': e(403, 'errors.funding.partner_required'),
+  'funding.own_organisation_only': e(403, 'errors.funding.own_organisation_only'),
+  'funding.report_not_approved': e(409, 'errors.funding.report_not_approved'),
+  'funding.already_paid': e(409, 'errors.funding.already_paid'),
+  'funding.report_approved': e(409, 'errors.funding.report_approved'),
+  'funding.report_not_submitted': e(409, 'errors.funding.report_not_submitted'),
+
+  // Library ---------------------------------------------------------------------------------------
+  'case_study.not_a_partner': e(403, 'errors.case_study.not_a_partner'),
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** A code of the catalogue. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/** What can be "not found": `NotFoundDomainException('alliance')` answers `alliance.not_found`. */
+export type NotFoundSubject = ErrorCode extends infer C ? (C extends `${infer S}.not_found` ? S : never) : never;
+
+/** Whether a string (an API answer's `code`) is a code of the catalogue. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
