@@ -1,4 +1,6 @@
 export * from './lib/alliances.module';
 export * from './lib/alliance.policy';
+export * from './lib/alliance-lifecycle';
+export * from './lib/alliances-reader';
 export * from './lib/alliances.service';
 export * from './lib/alliance.entity';

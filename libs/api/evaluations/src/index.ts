@@ -1,4 +1,5 @@
 export * from './lib/evaluations.module';
 export * from './lib/evaluations.service';
+export * from './lib/evaluations-reader';
 export * from './lib/evaluation.entities';
 export * from './lib/default-template';

@@ -1,5 +1,6 @@
 export * from './lib/identity.module';
 export * from './lib/users.service';
+export * from './lib/users-reader';
 export * from './lib/password.service';
 export * from './lib/tokens.service';
 export * from './lib/jwt-auth.guard';

@@ -1,3 +1,4 @@
 export * from './lib/objectives.module';
 export * from './lib/objectives.service';
+export * from './lib/objectives-reader';
 export * from './lib/objective.entities';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, decodeCursor, DomainException, encodeCursor, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { OrganisationEntity, TerritoriesService } from '@alliances/api/organisations';
+import { OrganisationsReader, TerritoriesService } from '@alliances/api/organisations';
 import type {
   Alliance,
   AllianceAuditEntry,
@@ -56,6 +56,7 @@ export class AlliancesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly territories: TerritoriesService,
+    private readonly organisations: OrganisationsReader,
     private readonly audit: AuditService,
   ) {}
 
@@ -71,10 +72,7 @@ export class AlliancesService {
 
   async create(user: AuthUser, input: CreateAllianceDto, ip: string | null): Promise<Alliance> {
     const territoryCodes = this.checkTerritories(input.territoryCodes) ?? [];
-    const lead = await this.dataSource.query(
-      `SELECT o.id, o.status FROM organisations o JOIN memberships m ON m.organisation_id = o.id AND m.user_id = $2 WHERE o.id = $1`,
-      [input.organisationId, user.id],
-    );
+    const lead = await this.organisations.findForMember(input.organisationId, user.id);
     if (!lead[0]) throw new InvalidInputException([{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }]);
     if (lead[0].status !== 'approved') throw new DomainException('organisation.not_approved', 'The organisation is not approved yet');
     const id = await this.dataSource.transaction(async (manager) => {
@@ -207,7 +205,7 @@ export class AlliancesService {
 
   async invite(user: AuthUser, id: string, input: InviteOrganisationDto, ip: string | null): Promise<Alliance> {
     await this.policy.editable(user, id);
-    const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: input.organisationId, status: 'approved' } });
+    const organisation = await this.organisations.approved(input.organisationId);
     if (!organisation) throw new NotFoundDomainException('organisation');
     const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, { where: { allianceId: id, organisationId: input.organisationId } });
     if (existing && existing.status !== 'declined') throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
@@ -275,11 +273,7 @@ export class AlliancesService {
 
   /** Approved organisations a lead can invite, searched by name. */
   async directory(user: AuthUser, q: string): Promise<OrganisationDirectoryEntry[]> {
-    const rows: { id: string; name: string; profile: string; territory_code: string | null }[] = await this.dataSource.query(
-      `SELECT id, name, profile, territory_code FROM organisations
-        WHERE status = 'approved' AND fold_accents(name) LIKE '%' || fold_accents($1) || '%' ORDER BY name LIMIT 20`,
-      [q.replace(/[%_\\]/g, (c) => `\\${c}`)],
-    );
+    const rows = await this.organisations.searchApproved(q);
     return rows.map((r) => ({ id: r.id, name: r.name, profile: r.profile, territoryName: this.territories.find(r.territory_code)?.name ?? null }));
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { NotificationsService } from '@alliances/api/notifications';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AllianceLifecycle, AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { UsersReader } from '@alliances/api/identity';
 import {
   CHARTER_SECTION_KEYS,
   type Charter,
@@ -36,8 +37,11 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 @Injectable()
 export class CharterService {
   constructor(
+    // The DataSource for the transactions of a version, its signatures, the alliance's status and audit entries.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
+    private readonly lifecycle: AllianceLifecycle,
+    private readonly users: UsersReader,
     private readonly docs: CharterDocs,
     private readonly store: CharterStore,
     private readonly audit: AuditService,
@@ -87,11 +91,8 @@ export class CharterService {
    */
   private async readableVersions(access: AllianceAccess): Promise<Set<number> | null> {
     if (!access.funderOnly) return null;
-    const rows: { version: number }[] = await this.dataSource.query(
-      `SELECT DISTINCT (details->>'version')::int AS version FROM audit_log WHERE alliance_id = $1 AND action = 'charter.in_force'`,
-      [access.alliance.id],
-    );
-    const readable = new Set(rows.map((r) => Number(r.version)));
+    const rows = await this.audit.detailsOf(access.alliance.id, 'charter.in_force');
+    const readable = new Set(rows.map((r) => Number(r['version'])));
     if (access.alliance.inForceVersion !== null) readable.add(access.alliance.inForceVersion);
     return readable;
   }
@@ -121,7 +122,7 @@ export class CharterService {
       const entity = await manager.save(
         manager.create(CharterVersionEntity, { allianceId, version, sections, state: Buffer.from(Y.encodeStateAsUpdate(loaded.doc)), sha256: hash, status: 'awaiting_signatures', createdBy: user.id }),
       );
-      if (access.alliance.status === 'draft') await manager.query(`UPDATE alliances SET status = 'chartering', updated_at = now() WHERE id = $1 AND status = 'draft'`, [allianceId]);
+      if (access.alliance.status === 'draft') await this.lifecycle.charterProposed(manager, allianceId);
       await this.audit.record({ actorId: user.id, action: 'charter.version_proposed', objectType: 'charter_version', allianceId, ip, details: { version, sha256: hash } }, manager);
       return entity;
     });
@@ -188,10 +189,7 @@ export class CharterService {
   }
 
   private async names(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return new Map();
-    const rows: { id: string; display_name: string }[] = await this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
-    return new Map(rows.map((r) => [r.id, r.display_name]));
+    return this.users.displayNames(ids);
   }
 
   /**
@@ -259,10 +257,7 @@ export class CharterService {
       if (awaited.length === 0) {
         await manager.query(`UPDATE charter_versions SET status = 'superseded' WHERE alliance_id = $1 AND status = 'in_force'`, [allianceId]);
         await manager.update(CharterVersionEntity, { allianceId, version: versionNumber }, { status: 'in_force' });
-        await manager.query(
-          `UPDATE alliances SET in_force_version = $2, status = CASE WHEN status IN ('draft', 'chartering') THEN 'active' ELSE status END, updated_at = now() WHERE id = $1`,
-          [allianceId, versionNumber],
-        );
+        await this.lifecycle.charterInForce(manager, allianceId, versionNumber);
         await this.audit.record({ actorId: user.id, action: 'charter.in_force', objectType: 'charter_version', allianceId, ip, details: { version: versionNumber } }, manager);
       }
     });

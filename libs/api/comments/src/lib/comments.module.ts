@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
+import { EvaluationsModule } from '@alliances/api/evaluations';
 import { IdentityModule } from '@alliances/api/identity';
 import { NotificationsModule } from '@alliances/api/notifications';
+import { ObjectivesModule } from '@alliances/api/objectives';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from './comment.entities';
 import { CommentPublisher } from './comment-publisher';
 import { CommentsController } from './comments.controller';
@@ -11,7 +13,7 @@ import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule, ObjectivesModule, EvaluationsModule],
   controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],

@@ -4,6 +4,8 @@ import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotFo
 import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
+import { EvaluationsReader } from '@alliances/api/evaluations';
+import { ObjectivesReader } from '@alliances/api/objectives';
 import { CHARTER_SECTION_KEYS, type Comment, type CommentsPage, type MentionCandidate } from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,12 +25,15 @@ export class CommentsService {
   private readonly recentPosts = new Map<string, number[]>();
 
   constructor(
+    // The DataSource for the transactions of a comment, its sequence number, outbox event, notifications and audit entry.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly publisher: CommentPublisher,
     private readonly charter: CharterReader,
+    private readonly objectives: ObjectivesReader,
+    private readonly evaluations: EvaluationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +66,6 @@ export class CommentsService {
     const fail = (message: string, field = 'target.id') => {
       throw new InvalidInputException([{ field, messages: [message], codes: ['unknownTarget'] }]);
     };
-    const exists = async (sql: string, params: unknown[]) => (await this.dataSource.query(sql, params)).length > 0;
     switch (type) {
       case 'charter_passage':
         // A new thread needs its passage; a reply belongs to its thread, which holds the anchor.
@@ -75,16 +79,16 @@ export class CommentsService {
         if (id !== allianceId) fail('the alliance target must be the alliance itself');
         return;
       case 'objective':
-        if (!/^[0-9a-f-]{36}$/.test(id) || !(await exists('SELECT 1 FROM objectives WHERE id = $1 AND alliance_id = $2', [id, allianceId]))) fail('unknown objective');
+        if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.objectives.objectiveExists(allianceId, id))) fail('unknown objective');
         return;
       case 'indicator':
-        if (!/^[0-9a-f-]{36}$/.test(id) || !(await exists('SELECT 1 FROM indicators WHERE id = $1 AND alliance_id = $2', [id, allianceId]))) fail('unknown indicator');
+        if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.objectives.indicatorExists(allianceId, id))) fail('unknown indicator');
         return;
       case 'evaluation_result':
-        if (!/^[0-9a-f-]{36}$/.test(id) || !(await exists('SELECT 1 FROM evaluation_campaigns WHERE id = $1 AND alliance_id = $2', [id, allianceId]))) fail('unknown evaluation');
+        if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.evaluations.campaignExists(allianceId, id))) fail('unknown evaluation');
         return;
       case 'evaluation_question':
-        if (!/^[0-9a-f-]{36}$/.test(id) || !(await exists(`SELECT 1 FROM evaluation_campaigns WHERE alliance_id = $1 AND questions @> $2::jsonb`, [allianceId, JSON.stringify([{ id }])]))) fail('unknown evaluation question');
+        if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.evaluations.questionExists(allianceId, id))) fail('unknown evaluation question');
         return;
     }
   }

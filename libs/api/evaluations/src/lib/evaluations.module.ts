@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { ObjectivesModule } from '@alliances/api/objectives';
 import { EvaluationScheduler } from './evaluation-scheduler';
 import {
   EvaluationActionEntity,
@@ -11,15 +12,17 @@ import {
   EvaluationTemplateQuestionEntity,
 } from './evaluation.entities';
 import { EvaluationsController } from './evaluations.controller';
+import { EvaluationsReader } from './evaluations-reader';
 import { EvaluationsService } from './evaluations.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity]),
     AlliancesModule,
+    ObjectivesModule,
   ],
   controllers: [EvaluationsController],
-  providers: [EvaluationsService, EvaluationScheduler],
-  exports: [EvaluationsService],
+  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],
+  exports: [EvaluationsService, EvaluationsReader],
 })
 export class EvaluationsModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { ObjectivesReader } from '@alliances/api/objectives';
 import {
   aggregateByOrganisation,
   distribution,
@@ -51,8 +52,10 @@ export class EvaluationsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Evaluations');
 
   constructor(
+    // The DataSource for the transactions of the template seed, a template copy or edit and a campaign launch.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
+    private readonly objectives: ObjectivesReader,
     private readonly audit: AuditService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -398,8 +401,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const owner = await this.dataSource.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [campaign.allianceId, input.ownerOrganisationId]);
     if (!owner.length) errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
     if (input.objectiveId) {
-      const objective = await this.dataSource.query('SELECT 1 FROM objectives WHERE id = $1 AND alliance_id = $2', [input.objectiveId, campaign.allianceId]);
-      if (!objective.length) errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
+      if (!(await this.objectives.objectiveExists(campaign.allianceId, input.objectiveId))) errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
     }
     if (errors.length) throw new InvalidInputException(errors);
     const saved = await this.dataSource.manager.save(

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { EvaluationsModule } from '@alliances/api/evaluations';
+import { ObjectivesModule } from '@alliances/api/objectives';
+import { OrganisationsModule } from '@alliances/api/organisations';
 import { FundingController } from './funding.controller';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from './funding.entities';
 import { FundingService } from './funding.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity]), AlliancesModule],
+  imports: [TypeOrmModule.forFeature([GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity]), AlliancesModule, OrganisationsModule, ObjectivesModule, EvaluationsModule],
   controllers: [FundingController],
   providers: [FundingService],
   exports: [FundingService],

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
+import { EvaluationsReader } from '@alliances/api/evaluations';
+import { ObjectivesReader } from '@alliances/api/objectives';
+import { OrganisationPolicy } from '@alliances/api/organisations';
 import type { Contribution, FieldError, Grant, GrantReport, Portfolio, PortfolioEntry, Tranche } from '@alliances/shared/contracts';
 import { DataSource, Not } from 'typeorm';
 import type { CreateContributionDto, CreateGrantDto } from './funding.dto';
@@ -14,9 +17,14 @@ const cents = (n: number | string): number => Math.round(Number(n) * 100);
 @Injectable()
 export class FundingService {
   constructor(
+    // The DataSource for the grant's transaction (grant, reports, tranches and audit entry together).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationPolicy,
     private readonly audit: AuditService,
+    private readonly objectives: ObjectivesReader,
+    private readonly evaluations: EvaluationsReader,
   ) {}
 
   /** The caller acts for this funder organisation: an admin of it, and it funds this alliance. */
@@ -193,15 +201,13 @@ export class FundingService {
 
   /** Every alliance the organisation funds, with money, deadlines, objective statuses and the latest evaluation. */
   async portfolio(user: AuthUser, organisationId: string, filters: { domain?: string; territory?: string; status?: string }): Promise<Portfolio> {
-    const member = await this.dataSource.query('SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2', [organisationId, user.id]);
+    const member = [await this.organisations.roleOf(user.id, organisationId)].filter((role) => role !== null);
     if (!member.length) throw new NotFoundDomainException('organisation');
-    const alliances: { id: string; name: string; status: string; domains: string[]; territory_codes: string[] }[] = await this.dataSource.query(
-      `SELECT a.id, a.name, a.status, a.domains, a.territory_codes FROM alliances a
-         JOIN alliance_members am ON am.alliance_id = a.id AND am.organisation_id = $1 AND am.role = 'funder' AND am.status = 'active'
-        WHERE ($2::text IS NULL OR $2 = ANY(a.domains)) AND ($3::text IS NULL OR $3 = ANY(a.territory_codes)) AND ($4::text IS NULL OR a.status = $4)
-        ORDER BY a.name`,
-      [organisationId, filters.domain ?? null, filters.territory ?? null, filters.status ?? null],
-    );
+    const alliances = await this.alliances.fundedBy(organisationId, filters);
+    // Objective statuses and latest evaluations of every alliance, one statement each (not one per alliance).
+    const allianceIds = alliances.map((a) => a.id);
+    const statuses = await this.objectives.statusCounts(allianceIds);
+    const evaluations = await this.evaluations.latestClosedScores(allianceIds);
     const entries: PortfolioEntry[] = [];
     const timeline = new Map<string, { committed: number; paid: number }>();
     for (const a of alliances) {
@@ -218,8 +224,6 @@ export class FundingService {
         const month = (t.paidAt as string).slice(0, 7);
         timeline.set(month, { committed: timeline.get(month)?.committed ?? 0, paid: (timeline.get(month)?.paid ?? 0) + t.amount });
       }
-      const statuses: { status: string; n: number }[] = await this.objectiveStatuses(a.id);
-      const evaluation = await this.latestEvaluation(a.id);
       const contributions = await this.contributionsOf(a.id);
       entries.push({
         allianceId: a.id,
@@ -232,8 +236,8 @@ export class FundingService {
         currency: grants[0]?.currency ?? 'EUR',
         nextTranche: next ? { amount: next.amount, dueOn: next.dueOn, status: next.status } : null,
         nextReport: reports[0] ? { title: reports[0].title, dueOn: reports[0].dueOn, overdue: reports[0].overdue } : null,
-        objectiveStatus: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
-        latestEvaluation: evaluation,
+        objectiveStatus: statuses.get(a.id) ?? {},
+        latestEvaluation: evaluations.get(a.id) ?? null,
         contributionsValuation: contributions.reduce((s, c) => s + c.valuation, 0),
       });
     }
@@ -252,38 +256,5 @@ export class FundingService {
         return { month, committed, paid };
       }),
     };
-  }
-
-  /** Status of each indicator's latest check-in, computed in SQL with the same rule as the board. */
-  private async objectiveStatuses(allianceId: string): Promise<{ status: string; n: number }[]> {
-    const rows: { status: string }[] = await this.dataSource.query(
-      `SELECT CASE
-                WHEN c.value IS NULL THEN 'no_data'
-                WHEN (c.value - i.baseline) / (i.target - i.baseline) >= 1 THEN 'achieved'
-                WHEN (c.value - i.baseline) / (i.target - i.baseline) >= e.elapsed - 0.1 THEN 'on_track'
-                WHEN (c.value - i.baseline) / (i.target - i.baseline) >= e.elapsed - 0.25 THEN 'at_risk'
-                ELSE 'off_track' END AS status
-         FROM indicators i
-         CROSS JOIN LATERAL (SELECT LEAST(1, GREATEST(0, (current_date - i.start_date)::float / NULLIF(i.target_date - i.start_date, 0))) AS elapsed) e
-         LEFT JOIN LATERAL (SELECT value FROM checkins WHERE indicator_id = i.id ORDER BY date DESC, created_at DESC LIMIT 1) c ON true
-        WHERE i.alliance_id = $1`,
-      [allianceId],
-    );
-    const counts = new Map<string, number>();
-    for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    return [...counts.entries()].map(([status, n]) => ({ status, n }));
-  }
-
-  private async latestEvaluation(allianceId: string): Promise<PortfolioEntry['latestEvaluation']> {
-    const rows: { id: string; title: string; mean: number | null }[] = await this.dataSource.query(
-      `SELECT c.id, c.title, (SELECT avg((a->>'score')::int) FROM evaluation_responses r, jsonb_array_elements(r.answers) a
-                               WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL) AS mean
-         FROM evaluation_campaigns c WHERE c.alliance_id = $1 AND c.status = 'closed' ORDER BY c.closed_at DESC LIMIT 2`,
-      [allianceId],
-    );
-    if (!rows[0]) return null;
-    const mean = rows[0].mean === null ? null : Number(rows[0].mean);
-    const before = rows[1]?.mean === null || rows[1] === undefined ? null : Number(rows[1].mean);
-    return { campaignId: rows[0].id, title: rows[0].title, mean, delta: mean !== null && before !== null ? mean - before : null };
   }
 }

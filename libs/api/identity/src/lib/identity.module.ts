@@ -13,6 +13,7 @@ import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
+import { UsersReader } from './users-reader';
 import { UsersService } from './users.service';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -42,7 +43,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator }, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [UsersService, PasswordService, TokensService, PlatformAdminGuard, SocketAuthenticator],
+  providers: [UsersService, UsersReader, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator }, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard, SocketAuthenticator],
 })
 export class IdentityModule {}

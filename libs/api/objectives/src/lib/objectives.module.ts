@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
 import { ObjectivesController } from './objectives.controller';
+import { ObjectivesReader } from './objectives-reader';
 import { ObjectivesService } from './objectives.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity]), AlliancesModule],
   controllers: [ObjectivesController],
-  providers: [ObjectivesService],
-  exports: [ObjectivesService],
+  providers: [ObjectivesService, ObjectivesReader],
+  exports: [ObjectivesService, ObjectivesReader],
 })
 export class ObjectivesModule {}

@@ -19,6 +19,7 @@ import {
 } from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { latestCheckIn } from './latest-checkin';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
 import type { CreateCheckInDto, CreateIndicatorDto, CreateMilestoneDto, CreateObjectiveDto, UpdateCheckInDto, UpdateIndicatorDto, UpdateMilestoneDto, UpdateObjectiveDto } from './objectives.dto';
 
@@ -167,7 +168,7 @@ export class ObjectivesService {
       `SELECT i.*, o.name AS owner_name, c.value AS latest_value, c.date::text AS latest_date
          FROM indicators i
          JOIN organisations o ON o.id = i.owner_organisation_id
-         LEFT JOIN LATERAL (SELECT value, date FROM checkins WHERE indicator_id = i.id ORDER BY date DESC, created_at DESC LIMIT 1) c ON true
+         ${latestCheckIn('i', 'c')}
         WHERE i.alliance_id = $1 ${objectiveIds ? 'AND i.objective_id = ANY($2::uuid[])' : ''} ${indicatorId ? 'AND i.id = $2' : ''}
         ORDER BY i.created_at`,
       objectiveIds ? [allianceId, objectiveIds] : indicatorId ? [allianceId, indicatorId] : [allianceId],

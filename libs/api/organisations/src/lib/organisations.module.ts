@@ -6,6 +6,7 @@ import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationPolicy } from './organisation.policy';
+import { OrganisationsReader } from './organisations-reader';
 import { AdminOrganisationsController, InvitationsController, OrganisationsController, TerritoriesController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { TerritoriesService } from './territories.service';
@@ -13,7 +14,7 @@ import { TerritoriesService } from './territories.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
   controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
-  providers: [OrganisationsService, OrganisationPolicy, TerritoriesService, OrganisationAccountMemberships],
-  exports: [OrganisationsService, OrganisationPolicy, TerritoriesService, OrganisationAccountMemberships],
+  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
 })
 export class OrganisationsModule {}

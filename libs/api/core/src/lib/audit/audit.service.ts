@@ -31,4 +31,10 @@ export class AuditService {
       details: event.details ?? null,
     });
   }
+
+  /** The details of every entry of `action` in the alliance, for domains that read their own history (one statement). */
+  async detailsOf(allianceId: string, action: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.dataSource.manager.find(AuditEntryEntity, { select: { details: true }, where: { allianceId, action } });
+    return rows.map((r) => r.details ?? {});
+  }
 }

@@ -1,50 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Injectable, Module, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { AuditService, ClientIp, CurrentUser, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesModule } from '@alliances/api/alliances';
-import { ORGANISATION_PROFILES, PARTNERSHIP_CATEGORIES, TERRITORIAL_SCALES, type CaseStudy, type PublishCaseStudyRequest } from '@alliances/shared/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AlliancePolicy } from '@alliances/api/alliances';
+import { ObjectivesReader } from '@alliances/api/objectives';
+import type { CaseStudy } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
-
-export class PublishCaseStudyDto implements PublishCaseStudyRequest {
-  @IsString() @MinLength(3) @MaxLength(200) title!: string;
-  @IsString() @MinLength(20) @MaxLength(8000) summary!: string;
-  @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) indicatorIds!: string[];
-}
-
-export class ConsentDto {
-  @IsUUID('all') organisationId!: string;
-}
-
-export class LibraryQuery {
-  @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @IsOptional() @IsIn(ORGANISATION_PROFILES) profile?: string;
-  @IsOptional() @IsIn(TERRITORIAL_SCALES) scale?: string;
-  @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/) domain?: string;
-  @IsOptional() @IsIn(PARTNERSHIP_CATEGORIES) category?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-}
-
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
-export class ConsentParams {
-  @IsUUID('all') id!: string;
-  @IsUUID('all') organisationId!: string;
-}
+import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
 
 const notAPartner = () => new DomainException(403, 'case_study.not_a_partner', 'This organisation is not asked to consent');
 
 @Injectable()
 export class LibraryService {
   constructor(
+    // The DataSource for the transactions of a card, its consents and their audit entries.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
+    private readonly objectives: ObjectivesReader,
   ) {}
 
   /** The lead prepares (or updates) the card; every lead/partner organisation must consent again. */
@@ -57,16 +30,7 @@ export class LibraryService {
         WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')`,
       [allianceId],
     );
-    const results: CaseStudy['results'] = input.indicatorIds.length
-      ? (
-          await this.dataSource.query(
-            `SELECT i.id, i.name, i.unit, i.baseline, i.target,
-                    (SELECT value FROM checkins c WHERE c.indicator_id = i.id ORDER BY date DESC, created_at DESC LIMIT 1) AS latest
-               FROM indicators i WHERE i.alliance_id = $1 AND i.id = ANY($2::uuid[])`,
-            [allianceId, input.indicatorIds],
-          )
-        ).map((r: { id: string; name: string; unit: string; baseline: number; target: number; latest: number | null }) => ({ indicatorId: r.id, name: r.name, unit: r.unit, baseline: Number(r.baseline), target: Number(r.target), latest: r.latest === null ? null : Number(r.latest) }))
-      : [];
+    const results: CaseStudy['results'] = await this.objectives.latestValues(allianceId, input.indicatorIds);
     const id = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(CaseStudyEntity, { where: { allianceId } });
       const values = {
@@ -185,51 +149,3 @@ export class LibraryService {
     };
   }
 }
-
-@ApiTags('library')
-@ApiBearerAuth()
-@Controller()
-export class LibraryController {
-  constructor(private readonly library: LibraryService) {}
-
-  @Put('alliances/:id/case-study')
-  @ApiOperation({ summary: 'The lead prepares the case-study card; it is published once every partner organisation consents' })
-  prepare(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: PublishCaseStudyDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.prepare(user, id, body, ip);
-  }
-
-  @Get('alliances/:id/case-study')
-  ofAlliance(@CurrentUser() user: AuthUser, @Param() { id }: IdParam): Promise<CaseStudy> {
-    return this.library.ofAlliance(user, id);
-  }
-
-  @Post('case-studies/:id/consents')
-  @HttpCode(200)
-  consent(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: ConsentDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.consent(user, id, body.organisationId, ip);
-  }
-
-  @Delete('case-studies/:id/consents/:organisationId')
-  @ApiOperation({ summary: 'An admin of a partner organisation withdraws its consent; the card is unpublished until it consents again' })
-  withdraw(@CurrentUser() user: AuthUser, @Param() { id, organisationId }: ConsentParams, @ClientIp() ip: string | null): Promise<CaseStudy> {
-    return this.library.withdraw(user, id, organisationId, ip);
-  }
-
-  @Get('case-studies')
-  @ApiOperation({ summary: 'Search the library: ?q= (French full text), profile, scale, domain, category' })
-  search(@Query() query: LibraryQuery): Promise<CaseStudy[]> {
-    return this.library.search(query);
-  }
-
-  @Get('case-studies/:id')
-  get(@Param() { id }: IdParam): Promise<CaseStudy> {
-    return this.library.get(id);
-  }
-}
-
-@Module({
-  imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule],
-  controllers: [LibraryController],
-  providers: [LibraryService],
-})
-export class LibraryModule {}

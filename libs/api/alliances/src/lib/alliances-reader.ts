@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AllianceEntity } from './alliance.entity';
+
+/** An alliance an organisation funds, as the funder's portfolio lists it. */
+export interface FundedAlliance {
+  id: string;
+  name: string;
+  status: string;
+  domains: string[];
+  territory_codes: string[];
+}
+
+/** Read access to alliances and their members for other domains (docs/decisions/0012-table-ownership.md). */
+@Injectable()
+export class AlliancesReader {
+  constructor(@InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>) {}
+
+  /** The alliances `organisationId` actively funds, by name, filtered by domain, territory and status when given. */
+  fundedBy(organisationId: string, filters: { domain?: string; territory?: string; status?: string }): Promise<FundedAlliance[]> {
+    return this.alliances.query(
+      `SELECT a.id, a.name, a.status, a.domains, a.territory_codes FROM alliances a
+         JOIN alliance_members am ON am.alliance_id = a.id AND am.organisation_id = $1 AND am.role = 'funder' AND am.status = 'active'
+        WHERE ($2::text IS NULL OR $2 = ANY(a.domains)) AND ($3::text IS NULL OR $3 = ANY(a.territory_codes)) AND ($4::text IS NULL OR a.status = $4)
+        ORDER BY a.name`,
+      [organisationId, filters.domain ?? null, filters.territory ?? null, filters.status ?? null],
+    );
+  }
+}

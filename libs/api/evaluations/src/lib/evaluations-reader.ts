@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { EvaluationCampaignEntity } from './evaluation.entities';
+
+/** The latest closed campaign of an alliance, its mean score and the change since the one before. */
+export interface ClosedScore {
+  campaignId: string;
+  title: string;
+  mean: number | null;
+  delta: number | null;
+}
+
+/**
+ * Read access to evaluation campaigns and their answers for other domains (docs/decisions/0012-table-ownership.md):
+ * they never name these tables. Every method answers for a list of ids in one statement.
+ */
+@Injectable()
+export class EvaluationsReader {
+  constructor(@InjectRepository(EvaluationCampaignEntity) private readonly campaigns: Repository<EvaluationCampaignEntity>) {}
+
+  /** For each alliance with a closed campaign: the latest one's mean score (submitted answers) and its delta to the previous. */
+  async latestClosedScores(allianceIds: string[]): Promise<Map<string, ClosedScore>> {
+    const scores = new Map<string, ClosedScore>();
+    if (!allianceIds.length) return scores;
+    const rows: { alliance_id: string; id: string; title: string; mean: number | null; rank: string }[] = await this.campaigns.query(
+      `SELECT c.alliance_id, c.id, c.title, c.rank, (SELECT avg((a->>'score')::int) FROM evaluation_responses r, jsonb_array_elements(r.answers) a
+                                                      WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL) AS mean
+         FROM (SELECT id, alliance_id, title, row_number() OVER (PARTITION BY alliance_id ORDER BY closed_at DESC) AS rank
+                 FROM evaluation_campaigns WHERE alliance_id = ANY($1::uuid[]) AND status = 'closed') c
+        WHERE c.rank <= 2 ORDER BY c.alliance_id, c.rank`,
+      [allianceIds],
+    );
+    for (const latest of rows.filter((r) => Number(r.rank) === 1)) {
+      const previous = rows.find((r) => r.alliance_id === latest.alliance_id && Number(r.rank) === 2);
+      const mean = latest.mean === null ? null : Number(latest.mean);
+      const before = previous === undefined || previous.mean === null ? null : Number(previous.mean);
+      scores.set(latest.alliance_id, { campaignId: latest.id, title: latest.title, mean, delta: mean !== null && before !== null ? mean - before : null });
+    }
+    return scores;
+  }
+
+  /** The campaign exists in this alliance. */
+  async campaignExists(allianceId: string, campaignId: string): Promise<boolean> {
+    return this.campaigns.exists({ where: { id: campaignId, allianceId } });
+  }
+
+  /** One of the alliance's campaigns asks the question `questionId`. */
+  async questionExists(allianceId: string, questionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.campaigns.query(`SELECT 1 FROM evaluation_campaigns WHERE alliance_id = $1 AND questions @> $2::jsonb`, [allianceId, JSON.stringify([{ id: questionId }])]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlliancesModule } from '@alliances/api/alliances';
+import { ObjectivesModule } from '@alliances/api/objectives';
+import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
+import { LibraryController } from './library.controller';
+import { LibraryService } from './library.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule, ObjectivesModule],
+  controllers: [LibraryController],
+  providers: [LibraryService],
+})
+export class LibraryModule {}
