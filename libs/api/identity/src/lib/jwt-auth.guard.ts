@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC, NotFoundDomainException } from '@alliances/api/core';
+import { DomainException, IS_PUBLIC, NotFoundDomainException } from '@alliances/api/core';
 
 /** Registered globally: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
@@ -14,6 +14,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (context.getType() !== 'http') return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     return isPublic ? true : super.canActivate(context);
+  }
+
+  /** A missing, expired or forged token answers the catalogue's `auth.unauthenticated` (401), like every other error. */
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof DomainException) throw error;
+    if (error || !user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
+    return user;
   }
 }
 

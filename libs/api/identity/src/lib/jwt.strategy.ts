@@ -1,6 +1,6 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { APP_CONFIG, setRequestTenant, type AppConfig, type AuthUser } from '@alliances/api/core';
+import { APP_CONFIG, DomainException, setRequestTenant, type AppConfig, type AuthUser } from '@alliances/api/core';
 import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './tokens.service';
@@ -25,11 +25,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims & { exp?: unknown }): Promise<AuthUser> {
     // The library checks `exp` only when present: a token without one would never expire.
-    if (typeof claims.exp !== 'number') throw new UnauthorizedException();
+    if (typeof claims.exp !== 'number') throw new DomainException('auth.unauthenticated', 'Unauthorized');
     // The token is verified: the lookup below already runs in the caller's tenant (docs/decisions/0007).
     if (typeof claims.sub === 'string') setRequestTenant(claims.sub);
     const user = typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
-    if (!user) throw new UnauthorizedException();
+    if (!user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
     return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };
   }
 }

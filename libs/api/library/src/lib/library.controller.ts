@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
 import type { CaseStudy } from '@alliances/shared/contracts';
-import { ConsentDto, ConsentParams, IdParam, LibraryQuery, PublishCaseStudyDto } from './library.dto';
+import { ConsentDto, ConsentParams, LibraryQuery, PublishCaseStudyDto } from './library.dto';
 import { LibraryService } from './library.service';
 
 @ApiTags('library')

@@ -21,10 +21,6 @@ export class LibraryQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
-export class IdParam {
-  @IsUUID('all') id!: string;
-}
-
 export class ConsentParams {
   @IsUUID('all') id!: string;
   @IsUUID('all') organisationId!: string;

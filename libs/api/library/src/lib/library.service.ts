@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
 import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
 
-const notAPartner = () => new DomainException(403, 'case_study.not_a_partner', 'This organisation is not asked to consent');
+const notAPartner = () => new DomainException('case_study.not_a_partner', 'This organisation is not asked to consent');
 
 @Injectable()
 export class LibraryService {
@@ -23,7 +23,7 @@ export class LibraryService {
   /** The lead prepares (or updates) the card; every lead/partner organisation must consent again. */
   async prepare(user: AuthUser, allianceId: string, input: PublishCaseStudyDto, ip: string | null): Promise<CaseStudy> {
     const access = await this.policy.readable(user, allianceId);
-    if (!access.active.some((s) => s.allianceRole === 'lead')) throw new DomainException(403, 'alliance.lead_required', 'Only the lead organisation may publish a case study');
+    if (!access.active.some((s) => s.allianceRole === 'lead')) throw new DomainException('alliance.lead_required', 'Only the lead organisation may publish a case study');
     const a = access.alliance;
     const partners: { organisation_id: string; profile: string }[] = await this.dataSource.query(
       `SELECT am.organisation_id, o.profile FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
@@ -90,7 +90,7 @@ export class LibraryService {
       throw new NotFoundDomainException('case_study');
     });
     const seat = access.active.find((s) => s.organisationId === organisationId);
-    if (!seat || seat.organisationRole !== 'admin') throw new DomainException(403, 'organisation.admin_required', 'An admin of the organisation consents for it');
+    if (!seat || seat.organisationRole !== 'admin') throw new DomainException('organisation.admin_required', 'An admin of the organisation consents for it');
     return study;
   }
 

@@ -10,26 +10,11 @@ export class DomainException extends Error {
   readonly code: string;
   readonly details?: FieldError[];
 
-  constructor(code: ErrorCode, message?: string, details?: FieldError[]);
-  /**
-   * @deprecated Pass a code of the catalogue instead (`new DomainException(code, message)`): the status
-   * comes from `ERRORS`. Kept only for the throw sites not converted yet.
-   */
-  constructor(status: number, code: string, message: string, details?: FieldError[]);
-  constructor(...args: [ErrorCode, string?, FieldError[]?] | [number, string, string, FieldError[]?]) {
-    if (typeof args[0] === 'number') {
-      const [status, code, message, details] = args as [number, string, string, FieldError[]?];
-      super(message);
-      this.status = status;
-      this.code = code;
-      this.details = details;
-    } else {
-      const [code, message, details] = args as [ErrorCode, string?, FieldError[]?];
-      super(message ?? code);
-      this.status = ERRORS[code].status;
-      this.code = code;
-      this.details = details;
-    }
+  constructor(code: ErrorCode, message?: string, details?: FieldError[]) {
+    super(message ?? code);
+    this.status = ERRORS[code].status;
+    this.code = code;
+    this.details = details;
   }
 }
 

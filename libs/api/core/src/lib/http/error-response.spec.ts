@@ -4,8 +4,8 @@ import { toErrorResponse } from './error-response';
 import { ValidationFailedException } from './validation';
 
 describe('toErrorResponse', () => {
-  it('keeps a domain code and its status', () => {
-    const { body } = toErrorResponse(new DomainException(409, 'charter.hash_mismatch', 'The text changed'));
+  it('keeps a domain code and answers with the status the catalogue gives it', () => {
+    const { body } = toErrorResponse(new DomainException('charter.hash_mismatch', 'The text changed'));
     expect(body).toEqual({ statusCode: 409, error: 'Conflict', message: 'The text changed', code: 'charter.hash_mismatch', details: undefined });
   });
 

@@ -53,6 +53,8 @@ export const ERRORS = {
   'case_study.not_found': e(404, 'errors.case_study.not_found'),
 
   // Identity --------------------------------------------------------------------------------------
+  /** No valid access token: sign in again (the web app refreshes its token first). */
+  'auth.unauthenticated': e(401, 'errors.auth.unauthenticated'),
   'auth.invalid_credentials': e(401, 'errors.auth.invalid_credentials'),
   'auth.email_taken': e(409, 'errors.auth.email_taken'),
   /** Field codes (in `details` of a `validation.failed` answer). */
