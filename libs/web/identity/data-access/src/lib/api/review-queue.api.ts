@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { PAGE_LIMIT_MAX, type Organisation, type OrganisationStatus, type Page, type ReviewQueueEntry } from '@alliances/shared/contracts';
 import { EMPTY, Observable, expand, reduce } from 'rxjs';
 
-/** Platform administrators review organisation applications (DOMAIN.md "Users and roles"). */
+/** Platform administrators review organisation applications (docs/domain.md "Platform administration"). */
 @Injectable({ providedIn: 'root' })
 export class ReviewQueueApi {
   private readonly http = inject(HttpClient);

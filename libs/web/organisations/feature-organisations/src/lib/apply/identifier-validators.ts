@@ -22,7 +22,7 @@ export interface IdentifierValues {
 }
 
 /**
- * The API's identifier rules (DOMAIN.md "Actors"), checked while the person types: SIREN and SIRET
+ * The API's identifier rules (docs/domain.md "Identifiers and territories"), checked while the person types: SIREN and SIRET
  * with their check digit, a SIRET that starts with the SIREN, the RNA format; an association gives
  * its RNA or SIREN (or SIRET), a company its SIREN or SIRET.
  */
