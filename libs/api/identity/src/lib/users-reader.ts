@@ -16,11 +16,11 @@ export class UsersReader {
     return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
-  /** The people of `ids` with what another domain may show or mail them, in one statement; unknown ids are absent. */
+  /** The people of `ids` with what another domain may show or mail them, by display name, in one statement; unknown ids are absent. */
   async contacts(ids: (string | null)[]): Promise<Map<string, Pick<UserEntity, 'id' | 'displayName' | 'email' | 'locale' | 'deletedAt'>>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (!wanted.length) return new Map();
-    const rows = await this.users.find({ select: { id: true, displayName: true, email: true, locale: true, deletedAt: true }, where: { id: In(wanted) } });
+    const rows = await this.users.find({ select: { id: true, displayName: true, email: true, locale: true, deletedAt: true }, where: { id: In(wanted) }, order: { displayName: 'ASC' } });
     return new Map(rows.map((r) => [r.id, r]));
   }
 

@@ -41,7 +41,6 @@ const ALLOWLIST: readonly { file: string; table: string }[] = [
   { file: 'libs/api/objectives/src/lib/objectives.service.ts', table: 'organisations' },
   { file: 'libs/api/objectives/src/lib/objectives.service.ts', table: 'users' },
   { file: 'libs/api/organisations/src/lib/organisations.service.ts', table: 'alliance_members' },
-  { file: 'libs/api/organisations/src/lib/organisations.service.ts', table: 'users' },
 ];
 
 const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|DELETE\s+FROM|TABLE)\s+(?:ONLY\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
