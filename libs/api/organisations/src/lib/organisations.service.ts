@@ -184,9 +184,9 @@ export class OrganisationsService {
     const byUser = new Map(memberships.map((m) => [m.userId, m]));
     // UsersReader gives the people by display name, the order of the list.
     const people = await this.users.contacts([...byUser.keys()]);
-    return [...people.values()].map((u) => {
-      const m = byUser.get(u.id)!;
-      return { userId: u.id, displayName: u.displayName, email: u.email, role: m.role, joinedAt: new Date(m.createdAt).toISOString() };
+    return [...people.values()].flatMap((u) => {
+      const m = byUser.get(u.id);
+      return m ? [{ userId: u.id, displayName: u.displayName, email: u.email, role: m.role, joinedAt: new Date(m.createdAt).toISOString() }] : [];
     });
   }
 
