@@ -3,7 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-/** Read access to people for other domains (docs/decisions/0012-table-ownership.md): they never name `users`. */
+/**
+ * Access to people for other domains (docs/decisions/0012-table-ownership.md): they never name `users`.
+ * Reads, plus the two writes other domains need: an admin disabling someone, the digest claim.
+ */
 @Injectable()
 export class UsersReader {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
