@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@alliances/api/core';
 import { UsersService } from '@alliances/api/identity';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { DataSource } from 'typeorm';
 
 /** The account the demo seed approves organisations with; its password is random, new at each seed. */
 export const DEMO_SEED_ADMIN = 'seed-admin@demo.alliances.test';
@@ -25,7 +24,7 @@ export class DemoSeedOffer implements OnApplicationBootstrap, OnApplicationShutd
   private seeding: ChildProcess | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly adapter: HttpAdapterHost,
@@ -33,8 +32,7 @@ export class DemoSeedOffer implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.embeddedDatabase) return;
-    const [{ n }]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM organisations');
-    if (n > 0) return;
+    if ((await this.organisations.count()) > 0) return;
     // A development switch read once here, like NODE_ENV; not part of the validated configuration.
     if (process.env['SEED_DEMO'] !== '1') {
       this.logger.log('This embedded database is new and empty. To try Alliances with French demo alliances: stop the app and run `npm run seed:demo`, or start with `SEED_DEMO=1 npm start`.');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AllianceEntity } from './alliance.entity';
 
 /** An alliance an organisation funds, as the funder's portfolio lists it. */
@@ -26,5 +26,22 @@ export class AlliancesReader {
         ORDER BY a.name`,
       [organisationId, filters.domain ?? null, filters.territory ?? null, filters.status ?? null],
     );
+  }
+
+  /** Alliance names by id, in one statement; unknown ids (and null) are absent from the map. */
+  async names(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const rows = await this.alliances.find({ select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Alliances by category (most first) and by status, for the platform figures (one statement each). */
+  async figures(): Promise<{ byCategory: { category: string; count: number }[]; byStatus: { status: string; count: number }[] }> {
+    const [byCategory, byStatus] = await Promise.all([
+      this.alliances.query(`SELECT category, count(*)::int AS count FROM alliances GROUP BY category ORDER BY count DESC`),
+      this.alliances.query(`SELECT status, count(*)::int AS count FROM alliances GROUP BY status ORDER BY status`),
+    ]);
+    return { byCategory, byStatus };
   }
 }

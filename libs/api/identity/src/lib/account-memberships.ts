@@ -16,8 +16,8 @@ export interface MembershipsExport {
 export abstract class AccountMemberships {
   /** The person's memberships, as `/me` shows them. */
   abstract mine(user: AuthUser): Promise<MembershipSummary[]>;
-  /** Memberships and invitations (sent, and addressed to the person), for the RGPD export. */
-  abstract exportOf(userId: string): Promise<MembershipsExport>;
+  /** Memberships and invitations (sent, and addressed to the person's `email`), for the RGPD export. */
+  abstract exportOf(userId: string, email: string | null): Promise<MembershipsExport>;
   /** Names of the organisations where the person is the only admin while other members remain. */
   abstract lastAdminOf(userId: string, manager: EntityManager): Promise<{ name: string }[]>;
   /** Removes every membership of the person (RGPD erasure), in the caller's transaction. */

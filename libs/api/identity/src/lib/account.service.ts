@@ -18,6 +18,7 @@ export class AccountService {
     private readonly tokens: TokensService,
     private readonly memberships: AccountMemberships,
     private readonly audit: AuditService,
+    // The erasure spans memberships, tokens, the user and the audit entry in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -34,13 +35,10 @@ export class AccountService {
   /** RGPD right of access: everything the product holds about the caller. */
   async export(caller: AuthUser): Promise<Record<string, unknown>> {
     const user = await this.users.findById(caller.id);
-    const q = (sql: string) => this.dataSource.query(sql, [caller.id]);
     const [{ memberships, invitationsSent, invitationsReceived }, sessions, auditTrail] = await Promise.all([
-      this.memberships.exportOf(caller.id),
-      q('SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at'),
-      // What they did, and what was done to their account (role changes, failed sign-ins…).
-      q(`SELECT at, action, object_type, object_id, organisation_id, ip, details FROM audit_log
-          WHERE actor_id = $1 OR (object_type = 'user' AND object_id = $1) ORDER BY at`),
+      this.memberships.exportOf(caller.id, user?.email ?? null),
+      this.dataSource.query('SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at', [caller.id]),
+      this.audit.trailOf(caller.id),
     ]);
     return { exportedAt: new Date().toISOString(), user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null, memberships, sessions, invitationsSent, invitationsReceived, auditTrail };
   }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Notification, NotificationsPage, NotificationType } from '@alliances/shared/contracts';
 import { EventEmitter } from 'node:events';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig, encodeCursor } from '@alliances/api/core';
+import { AlliancesReader } from '@alliances/api/alliances';
+import { UsersReader } from '@alliances/api/identity';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotifyInput {
@@ -31,7 +33,9 @@ export class NotificationsService implements OnModuleInit {
   readonly events = new EventEmitter();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly users: UsersReader,
+    private readonly alliances: AlliancesReader,
     private readonly mail: MailService,
     private readonly jobs: ScheduledJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,7 +47,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Writes the notifications (in the caller's transaction when given); the count is pushed after commit. */
-  async notify(input: NotifyInput, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async notify(input: NotifyInput, manager: EntityManager = this.notifications.manager): Promise<string[]> {
     const userIds = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
     if (!userIds.length) return [];
     await manager.insert(
@@ -59,7 +63,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async unread(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    const rows: { n: number }[] = await this.notifications.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
     return rows[0].n;
   }
 
@@ -68,33 +72,35 @@ export class NotificationsService implements OnModuleInit {
     if (cursor) {
       after = decodeCursor(cursor);
     }
-    const rows: { id: string; type: Notification['type']; alliance_id: string | null; alliance_name: string | null; comment_id: string | null; actor_name: string | null; excerpt: string | null; link: string; created_at: Date; read_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT n.id, n.type, n.alliance_id, a.name AS alliance_name, n.comment_id, u.display_name AS actor_name, n.excerpt, n.link, n.created_at, n.read_at
-           FROM notifications n LEFT JOIN alliances a ON a.id = n.alliance_id LEFT JOIN users u ON u.id = n.actor_id
+    const rows: { id: string; type: Notification['type']; alliance_id: string | null; comment_id: string | null; actor_id: string | null; excerpt: string | null; link: string; created_at: Date; read_at: Date | null }[] =
+      await this.notifications.query(
+        `SELECT n.id, n.type, n.alliance_id, n.comment_id, n.actor_id, n.excerpt, n.link, n.created_at, n.read_at
+           FROM notifications n
           WHERE n.user_id = $1 ${after ? 'AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)' : ''}
           ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
         after ? [userId, limit + 1, after.at, after.id] : [userId, limit + 1],
       );
-    const items = rows.slice(0, limit).map((r) => ({
+    const shown = rows.slice(0, limit);
+    const [allianceNames, actorNames, unread] = await Promise.all([this.alliances.names(shown.map((r) => r.alliance_id)), this.users.displayNames(shown.map((r) => r.actor_id)), this.unread(userId)]);
+    const items = shown.map((r) => ({
       id: r.id,
       type: r.type,
       allianceId: r.alliance_id,
-      allianceName: r.alliance_name,
+      allianceName: (r.alliance_id && allianceNames.get(r.alliance_id)) ?? null,
       commentId: r.comment_id,
-      actorName: r.actor_name || null,
+      actorName: (r.actor_id && actorNames.get(r.actor_id)) || null,
       excerpt: r.excerpt,
       link: r.link,
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     }));
     const last = rows[limit - 1];
-    return { items, unread: await this.unread(userId), nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null };
+    return { items, unread, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null };
   }
 
   async markRead(userId: string, ids?: string[]): Promise<number> {
-    if (ids?.length) await this.dataSource.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL', [userId, ids]);
-    else await this.dataSource.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    if (ids?.length) await this.notifications.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL', [userId, ids]);
+    else await this.notifications.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [userId]);
     this.changed([userId]);
     return this.unread(userId);
   }
@@ -102,24 +108,33 @@ export class NotificationsService implements OnModuleInit {
   /** One mail per person with unread, unmailed notifications, at most once per digest interval. */
   async sendDigests(): Promise<number> {
     const interval = `${this.config.digestIntervalMs} milliseconds`;
-    // Claim the recipients atomically, so two instances never send the same digest.
-    const claimed = await this.dataSource.query(
-      `UPDATE users u SET last_digest_at = now()
-        WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL
-          AND (u.last_digest_at IS NULL OR u.last_digest_at <= now() - $1::interval)
-          AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL AND n.mailed_at IS NULL)
-        RETURNING u.id, u.email, u.locale`,
-      [interval],
+    const waiting: { user_id: string }[] = await this.notifications.query('SELECT DISTINCT user_id FROM notifications WHERE read_at IS NULL AND mailed_at IS NULL');
+    // Claim the recipients atomically (identity stamps their last digest), so two instances never send the same digest.
+    const users = await this.users.claimDigest(waiting.map((w) => w.user_id), interval);
+    if (!users.length) return 0;
+    // The names the digests show, read once for every claimed recipient rather than once per mail.
+    const shown: { actor_id: string | null; alliance_id: string | null }[] = await this.notifications.query(
+      'SELECT DISTINCT actor_id, alliance_id FROM notifications WHERE user_id = ANY($1::uuid[]) AND read_at IS NULL AND mailed_at IS NULL',
+      [users.map((u) => u.id)],
     );
-    const users = (Array.isArray(claimed[0]) ? claimed[0] : claimed) as { id: string; email: string; locale: string }[];
+    const [actorNames, allianceNames] = await Promise.all([this.users.displayNames(shown.map((r) => r.actor_id)), this.alliances.names(shown.map((r) => r.alliance_id))]);
     for (const user of users) {
-      const items: { id: string; type: Notification['type']; actor: string | null; alliance: string | null; excerpt: string | null; link: string }[] = await this.dataSource.query(
-        `UPDATE notifications n SET mailed_at = now() FROM notifications src
-           LEFT JOIN users a ON a.id = src.actor_id LEFT JOIN alliances al ON al.id = src.alliance_id
-          WHERE n.id = src.id AND n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL
-          RETURNING n.id, n.type, a.display_name AS actor, al.name AS alliance, n.excerpt, n.link`,
+      const marked: { id: string; type: Notification['type']; actor_id: string | null; alliance_id: string | null; excerpt: string | null; link: string }[] = await this.notifications.query(
+        `UPDATE notifications n SET mailed_at = now()
+          WHERE n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL
+          RETURNING n.id, n.type, n.actor_id, n.alliance_id, n.excerpt, n.link`,
         [user.id],
       ).then((r: unknown[]) => (Array.isArray(r[0]) ? r[0] : r) as never);
+      // A notification that arrived since the names were read brings its own.
+      const [lateActors, lateAlliances] = await Promise.all([
+        this.users.displayNames(marked.filter((i) => i.actor_id && !actorNames.has(i.actor_id)).map((i) => i.actor_id)),
+        this.alliances.names(marked.filter((i) => i.alliance_id && !allianceNames.has(i.alliance_id)).map((i) => i.alliance_id)),
+      ]);
+      const items = marked.map((i) => ({
+        ...i,
+        actor: (i.actor_id && (actorNames.get(i.actor_id) ?? lateActors.get(i.actor_id))) ?? null,
+        alliance: (i.alliance_id && (allianceNames.get(i.alliance_id) ?? lateAlliances.get(i.alliance_id))) ?? null,
+      }));
       if (!items.length) continue;
       const t = DIGEST[user.locale === 'en' ? 'en' : 'fr'];
       const lines = items.map((i) => `- ${i.actor ?? 'Alliances'} ${t.types[i.type]}${i.alliance ? ` (${i.alliance})` : ''}${i.excerpt ? ` : « ${i.excerpt} »` : ''}\n  ${this.config.publicUrl}${i.link}`);

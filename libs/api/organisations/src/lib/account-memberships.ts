@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { AuthUser } from '@alliances/api/core';
 import { AccountMemberships, type MembershipsExport } from '@alliances/api/identity';
 import type { MembershipSummary } from '@alliances/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { MembershipEntity } from './membership.entity';
 import { OrganisationsService } from './organisations.service';
 
 /** The organisations side of `/me` (identity's `AccountMemberships`): memberships and invitations of one person. */
 @Injectable()
 export class OrganisationAccountMemberships extends AccountMemberships {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     private readonly organisations: OrganisationsService,
   ) {
     super();
@@ -20,15 +21,15 @@ export class OrganisationAccountMemberships extends AccountMemberships {
     return this.organisations.mine(user);
   }
 
-  async exportOf(userId: string): Promise<MembershipsExport> {
-    const q = (sql: string) => this.dataSource.query(sql, [userId]);
+  async exportOf(userId: string, email: string | null): Promise<MembershipsExport> {
+    const q = (sql: string, params: unknown[] = [userId]) => this.memberships.query(sql, params);
     const [memberships, invitationsSent, invitationsReceived] = await Promise.all([
       q('SELECT m.organisation_id, o.name AS organisation_name, m.role, m.created_at FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1'),
       q('SELECT email, role, organisation_id, created_at, accepted_at FROM invitations WHERE invited_by = $1'),
       // Invitations addressed to the person's email hold their address too.
       q(`SELECT i.organisation_id, o.name AS organisation_name, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
            FROM invitations i JOIN organisations o ON o.id = i.organisation_id
-          WHERE i.accepted_by = $1 OR i.email = (SELECT email FROM users WHERE id = $1) ORDER BY i.created_at`),
+          WHERE i.accepted_by = $1 OR i.email = $2 ORDER BY i.created_at`, [userId, email]),
     ]);
     return { memberships, invitationsSent, invitationsReceived };
   }

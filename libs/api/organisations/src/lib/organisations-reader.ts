@@ -27,4 +27,30 @@ export class OrganisationsReader {
       [q.replace(/[%_\\]/g, (c) => `\\${c}`)],
     );
   }
+
+  /** How many organisations exist, whatever their status. */
+  count(): Promise<number> {
+    return this.organisations.count();
+  }
+
+  /** Organisations by profile (most first) and by status, for the platform figures (one statement each). */
+  async figures(): Promise<{ byProfile: { profile: string; count: number }[]; byStatus: { status: string; count: number }[] }> {
+    const [byProfile, byStatus] = await Promise.all([
+      this.organisations.query(`SELECT profile, count(*)::int AS count FROM organisations GROUP BY profile ORDER BY count DESC`),
+      this.organisations.query(`SELECT status, count(*)::int AS count FROM organisations GROUP BY status ORDER BY status`),
+    ]);
+    return { byProfile, byStatus };
+  }
+
+  /** How many organisations each of `userIds` belongs to, in one statement; 0 for those in none. */
+  async membershipCounts(userIds: string[]): Promise<Map<string, number>> {
+    if (!userIds.length) return new Map();
+    const rows: { user_id: string; n: number }[] = await this.organisations.query(
+      `SELECT user_id, count(*)::int AS n FROM memberships WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+      [userIds],
+    );
+    const counts = new Map(userIds.map((id) => [id, 0]));
+    for (const r of rows) counts.set(r.user_id, r.n);
+    return counts;
+  }
 }

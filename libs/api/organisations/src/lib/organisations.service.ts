@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, decodeCursor, DomainException, encodeCursor, exactInstant, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
-import { UserEntity, normaliseEmail } from '@alliances/api/identity';
+import { normaliseEmail, UsersReader } from '@alliances/api/identity';
 import {
   IdentityErrorCode,
   isValidRna,
@@ -37,7 +37,9 @@ const sha256 = (v: string): string => createHash('sha256').update(v).digest('hex
 @Injectable()
 export class OrganisationsService {
   constructor(
+    // Applications, reviews, invitations and membership changes each commit with their audit entry in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersReader,
     private readonly policy: OrganisationPolicy,
     private readonly territories: TerritoriesService,
     private readonly audit: AuditService,
@@ -124,7 +126,6 @@ export class OrganisationsService {
     const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
     const qb = this.dataSource.manager
       .createQueryBuilder(OrganisationEntity, 'o')
-      .leftJoinAndMapOne('o.applicant', UserEntity, 'u', 'u.id = o.createdBy')
       .addSelect(exactInstant('o.createdAt'), 'created_exact')
       .where('o.status = :status', { status })
       .orderBy('o.createdAt', 'ASC')
@@ -135,8 +136,9 @@ export class OrganisationsService {
       qb.andWhere('(o.createdAt, o.id) > (:at, :id)', { at, id });
     }
     const { entities, raw } = await qb.getRawAndEntities<{ o_id: string; created_exact: string }>();
+    const applicants = await this.users.contacts(entities.slice(0, limit).map((o) => o.createdBy));
     const items = entities.slice(0, limit).map((o) => {
-      const applicant = (o as OrganisationEntity & { applicant?: UserEntity }).applicant;
+      const applicant = o.createdBy ? applicants.get(o.createdBy) : undefined;
       return { ...this.toOrganisation(o), applicant: applicant ? { displayName: applicant.displayName, email: applicant.email } : null };
     });
     const last = entities.length > limit ? entities[limit - 1] : undefined;
@@ -164,7 +166,7 @@ export class OrganisationsService {
       );
       return entity;
     });
-    const applicant = organisation.createdBy ? await this.dataSource.manager.findOne(UserEntity, { where: { id: organisation.createdBy } }) : null;
+    const applicant = organisation.createdBy ? (await this.users.contacts([organisation.createdBy])).get(organisation.createdBy) : undefined;
     if (applicant && !applicant.deletedAt) {
       const locale = mailLocale(applicant.locale);
       const link = `${this.config.publicUrl}/organisations/${organisation.id}`;
@@ -178,23 +180,22 @@ export class OrganisationsService {
 
   async members(user: AuthUser, id: string): Promise<OrganisationMember[]> {
     await this.policy.member(user, id);
-    const rows: { user_id: string; display_name: string; email: string; role: OrganisationRole; created_at: Date }[] = await this.dataSource.query(
-      `SELECT m.user_id, u.display_name, u.email, m.role, m.created_at
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.organisation_id = $1 ORDER BY u.display_name`,
-      [id],
-    );
-    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email, role: r.role, joinedAt: new Date(r.created_at).toISOString() }));
+    const memberships = await this.dataSource.manager.find(MembershipEntity, { where: { organisationId: id } });
+    const byUser = new Map(memberships.map((m) => [m.userId, m]));
+    // UsersReader gives the people by display name, the order of the list.
+    const people = await this.users.contacts([...byUser.keys()]);
+    return [...people.values()].flatMap((u) => {
+      const m = byUser.get(u.id);
+      return m ? [{ userId: u.id, displayName: u.displayName, email: u.email, role: m.role, joinedAt: new Date(m.createdAt).toISOString() }] : [];
+    });
   }
 
   async invite(user: AuthUser, id: string, input: { email: string; role: OrganisationRole }, ip: string | null): Promise<Invitation> {
     const organisation = await this.policy.admin(user, id);
     const email = normaliseEmail(input.email);
-    const existing: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.email = $2',
-      [id, email],
-    );
-    if (existing.length) throw new DomainException(IdentityErrorCode.AlreadyMember, 'This person is already a member');
+    const invitee = await this.users.byEmail(email);
+    const existing = invitee ? await this.dataSource.manager.exists(MembershipEntity, { where: { organisationId: id, userId: invitee.id } }) : false;
+    if (existing) throw new DomainException(IdentityErrorCode.AlreadyMember, 'This person is already a member');
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
@@ -203,7 +204,6 @@ export class OrganisationsService {
       await this.audit.record({ actorId: user.id, action: 'invitation.created', objectType: 'invitation', objectId: saved.id, organisationId: id, ip, details: { email, role: input.role } }, manager);
       return saved;
     });
-    const invitee = await this.dataSource.manager.findOne(UserEntity, { where: { email } });
     const locale = mailLocale(invitee?.locale ?? user.locale);
     await this.mail.send({
       to: email,
