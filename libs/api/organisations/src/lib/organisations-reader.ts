@@ -27,4 +27,11 @@ export class OrganisationsReader {
       [q.replace(/[%_\\]/g, (c) => `\\${c}`)],
     );
   }
+
+  /** Names of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
+  async names(ids: (string | null)[]): Promise<{ id: string; name: string }[]> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return [];
+    return this.organisations.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
+  }
 }
