@@ -34,4 +34,10 @@ export class OrganisationsReader {
     if (!wanted.length) return [];
     return this.organisations.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
   }
+
+  /** Profiles of the organisations by id, in one statement; unknown ids are absent. */
+  async profiles(ids: string[]): Promise<{ id: string; profile: string }[]> {
+    if (!ids.length) return [];
+    return this.organisations.query(`SELECT id, profile FROM organisations WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+  }
 }
