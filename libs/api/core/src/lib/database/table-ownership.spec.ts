@@ -39,7 +39,6 @@ const ALLOWLIST: readonly { file: string; table: string }[] = [
   { file: 'libs/api/evaluations/src/lib/evaluations.service.ts', table: 'alliance_members' },
   { file: 'libs/api/evaluations/src/lib/evaluations.service.ts', table: 'alliances' },
   { file: 'libs/api/evaluations/src/lib/evaluations.service.ts', table: 'memberships' },
-  { file: 'libs/api/evaluations/src/lib/evaluations.service.ts', table: 'organisations' },
   { file: 'libs/api/evaluations/src/lib/evaluations.service.ts', table: 'users' },
   { file: 'libs/api/identity/src/lib/account.service.ts', table: 'audit_log' },
   { file: 'libs/api/notifications/src/lib/notifications.service.ts', table: 'alliances' },
