@@ -35,6 +35,12 @@ export class OrganisationsReader {
     return this.organisations.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
   }
 
+  /** The distinct (person, role) pairs of the members of these organisations, in one statement. */
+  async memberRoles(organisationIds: string[]): Promise<{ user_id: string; role: string }[]> {
+    if (!organisationIds.length) return [];
+    return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+  }
+
   /** Profiles of the organisations by id, in one statement; unknown ids are absent. */
   async profiles(ids: string[]): Promise<{ id: string; profile: string }[]> {
     if (!ids.length) return [];
