@@ -41,9 +41,9 @@ export class OrganisationsReader {
     return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
   }
 
-  /** Profiles of the organisations by id, in one statement; unknown ids are absent. */
-  async profiles(ids: string[]): Promise<{ id: string; profile: string }[]> {
+  /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
+  async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
     if (!ids.length) return [];
-    return this.organisations.query(`SELECT id, profile FROM organisations WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return this.organisations.query(`SELECT id, name, profile FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [[...new Set(ids)]]);
   }
 }

@@ -27,8 +27,6 @@ const ALLOWLIST: readonly { file: string; table: string }[] = [
   { file: 'libs/api/alliances/src/lib/alliance.policy.ts', table: 'memberships' },
   { file: 'libs/api/alliances/src/lib/alliances.service.ts', table: 'audit_log' },
   { file: 'libs/api/alliances/src/lib/alliances.service.ts', table: 'memberships' },
-  { file: 'libs/api/alliances/src/lib/alliances.service.ts', table: 'organisations' },
-  { file: 'libs/api/alliances/src/lib/alliances.service.ts', table: 'users' },
   { file: 'libs/api/charter/src/lib/charter.service.ts', table: 'alliance_members' },
   { file: 'libs/api/comments/src/lib/comments.service.ts', table: 'alliance_members' },
   { file: 'libs/api/comments/src/lib/comments.service.ts', table: 'memberships' },
