@@ -41,6 +41,12 @@ export class OrganisationsReader {
     return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
   }
 
+  /** The (person, organisation) pairs of the members of these organisations, in one statement. */
+  async members(organisationIds: string[]): Promise<{ user_id: string; organisation_id: string }[]> {
+    if (!organisationIds.length) return [];
+    return this.organisations.query(`SELECT user_id, organisation_id FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+  }
+
   /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
   async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
     if (!ids.length) return [];
