@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import type { AllianceMemberStatus, AllianceRole, OrganisationRole } from '@alliances/shared/contracts';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AllianceEntity } from './alliance.entity';
 import { isFunderOnly } from './funder-view';
 
@@ -39,13 +39,13 @@ export interface AllianceAccess {
  */
 @Injectable()
 export class AlliancePolicy {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>) {}
 
   async access(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
     if (!/^[0-9a-f-]{36}$/i.test(allianceId)) throw new NotFoundDomainException('alliance');
     // The alliance and the caller's seats in one statement: every alliance-scoped request runs this.
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(AllianceEntity, 'a')
+    const { entities, raw } = await this.alliances
+      .createQueryBuilder('a')
       .addSelect(
         `(SELECT coalesce(json_agg(json_build_object('organisationId', am.organisation_id, 'allianceRole', am.role, 'status', am.status, 'organisationRole', m.role)), '[]')
             FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = :userId

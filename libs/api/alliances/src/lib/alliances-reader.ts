@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { AllianceRole } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
-import { AllianceEntity } from './alliance.entity';
+import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 
 /** An alliance an organisation funds, as the funder's portfolio lists it. */
 export interface FundedAlliance {
@@ -15,7 +16,10 @@ export interface FundedAlliance {
 /** Read access to alliances and their members for other domains (docs/decisions/0012-table-ownership.md). */
 @Injectable()
 export class AlliancesReader {
-  constructor(@InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>) {}
+  constructor(
+    @InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>,
+    @InjectRepository(AllianceMemberEntity) private readonly members: Repository<AllianceMemberEntity>,
+  ) {}
 
   /** The alliances `organisationId` actively funds, by name, filtered by domain, territory and status when given. */
   fundedBy(organisationId: string, filters: { domain?: string; territory?: string; status?: string }): Promise<FundedAlliance[]> {
@@ -43,5 +47,16 @@ export class AlliancesReader {
       this.alliances.query(`SELECT status, count(*)::int AS count FROM alliances GROUP BY status ORDER BY status`),
     ]);
     return { byCategory, byStatus };
+  }
+
+  /** Whether `organisationId` is an active member of the alliance, in one statement. */
+  async isActiveMember(allianceId: string, organisationId: string): Promise<boolean> {
+    const rows = await this.members.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [allianceId, organisationId]);
+    return rows.length > 0;
+  }
+
+  /** The active members of an alliance (organisation id and role), with the given roles only when given, in one statement. */
+  activeMembers(allianceId: string, roles?: AllianceRole[]): Promise<{ organisationId: string; role: AllianceRole }[]> {
+    return this.members.find({ select: { organisationId: true, role: true }, where: { allianceId, status: 'active', ...(roles ? { role: In(roles) } : {}) } });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@alliances/api/identity';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AllianceLifecycle } from './alliance-lifecycle';
@@ -9,7 +10,7 @@ import { AlliancesReader } from './alliances-reader';
 import { AlliancesService } from './alliances.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AllianceEntity, AllianceMemberEntity]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([AllianceEntity, AllianceMemberEntity]), OrganisationsModule, IdentityModule],
   controllers: [AlliancesController],
   providers: [AlliancesService, AlliancePolicy, AllianceLifecycle, AlliancesReader],
   exports: [AlliancesService, AlliancePolicy, AllianceLifecycle, AlliancesReader],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, decodeCursor, DomainException, encodeCursor, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader, TerritoriesService } from '@alliances/api/organisations';
 import type {
   Alliance,
@@ -58,6 +59,7 @@ export class AlliancesService {
     private readonly territories: TerritoriesService,
     private readonly organisations: OrganisationsReader,
     private readonly audit: AuditService,
+    private readonly users: UsersReader,
   ) {}
 
   private checkTerritories(codes: string[] | undefined): string[] | undefined {
@@ -141,14 +143,15 @@ export class AlliancesService {
 
   private async toAlliance(access: AllianceAccess): Promise<Alliance> {
     const a = access.alliance;
-    const members: { organisation_id: string; name: string; profile: string; role: AllianceMember['role']; status: AllianceMember['status']; objective: PartnerObjective | null; invited_at: Date; responded_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT am.organisation_id, o.name, o.profile, am.role, am.status, am.objective, am.invited_at, am.responded_at
-           FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
-          WHERE am.alliance_id = $1
-          ORDER BY CASE am.role WHEN 'lead' THEN 0 WHEN 'partner' THEN 1 WHEN 'funder' THEN 2 ELSE 3 END, o.name`,
-        [a.id],
-      );
+    const seats: { organisation_id: string; role: AllianceMember['role']; status: AllianceMember['status']; objective: PartnerObjective | null; invited_at: Date; responded_at: Date | null }[] = await this.dataSource.query(
+      `SELECT am.organisation_id, am.role, am.status, am.objective, am.invited_at, am.responded_at FROM alliance_members am WHERE am.alliance_id = $1`,
+      [a.id],
+    );
+    // Names and profiles from the organisations' reader, ordered by name; then by role (stable): lead, partners, funders, observers.
+    const rank = (role: string): number => ({ lead: 0, partner: 1, funder: 2 })[role] ?? 3;
+    const members = (await this.organisations.profiles(seats.map((s) => s.organisation_id)))
+      .flatMap((o) => seats.filter((s) => s.organisation_id === o.id).map((s) => ({ ...s, name: o.name, profile: o.profile })))
+      .sort((x, y) => rank(x.role) - rank(y.role));
     return {
       id: a.id,
       name: a.name,
@@ -249,19 +252,21 @@ export class AlliancesService {
     const after = parseCursor(cursor);
     // A funder follows the milestones it may see, never the partners' drafts, discussion or answers.
     const params: unknown[] = [id, limit + 1, ...(after ? [after.at, after.id] : []), ...(access.funderOnly ? [FUNDER_AUDIT_ACTIONS] : [])];
-    const rows: { id: string; at: Date; actor_name: string | null; action: string; object_type: string; object_id: string | null; details: Record<string, unknown> | null }[] =
+    const rows: { id: string; at: Date; actor_id: string | null; action: string; object_type: string; object_id: string | null; details: Record<string, unknown> | null }[] =
       await this.dataSource.query(
-        `SELECT a.id, a.at, u.display_name AS actor_name, a.action, a.object_type, a.object_id, a.details
-           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        `SELECT a.id, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details
+           FROM audit_log a
           WHERE a.alliance_id = $1 ${after ? 'AND (a.at, a.id) < ($3::timestamptz, $4::uuid)' : ''}
                 ${access.funderOnly ? `AND a.action = ANY($${params.length}::text[])` : ''}
           ORDER BY a.at DESC, a.id DESC LIMIT $2`,
         params,
       );
+    // The actors' names in one more statement, from the users' reader (the page itself depends on audit_log only).
+    const names = await this.users.displayNames(rows.slice(0, limit).map((r) => r.actor_id));
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),
-      actorName: r.actor_name || null,
+      actorName: (r.actor_id && names.get(r.actor_id)) || null,
       action: r.action,
       objectType: r.object_type,
       objectId: r.object_id,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { NotificationsService } from '@alliances/api/notifications';
-import { AllianceLifecycle, AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AllianceLifecycle, AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   CHARTER_SECTION_KEYS,
   type Charter,
@@ -46,6 +47,8 @@ export class CharterService {
     private readonly store: CharterStore,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationsReader,
   ) {}
 
   render(doc: Y.Doc, locale: Locale): CharterSection[] {
@@ -132,11 +135,9 @@ export class CharterService {
 
   /** Signatories and admins of signing organisations are awaited; everyone else in those organisations is told. */
   private async notifyProposal(user: AuthUser, allianceId: string, version: number): Promise<void> {
-    const people: { user_id: string; role: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT m.user_id, m.role FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')`,
-      [allianceId],
-    );
+    // The signing organisations from the alliances' reader, their people from the organisations' (two statements, whatever their number).
+    const signing = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+    const people = await this.organisations.memberRoles(signing.map((m) => m.organisationId));
     const link = `/alliances/${allianceId}/charter/signatures`;
     const signers = people.filter((p) => p.role === 'admin' || p.role === 'signatory').map((p) => p.user_id);
     const others = people.map((p) => p.user_id).filter((id) => !signers.includes(id));
@@ -218,6 +219,8 @@ export class CharterService {
       throw new DomainException('charter.not_a_signing_organisation', 'You can only sign for your own lead or partner organisation');
     }
     if (!access.signFor.includes(organisationId)) throw new DomainException('charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
+    // The name the signature keeps, from the organisations' reader (a snapshot: it needs no lock).
+    const organisation = await this.organisations.names([organisationId]);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
       const version = await manager.findOne(CharterVersionEntity, { where: { allianceId, version: versionNumber } });
@@ -228,7 +231,6 @@ export class CharterService {
       }
       const existing = await manager.findOne(CharterSignatureEntity, { where: { allianceId, version: versionNumber, organisationId } });
       if (existing) throw new DomainException('charter.already_answered', 'Your organisation already answered for this version');
-      const organisation: { name: string }[] = await manager.query('SELECT name FROM organisations WHERE id = $1', [organisationId]);
       await manager.insert(CharterSignatureEntity, {
         allianceId,
         version: versionNumber,
@@ -267,15 +269,20 @@ export class CharterService {
   async board(user: AuthUser, allianceId: string): Promise<SignatureBoard> {
     const access = await this.policy.readable(user, allianceId);
     const latest = await this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { version: true } });
-    const rows: { organisation_id: string; name: string; role: 'lead' | 'partner'; last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }[] = await this.dataSource.query(
-      `SELECT am.organisation_id, o.name, am.role,
-              (SELECT max(s.version) FROM charter_signatures s WHERE s.alliance_id = am.alliance_id AND s.organisation_id = am.organisation_id AND s.kind = 'signed') AS last_signed,
-              (SELECT s.kind FROM charter_signatures s WHERE s.alliance_id = am.alliance_id AND s.organisation_id = am.organisation_id AND s.version = $2) AS latest_kind
-         FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')
-        ORDER BY am.role, o.name`,
-      [allianceId, latest?.version ?? 0],
-    );
+    // The signing organisations (alliances' reader), their names by name (organisations' reader), then their own signatures: by role, then name.
+    const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+    const roles = new Map(members.map((m) => [m.organisationId, m.role as 'lead' | 'partner']));
+    const named = (await this.organisations.names(members.map((m) => m.organisationId))).sort((a, b) => ((roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0));
+    const signatures: { organisation_id: string; last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }[] = named.length
+      ? await this.dataSource.query(
+          `SELECT o.id AS organisation_id,
+                  (SELECT max(s.version) FROM charter_signatures s WHERE s.alliance_id = $1 AND s.organisation_id = o.id AND s.kind = 'signed') AS last_signed,
+                  (SELECT s.kind FROM charter_signatures s WHERE s.alliance_id = $1 AND s.organisation_id = o.id AND s.version = $2) AS latest_kind
+             FROM unnest($3::uuid[]) AS o(id)`,
+          [allianceId, latest?.version ?? 0, named.map((n) => n.id)],
+        )
+      : [];
+    const rows = named.map((n) => ({ organisation_id: n.id, name: n.name, role: roles.get(n.id) as 'lead' | 'partner', ...(signatures.find((s) => s.organisation_id === n.id) as { last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }) }));
     return {
       latestVersion: latest?.version ?? null,
       inForceVersion: access.alliance.inForceVersion,

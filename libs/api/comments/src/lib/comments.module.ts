@@ -6,6 +6,7 @@ import { EvaluationsModule } from '@alliances/api/evaluations';
 import { IdentityModule } from '@alliances/api/identity';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
+import { OrganisationsModule } from '@alliances/api/organisations';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from './comment.entities';
 import { CommentPublisher } from './comment-publisher';
 import { CommentsController } from './comments.controller';
@@ -13,7 +14,7 @@ import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule, ObjectivesModule, EvaluationsModule],
+  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule, ObjectivesModule, EvaluationsModule, OrganisationsModule],
   controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
 import { NotificationsService } from '@alliances/api/notifications';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
 import { EvaluationsReader } from '@alliances/api/evaluations';
 import { ObjectivesReader } from '@alliances/api/objectives';
+import { UsersReader } from '@alliances/api/identity';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import { CHARTER_SECTION_KEYS, type Comment, type CommentsPage, type MentionCandidate } from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -35,6 +37,9 @@ export class CommentsService {
     private readonly objectives: ObjectivesReader,
     private readonly evaluations: EvaluationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationsReader,
+    private readonly users: UsersReader,
   ) {}
 
   /** Comments are the partners' conversation: funders never see them (404, as for an outsider). */
@@ -96,26 +101,29 @@ export class CommentsService {
   /** People of the alliance who may be mentioned: members of its active non-funder organisations. */
   async mentionCandidates(user: AuthUser, allianceId: string, q?: string): Promise<MentionCandidate[]> {
     await this.access(user, allianceId);
-    const rows: { user_id: string; display_name: string; organisation: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (u.id) u.id AS user_id, u.display_name, o.name AS organisation
-         FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id
-         JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role <> 'funder' AND u.deleted_at IS NULL
-          AND ($2::text IS NULL OR fold_accents(u.display_name) LIKE '%' || fold_accents($2) || '%')
-        ORDER BY u.id LIMIT 50`,
-      [allianceId, q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null],
-    );
+    // Through the owners' readers, four statements whatever the alliance's size: its non-funder organisations, their
+    // members, the first 50 of those people by id whose name matches, the organisations' names.
+    const seats = await this.people(allianceId);
+    const [found, names] = await Promise.all([
+      this.users.searchAmong(seats.map((s) => s.user_id), q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null, 50),
+      this.organisations.names(seats.map((s) => s.organisation_id)),
+    ]);
+    const rows = found.flatMap((u) => {
+      const name = names.find((o) => seats.some((s) => s.user_id === u.id && s.organisation_id === o.id))?.name;
+      return name === undefined ? [] : [{ user_id: u.id, display_name: u.display_name, organisation: name }];
+    });
     return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationName: r.organisation })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+  }
+
+  /** Members of the alliance's active non-funder organisations, as (person, organisation) pairs, from the owners' readers. */
+  private async people(allianceId: string): Promise<{ user_id: string; organisation_id: string }[]> {
+    const organisations = await this.alliances.activeMembers(allianceId, ['lead', 'partner', 'observer']);
+    return this.organisations.members(organisations.map((o) => o.organisationId));
   }
 
   private async checkMentions(allianceId: string, mentions: string[] | undefined): Promise<string[]> {
     if (!mentions?.length) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT m.user_id AS id FROM alliance_members am JOIN memberships m ON m.organisation_id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role <> 'funder' AND m.user_id = ANY($2::uuid[])`,
-      [allianceId, mentions],
-    );
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set((await this.people(allianceId)).map((s) => s.user_id));
     const unknown = mentions.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m));
     if (unknown.length) throw new InvalidInputException(unknown.map(({ i }) => ({ field: `mentions.${i}`, messages: ['not a person of this alliance'], codes: ['unknownMention'] })));
     return mentions;
@@ -266,10 +274,7 @@ export class CommentsService {
 
   async toComments(rows: CommentEntity[]): Promise<Comment[]> {
     if (!rows.length) return [];
-    const authorIds = [...new Set(rows.map((r) => r.authorId).filter((a): a is string => !!a))];
-    const authors: { id: string; display_name: string; deleted_at: Date | null }[] = authorIds.length
-      ? await this.dataSource.query('SELECT id, display_name, deleted_at FROM users WHERE id = ANY($1::uuid[])', [authorIds])
-      : [];
+    const authors = await this.users.authors(rows.map((r) => r.authorId));
     const byId = new Map(authors.map((a) => [a.id, a]));
     const docs = new Map<string, Y.Doc | undefined>();
     const result: Comment[] = [];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { ObjectivesModule } from '@alliances/api/objectives';
+import { OrganisationsModule } from '@alliances/api/organisations';
 import { EvaluationScheduler } from './evaluation-scheduler';
 import {
   EvaluationActionEntity,
@@ -20,6 +21,7 @@ import { EvaluationsService } from './evaluations.service';
     TypeOrmModule.forFeature([EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity]),
     AlliancesModule,
     ObjectivesModule,
+    OrganisationsModule,
   ],
   controllers: [EvaluationsController],
   providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],

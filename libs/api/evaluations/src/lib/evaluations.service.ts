@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   aggregateByOrganisation,
   distribution,
@@ -59,6 +60,8 @@ export class EvaluationsService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationsReader,
   ) {}
 
   /** Seeds the default template once; several instances starting together insert it once. */
@@ -335,13 +338,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
       'SELECT user_id, organisation_id, answers FROM evaluation_responses WHERE campaign_id = $1 AND submitted_at IS NOT NULL',
       [campaign.id],
     );
-    const organisations: { organisationId: string; organisationName: string }[] = (
-      await this.dataSource.query(
-        `SELECT am.organisation_id, o.name FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
-          WHERE am.alliance_id = $1 AND am.role IN ('lead', 'partner') AND am.status = 'active' ORDER BY am.role, o.name`,
-        [campaign.allianceId],
-      )
-    ).map((r: { organisation_id: string; name: string }) => ({ organisationId: r.organisation_id, organisationName: r.name }));
+    // The lead and partners by role, then name: the members from the alliances' reader, their names (ordered by name) from the organisations'.
+    const members = await this.alliances.activeMembers(campaign.allianceId, ['lead', 'partner']);
+    const roles = new Map(members.map((m) => [m.organisationId, m.role as string]));
+    const organisations: { organisationId: string; organisationName: string }[] = (await this.organisations.names(members.map((m) => m.organisationId)))
+      .sort((a, b) => ((roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0))
+      .map((r) => ({ organisationId: r.id, organisationName: r.name }));
     const rows = responses.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
     const threshold = campaign.minRespondents;
     const questions = campaign.questions.map((q) => {
@@ -398,8 +400,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const { campaign, access } = await this.campaignFor(user, id);
     this.assertContributor(access);
     const errors: FieldError[] = [];
-    const owner = await this.dataSource.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [campaign.allianceId, input.ownerOrganisationId]);
-    if (!owner.length) errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
+    if (!(await this.alliances.isActiveMember(campaign.allianceId, input.ownerOrganisationId))) errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
     if (input.objectiveId) {
       if (!(await this.objectives.objectiveExists(campaign.allianceId, input.objectiveId))) errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
     }

@@ -4,7 +4,7 @@ import { AuditService, DomainException, InvalidInputException, NotFoundDomainExc
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { EvaluationsReader } from '@alliances/api/evaluations';
 import { ObjectivesReader } from '@alliances/api/objectives';
-import { OrganisationPolicy } from '@alliances/api/organisations';
+import { OrganisationPolicy, OrganisationsReader } from '@alliances/api/organisations';
 import type { Contribution, FieldError, Grant, GrantReport, Portfolio, PortfolioEntry, Tranche } from '@alliances/shared/contracts';
 import { DataSource, Not } from 'typeorm';
 import type { CreateContributionDto, CreateGrantDto } from './funding.dto';
@@ -25,6 +25,7 @@ export class FundingService {
     private readonly audit: AuditService,
     private readonly objectives: ObjectivesReader,
     private readonly evaluations: EvaluationsReader,
+    private readonly directory: OrganisationsReader,
   ) {}
 
   /** The caller acts for this funder organisation: an admin of it, and it funds this alliance. */
@@ -74,7 +75,7 @@ export class FundingService {
     const [tranches, reports, names] = await Promise.all([
       this.dataSource.manager.createQueryBuilder(GrantTrancheEntity, 't').where('t.grantId = ANY(:grantIds)', { grantIds }).orderBy('t.dueOn', 'ASC').getMany(),
       this.dataSource.manager.createQueryBuilder(GrantReportEntity, 'r').where('r.grantId = ANY(:grantIds)', { grantIds }).orderBy('r.dueOn', 'ASC').getMany(),
-      this.dataSource.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [grants.map((g) => g.funderOrganisationId)]) as Promise<{ id: string; name: string }[]>,
+      this.directory.names(grants.map((g) => g.funderOrganisationId)),
     ]);
     const now = today();
     return grants.map((g) => {
@@ -191,11 +192,14 @@ export class FundingService {
   }
 
   private async contributionsOf(allianceId: string): Promise<Contribution[]> {
-    const rows: { id: string; organisation_id: string; name: string; kind: Contribution['kind']; description: string; valuation: string; currency: string; created_at: Date }[] = await this.dataSource.query(
-      `SELECT c.id, c.organisation_id, o.name, c.kind, c.description, c.valuation, c.currency, c.created_at
-         FROM contributions c JOIN organisations o ON o.id = c.organisation_id WHERE c.alliance_id = $1 ORDER BY c.created_at`,
+    const found: { id: string; organisation_id: string; kind: Contribution['kind']; description: string; valuation: string; currency: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT c.id, c.organisation_id, c.kind, c.description, c.valuation, c.currency, c.created_at
+         FROM contributions c WHERE c.alliance_id = $1 ORDER BY c.created_at`,
       [allianceId],
     );
+    // The organisations' names in one more statement, from their owner; a row whose organisation is not visible drops, as the join did.
+    const names = new Map((await this.directory.names(found.map((r) => r.organisation_id))).map((o) => [o.id, o.name]));
+    const rows = found.filter((r) => names.has(r.organisation_id)).map((r) => ({ ...r, name: names.get(r.organisation_id) as string }));
     return rows.map((r) => ({ id: r.id, allianceId, organisationId: r.organisation_id, organisationName: r.name, kind: r.kind, description: r.description, valuation: Number(r.valuation), currency: r.currency, createdAt: new Date(r.created_at).toISOString() }));
   }
 

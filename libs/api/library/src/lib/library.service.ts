@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import type { CaseStudy } from '@alliances/shared/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
 import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
 
@@ -18,6 +19,8 @@ export class LibraryService {
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
     private readonly objectives: ObjectivesReader,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationsReader,
   ) {}
 
   /** The lead prepares (or updates) the card; every lead/partner organisation must consent again. */
@@ -25,11 +28,12 @@ export class LibraryService {
     const access = await this.policy.readable(user, allianceId);
     if (!access.active.some((s) => s.allianceRole === 'lead')) throw new DomainException('alliance.lead_required', 'Only the lead organisation may publish a case study');
     const a = access.alliance;
-    const partners: { organisation_id: string; profile: string }[] = await this.dataSource.query(
-      `SELECT am.organisation_id, o.profile FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner')`,
-      [allianceId],
-    );
+    // The lead and partners from the alliances' reader, their profiles from the organisations' (an organisation not visible drops, as the join did).
+    const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+    const profiles = new Map((await this.organisations.profiles(members.map((m) => m.organisationId))).map((o) => [o.id, o.profile]));
+    const partners: { organisation_id: string; profile: string }[] = members
+      .filter((m) => profiles.has(m.organisationId))
+      .map((m) => ({ organisation_id: m.organisationId, profile: profiles.get(m.organisationId) as string }));
     const results: CaseStudy['results'] = await this.objectives.latestValues(allianceId, input.indicatorIds);
     const id = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(CaseStudyEntity, { where: { allianceId } });
@@ -116,7 +120,7 @@ export class LibraryService {
         LIMIT $6`,
       [query.q?.trim() || null, query.profile ?? null, query.scale ?? null, query.domain ?? null, query.category ?? null, query.limit ?? 50],
     );
-    return Promise.all(rows.map((r) => this.byId(r.id)));
+    return this.byIds(rows.map((r) => r.id));
   }
 
   async get(id: string): Promise<CaseStudy> {
@@ -126,11 +130,28 @@ export class LibraryService {
   }
 
   private async byId(id: string): Promise<CaseStudy> {
-    const s = await this.dataSource.manager.findOneOrFail(CaseStudyEntity, { where: { id } });
-    const consents: { organisation_id: string; name: string; consented_at: Date | null }[] = await this.dataSource.query(
-      'SELECT c.organisation_id, o.name, c.consented_at FROM case_study_consents c JOIN organisations o ON o.id = c.organisation_id WHERE c.case_study_id = $1 ORDER BY o.name',
-      [id],
+    const [study] = await this.byIds([id]);
+    if (!study) throw new EntityNotFoundError(CaseStudyEntity, { where: { id } });
+    return study;
+  }
+
+  /** The cards in the order of `ids`, in three statements whatever their number: cards, consents, the organisations' names. */
+  private async byIds(ids: string[]): Promise<CaseStudy[]> {
+    if (!ids.length) return [];
+    const studies = await this.dataSource.manager.find(CaseStudyEntity, { where: { id: In(ids) } });
+    const all: { case_study_id: string; organisation_id: string; consented_at: Date | null }[] = await this.dataSource.query(
+      'SELECT case_study_id, organisation_id, consented_at FROM case_study_consents WHERE case_study_id = ANY($1::uuid[])',
+      [ids],
     );
+    // By organisation name: the names come ordered from the organisations' reader (an organisation not visible drops, as the join did).
+    const names = await this.organisations.names(all.map((c) => c.organisation_id));
+    return ids.flatMap((id) => {
+      const s = studies.find((study) => study.id === id);
+      return s ? [this.toCaseStudy(s, names.flatMap((o) => all.filter((c) => c.case_study_id === id && c.organisation_id === o.id).map((c) => ({ ...c, name: o.name }))))] : [];
+    });
+  }
+
+  private toCaseStudy(s: CaseStudyEntity, consents: { organisation_id: string; name: string; consented_at: Date | null }[]): CaseStudy {
     return {
       id: s.id,
       allianceId: s.allianceId,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, csvDocument, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
+import { UsersReader } from '@alliances/api/identity';
+import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   indicatorStatus,
   objectiveStatus,
@@ -18,7 +20,7 @@ import {
   type Objective,
 } from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ObjectLiteral, Repository } from 'typeorm';
 import { latestCheckIn } from './latest-checkin';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
 import type { CreateCheckInDto, CreateIndicatorDto, CreateMilestoneDto, CreateObjectiveDto, UpdateCheckInDto, UpdateIndicatorDto, UpdateMilestoneDto, UpdateObjectiveDto } from './objectives.dto';
@@ -30,16 +32,23 @@ const day = (value: string | Date): string => (typeof value === 'string' ? value
 @Injectable()
 export class ObjectivesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ObjectiveEntity) private readonly objectives: Repository<ObjectiveEntity>,
+    @InjectRepository(ObjectiveBenefitEntity) private readonly benefits: Repository<ObjectiveBenefitEntity>,
+    @InjectRepository(IndicatorEntity) private readonly indicators: Repository<IndicatorEntity>,
+    @InjectRepository(CheckInEntity) private readonly checkins: Repository<CheckInEntity>,
+    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     private readonly policy: AlliancePolicy,
     private readonly audit: AuditService,
+    private readonly alliances: AlliancesReader,
+    private readonly organisations: OrganisationsReader,
+    private readonly users: UsersReader,
   ) {}
 
   // Access ---------------------------------------------------------------------------------------
 
   /** Loads an object of an alliance and the caller's access to that alliance; 404 for both "absent" and "not yours". */
-  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, entity: EntityTarget<T>, id: string, what: NotFoundSubject): Promise<{ row: T; access: AllianceAccess }> {
-    const row = await this.dataSource.manager.findOne(entity, { where: { id } as never });
+  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, repository: Repository<T>, id: string, what: NotFoundSubject): Promise<{ row: T; access: AllianceAccess }> {
+    const row = await repository.findOne({ where: { id } as never });
     if (!row) throw new NotFoundDomainException(what);
     const access = await this.policy.readable(user, row.allianceId).catch(() => {
       throw new NotFoundDomainException(what);
@@ -52,8 +61,7 @@ export class ObjectivesService {
   }
 
   private async assertOwnerInAlliance(allianceId: string, organisationId: string, field: string): Promise<void> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [allianceId, organisationId]);
-    if (!rows.length) throw new InvalidInputException([{ field, messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] }]);
+    if (!(await this.alliances.isActiveMember(allianceId, organisationId))) throw new InvalidInputException([{ field, messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] }]);
   }
 
   private checkIndicator(values: { baseline: number; target: number; startDate: string; targetDate: string }): void {
@@ -67,11 +75,11 @@ export class ObjectivesService {
    * Optimistic concurrency: an edit naming the version it read is a conditional UPDATE on that version,
    * so of two writers racing from the same version exactly one wins and the other gets 409.
    */
-  private async versionedUpdate(entity: typeof ObjectiveEntity | typeof IndicatorEntity, id: string, patch: object, version: number | undefined, what: 'objective' | 'indicator'): Promise<void> {
+  private async versionedUpdate(repository: Repository<ObjectiveEntity> | Repository<IndicatorEntity>, id: string, patch: object, version: number | undefined, what: 'objective' | 'indicator'): Promise<void> {
     if (!Object.keys(patch).length && version === undefined) return;
-    const result = await this.dataSource.manager
+    const result = await repository.manager
       .createQueryBuilder()
-      .update(entity)
+      .update(repository.target)
       .set({ ...patch, version: () => 'version + 1' })
       .where(version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id, version })
       .execute();
@@ -83,21 +91,21 @@ export class ObjectivesService {
   async create(user: AuthUser, allianceId: string, input: CreateObjectiveDto, ip: string | null): Promise<Objective> {
     const access = await this.policy.readable(user, allianceId);
     this.assertContributor(access);
-    const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(ObjectiveEntity, { allianceId, title: input.title.trim(), collectiveObjective: input.collectiveObjective, description: input.description.trim(), createdBy: user.id }),
+    const saved = await this.objectives.save(
+      this.objectives.create({ allianceId, title: input.title.trim(), collectiveObjective: input.collectiveObjective, description: input.description.trim(), createdBy: user.id }),
     );
     await this.audit.record({ actorId: user.id, action: 'objective.created', objectType: 'objective', objectId: saved.id, allianceId, ip });
     return (await this.list(user, allianceId, [saved.id]))[0];
   }
 
   async update(user: AuthUser, id: string, input: UpdateObjectiveDto, ip: string | null): Promise<Objective> {
-    const { row, access } = await this.scoped(user, ObjectiveEntity, id, 'objective');
+    const { row, access } = await this.scoped(user, this.objectives, id, 'objective');
     this.assertContributor(access);
     const patch: Partial<ObjectiveEntity> = {};
     if (input.title !== undefined) patch.title = input.title.trim();
     if (input.collectiveObjective !== undefined) patch.collectiveObjective = input.collectiveObjective;
     if (input.description !== undefined) patch.description = input.description.trim();
-    await this.versionedUpdate(ObjectiveEntity, id, patch, input.version, 'objective');
+    await this.versionedUpdate(this.objectives, id, patch, input.version, 'objective');
     await this.audit.record({ actorId: user.id, action: 'objective.updated', objectType: 'objective', objectId: id, allianceId: row.allianceId, ip });
     return (await this.list(user, row.allianceId, [id]))[0];
   }
@@ -105,7 +113,7 @@ export class ObjectivesService {
   /** Objectives with their indicators (progress and status computed now), milestones and benefits. */
   async list(user: AuthUser, allianceId: string, only?: string[]): Promise<Objective[]> {
     await this.policy.readable(user, allianceId);
-    const objectives = await this.dataSource.manager.find(ObjectiveEntity, { where: { allianceId }, order: { createdAt: 'ASC' } });
+    const objectives = await this.objectives.find({ where: { allianceId }, order: { createdAt: 'ASC' } });
     const wanted = only ? objectives.filter((o) => only.includes(o.id)) : objectives;
     if (!wanted.length) return [];
     const ids = wanted.map((o) => o.id);
@@ -133,7 +141,7 @@ export class ObjectivesService {
 
   /** Milestones (by due date) and benefits of the objectives, in one statement (a round trip less on the board). */
   private async milestonesAndBenefitsOf(ids: string[]): Promise<{ milestones: MilestoneEntity[]; benefits: { objectiveId: string; organisationId: string; squares: MagicSquare[] }[] }> {
-    const [row]: { milestones: MilestoneJson[]; benefits: { objective_id: string; organisation_id: string; squares: MagicSquare[] }[] }[] = await this.dataSource.query(
+    const [row]: { milestones: MilestoneJson[]; benefits: { objective_id: string; organisation_id: string; squares: MagicSquare[] }[] }[] = await this.milestones.query(
       `SELECT
          (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.created_at), '[]'::json)
             FROM (SELECT id, objective_id, alliance_id, title, owner_organisation_id, due_date::text AS due_date, done_at, created_at FROM milestones WHERE objective_id = ANY($1)) m) AS milestones,
@@ -164,15 +172,17 @@ export class ObjectivesService {
 
   /** Indicators with their latest check-in (by measurement date, then entry time), in one query. */
   private async indicatorsOf(allianceId: string, objectiveIds?: string[], indicatorId?: string): Promise<Indicator[]> {
-    const rows: (IndicatorRow & { latest_value: number | null; latest_date: string | null; owner_name: string })[] = await this.dataSource.query(
-      `SELECT i.*, o.name AS owner_name, c.value AS latest_value, c.date::text AS latest_date
+    const found: (IndicatorRow & { latest_value: number | null; latest_date: string | null })[] = await this.indicators.query(
+      `SELECT i.*, c.value AS latest_value, c.date::text AS latest_date
          FROM indicators i
-         JOIN organisations o ON o.id = i.owner_organisation_id
          ${latestCheckIn('i', 'c')}
         WHERE i.alliance_id = $1 ${objectiveIds ? 'AND i.objective_id = ANY($2::uuid[])' : ''} ${indicatorId ? 'AND i.id = $2' : ''}
         ORDER BY i.created_at`,
       objectiveIds ? [allianceId, objectiveIds] : indicatorId ? [allianceId, indicatorId] : [allianceId],
     );
+    // The owners' names in one more statement (organisations own them); an owner the caller cannot see drops its indicator, as the join did.
+    const names = new Map((await this.organisations.names(found.map((r) => r.owner_organisation_id))).map((o) => [o.id, o.name]));
+    const rows = found.filter((r) => names.has(r.owner_organisation_id)).map((r) => ({ ...r, owner_name: names.get(r.owner_organisation_id) as string }));
     const now = today();
     return rows.map((r) => {
       const indicator = { baseline: Number(r.baseline), target: Number(r.target), startDate: day(r.start_date), targetDate: day(r.target_date) };
@@ -196,30 +206,30 @@ export class ObjectivesService {
   // Indicators -----------------------------------------------------------------------------------
 
   async addIndicator(user: AuthUser, objectiveId: string, input: CreateIndicatorDto, ip: string | null): Promise<Indicator> {
-    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    const { row, access } = await this.scoped(user, this.objectives, objectiveId, 'objective');
     this.assertContributor(access);
     this.checkIndicator(input);
     await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
-    const saved = await this.dataSource.manager.save(this.dataSource.manager.create(IndicatorEntity, { ...input, name: input.name.trim(), unit: input.unit.trim(), objectiveId, allianceId: row.allianceId }));
+    const saved = await this.indicators.save(this.indicators.create({ ...input, name: input.name.trim(), unit: input.unit.trim(), objectiveId, allianceId: row.allianceId }));
     await this.audit.record({ actorId: user.id, action: 'indicator.created', objectType: 'indicator', objectId: saved.id, allianceId: row.allianceId, ip });
     return (await this.indicatorsOf(row.allianceId, undefined, saved.id))[0];
   }
 
   async updateIndicator(user: AuthUser, id: string, input: UpdateIndicatorDto, ip: string | null): Promise<Indicator> {
-    const { row, access } = await this.scoped(user, IndicatorEntity, id, 'indicator');
+    const { row, access } = await this.scoped(user, this.indicators, id, 'indicator');
     this.assertContributor(access);
     const merged = { baseline: input.baseline ?? row.baseline, target: input.target ?? row.target, startDate: input.startDate ?? day(row.startDate), targetDate: input.targetDate ?? day(row.targetDate) };
     this.checkIndicator(merged);
     if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
     const { version, ...changes } = input;
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    await this.versionedUpdate(IndicatorEntity, id, patch, version, 'indicator');
+    await this.versionedUpdate(this.indicators, id, patch, version, 'indicator');
     await this.audit.record({ actorId: user.id, action: 'indicator.updated', objectType: 'indicator', objectId: id, allianceId: row.allianceId, ip, details: { fields: Object.keys(patch) } });
     return (await this.indicatorsOf(row.allianceId, undefined, id))[0];
   }
 
   async indicator(user: AuthUser, id: string): Promise<IndicatorDetail> {
-    const { row, access } = await this.scoped(user, IndicatorEntity, id, 'indicator');
+    const { row, access } = await this.scoped(user, this.indicators, id, 'indicator');
     const [indicator] = await this.indicatorsOf(row.allianceId, undefined, id);
     const checkIns = await this.checkInsOf(id, access);
     return { ...indicator, checkIns, planned: plannedTrajectory(indicator) };
@@ -227,25 +237,27 @@ export class ObjectivesService {
 
   /** A funder sees the measured values, not the notes the partners wrote beside them (docs/domain.md "Visibility"). */
   private async checkInsOf(indicatorId: string, access: AllianceAccess): Promise<CheckIn[]> {
-    const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
-      `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id
+    const rows: CheckInRow[] = await this.checkins.query(
+      `SELECT c.*, c.date::text AS date FROM checkins c
         WHERE c.indicator_id = $1 ORDER BY c.date DESC, c.created_at DESC`,
       [indicatorId],
     );
-    return rows.map((r) => this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, r.display_name));
+    const names = await this.users.displayNames(rows.map((r) => r.author_id));
+    return rows.map((r) => this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, (r.author_id && names.get(r.author_id)) ?? null));
   }
 
   /** Every check-in of an alliance by indicator, newest first, as checkInsOf gives them one indicator at a time. */
   private async checkInsOfAlliance(allianceId: string, access: AllianceAccess): Promise<Map<string, CheckIn[]>> {
-    const rows: (CheckInRow & { display_name: string | null })[] = await this.dataSource.query(
-      `SELECT c.*, c.date::text AS date, u.display_name FROM checkins c LEFT JOIN users u ON u.id = c.author_id
+    const rows: CheckInRow[] = await this.checkins.query(
+      `SELECT c.*, c.date::text AS date FROM checkins c
         WHERE c.alliance_id = $1 ORDER BY c.indicator_id, c.date DESC, c.created_at DESC`,
       [allianceId],
     );
+    const names = await this.users.displayNames(rows.map((r) => r.author_id));
     const byIndicator = new Map<string, CheckIn[]>();
     for (const r of rows) {
       const list = byIndicator.get(r.indicator_id) ?? [];
-      list.push(this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, r.display_name));
+      list.push(this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, (r.author_id && names.get(r.author_id)) ?? null));
       byIndicator.set(r.indicator_id, list);
     }
     return byIndicator;
@@ -277,15 +289,15 @@ export class ObjectivesService {
 
   /** Records a check-in; the same client id again returns the original (`created: false`), never a second row. */
   async checkIn(user: AuthUser, indicatorId: string, input: CreateCheckInDto, ip: string | null): Promise<{ checkIn: CheckIn; created: boolean }> {
-    const { row, access } = await this.scoped(user, IndicatorEntity, indicatorId, 'indicator');
+    const { row, access } = await this.scoped(user, this.indicators, indicatorId, 'indicator');
     this.assertContributor(access);
     const id = input.id ?? randomUUID();
-    const inserted: { id: string }[] = await this.dataSource.query(
+    const inserted: { id: string }[] = await this.checkins.query(
       `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, note_organisation_id, confidence, author_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [id, indicatorId, row.allianceId, input.value, input.date, input.note?.trim() || null, this.noteOrganisation(access, input.notePrivate), input.confidence ?? null, user.id],
     );
-    const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
+    const stored: CheckInRow[] = await this.checkins.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     const existing = stored[0];
     if (!inserted.length && (existing.indicator_id !== indicatorId || existing.author_id !== user.id)) {
       throw new DomainException('checkin.id_conflict', 'This id is already used by another check-in');
@@ -296,7 +308,7 @@ export class ObjectivesService {
 
   /** Its author corrects a check-in within 24 hours; after that, corrections are new check-ins. */
   async updateCheckIn(user: AuthUser, id: string, input: UpdateCheckInDto, ip: string | null): Promise<CheckIn> {
-    const { row, access } = await this.scoped(user, CheckInEntity, id, 'checkin');
+    const { row, access } = await this.scoped(user, this.checkins, id, 'checkin');
     if (row.authorId !== user.id) throw new DomainException('checkin.author_only', 'Only the author may correct a check-in');
     if (Date.now() - row.createdAt.getTime() > CHECKIN_EDIT_WINDOW_MS) {
       throw new DomainException('checkin.immutable', 'A check-in can be corrected for 24 hours; record a new one instead');
@@ -304,25 +316,25 @@ export class ObjectivesService {
     const { notePrivate, ...fields } = input;
     const patch: Partial<CheckInEntity> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (notePrivate !== undefined) patch.noteOrganisationId = this.noteOrganisation(access, notePrivate);
-    if (Object.keys(patch).length) await this.dataSource.manager.update(CheckInEntity, id, patch);
+    if (Object.keys(patch).length) await this.checkins.update(id, patch);
     await this.audit.record({ actorId: user.id, action: 'checkin.corrected', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip });
-    const stored: CheckInRow[] = await this.dataSource.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
+    const stored: CheckInRow[] = await this.checkins.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     return this.toCheckIn(stored[0], user.displayName);
   }
 
   // Milestones -----------------------------------------------------------------------------------
 
   async addMilestone(user: AuthUser, objectiveId: string, input: CreateMilestoneDto, ip: string | null): Promise<Milestone> {
-    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    const { row, access } = await this.scoped(user, this.objectives, objectiveId, 'objective');
     this.assertContributor(access);
     await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
-    const saved = await this.dataSource.manager.save(this.dataSource.manager.create(MilestoneEntity, { ...input, title: input.title.trim(), objectiveId, allianceId: row.allianceId }));
+    const saved = await this.milestones.save(this.milestones.create({ ...input, title: input.title.trim(), objectiveId, allianceId: row.allianceId }));
     await this.audit.record({ actorId: user.id, action: 'milestone.created', objectType: 'milestone', objectId: saved.id, allianceId: row.allianceId, ip });
     return this.toMilestone(saved, today());
   }
 
   async updateMilestone(user: AuthUser, id: string, input: UpdateMilestoneDto, ip: string | null): Promise<Milestone> {
-    const { row, access } = await this.scoped(user, MilestoneEntity, id, 'milestone');
+    const { row, access } = await this.scoped(user, this.milestones, id, 'milestone');
     this.assertContributor(access);
     if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
     const patch: Partial<MilestoneEntity> = {};
@@ -330,28 +342,28 @@ export class ObjectivesService {
     if (input.ownerOrganisationId !== undefined) patch.ownerOrganisationId = input.ownerOrganisationId;
     if (input.dueDate !== undefined) patch.dueDate = input.dueDate;
     if (input.done !== undefined) patch.doneAt = input.done ? (row.doneAt ?? new Date()) : null;
-    if (Object.keys(patch).length) await this.dataSource.manager.update(MilestoneEntity, id, patch);
+    if (Object.keys(patch).length) await this.milestones.update(id, patch);
     await this.audit.record({ actorId: user.id, action: input.done ? 'milestone.done' : 'milestone.updated', objectType: 'milestone', objectId: id, allianceId: row.allianceId, ip });
-    return this.toMilestone((await this.dataSource.manager.findOneByOrFail(MilestoneEntity, { id })) as MilestoneEntity, today());
+    return this.toMilestone((await this.milestones.findOneByOrFail({ id })) as MilestoneEntity, today());
   }
 
   // Mutual-benefit matrix ------------------------------------------------------------------------
 
   /** A partner records which part of its own magic square an objective serves. */
   async setBenefit(user: AuthUser, objectiveId: string, organisationId: string, squares: MagicSquare[], ip: string | null): Promise<Objective> {
-    const { row, access } = await this.scoped(user, ObjectiveEntity, objectiveId, 'objective');
+    const { row, access } = await this.scoped(user, this.objectives, objectiveId, 'objective');
     this.assertContributor(access);
     if (!access.active.some((s) => s.organisationId === organisationId)) {
       throw new DomainException('objectives.own_organisation_only', 'You record the benefit of your own organisation only');
     }
     if (squares.length) {
-      await this.dataSource.query(
+      await this.benefits.query(
         `INSERT INTO objective_benefits (objective_id, organisation_id, squares) VALUES ($1, $2, $3)
          ON CONFLICT (objective_id, organisation_id) DO UPDATE SET squares = EXCLUDED.squares`,
         [objectiveId, organisationId, squares],
       );
     } else {
-      await this.dataSource.manager.delete(ObjectiveBenefitEntity, { objectiveId, organisationId });
+      await this.benefits.delete({ objectiveId, organisationId });
     }
     await this.audit.record({ actorId: user.id, action: 'objective.benefit_set', objectType: 'objective', objectId: objectiveId, organisationId, allianceId: row.allianceId, ip, details: { squares } });
     return (await this.list(user, row.allianceId, [objectiveId]))[0];
@@ -359,14 +371,15 @@ export class ObjectivesService {
 
   async matrix(user: AuthUser, allianceId: string): Promise<BenefitMatrix> {
     await this.policy.readable(user, allianceId);
-    const partners: { organisation_id: string; name: string; role: string }[] = await this.dataSource.query(
-      `SELECT am.organisation_id, o.name, am.role FROM alliance_members am JOIN organisations o ON o.id = am.organisation_id
-        WHERE am.alliance_id = $1 AND am.status = 'active' AND am.role IN ('lead', 'partner') ORDER BY am.role, o.name`,
-      [allianceId],
-    );
-    const objectives = await this.dataSource.manager.find(ObjectiveEntity, { where: { allianceId }, order: { createdAt: 'ASC' } });
+    // The lead and partners, by role then name: the alliance's members, then their names (ordered by name) from the organisations' reader.
+    const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+    const roles = new Map(members.map((m) => [m.organisationId, m.role as string]));
+    const partners: { organisation_id: string; name: string; role: string }[] = (await this.organisations.names(members.map((m) => m.organisationId)))
+      .map((o) => ({ organisation_id: o.id, name: o.name, role: roles.get(o.id) as string }))
+      .sort((a, b) => (a.role === b.role ? 0 : a.role < b.role ? -1 : 1));
+    const objectives = await this.objectives.find({ where: { allianceId }, order: { createdAt: 'ASC' } });
     const benefits = objectives.length
-      ? await this.dataSource.manager.createQueryBuilder(ObjectiveBenefitEntity, 'b').where('b.objectiveId = ANY(:ids)', { ids: objectives.map((o) => o.id) }).getMany()
+      ? await this.benefits.createQueryBuilder('b').where('b.objectiveId = ANY(:ids)', { ids: objectives.map((o) => o.id) }).getMany()
       : [];
     const cells: BenefitMatrix['cells'] = {};
     for (const o of objectives) cells[o.id] = {};

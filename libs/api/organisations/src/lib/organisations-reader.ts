@@ -53,4 +53,29 @@ export class OrganisationsReader {
     for (const r of rows) counts.set(r.user_id, r.n);
     return counts;
   }
+
+  /** Names of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
+  async names(ids: (string | null)[]): Promise<{ id: string; name: string }[]> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return [];
+    return this.organisations.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
+  }
+
+  /** The distinct (person, role) pairs of the members of these organisations, in one statement. */
+  async memberRoles(organisationIds: string[]): Promise<{ user_id: string; role: string }[]> {
+    if (!organisationIds.length) return [];
+    return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+  }
+
+  /** The (person, organisation) pairs of the members of these organisations, in one statement. */
+  async members(organisationIds: string[]): Promise<{ user_id: string; organisation_id: string }[]> {
+    if (!organisationIds.length) return [];
+    return this.organisations.query(`SELECT user_id, organisation_id FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+  }
+
+  /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
+  async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
+    if (!ids.length) return [];
+    return this.organisations.query(`SELECT id, name, profile FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [[...new Set(ids)]]);
+  }
 }
