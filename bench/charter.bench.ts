@@ -16,11 +16,23 @@ import { ADMIN_EMAIL, allianceWith, createDatabase, forkFloor, party, percentile
 const EDITORS = 20;
 const KEYS_PER_SECOND = 5;
 const SECONDS = Number(process.env['BENCH_CHARTER_SECONDS'] ?? 20);
-const SECTIONS = ['context', 'common_objective', 'partners', 'values', 'governance', 'resources', 'evaluation', 'communication', 'duration'];
+const SECTIONS = [
+  'context',
+  'common_objective',
+  'partners',
+  'values',
+  'governance',
+  'resources',
+  'evaluation',
+  'communication',
+  'duration',
+];
 
 /** Struct ids (client:clock) of the items an update inserts. */
 function itemIds(update: Uint8Array): string[] {
-  return Y.decodeUpdate(update).structs.filter((s) => s instanceof Y.Item).map((s) => `${s.id.client}:${s.id.clock}`);
+  return Y.decodeUpdate(update)
+    .structs.filter((s) => s instanceof Y.Item)
+    .map((s) => `${s.id.client}:${s.id.clock}`);
 }
 
 /**
@@ -106,7 +118,8 @@ async function main(): Promise<void> {
 
     // 2. A charter of ~100 KB of text: 100 paragraphs of 1,000 characters over the nine sections.
     const writer = editors[0];
-    for (let i = 0; i < 100; i++) writer.paragraph(SECTIONS[i % SECTIONS.length], `Paragraphe ${i} `.padEnd(1000, 'lorem ipsum dolor sit amet '));
+    for (let i = 0; i < 100; i++)
+      writer.paragraph(SECTIONS[i % SECTIONS.length], `Paragraphe ${i} `.padEnd(1000, 'lorem ipsum dolor sit amet '));
     await writer.flush();
     await new Promise((r) => setTimeout(r, 500));
     const bytes = new TextEncoder().encode(SECTIONS.map((s) => writer.text(s)).join('\n')).length;
@@ -145,14 +158,44 @@ async function main(): Promise<void> {
         floor:
           'relay: the same 20 editors (same client code) on a bare socket.io server holding the Yjs document in memory, relaying each update to the room at once, without authorisation or journal (bench/socket-floor.ts); load: Yjs applying the same state in memory, in the benchmark process',
         figures: [
-          { figure: `relay, ${EDITORS} editors typing — delivered / expected`, ours: `${relay.latencies.length} / ${relay.expected}`, floor: onFloor.latencies.length, goal: 'all', met: relay.latencies.length === relay.expected },
-          { figure: 'relay keystroke → other editor, p50', ours: round(percentile(relay.latencies, 50)), floor: round(percentile(onFloor.latencies, 50)), unit: 'ms' },
-          { figure: 'relay keystroke → other editor, p99', ours: round(p99), floor: round(percentile(onFloor.latencies, 99)), unit: 'ms', goal: '< 50 ms', met: p99 < 50 },
+          {
+            figure: `relay, ${EDITORS} editors typing — delivered / expected`,
+            ours: `${relay.latencies.length} / ${relay.expected}`,
+            floor: onFloor.latencies.length,
+            goal: 'all',
+            met: relay.latencies.length === relay.expected,
+          },
+          {
+            figure: 'relay keystroke → other editor, p50',
+            ours: round(percentile(relay.latencies, 50)),
+            floor: round(percentile(onFloor.latencies, 50)),
+            unit: 'ms',
+          },
+          {
+            figure: 'relay keystroke → other editor, p99',
+            ours: round(p99),
+            floor: round(percentile(onFloor.latencies, 99)),
+            unit: 'ms',
+            goal: '< 50 ms',
+            met: p99 < 50,
+          },
           { figure: 'charter text loaded', ours: round(bytes / 1024), unit: 'KB', goal: '≈ 100 KB' },
           { figure: 'Yjs state size', ours: round(state.byteLength / 1024), unit: 'KB' },
           { figure: 'cold load from the database, first request', ours: round(first), floor: round(inMemory[0]), unit: 'ms' },
-          { figure: 'cold load from the database, p50 of 20', ours: round(percentile(loads, 50)), floor: round(percentile(inMemory, 50), 2), unit: 'ms' },
-          { figure: 'cold load from the database, p99 of 20', ours: round(percentile(loads, 99)), floor: round(percentile(inMemory, 99), 2), unit: 'ms', goal: '< 300 ms', met: percentile(loads, 99) < 300 },
+          {
+            figure: 'cold load from the database, p50 of 20',
+            ours: round(percentile(loads, 50)),
+            floor: round(percentile(inMemory, 50), 2),
+            unit: 'ms',
+          },
+          {
+            figure: 'cold load from the database, p99 of 20',
+            ours: round(percentile(loads, 99)),
+            floor: round(percentile(inMemory, 99), 2),
+            unit: 'ms',
+            goal: '< 300 ms',
+            met: percentile(loads, 99) < 300,
+          },
         ],
         notes: [
           `${EDITORS} editors (socket.io clients holding a Yjs replica, bench process; two accounts, ten tabs each), ${KEYS_PER_SECOND} keystrokes a second each for ${SECONDS} s: ${relay.sent} updates, each relayed to ${EDITORS - 1} editors. Each keystroke is acknowledged by the API once written to the journal; the relay to the others follows the write.`,

@@ -53,6 +53,10 @@ process.on('message', (message) => {
   if (!message || message.type !== 'sql') return;
   const statements = recorded.get(message.key) || [];
   recorded.delete(message.key);
-  process.send({ type: 'sql', key: message.key, statements: statements.map((s) => ({ ...s, params: s.params.map((p) => (Buffer.isBuffer(p) ? `<${p.length} bytes>` : p)) })) });
+  process.send({
+    type: 'sql',
+    key: message.key,
+    statements: statements.map((s) => ({ ...s, params: s.params.map((p) => (Buffer.isBuffer(p) ? `<${p.length} bytes>` : p)) })),
+  });
 });
 if (process.channel) process.channel.unref();

@@ -49,7 +49,8 @@ async function rest(): Promise<{ figures: Figure[]; notes: string[] }> {
     const server = await startApi({ databaseUrl: db.url });
     apis.push(server);
     const [eHealth, sHealth] = [await healthy(embedded.url), await healthy(server.url)];
-    if (!eHealth.body.database.embedded || sHealth.body.database.embedded) throw new Error(`not the databases expected: ${JSON.stringify([eHealth.body.database, sHealth.body.database])}`);
+    if (!eHealth.body.database.embedded || sHealth.body.database.embedded)
+      throw new Error(`not the databases expected: ${JSON.stringify([eHealth.body.database, sHealth.body.database])}`);
     const [eData, sData] = [await seedRestData(embedded.url), await seedRestData(server.url)];
     const figures: Figure[] = [];
     for (const route of ROUTES) {
@@ -58,7 +59,14 @@ async function rest(): Promise<{ figures: Figure[]; notes: string[] }> {
         { url: `${server.url}${route.path(sData.large)}`, token: sData.token },
       ]);
       figures.push(
-        { figure: `${route.name} — requests/s`, ours: round(e.rps, 0), floor: round(s.rps, 0), unit: 'req/s', goal: '≥ 0.8× the server', met: e.rps >= 0.8 * s.rps },
+        {
+          figure: `${route.name} — requests/s`,
+          ours: round(e.rps, 0),
+          floor: round(s.rps, 0),
+          unit: 'req/s',
+          goal: '≥ 0.8× the server',
+          met: e.rps >= 0.8 * s.rps,
+        },
         { figure: `${route.name} — latency p50`, ours: e.p50, floor: s.p50, unit: 'ms' },
         { figure: `${route.name} — latency p99`, ours: e.p99, floor: s.p99, unit: 'ms' },
       );
@@ -90,7 +98,8 @@ interface Mark {
  * Steps of a start, each ending at a probe mark (skipped when absent: no supervisor with DATABASE_URL, no
  * initdb on an existing DATA_DIR); `api`: a step the API process runs, whose CPU time is reported too.
  */
-const SUPERVISOR_CHECKS = 'embedded: supervisor loads its script, checks (`id` ×2, folder ownership, `sh -c test -x` ×2 as `postgres`), password, port';
+const SUPERVISOR_CHECKS =
+  'embedded: supervisor loads its script, checks (`id` ×2, folder ownership, `sh -c test -x` ×2 as `postgres`), password, port';
 const STEPS: { until: string; step: string; api?: true }[] = [
   { until: 'api: bundle evaluated', step: 'node starts and loads the bundle (main.js and the modules it requires)', api: true },
   { until: 'supervisor: node ready', step: 'embedded: the supervisor process starts (fork, node)' },
@@ -100,7 +109,11 @@ const STEPS: { until: string; step: string; api?: true }[] = [
   { until: 'api: embedded server ready', step: 'embedded: PostgreSQL starts (spawn → accepting connections, login, database checked)' },
   { until: 'api: Nest create end', step: 'Nest builds the application (modules, TypeORM pool)', api: true },
   { until: 'api: migrations lock', step: 'socket.io adapter (LISTEN) and HTTP set-up', api: true },
-  { until: 'api: migrations unlock', step: 'migrations under the advisory lock (all of them on a new database, a check otherwise)', api: true },
+  {
+    until: 'api: migrations unlock',
+    step: 'migrations under the advisory lock (all of them on a new database, a check otherwise)',
+    api: true,
+  },
   { until: 'api: listening', step: 'row-level security set-up, start-up hooks (pg-boss, templates, …), listen', api: true },
   { until: 'health', step: 'first `/api/health` answered' },
 ];
@@ -120,7 +133,12 @@ interface Start {
 /** One start as `npm start` does it (no admin to create), spawn → health, with its steps; then a clean stop. */
 async function timedStart(options: { dataDir: string; databaseUrl?: string }): Promise<Start> {
   const marksFile = join(options.dataDir, `startup-marks-${Date.now()}.jsonl`);
-  const api = await startApi({ ...options, admin: false, execArgv: ['-r', PROBE], env: { BENCH_STARTUP_MARKS: marksFile, SHUTDOWN_DRAIN_MS: '0' } });
+  const api = await startApi({
+    ...options,
+    admin: false,
+    execArgv: ['-r', PROBE],
+    env: { BENCH_STARTUP_MARKS: marksFile, SHUTDOWN_DRAIN_MS: '0' },
+  });
   let health: { at: number; body: Health };
   let stopMs = 0;
   try {
@@ -130,7 +148,10 @@ async function timedStart(options: { dataDir: string; databaseUrl?: string }): P
     await api.stop();
     stopMs = Date.now() - stopping;
   }
-  const marks: Mark[] = readFileSync(marksFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Mark);
+  const marks: Mark[] = readFileSync(marksFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Mark);
   const apiPid = api.child.pid;
   const at = new Map<string, Mark>();
   for (const m of marks) if (!at.has(m.name)) at.set(m.name, m);
@@ -145,7 +166,13 @@ async function timedStart(options: { dataDir: string; databaseUrl?: string }): P
     steps.set(step, { ms: (previous?.ms ?? 0) + (to.t - from.t), cpu });
     from = to;
   }
-  return { ms: health.at - api.spawnedAt, stopMs, steps, apiCpu: at.get('api: listening')?.cpu ?? Number.NaN, embedded: health.body.database.embedded };
+  return {
+    ms: health.at - api.spawnedAt,
+    stopMs,
+    steps,
+    apiCpu: at.get('api: listening')?.cpu ?? Number.NaN,
+    embedded: health.body.database.embedded,
+  };
 }
 
 const KINDS = [
@@ -167,26 +194,53 @@ async function startUps(): Promise<{ figures: Figure[]; notes: string[]; details
       starts.serverNew.push(await timedStart({ dataDir: serverDir, databaseUrl: db.url }));
       starts.embeddedExisting.push(await timedStart({ dataDir }));
       starts.serverExisting.push(await timedStart({ dataDir: serverDir, databaseUrl: db.url }));
-      console.log(`start-ups, round ${i + 1}/${STARTS}: ${KINDS.map((k) => `${k.title} ${(starts[k.key][i].ms / 1000).toFixed(1)} s`).join(', ')}`);
+      console.log(
+        `start-ups, round ${i + 1}/${STARTS}: ${KINDS.map((k) => `${k.title} ${(starts[k.key][i].ms / 1000).toFixed(1)} s`).join(', ')}`,
+      );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(serverDir, { recursive: true, force: true });
       await db.drop();
     }
   }
-  for (const k of KINDS) if (starts[k.key].some((s) => s.embedded !== k.key.startsWith('embedded'))) throw new Error(`${k.title}: not the database expected`);
+  for (const k of KINDS)
+    if (starts[k.key].some((s) => s.embedded !== k.key.startsWith('embedded'))) throw new Error(`${k.title}: not the database expected`);
 
   const seconds = (ms: number): number => round(ms / 1000, 1);
   const median = (kind: Kind, of: (s: Start) => number): number => percentile(starts[kind].map(of), 50);
   const max = (kind: Kind, of: (s: Start) => number): number => Math.max(...starts[kind].map(of));
   const total = (s: Start) => s.ms;
   const figures: Figure[] = [
-    { figure: `first start of a new DATA_DIR (spawn → /api/health 200), median of ${STARTS}`, ours: seconds(median('embeddedNew', total)), floor: seconds(median('serverNew', total)), unit: 's', goal: '≤ 20 s', met: median('embeddedNew', total) <= 20_000 },
+    {
+      figure: `first start of a new DATA_DIR (spawn → /api/health 200), median of ${STARTS}`,
+      ours: seconds(median('embeddedNew', total)),
+      floor: seconds(median('serverNew', total)),
+      unit: 's',
+      goal: '≤ 20 s',
+      met: median('embeddedNew', total) <= 20_000,
+    },
     { figure: '  max', ours: seconds(max('embeddedNew', total)), floor: seconds(max('serverNew', total)), unit: 's' },
-    { figure: '  CPU time of the API process until it listens, median', ours: seconds(median('embeddedNew', (s) => s.apiCpu)), floor: seconds(median('serverNew', (s) => s.apiCpu)), unit: 's' },
-    { figure: `start on an existing DATA_DIR stopped cleanly (spawn → /api/health 200), median of ${STARTS}`, ours: seconds(median('embeddedExisting', total)), floor: seconds(median('serverExisting', total)), unit: 's', goal: '≤ 5 s', met: median('embeddedExisting', total) <= 5_000 },
+    {
+      figure: '  CPU time of the API process until it listens, median',
+      ours: seconds(median('embeddedNew', (s) => s.apiCpu)),
+      floor: seconds(median('serverNew', (s) => s.apiCpu)),
+      unit: 's',
+    },
+    {
+      figure: `start on an existing DATA_DIR stopped cleanly (spawn → /api/health 200), median of ${STARTS}`,
+      ours: seconds(median('embeddedExisting', total)),
+      floor: seconds(median('serverExisting', total)),
+      unit: 's',
+      goal: '≤ 5 s',
+      met: median('embeddedExisting', total) <= 5_000,
+    },
     { figure: '  max', ours: seconds(max('embeddedExisting', total)), floor: seconds(max('serverExisting', total)), unit: 's' },
-    { figure: '  CPU time of the API process until it listens, median', ours: seconds(median('embeddedExisting', (s) => s.apiCpu)), floor: seconds(median('serverExisting', (s) => s.apiCpu)), unit: 's' },
+    {
+      figure: '  CPU time of the API process until it listens, median',
+      ours: seconds(median('embeddedExisting', (s) => s.apiCpu)),
+      floor: seconds(median('serverExisting', (s) => s.apiCpu)),
+      unit: 's',
+    },
   ];
 
   // Where the time goes: the median of each step, for each kind of start.
@@ -194,8 +248,20 @@ async function startUps(): Promise<{ figures: Figure[]; notes: string[]; details
   const cell = (kind: Kind, step: string): string => {
     const values = starts[kind].map((s) => s.steps.get(step)).filter((v): v is { ms: number; cpu?: number } => !!v);
     if (!values.length) return '—';
-    const cpu = values.every((v) => v.cpu !== undefined) ? ` (CPU ${(percentile(values.map((v) => v.cpu as number), 50) / 1000).toFixed(2)})` : '';
-    return `${(percentile(values.map((v) => v.ms), 50) / 1000).toFixed(2)}${cpu}`;
+    const cpu = values.every((v) => v.cpu !== undefined)
+      ? ` (CPU ${(
+          percentile(
+            values.map((v) => v.cpu as number),
+            50,
+          ) / 1000
+        ).toFixed(2)})`
+      : '';
+    return `${(
+      percentile(
+        values.map((v) => v.ms),
+        50,
+      ) / 1000
+    ).toFixed(2)}${cpu}`;
   };
   const details = [
     `Where a start's time goes: the median over the ${STARTS} starts of each kind of every step's wall time in seconds, with, for the API process's own steps, the CPU time it used in them (the machine's other work takes the rest). Steps end at the marks bench/startup-probe.cjs writes; the medians of the steps need not add up to the median of the totals.`,
@@ -228,9 +294,14 @@ async function main(): Promise<void> {
       name: 'embedded',
       title: '6. Embedded PostgreSQL against the machine’s server',
       command: 'npm run bench:embedded',
-      floor: 'the same build on the machine’s PostgreSQL (DATABASE_URL, a fresh database) in the same run: for the routes, the two APIs side by side, measured alternately; for the start-ups, the same start on a new database (every migration) and on an existing one',
+      floor:
+        'the same build on the machine’s PostgreSQL (DATABASE_URL, a fresh database) in the same run: for the routes, the two APIs side by side, measured alternately; for the start-ups, the same start on a new database (every migration) and on an existing one',
       figures: [...restPart.figures, ...startPart.figures],
-      notes: [...restPart.notes, ...startPart.notes, `Load average (1, 5, 15 min) at the start of this part: ${loadAtStart}; after the REST measurements: ${loadAfterRest}; at the end: ${machine().load} (2 cores, shared with other work).`],
+      notes: [
+        ...restPart.notes,
+        ...startPart.notes,
+        `Load average (1, 5, 15 min) at the start of this part: ${loadAtStart}; after the REST measurements: ${loadAfterRest}; at the end: ${machine().load} (2 cores, shared with other work).`,
+      ],
       details: startPart.details,
     },
     started,

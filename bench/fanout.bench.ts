@@ -38,7 +38,10 @@ async function openSockets(url: string, token: string | undefined, count: number
 }
 
 /** Sends COMMENTS tagged bodies at RATE_PER_SECOND; each socket notes when each tag arrives. */
-async function measure(sockets: Socket[], send: (body: string) => Promise<void>): Promise<{ latencies: number[]; posts: number[]; delivered: number; expected: number }> {
+async function measure(
+  sockets: Socket[],
+  send: (body: string) => Promise<void>,
+): Promise<{ latencies: number[]; posts: number[]; delivered: number; expected: number }> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const posts: number[] = [];
@@ -78,7 +81,11 @@ async function main(): Promise<void> {
     const allianceId = await allianceWith(api, lead, []);
     const token = lead.session.accessToken;
     const post = async (url: string, body: string) => {
-      const res = await new ApiClient(url).post('/api/comments', { allianceId, target: { type: 'alliance', id: allianceId }, body }, { token });
+      const res = await new ApiClient(url).post(
+        '/api/comments',
+        { allianceId, target: { type: 'alliance', id: allianceId }, body },
+        { token },
+      );
       if (res.status !== 201) throw new Error(`post ${res.status} ${res.text}`);
       return res.body as Record<string, unknown>;
     };
@@ -86,7 +93,10 @@ async function main(): Promise<void> {
     const sample = await post(ours.url, 'Premier commentaire');
 
     const bare = await openSockets(`${floor.url}/live`, undefined, SOCKETS);
-    await measure(bare, async (body) => void (await fetch(`${floor.url}/broadcast`, { method: 'POST', body: JSON.stringify({ ...sample, body }) })));
+    await measure(
+      bare,
+      async (body) => void (await fetch(`${floor.url}/broadcast`, { method: 'POST', body: JSON.stringify({ ...sample, body }) })),
+    );
     const onFloor = await measure(bare, async (body) => {
       const res = await fetch(`${floor.url}/broadcast`, { method: 'POST', body: JSON.stringify({ ...sample, body }) });
       if (res.status !== 201) throw new Error(`floor ${res.status}`);
@@ -114,25 +124,69 @@ async function main(): Promise<void> {
         name: `fanout-${SOCKETS}`,
         title: `2. Comment fan-out, ${SOCKETS} sockets`,
         command: `npm run bench:fanout -- ${SOCKETS} ${COMMENTS}`,
-        floor: 'the same sockets on a bare socket.io server (own process, no authentication, nothing stored) that broadcasts the same comment JSON as soon as it is POSTed to it (bench/socket-floor.ts)',
+        floor:
+          'the same sockets on a bare socket.io server (own process, no authentication, nothing stored) that broadcasts the same comment JSON as soon as it is POSTed to it (bench/socket-floor.ts)',
         figures: [
-          { figure: 'delivered / sent × receivers', ours: `${result.delivered} / ${result.expected}`, floor: onFloor.delivered, goal: 'equal', met: result.delivered === result.expected },
-          { figure: 'post → receive p50', ours: round(percentile(result.latencies, 50)), floor: round(percentile(onFloor.latencies, 50)), unit: 'ms' },
-          { figure: 'post → receive p99', ours: round(p99), floor: round(percentile(onFloor.latencies, 99)), unit: 'ms', ...(SOCKETS <= 200 ? { goal: '< 100 ms', met: p99 < 100 } : {}) },
-          { figure: 'the POST itself: request → answer, p50', ours: round(percentile(result.posts, 50)), floor: round(percentile(onFloor.posts, 50)), unit: 'ms' },
-          { figure: 'the POST itself: request → answer, p99', ours: round(percentile(result.posts, 99)), floor: round(percentile(onFloor.posts, 99)), unit: 'ms' },
+          {
+            figure: 'delivered / sent × receivers',
+            ours: `${result.delivered} / ${result.expected}`,
+            floor: onFloor.delivered,
+            goal: 'equal',
+            met: result.delivered === result.expected,
+          },
+          {
+            figure: 'post → receive p50',
+            ours: round(percentile(result.latencies, 50)),
+            floor: round(percentile(onFloor.latencies, 50)),
+            unit: 'ms',
+          },
+          {
+            figure: 'post → receive p99',
+            ours: round(p99),
+            floor: round(percentile(onFloor.latencies, 99)),
+            unit: 'ms',
+            ...(SOCKETS <= 200 ? { goal: '< 100 ms', met: p99 < 100 } : {}),
+          },
+          {
+            figure: 'the POST itself: request → answer, p50',
+            ours: round(percentile(result.posts, 50)),
+            floor: round(percentile(onFloor.posts, 50)),
+            unit: 'ms',
+          },
+          {
+            figure: 'the POST itself: request → answer, p99',
+            ours: round(percentile(result.posts, 99)),
+            floor: round(percentile(onFloor.posts, 99)),
+            unit: 'ms',
+          },
           { figure: `connecting and joining ${SOCKETS} sockets (50 at a time)`, ours: round(result.connectS, 1), unit: 's' },
           ...(viaRedis
             ? [
-                { figure: 'with REDIS_URL (Redis adapter): delivered / sent × receivers', ours: `${viaRedis.delivered} / ${viaRedis.expected}`, floor: onFloor.delivered, goal: 'equal', met: viaRedis.delivered === viaRedis.expected },
-                { figure: 'with REDIS_URL (Redis adapter): post → receive p50', ours: round(percentile(viaRedis.latencies, 50)), floor: round(percentile(onFloor.latencies, 50)), unit: 'ms' },
-                { figure: 'with REDIS_URL (Redis adapter): post → receive p99', ours: round(percentile(viaRedis.latencies, 99)), floor: round(percentile(onFloor.latencies, 99)), unit: 'ms' },
+                {
+                  figure: 'with REDIS_URL (Redis adapter): delivered / sent × receivers',
+                  ours: `${viaRedis.delivered} / ${viaRedis.expected}`,
+                  floor: onFloor.delivered,
+                  goal: 'equal',
+                  met: viaRedis.delivered === viaRedis.expected,
+                },
+                {
+                  figure: 'with REDIS_URL (Redis adapter): post → receive p50',
+                  ours: round(percentile(viaRedis.latencies, 50)),
+                  floor: round(percentile(onFloor.latencies, 50)),
+                  unit: 'ms',
+                },
+                {
+                  figure: 'with REDIS_URL (Redis adapter): post → receive p99',
+                  ours: round(percentile(viaRedis.latencies, 99)),
+                  floor: round(percentile(onFloor.latencies, 99)),
+                  unit: 'ms',
+                },
               ]
             : []),
         ],
         notes: [
           `${SOCKETS} sockets of one signed-in account (token checked at the handshake, alliance:join authorised), all in the benchmark process; ${COMMENTS} comments POSTed at ${RATE_PER_SECOND}/s over REST. Each is written with its outbox event in one transaction, claimed after commit and broadcast to the alliance room (PostgreSQL adapter). Latency is from just before the POST to the arrival on each socket.`,
-          'Without REDIS_URL the API fans out through PostgreSQL (@socket.io/postgres-adapter); socket.io\'s cluster adapter awaits the publication (a pg_notify on the adapter\'s own small pool) before it delivers to the local sockets. The Redis rows run the same measurement on a second API process started with REDIS_URL on the same database (the first one stopped).',
+          "Without REDIS_URL the API fans out through PostgreSQL (@socket.io/postgres-adapter); socket.io's cluster adapter awaits the publication (a pg_notify on the adapter's own small pool) before it delivers to the local sockets. The Redis rows run the same measurement on a second API process started with REDIS_URL on the same database (the first one stopped).",
         ],
       },
       started,

@@ -27,7 +27,13 @@ function authorised(header: string | undefined): boolean {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
   const header_ = JSON.parse(Buffer.from(head, 'base64url').toString()) as { alg?: string };
   const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as { exp?: number; iss?: string; aud?: string };
-  return header_.alg === 'HS256' && claims.iss === 'alliances' && claims.aud === 'alliances-api' && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now();
+  return (
+    header_.alg === 'HS256' &&
+    claims.iss === 'alliances' &&
+    claims.aud === 'alliances-api' &&
+    typeof claims.exp === 'number' &&
+    claims.exp * 1000 > Date.now()
+  );
 }
 
 let routes: Record<string, Wave[][]> = {};
@@ -56,7 +62,11 @@ process.on('message', (message: { routes?: Record<string, Wave[][]>; session?: u
   if (!message.routes) return;
   routes = message.routes;
   const session = message.session;
-  if (session) pool.on('connect', (client) => void client.query(`SELECT set_config('role', $1, false), set_config('app.user_id', $2, false)`, session));
+  if (session)
+    pool.on(
+      'connect',
+      (client) => void client.query(`SELECT set_config('role', $1, false), set_config('app.user_id', $2, false)`, session),
+    );
   server.listen(0, '127.0.0.1', () => {
     const address = server.address() as { port: number };
     process.send?.({ url: `http://127.0.0.1:${address.port}` });

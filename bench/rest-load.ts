@@ -16,8 +16,18 @@ export const WARM_UP_SECONDS = 3;
 
 /** The measured routes, with what the large and the small alliance hold for each. */
 export const ROUTES = [
-  { name: 'GET /api/alliances/:id', path: (id: string) => `/api/alliances/${id}`, large: '5 member organisations', small: '2 member organisations' },
-  { name: 'GET /api/alliances/:id/objectives (board)', path: (id: string) => `/api/alliances/${id}/objectives`, large: '4 objectives, 12 indicators, 48 check-ins, 8 milestones', small: '1 objective, 1 indicator, 1 check-in, 2 milestones' },
+  {
+    name: 'GET /api/alliances/:id',
+    path: (id: string) => `/api/alliances/${id}`,
+    large: '5 member organisations',
+    small: '2 member organisations',
+  },
+  {
+    name: 'GET /api/alliances/:id/objectives (board)',
+    path: (id: string) => `/api/alliances/${id}/objectives`,
+    large: '4 objectives, 12 indicators, 48 check-ins, 8 milestones',
+    small: '1 objective, 1 indicator, 1 check-in, 2 milestones',
+  },
 ];
 
 export type Route = (typeof ROUTES)[number];
@@ -25,30 +35,78 @@ export type Route = (typeof ROUTES)[number];
 const daysFromNow = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Objectives with indicators, check-ins, milestones and benefits, as a board in use would have. */
-async function fillBoard(api: ApiClient, allianceId: string, lead: Party, partners: Party[], objectives: number, indicatorsEach: number, checkInsEach: number): Promise<void> {
+async function fillBoard(
+  api: ApiClient,
+  allianceId: string,
+  lead: Party,
+  partners: Party[],
+  objectives: number,
+  indicatorsEach: number,
+  checkInsEach: number,
+): Promise<void> {
   const token = lead.session.accessToken;
   const orgs = [lead, ...partners];
   for (let o = 0; o < objectives; o++) {
-    const objective = await api.post(`/api/alliances/${allianceId}/objectives`, { title: `Objectif partagé ${o + 1}`, collectiveObjective: COLLECTIVE_OBJECTIVES[o % 4], description: 'Accompagner ensemble les personnes éloignées de l’emploi sur le territoire.' }, { token });
+    const objective = await api.post(
+      `/api/alliances/${allianceId}/objectives`,
+      {
+        title: `Objectif partagé ${o + 1}`,
+        collectiveObjective: COLLECTIVE_OBJECTIVES[o % 4],
+        description: 'Accompagner ensemble les personnes éloignées de l’emploi sur le territoire.',
+      },
+      { token },
+    );
     if (objective.status !== 201) throw new Error(`objective: ${objective.status} ${objective.text}`);
     const objectiveId = objective.body.id as string;
     for (let i = 0; i < indicatorsEach; i++) {
       const owner = orgs[(o + i) % orgs.length];
       const indicator = await api.post(
         `/api/objectives/${objectiveId}/indicators`,
-        { name: `Indicateur ${o + 1}.${i + 1}`, unit: 'personnes', baseline: 0, target: 200, startDate: daysFromNow(-200), targetDate: daysFromNow(165), direction: 'increase', ownerOrganisationId: owner.organisationId },
+        {
+          name: `Indicateur ${o + 1}.${i + 1}`,
+          unit: 'personnes',
+          baseline: 0,
+          target: 200,
+          startDate: daysFromNow(-200),
+          targetDate: daysFromNow(165),
+          direction: 'increase',
+          ownerOrganisationId: owner.organisationId,
+        },
         { token },
       );
       if (indicator.status !== 201) throw new Error(`indicator: ${indicator.status} ${indicator.text}`);
       for (let c = 0; c < checkInsEach; c++) {
-        await expectStatus(api.post(`/api/indicators/${indicator.body.id}/checkins`, { value: 20 + c * 25, date: daysFromNow(-180 + c * 45), confidence: 3 }, { token: owner.session.accessToken }), 201, 'check-in');
+        await expectStatus(
+          api.post(
+            `/api/indicators/${indicator.body.id}/checkins`,
+            { value: 20 + c * 25, date: daysFromNow(-180 + c * 45), confidence: 3 },
+            { token: owner.session.accessToken },
+          ),
+          201,
+          'check-in',
+        );
       }
     }
     for (let m = 0; m < 2; m++) {
-      await expectStatus(api.post(`/api/objectives/${objectiveId}/milestones`, { title: `Jalon ${m + 1}`, ownerOrganisationId: orgs[m % orgs.length].organisationId, dueDate: daysFromNow(-30 + m * 90) }, { token }), 201, 'milestone');
+      await expectStatus(
+        api.post(
+          `/api/objectives/${objectiveId}/milestones`,
+          { title: `Jalon ${m + 1}`, ownerOrganisationId: orgs[m % orgs.length].organisationId, dueDate: daysFromNow(-30 + m * 90) },
+          { token },
+        ),
+        201,
+        'milestone',
+      );
     }
     for (const org of orgs.slice(0, 3)) {
-      await expectStatus(api.call('PUT', `/api/objectives/${objectiveId}/benefits/${org.organisationId}`, { token: org.session.accessToken, body: { squares: MAGIC_SQUARE.slice(0, 2) } }), 200, 'benefit');
+      await expectStatus(
+        api.call('PUT', `/api/objectives/${objectiveId}/benefits/${org.organisationId}`, {
+          token: org.session.accessToken,
+          body: { squares: MAGIC_SQUARE.slice(0, 2) },
+        }),
+        200,
+        'benefit',
+      );
     }
   }
 }
@@ -84,12 +142,26 @@ export interface Load {
 /** autocannon with CONNECTIONS connections on one URL for `seconds`; every answer must be a 2xx. */
 export async function cannon(url: string, token: string, seconds: number): Promise<Load> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 /** Medians over the rounds of each figure. */
-const medians = (runs: Load[]): Load => ({ rps: percentile(runs.map((r) => r.rps), 50), p50: percentile(runs.map((r) => r.p50), 50), p99: percentile(runs.map((r) => r.p99), 50) });
+const medians = (runs: Load[]): Load => ({
+  rps: percentile(
+    runs.map((r) => r.rps),
+    50,
+  ),
+  p50: percentile(
+    runs.map((r) => r.p50),
+    50,
+  ),
+  p99: percentile(
+    runs.map((r) => r.p99),
+    50,
+  ),
+});
 
 /**
  * Each target warmed for WARM_UP_SECONDS (JIT, pools), then measured one after the other for SECONDS,

@@ -7,7 +7,18 @@
  * Ours and the floor are measured alternately, ROUNDS times, and the medians kept: the machine is shared.
  * Run: npm run bench:rest        (BENCH_REST_SECONDS=5 per measurement; PostgreSQL from TEST_DATABASE_URL)
  */
-import { JWT_SECRET, createDatabase, forkFloor, round, run, saveSection, startApi, type BenchApi, type Figure, type Statement } from './support';
+import {
+  JWT_SECRET,
+  createDatabase,
+  forkFloor,
+  round,
+  run,
+  saveSection,
+  startApi,
+  type BenchApi,
+  type Figure,
+  type Statement,
+} from './support';
 import { ROUTES, alternately, loadNote, seedRestData, type Route } from './rest-load';
 
 /** Statements the API had in flight together form one wave; waves follow each other. */
@@ -57,11 +68,21 @@ async function main(): Promise<void> {
       const onSmall = await statementsOf(ours, route.path(small), token);
       const queries = (list: Statement[]) => list.filter((q) => !SESSION_SET.test(q.text));
       session ??= onLarge.find((q) => SESSION_SET.test(q.text))?.params;
-      counted.push({ route, large: queries(onLarge).length, small: queries(onSmall).length, sets: onLarge.length - queries(onLarge).length });
+      counted.push({
+        route,
+        large: queries(onLarge).length,
+        small: queries(onSmall).length,
+        sets: onLarge.length - queries(onLarge).length,
+      });
       floorRoutes[route.path(large)] = waves(queries(onLarge)).map((w) => w.map((q) => ({ text: q.text, params: q.params })));
       details.push(
         `#### ${route.name}: ${queries(onLarge).length} queries (${route.large}), ${queries(onSmall).length} (${route.small})\n`,
-        ...waves(onLarge).flatMap((wave, i) => wave.map((q, j) => `${j === 0 ? `${i + 1}.` : '   '} \`${oneLine(q.text).slice(0, 400)}\`${wave.length > 1 && j === 0 ? ` — ${wave.length} statements in flight together` : ''}`)),
+        ...waves(onLarge).flatMap((wave, i) =>
+          wave.map(
+            (q, j) =>
+              `${j === 0 ? `${i + 1}.` : '   '} \`${oneLine(q.text).slice(0, 400)}\`${wave.length > 1 && j === 0 ? ` — ${wave.length} statements in flight together` : ''}`,
+          ),
+        ),
         '',
       );
     }
@@ -79,11 +100,28 @@ async function main(): Promise<void> {
         { url: `${floorUrl}${path}`, token },
       ]);
       figures.push(
-        { figure: `${route.name} — requests/s`, ours: round(o.rps, 0), floor: round(f.rps, 0), unit: 'req/s', goal: '≥ 1,500', met: o.rps >= 1500 },
-        { figure: `${route.name} — requests/s, ours / floor`, ours: round(o.rps / f.rps, 2), goal: '≥ 0.5 (within 2× of the floor)', met: o.rps >= f.rps / 2 },
+        {
+          figure: `${route.name} — requests/s`,
+          ours: round(o.rps, 0),
+          floor: round(f.rps, 0),
+          unit: 'req/s',
+          goal: '≥ 1,500',
+          met: o.rps >= 1500,
+        },
+        {
+          figure: `${route.name} — requests/s, ours / floor`,
+          ours: round(o.rps / f.rps, 2),
+          goal: '≥ 0.5 (within 2× of the floor)',
+          met: o.rps >= f.rps / 2,
+        },
         { figure: `${route.name} — latency p50`, ours: o.p50, floor: f.p50, unit: 'ms' },
         { figure: `${route.name} — latency p99`, ours: o.p99, floor: f.p99, unit: 'ms', goal: '< 50 ms', met: o.p99 < 50 },
-        { figure: `${route.name} — SQL queries per request`, ours: sets ? `${largeCount} (+ ${sets} session SET)` : largeCount, goal: '≤ 5, same on a small alliance', met: largeCount <= 5 && largeCount === smallCount },
+        {
+          figure: `${route.name} — SQL queries per request`,
+          ours: sets ? `${largeCount} (+ ${sets} session SET)` : largeCount,
+          goal: '≤ 5, same on a small alliance',
+          met: largeCount <= 5 && largeCount === smallCount,
+        },
       );
     }
 
@@ -92,7 +130,8 @@ async function main(): Promise<void> {
         name: 'rest',
         title: '1. REST routes',
         command: 'npm run bench:rest',
-        floor: 'a bare Node `http` server with a `pg` pool of the same size (10), checking the same HS256 token and replaying the exact statements the API ran for the route, with the same parameters and the same concurrency, answering the rows as JSON (bench/rest-floor.ts)',
+        floor:
+          'a bare Node `http` server with a `pg` pool of the same size (10), checking the same HS256 token and replaying the exact statements the API ran for the route, with the same parameters and the same concurrency, answering the rows as JSON (bench/rest-floor.ts)',
         figures,
         notes: [
           `${loadNote('ours and the floor')} The API runs in production mode, logging one line per request to a file.`,

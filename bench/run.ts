@@ -29,7 +29,11 @@ const BENCHES: { name: string; file: string; args?: string[] }[] = [
 function runOne(file: string, args: string[]): Promise<{ code: number | null; tail: string; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, join(__dirname, file), ...args], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...process.execArgv, join(__dirname, file), ...args], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     const keep = (chunk: Buffer) => {
       process.stdout.write(chunk);
@@ -41,7 +45,14 @@ function runOne(file: string, args: string[]): Promise<{ code: number | null; ta
   });
 }
 
-const cell = (v: unknown): string => (v === undefined || v === null || v === '' ? '' : typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 2 })) : String(v).replace(/\|/g, '\\|'));
+const cell = (v: unknown): string =>
+  v === undefined || v === null || v === ''
+    ? ''
+    : typeof v === 'number'
+      ? Number.isInteger(v)
+        ? v.toLocaleString('en')
+        : v.toLocaleString('en', { maximumFractionDigits: 2 })
+      : String(v).replace(/\|/g, '\\|');
 
 function table(section: Section): string {
   const rows = section.figures.map((f) => {
@@ -59,7 +70,16 @@ const TABLE_HEADER = '| figure | ours | floor | ratio ours/floor | goal | met? |
 
 /** A part's section of the document: heading, command and floor, table, notes, details. */
 function sectionLines(s: Section): string[] {
-  const lines = [`## ${s.title}`, '', `\`${s.command}\` — ${s.durationS} s. Floor: ${s.floor}.`, '', table(s), '', ...s.notes.map((n) => `- ${n}`), ''];
+  const lines = [
+    `## ${s.title}`,
+    '',
+    `\`${s.command}\` — ${s.durationS} s. Floor: ${s.floor}.`,
+    '',
+    table(s),
+    '',
+    ...s.notes.map((n) => `- ${n}`),
+    '',
+  ];
   if (s.details) lines.push('<details><summary>Details</summary>', '', s.details, '', '</details>', '');
   return lines;
 }
@@ -107,7 +127,11 @@ interface RunRecord {
 /** The commit measured, and how many tracked files differ from it (the checkout is shared with work in progress). */
 function codeState(): { commit: string; dirty: number } {
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim().split('\n').filter(Boolean).length;
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT })
+    .toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean).length;
   return { commit, dirty };
 }
 
@@ -117,7 +141,9 @@ const withChanges = ({ commit, dirty }: { commit: string; dirty: number }): stri
 async function runAll(): Promise<RunRecord> {
   const started = new Date();
   const m = machine();
-  const postgres = await withPg(serverUrl(), async (c) => (await c.query('SHOW server_version')).rows[0].server_version as string).catch(() => 'unreachable');
+  const postgres = await withPg(serverUrl(), async (c) => (await c.query('SHOW server_version')).rows[0].server_version as string).catch(
+    () => 'unreachable',
+  );
   const { commit, dirty } = codeState();
   const outcomes: Outcome[] = [];
   for (const b of BENCHES) {
@@ -125,7 +151,16 @@ async function runAll(): Promise<RunRecord> {
     console.log(`\n=== ${b.file} ${(b.args ?? []).join(' ')} ===`);
     outcomes.push({ ...b, args: b.args ?? [], ...(await runOne(b.file, b.args ?? [])) });
   }
-  const record = { started: started.toISOString(), totalS: Math.round((Date.now() - started.getTime()) / 1000), machine: m, loadAtEnd: machine().load, postgres, commit, dirty, outcomes };
+  const record = {
+    started: started.toISOString(),
+    totalS: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: m,
+    loadAtEnd: machine().load,
+    postgres,
+    commit,
+    dirty,
+    outcomes,
+  };
   writeFileSync(join(RESULTS_DIR, 'run.json'), JSON.stringify(record, null, 2));
   return record;
 }
@@ -151,8 +186,12 @@ function goalsIn(block: string[]): Goal[] {
   const goals: Goal[] = [];
   for (const row of block.slice(start + 2)) {
     if (!row.startsWith('|')) break;
-    const [figure, ours, , , goal, met] = row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
-    if (met === 'yes' || met === '**no**') goals.push({ section: block[0].slice(3), figure: figure.replace(/^↳ /, ''), ours, goal, met: met === 'yes' });
+    const [figure, ours, , , goal, met] = row
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
+    if (met === 'yes' || met === '**no**')
+      goals.push({ section: block[0].slice(3), figure: figure.replace(/^↳ /, ''), ours, goal, met: met === 'yes' });
   }
   return goals;
 }
@@ -175,7 +214,8 @@ async function updatePart(name: string, reportOnly: boolean): Promise<void> {
   if (!reportOnly) {
     rmSync(file, { force: true });
     const outcome = await runOne(bench.file, bench.args ?? []);
-    if (outcome.code !== 0 || !existsSync(file)) throw new Error(`bench/${bench.file} failed (exit ${outcome.code}): docs/PERFORMANCE.md left as it was`);
+    if (outcome.code !== 0 || !existsSync(file))
+      throw new Error(`bench/${bench.file} failed (exit ${outcome.code}): docs/PERFORMANCE.md left as it was`);
     seconds = outcome.seconds;
     writeFileSync(codeFile, JSON.stringify(code));
   } else if (existsSync(codeFile)) code = JSON.parse(readFileSync(codeFile, 'utf8')) as typeof code;
@@ -233,13 +273,21 @@ async function updatePart(name: string, reportOnly: boolean): Promise<void> {
 async function main(): Promise<void> {
   const part = process.argv.indexOf('--part');
   if (part > 0) return updatePart(process.argv[part + 1] ?? '', process.argv.includes('--report-only'));
-  const record: RunRecord = process.argv.includes('--report-only') ? JSON.parse(readFileSync(join(RESULTS_DIR, 'run.json'), 'utf8')) : await runAll();
+  const record: RunRecord = process.argv.includes('--report-only')
+    ? JSON.parse(readFileSync(join(RESULTS_DIR, 'run.json'), 'utf8'))
+    : await runAll();
   const { totalS, machine: m, postgres, commit, dirty } = record;
   const outcomes = record.outcomes.map((o) => {
     const file = join(RESULTS_DIR, `${o.name}.json`);
     return { ...o, section: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Section) : undefined };
   });
-  const goals = outcomes.flatMap(({ section: s }) => (s ? s.figures.filter((f) => f.met !== undefined).map((f): Goal => ({ section: s.title, figure: f.figure, ours: oursText(f), goal: f.goal ?? '', met: f.met === true })) : []));
+  const goals = outcomes.flatMap(({ section: s }) =>
+    s
+      ? s.figures
+          .filter((f) => f.met !== undefined)
+          .map((f): Goal => ({ section: s.title, figure: f.figure, ours: oursText(f), goal: f.goal ?? '', met: f.met === true }))
+      : [],
+  );
   const lines = [
     '# Performance',
     '',
@@ -269,7 +317,16 @@ async function main(): Promise<void> {
   if (existsSync(findings)) lines.push(readFileSync(findings, 'utf8').trim(), '');
   for (const o of outcomes) {
     if (!o.section) {
-      lines.push(`## ${o.name}: failed`, '', `\`node bench/${o.file} ${o.args.join(' ')}\` exited with ${o.code}; the end of its output:`, '', '```', o.tail.trim(), '```', '');
+      lines.push(
+        `## ${o.name}: failed`,
+        '',
+        `\`node bench/${o.file} ${o.args.join(' ')}\` exited with ${o.code}; the end of its output:`,
+        '',
+        '```',
+        o.tail.trim(),
+        '```',
+        '',
+      );
       continue;
     }
     lines.push(...sectionLines(o.section));

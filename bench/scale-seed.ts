@@ -23,20 +23,108 @@ export interface Slice {
 /** The slice of the full data set between two fractions of it (0 → 0.01 → 1). */
 export function slice(from: number, to: number): Slice {
   const part = (n: number, f: number) => Math.round(n * f);
-  return { organisations: [part(FULL.organisations, from), part(FULL.organisations, to)], alliances: [part(FULL.alliances, from), part(FULL.alliances, to)] };
+  return {
+    organisations: [part(FULL.organisations, from), part(FULL.organisations, to)],
+    alliances: [part(FULL.alliances, from), part(FULL.alliances, to)],
+  };
 }
 
-const FIRST_NAMES = ['Camille', 'Dominique', 'Claude', 'Alix', 'Sacha', 'Morgane', 'Yanis', 'Inès', 'Léa', 'Hugo', 'Chloé', 'Nathan', 'Manon', 'Louis', 'Sarah', 'Jules', 'Emma', 'Adam', 'Zoé', 'Malik'];
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier'];
-const WORDS_A = ['Solidarité', 'Avenir', 'Horizon', 'Territoires', 'Lien', 'Partage', 'Entraide', 'Jeunesse', 'Insertion', 'Culture', 'Santé', 'Climat', 'Numérique', 'Emploi', 'Habitat', 'Mobilité', 'Alimentation', 'Éducation', 'Sport', 'Nature'];
-const WORDS_B = ['Lyon', 'Rhône', 'Bretagne', 'Occitanie', 'Provence', 'Alsace', 'Normandie', 'Vosges', 'Loire', 'Garonne', 'Savoie', 'Picardie', 'Auvergne', 'Gironde', 'Ardèche', 'Corrèze', 'Moselle', 'Jura', 'Landes', 'Cévennes'];
+const FIRST_NAMES = [
+  'Camille',
+  'Dominique',
+  'Claude',
+  'Alix',
+  'Sacha',
+  'Morgane',
+  'Yanis',
+  'Inès',
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Nathan',
+  'Manon',
+  'Louis',
+  'Sarah',
+  'Jules',
+  'Emma',
+  'Adam',
+  'Zoé',
+  'Malik',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+];
+const WORDS_A = [
+  'Solidarité',
+  'Avenir',
+  'Horizon',
+  'Territoires',
+  'Lien',
+  'Partage',
+  'Entraide',
+  'Jeunesse',
+  'Insertion',
+  'Culture',
+  'Santé',
+  'Climat',
+  'Numérique',
+  'Emploi',
+  'Habitat',
+  'Mobilité',
+  'Alimentation',
+  'Éducation',
+  'Sport',
+  'Nature',
+];
+const WORDS_B = [
+  'Lyon',
+  'Rhône',
+  'Bretagne',
+  'Occitanie',
+  'Provence',
+  'Alsace',
+  'Normandie',
+  'Vosges',
+  'Loire',
+  'Garonne',
+  'Savoie',
+  'Picardie',
+  'Auvergne',
+  'Gironde',
+  'Ardèche',
+  'Corrèze',
+  'Moselle',
+  'Jura',
+  'Landes',
+  'Cévennes',
+];
 const PROFILES = ['association', 'company', 'foundation', 'local_authority', 'public_institution', 'academic', 'citizen_group'];
 const TERRITORIES = ['69123', '75056', '13055', '31555', '33063', '44109', '59350', '67482', '35238', '06088'];
 
 const arr = (values: string[]): string => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
 const pick = (values: string[], index: string): string => `(${arr(values)})[1 + (${index}) % ${values.length}]`;
 /** A version-4-shaped UUID derived from the row number (the API validates UUIDs), e.g. for ('org', '42'). */
-export const uuid = (kind: string, n: string): string => `overlay(overlay(md5('${kind}:' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
+export const uuid = (kind: string, n: string): string =>
+  `overlay(overlay(md5('${kind}:' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 async function timed(client: Client, label: string, sql: string, params: unknown[] = []): Promise<void> {
   const t = Date.now();

@@ -12,7 +12,20 @@ import { ApiClient, type Session } from '@alliances/e2e/support';
 import autocannon from 'autocannon';
 import type { Client } from 'pg';
 import { FULL, freshScaleDatabase, SCALE_DATABASE, seedSlice, settle, slice, uuid } from './scale-seed';
-import { ADMIN_EMAIL, databaseUrl, party, percentile, round, run, saveSection, startApi, withPg, type BenchApi, type Figure, type Statement } from './support';
+import {
+  ADMIN_EMAIL,
+  databaseUrl,
+  party,
+  percentile,
+  round,
+  run,
+  saveSection,
+  startApi,
+  withPg,
+  type BenchApi,
+  type Figure,
+  type Statement,
+} from './support';
 
 const SECONDS = Number(process.env['BENCH_SCALE_SECONDS'] ?? 4);
 const ROUNDS = 3;
@@ -76,12 +89,18 @@ async function measure(sizes: Size[]): Promise<Map<string, { p50: number; p99: n
     for (let r = 0; r < sizes[0].routes.length; r++) {
       for (const [i, size] of sizes.entries()) {
         const route = size.routes[r];
-        const options = { url: `${size.api.url}${route.path}`, connections: CONNECTIONS, headers: { authorization: `Bearer ${route.token}` } };
+        const options = {
+          url: `${size.api.url}${route.path}`,
+          connections: CONNECTIONS,
+          headers: { authorization: `Bearer ${route.token}` },
+        };
         if (round === 0) await autocannon({ ...options, duration: 2 });
         const result = await autocannon({ ...options, duration: SECONDS });
         if (result.non2xx || result.errors || result.timeouts) {
           const sample = await fetch(options.url, { headers: options.headers });
-          throw new Error(`${route.name} (${size.label}): ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; now ${sample.status} ${(await sample.text()).slice(0, 300)}`);
+          throw new Error(
+            `${route.name} (${size.label}): ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; now ${sample.status} ${(await sample.text()).slice(0, 300)}`,
+          );
         }
         const entry = runs.get(route.name) ?? sizes.map(() => ({ p50: [], p99: [] }));
         entry[i].p50.push(result.latency.p50);
@@ -90,7 +109,9 @@ async function measure(sizes: Size[]): Promise<Map<string, { p50: number; p99: n
       }
     }
   }
-  return new Map([...runs].map(([name, bySize]) => [name, bySize.map((m) => ({ p50: percentile(m.p50, 50), p99: percentile(m.p99, 50) }))]));
+  return new Map(
+    [...runs].map(([name, bySize]) => [name, bySize.map((m) => ({ p50: percentile(m.p50, 50), p99: percentile(m.p99, 50) }))]),
+  );
 }
 
 let counter = 0;
@@ -131,7 +152,9 @@ async function plans(api: BenchApi, url: string, routes: Route[]): Promise<{ mar
         explained.add(text);
         await client.query('RESET ROLE');
         if (role) await client.query(`SELECT set_config('role', $1, false), set_config('app.user_id', $2, false)`, [role, route.userId]);
-        const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params)).rows
+          .map((r: Record<string, string>) => r['QUERY PLAN'])
+          .join('\n');
         for (const table of LARGE_TABLES) if (new RegExp(`Seq Scan on ${table}\\b`).test(plan)) seqScans.push(`${route.name}: ${table}`);
         sections.push(`\`\`\`sql\n${text}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`);
       }
@@ -162,11 +185,16 @@ async function prepareSize(label: string, database: string, fraction: number): P
     const as = (session: Session) => ({ token: session.accessToken, userId: session.user.id });
     const page1 = await client.get('/api/alliances', { token: subject.session.accessToken });
     const users1 = await client.get('/api/admin/users', { token: admin.accessToken });
-    if (page1.body.items.length !== 50 || !page1.body.nextCursor || !users1.body.nextCursor) throw new Error(`unexpected first pages: ${page1.text.slice(0, 200)} ${users1.text.slice(0, 200)}`);
+    if (page1.body.items.length !== 50 || !page1.body.nextCursor || !users1.body.nextCursor)
+      throw new Error(`unexpected first pages: ${page1.text.slice(0, 200)} ${users1.text.slice(0, 200)}`);
     const routes: Route[] = [
       { name: 'my alliances, first page', path: '/api/alliances', ...as(subject.session) },
       { name: 'my alliances, next page (keyset cursor)', path: `/api/alliances?cursor=${page1.body.nextCursor}`, ...as(subject.session) },
-      { name: 'organisation directory search (?q=Horizon)', path: '/api/alliances/directory/organisations?q=Horizon', ...as(subject.session) },
+      {
+        name: 'organisation directory search (?q=Horizon)',
+        path: '/api/alliances/directory/organisations?q=Horizon',
+        ...as(subject.session),
+      },
       { name: 'comments of an alliance (500 of 1,000)', path: `/api/comments?allianceId=${allianceId}`, ...as(subject.session) },
       { name: 'comments catch-up (since=990)', path: `/api/comments?allianceId=${allianceId}&since=990`, ...as(subject.session) },
       { name: 'admin: users search (?q=Martin)', path: '/api/admin/users?q=Martin', ...as(admin) },
@@ -194,11 +222,29 @@ async function main(): Promise<void> {
       const [s, l] = measured.get(route.name)!;
       return [
         { figure: `${route.name} — p50`, ours: l.p50, floor: s.p50, unit: 'ms' },
-        { figure: `${route.name} — p99`, ours: l.p99, floor: s.p99, unit: 'ms', goal: 'flat: ≤ 1.5× (or + 2 ms)', met: l.p99 <= Math.max(1.5 * s.p99, s.p99 + 2) },
+        {
+          figure: `${route.name} — p99`,
+          ours: l.p99,
+          floor: s.p99,
+          unit: 'ms',
+          goal: 'flat: ≤ 1.5× (or + 2 ms)',
+          met: l.p99 <= Math.max(1.5 * s.p99, s.p99 + 2),
+        },
       ];
     });
-    figures.push({ figure: 'sequential scans of a large table in these plans', ours: seqScans.length ? seqScans.join('; ') : 'none', goal: 'none', met: seqScans.length === 0 });
-    figures.push({ figure: 'seeding 100 % (and VACUUM ANALYZE)', ours: round(large.seedS), unit: 's', goal: 'minutes', met: large.seedS < 600 });
+    figures.push({
+      figure: 'sequential scans of a large table in these plans',
+      ours: seqScans.length ? seqScans.join('; ') : 'none',
+      goal: 'none',
+      met: seqScans.length === 0,
+    });
+    figures.push({
+      figure: 'seeding 100 % (and VACUUM ANALYZE)',
+      ours: round(large.seedS),
+      unit: 's',
+      goal: 'minutes',
+      met: large.seedS < 600,
+    });
     saveSection(
       {
         name: 'scale',

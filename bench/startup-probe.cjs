@@ -29,7 +29,11 @@ function around(object, key, before, after) {
     before?.call(this, args);
     const result = original.apply(this, args);
     if (after) {
-      if (result && typeof result.then === 'function') result.then(() => after(args, result), () => after(args, result));
+      if (result && typeof result.then === 'function')
+        result.then(
+          () => after(args, result),
+          () => after(args, result),
+        );
       else after(args, result);
     }
     return result;
@@ -43,7 +47,13 @@ if (file) {
     // The supervisor's child processes: `id` (the unprivileged user), `sh -c test -x` (can that user reach
     // the folders), initdb, and the server itself. The ESM script imports them by name: sync its bindings.
     const label = (args) => `${basename(String(args[0]))}${args[0] === '/bin/sh' ? ' (reachability check)' : ''}`;
-    for (const key of ['execFileSync', 'spawnSync']) around(childProcess, key, (args) => mark(`supervisor: ${label(args)} start`), (args) => mark(`supervisor: ${label(args)} end`));
+    for (const key of ['execFileSync', 'spawnSync'])
+      around(
+        childProcess,
+        key,
+        (args) => mark(`supervisor: ${label(args)} start`),
+        (args) => mark(`supervisor: ${label(args)} end`),
+      );
     around(childProcess, 'spawn', (args) => basename(String(args[0])) === 'postgres' && mark('supervisor: postgres spawned'));
     Module.syncBuiltinESMExports();
     around(process, 'send', (args) => args[0]?.type === 'ready' && mark('supervisor: ready sent'));
@@ -61,7 +71,12 @@ if (file) {
       if (isMain) mark('api: bundle evaluated');
       if (request === '@nestjs/core' && !patched.has(request)) {
         patched.add(request);
-        around(exports.NestFactory, 'create', () => mark('api: Nest create start'), () => mark('api: Nest create end'));
+        around(
+          exports.NestFactory,
+          'create',
+          () => mark('api: Nest create start'),
+          () => mark('api: Nest create end'),
+        );
       }
       if (request === 'pg' && !patched.has(request)) {
         patched.add(request);
@@ -75,7 +90,12 @@ if (file) {
       }
       if (request === 'pg-boss' && !patched.has(request)) {
         patched.add(request);
-        around(exports.prototype, 'start', () => mark('api: pg-boss start'), () => mark('api: pg-boss started'));
+        around(
+          exports.prototype,
+          'start',
+          () => mark('api: pg-boss start'),
+          () => mark('api: pg-boss started'),
+        );
       }
       return exports;
     };

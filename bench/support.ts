@@ -56,12 +56,24 @@ export function saveSection(section: Omit<Section, 'startedAt' | 'durationS'>, s
     ...section,
     startedAt: new Date(started).toISOString(),
     durationS: Math.round((Date.now() - started) / 1000),
-    figures: section.figures.map((f) => ({ ...f, ratio: f.ratio ?? (typeof f.ours === 'number' && typeof f.floor === 'number' && f.floor > 0 ? f.ours / f.floor : undefined) })),
+    figures: section.figures.map((f) => ({
+      ...f,
+      ratio: f.ratio ?? (typeof f.ours === 'number' && typeof f.floor === 'number' && f.floor > 0 ? f.ours / f.floor : undefined),
+    })),
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${section.name}.json`), JSON.stringify(full, null, 2));
   console.log(`\n## ${full.title} (${full.durationS} s)\n`);
-  console.table(full.figures.map((f) => ({ figure: f.figure, ours: f.ours, floor: f.floor ?? '', ratio: f.ratio?.toFixed(2) ?? '', goal: f.goal ?? '', met: f.met === undefined ? '' : f.met ? 'yes' : 'NO' })));
+  console.table(
+    full.figures.map((f) => ({
+      figure: f.figure,
+      ours: f.ours,
+      floor: f.floor ?? '',
+      ratio: f.ratio?.toFixed(2) ?? '',
+      goal: f.goal ?? '',
+      met: f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+    })),
+  );
   return full;
 }
 
@@ -80,14 +92,17 @@ export function machine(): { cores: number; cpu: string; ramGiB: number; node: s
     cpu: model ?? cpus()[0]?.model ?? 'unknown',
     ramGiB: round(totalmem() / 1024 ** 3, 1),
     node: process.version,
-    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
 // Database ---------------------------------------------------------------------------------------
 
 /** The machine's PostgreSQL server the benchmarks use (the floors talk to it with `pg`); only embedded.bench.ts also has the API start its embedded one. */
-export const serverUrl = (): string => process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const serverUrl = (): string =>
+  process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrl(name: string): string {
   const url = new URL(serverUrl());
@@ -98,12 +113,18 @@ export function databaseUrl(name: string): string {
 /** One connection for `fn`, closed after it. */
 export const withPg = withClient;
 
-export async function createDatabase(name = `alliances_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+export async function createDatabase(
+  name = `alliances_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`,
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   await withPg(serverUrl(), async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${name}`);
   });
-  return { name, url: databaseUrl(name), drop: () => withPg(serverUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => withPg(serverUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 // The API ----------------------------------------------------------------------------------------
@@ -135,7 +156,14 @@ export interface BenchApi {
  * it records the SQL statements run on behalf of requests that carry an `x-bench-sql` header. With
  * `admin: false`, no ADMIN_EMAIL / ADMIN_PASSWORD (a start as `npm start` does it, without the hash).
  */
-export async function startApi(options: { databaseUrl?: string; env?: Record<string, string>; countSql?: boolean; dataDir?: string; execArgv?: string[]; admin?: boolean }): Promise<BenchApi> {
+export async function startApi(options: {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  countSql?: boolean;
+  dataDir?: string;
+  execArgv?: string[];
+  admin?: boolean;
+}): Promise<BenchApi> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'alliances-bench-'));
   const logFile = join(dataDir, 'api.log');
   // A DATA_DIR started again keeps its log: this start's lines are the ones after `logStart`.
@@ -145,7 +173,11 @@ export async function startApi(options: { databaseUrl?: string; env?: Record<str
   const spawnedAt = Date.now();
   const child = fork(apiEntry(), [], {
     // BENCH_API_EXEC_ARGV='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API under a benchmark.
-    execArgv: [...(options.countSql ? ['-r', join(__dirname, 'count-sql.cjs')] : []), ...(options.execArgv ?? []), ...(process.env['BENCH_API_EXEC_ARGV']?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [
+      ...(options.countSql ? ['-r', join(__dirname, 'count-sql.cjs')] : []),
+      ...(options.execArgv ?? []),
+      ...(process.env['BENCH_API_EXEC_ARGV']?.split(' ').filter(Boolean) ?? []),
+    ],
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
@@ -204,7 +236,10 @@ export async function startApi(options: { databaseUrl?: string; env?: Record<str
  * process, so that it does not share the benchmark's event loop any more than the API does.
  * `message` is sent first, if given; resolves once the floor reports its URL.
  */
-export async function forkFloor(file: string, options: { env?: Record<string, string>; message?: unknown } = {}): Promise<{ url: string; stop: () => void }> {
+export async function forkFloor(
+  file: string,
+  options: { env?: Record<string, string>; message?: unknown } = {},
+): Promise<{ url: string; stop: () => void }> {
   const child = fork(join(__dirname, file), [], { env: { ...process.env, ...options.env } });
   const url = new Promise<string>((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve(m.url));
@@ -233,13 +268,26 @@ export async function party(api: ApiClient, admin: Session): Promise<Party> {
 export async function allianceWith(api: ApiClient, lead: Party, partners: Party[], name = 'Alliance de bench'): Promise<string> {
   const created = await api.post(
     '/api/alliances',
-    { name, purpose: 'Mesurer ce que coûte une alliance', category: 'philanthropy', collectiveObjectives: ['engagement', 'territory'], domains: ['insertion'], scale: 'national', territoryCodes: ['69123'], organisationId: lead.organisationId },
+    {
+      name,
+      purpose: 'Mesurer ce que coûte une alliance',
+      category: 'philanthropy',
+      collectiveObjectives: ['engagement', 'territory'],
+      domains: ['insertion'],
+      scale: 'national',
+      territoryCodes: ['69123'],
+      organisationId: lead.organisationId,
+    },
     { token: lead.session.accessToken },
   );
   if (created.status !== 201) throw new Error(`alliance: ${created.status} ${created.text}`);
   const id = created.body.id as string;
   for (const p of partners) {
-    const invited = await api.post(`/api/alliances/${id}/members`, { organisationId: p.organisationId, role: 'partner' }, { token: lead.session.accessToken });
+    const invited = await api.post(
+      `/api/alliances/${id}/members`,
+      { organisationId: p.organisationId, role: 'partner' },
+      { token: lead.session.accessToken },
+    );
     if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${invited.text}`);
     const accepted = await api.post(`/api/alliances/${id}/members/${p.organisationId}/accept`, undefined, { token: p.session.accessToken });
     if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);

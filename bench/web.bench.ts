@@ -46,7 +46,11 @@ function bundle(): { figures: Figure[]; notes: string[]; details: string } {
   const entry = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+\.css)"/g)].map((m) => m[1]);
   const meta = JSON.parse(readFileSync(STATS, 'utf8')) as Metafile;
-  const outputs = new Map(Object.entries(meta.outputs).filter(([path]) => path.endsWith('.js')).map(([path, o]) => [basename(path), o]));
+  const outputs = new Map(
+    Object.entries(meta.outputs)
+      .filter(([path]) => path.endsWith('.js'))
+      .map(([path, o]) => [basename(path), o]),
+  );
   // The initial set: what index.html names, and everything they import statically.
   const initial = new Set<string>();
   const visit = (file: string) => {
@@ -56,14 +60,25 @@ function bundle(): { figures: Figure[]; notes: string[]; details: string } {
   };
   entry.forEach(visit);
   const missing = [...initial].filter((f) => !existsSync(join(BROWSER, f)));
-  if (missing.length) throw new Error(`dist/apps/web/stats.json does not match dist/apps/web/browser (missing ${missing.join(', ')}): rebuild with --stats-json`);
+  if (missing.length)
+    throw new Error(
+      `dist/apps/web/stats.json does not match dist/apps/web/browser (missing ${missing.join(', ')}): rebuild with --stats-json`,
+    );
   const all = readdirSync(BROWSER).filter((f) => extname(f) === '.js');
   const lazy = all.filter((f) => !initial.has(f));
   const raw = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + readFileSync(join(BROWSER, f)).length, 0);
   const gz = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzip(f), 0);
   const initialRaw = raw(initial);
   const initialGzip = gz(initial);
-  const bytesOf = (files: Iterable<string>, test: RegExp) => [...files].reduce((sum, f) => sum + Object.entries(outputs.get(f)?.inputs ?? {}).filter(([path]) => test.test(path)).reduce((s, [, i]) => s + i.bytesInOutput, 0), 0);
+  const bytesOf = (files: Iterable<string>, test: RegExp) =>
+    [...files].reduce(
+      (sum, f) =>
+        sum +
+        Object.entries(outputs.get(f)?.inputs ?? {})
+          .filter(([path]) => test.test(path))
+          .reduce((s, [, i]) => s + i.bytesInOutput, 0),
+      0,
+    );
   const frameworkRaw = bytesOf(initial, FRAMEWORK);
   const inputsOfInitial = bytesOf(initial, /./);
 
@@ -76,14 +91,25 @@ function bundle(): { figures: Figure[]; notes: string[]; details: string } {
     }
   }
   const top = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  const groups = Object.entries(LAZY_GROUPS).map(([name, test]) => ({ name, initial: bytesOf(initial, test), lazy: bytesOf(lazy, test), chunks: lazy.filter((f) => bytesOf([f], test) > 0).length }));
+  const groups = Object.entries(LAZY_GROUPS).map(([name, test]) => ({
+    name,
+    initial: bytesOf(initial, test),
+    lazy: bytesOf(lazy, test),
+    chunks: lazy.filter((f) => bytesOf([f], test) > 0).length,
+  }));
 
   const figures: Figure[] = [
     { figure: 'initial JavaScript, raw', ours: kb(initialRaw), floor: kb(frameworkRaw), unit: 'KB' },
     { figure: 'initial JavaScript, gzip', ours: kb(initialGzip), unit: 'KB', goal: '≤ 300 KB', met: initialGzip <= 300 * 1024 },
     { figure: 'initial CSS, raw / gzip', ours: `${kb(raw(css))} KB / ${kb(gz(css))} KB` },
     { figure: 'lazy chunks (every other route), raw / gzip', ours: `${kb(raw(lazy))} KB / ${kb(gz(lazy))} KB in ${lazy.length} files` },
-    ...groups.map((g) => ({ figure: `${g.name} in the initial JavaScript`, ours: kb(g.initial), unit: 'KB', goal: `0 (lazy: ${kb(g.lazy)} KB in ${g.chunks} chunks)`, met: g.initial === 0 && g.lazy > 0 })),
+    ...groups.map((g) => ({
+      figure: `${g.name} in the initial JavaScript`,
+      ours: kb(g.initial),
+      unit: 'KB',
+      goal: `0 (lazy: ${kb(g.lazy)} KB in ${g.chunks} chunks)`,
+      met: g.initial === 0 && g.lazy > 0,
+    })),
   ];
   return {
     figures,
@@ -110,7 +136,9 @@ async function lighthouse(url: string): Promise<LighthouseResult> {
       return await lighthouseOnce(url);
     } catch (error) {
       if (attempt >= 3) throw error;
-      console.warn(`lighthouse ${url}, attempt ${attempt}: ${(error as Error).message.split('\n').find((l) => l.includes('Runtime error')) ?? (error as Error).message.slice(0, 200)}`);
+      console.warn(
+        `lighthouse ${url}, attempt ${attempt}: ${(error as Error).message.split('\n').find((l) => l.includes('Runtime error')) ?? (error as Error).message.slice(0, 200)}`,
+      );
     }
   }
 }
@@ -121,13 +149,33 @@ async function lighthouseOnce(url: string): Promise<LighthouseResult> {
   try {
     await promisify(execFile)(
       process.execPath,
-      [join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'), url, '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${join(dir, 'profile')}`],
+      [
+        join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+        url,
+        '--only-categories=performance',
+        '--output=json',
+        `--output-path=${out}`,
+        '--quiet',
+        `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${join(dir, 'profile')}`,
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
     );
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { categories: { performance: { score: number | null } }; audits: Record<string, { numericValue?: number }>; runtimeError?: { message: string } };
-    if (report.runtimeError || report.categories.performance.score === null) throw new Error(`lighthouse ${url}: ${report.runtimeError?.message ?? 'no score'}`);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      categories: { performance: { score: number | null } };
+      audits: Record<string, { numericValue?: number }>;
+      runtimeError?: { message: string };
+    };
+    if (report.runtimeError || report.categories.performance.score === null)
+      throw new Error(`lighthouse ${url}: ${report.runtimeError?.message ?? 'no score'}`);
     const a = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
-    return { score: Math.round(report.categories.performance.score * 100), fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'), tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'), si: a('speed-index') };
+    return {
+      score: Math.round(report.categories.performance.score * 100),
+      fcp: a('first-contentful-paint'),
+      lcp: a('largest-contentful-paint'),
+      tbt: a('total-blocking-time'),
+      cls: a('cumulative-layout-shift'),
+      si: a('speed-index'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -165,7 +213,10 @@ async function main(): Promise<void> {
     const html = pages.get(path);
     if (html) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     const file = join(BROWSER, basename(path));
-    if (existsSync(file) && extname(file)) return void res.writeHead(200, { 'content-type': extname(file) === '.css' ? 'text/css' : 'application/octet-stream' }).end(readFileSync(file));
+    if (existsSync(file) && extname(file))
+      return void res
+        .writeHead(200, { 'content-type': extname(file) === '.css' ? 'text/css' : 'application/octet-stream' })
+        .end(readFileSync(file));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => floor.listen(0, '127.0.0.1', () => r()));
@@ -176,7 +227,12 @@ async function main(): Promise<void> {
       const ours = await lighthouse(`${api.url}${p.path}`);
       const bare = await lighthouse(`${floorUrl}${p.path}`);
       figures.push(
-        { figure: `Lighthouse performance score, ${p.name} (${p.path})`, ours: ours.score, floor: bare.score, goal: 'reported (90+ is "good")' },
+        {
+          figure: `Lighthouse performance score, ${p.name} (${p.path})`,
+          ours: ours.score,
+          floor: bare.score,
+          goal: 'reported (90+ is "good")',
+        },
         { figure: `  first contentful paint, ${p.name}`, ours: round(ours.fcp, 0), floor: round(bare.fcp, 0), unit: 'ms' },
         { figure: `  largest contentful paint, ${p.name}`, ours: round(ours.lcp, 0), floor: round(bare.lcp, 0), unit: 'ms' },
         { figure: `  total blocking time, ${p.name}`, ours: round(ours.tbt, 0), floor: round(bare.tbt, 0), unit: 'ms' },
@@ -188,7 +244,8 @@ async function main(): Promise<void> {
         name: 'web',
         title: '5. Web app',
         command: 'npm run bench:web',
-        floor: 'bundle: the Angular framework, router, RxJS and tslib part of the same initial JavaScript; Lighthouse: the same pages as the app rendered them, saved as static HTML (scripts removed, same stylesheet) and served by a bare Node `http` server',
+        floor:
+          'bundle: the Angular framework, router, RxJS and tslib part of the same initial JavaScript; Lighthouse: the same pages as the app rendered them, saved as static HTML (scripts removed, same stylesheet) and served by a bare Node `http` server',
         figures,
         notes: [
           ...b.notes,

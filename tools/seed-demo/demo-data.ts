@@ -4,7 +4,16 @@
  * of their life. Every organisation is fictional; identifiers pass the official checks (SIREN Luhn,
  * RNA format) and territories are real INSEE codes. French terms sit next to the English ones.
  */
-import type { CharterSectionKey, CollectiveObjective, ContributionKind, CreateAllianceRequest, InnovationStage, MagicSquare, OrganisationProfile, OrganisationRole } from '@alliances/shared/contracts';
+import type {
+  CharterSectionKey,
+  CollectiveObjective,
+  ContributionKind,
+  CreateAllianceRequest,
+  InnovationStage,
+  MagicSquare,
+  OrganisationProfile,
+  OrganisationRole,
+} from '@alliances/shared/contracts';
 
 /** Every demo address is on this reserved domain (RFC 2606), so nothing is ever delivered. */
 export const DEMO_DOMAIN = 'demo.alliances.test';
@@ -336,7 +345,8 @@ export const ALLIANCES: AllianceSeed[] = [
   {
     key: 'aidants-rhone',
     name: 'Alliance Aidants Salariés du Rhône',
-    purpose: 'Permettre aux salariés qui aident un proche de concilier travail, santé et rôle d’aidant, en mobilisant employeurs, mutuelle et associations.',
+    purpose:
+      'Permettre aux salariés qui aident un proche de concilier travail, santé et rôle d’aidant, en mobilisant employeurs, mutuelle et associations.',
     category: 'societal_innovation',
     collectiveObjectives: ['engagement', 'territory'],
     domains: ['carers', 'health'],
@@ -351,13 +361,31 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'universite', role: 'observer' },
     ],
     objectives: {
-      aidants: { square: ['value_proposition', 'business_model'], expectations: 'Toucher les aidants là où ils travaillent et diversifier nos ressources.', contributions: { human: 'Deux coordinatrices', skills: 'Écoute et accompagnement des aidants' } },
-      mutuelle: { square: ['value_proposition', 'positioning'], expectations: 'Prévenir l’épuisement des aidants parmi nos adhérents.', contributions: { financial: '30 000 € par an', skills: 'Prévention santé' } },
-      transports: { square: ['processes'], expectations: 'Retenir nos salariés aidants et adapter l’organisation du travail.', contributions: { human: 'Référent RH aidants', material: 'Salles de réunion' } },
-      fondation: { square: ['positioning'], expectations: 'Un modèle essaimable dans d’autres métropoles.', contributions: { financial: 'Subvention pluriannuelle' } },
+      aidants: {
+        square: ['value_proposition', 'business_model'],
+        expectations: 'Toucher les aidants là où ils travaillent et diversifier nos ressources.',
+        contributions: { human: 'Deux coordinatrices', skills: 'Écoute et accompagnement des aidants' },
+      },
+      mutuelle: {
+        square: ['value_proposition', 'positioning'],
+        expectations: 'Prévenir l’épuisement des aidants parmi nos adhérents.',
+        contributions: { financial: '30 000 € par an', skills: 'Prévention santé' },
+      },
+      transports: {
+        square: ['processes'],
+        expectations: 'Retenir nos salariés aidants et adapter l’organisation du travail.',
+        contributions: { human: 'Référent RH aidants', material: 'Salles de réunion' },
+      },
+      fondation: {
+        square: ['positioning'],
+        expectations: 'Un modèle essaimable dans d’autres métropoles.',
+        contributions: { financial: 'Subvention pluriannuelle' },
+      },
     },
-    diagnosis: 'Un salarié sur cinq aide un proche malade, âgé ou handicapé ; la plupart ne le disent pas à leur employeur et s’épuisent. Les dispositifs existent mais restent méconnus.',
-    impacts: 'Moins d’arrêts de travail liés à l’épuisement, des aidants mieux informés de leurs droits, des employeurs qui adaptent l’organisation du travail.',
+    diagnosis:
+      'Un salarié sur cinq aide un proche malade, âgé ou handicapé ; la plupart ne le disent pas à leur employeur et s’épuisent. Les dispositifs existent mais restent méconnus.',
+    impacts:
+      'Moins d’arrêts de travail liés à l’épuisement, des aidants mieux informés de leurs droits, des employeurs qui adaptent l’organisation du travail.',
     charter: 'in_force',
     sharedObjectives: [
       {
@@ -365,8 +393,25 @@ export const ALLIANCES: AllianceSeed[] = [
         collectiveObjective: 'engagement',
         description: 'Permanences en entreprise, ligne d’écoute et parcours d’accompagnement personnalisé.',
         indicators: [
-          { name: 'Salariés aidants accompagnés', unit: 'personnes', baseline: 0, target: 300, direction: 'increase', owner: 'aidants', path: [0.12, 0.25, 0.41, 0.55, 0.66], notes: ['Lancement des permanences', '', 'Bonne dynamique chez Transports Verts', '', 'Deux nouveaux sites'] },
-          { name: 'Taux d’absentéisme des salariés aidants', unit: '%', baseline: 9, target: 6, direction: 'decrease', owner: 'mutuelle', path: [0.05, 0.15, 0.2, 0.3, 0.36] },
+          {
+            name: 'Salariés aidants accompagnés',
+            unit: 'personnes',
+            baseline: 0,
+            target: 300,
+            direction: 'increase',
+            owner: 'aidants',
+            path: [0.12, 0.25, 0.41, 0.55, 0.66],
+            notes: ['Lancement des permanences', '', 'Bonne dynamique chez Transports Verts', '', 'Deux nouveaux sites'],
+          },
+          {
+            name: 'Taux d’absentéisme des salariés aidants',
+            unit: '%',
+            baseline: 9,
+            target: 6,
+            direction: 'decrease',
+            owner: 'mutuelle',
+            path: [0.05, 0.15, 0.2, 0.3, 0.36],
+          },
         ],
         milestones: [
           { title: 'Ouverture des permanences dans les trois premiers sites', owner: 'aidants', monthsFromNow: -10, done: true },
@@ -378,7 +423,18 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Faire évoluer les pratiques RH des employeurs',
         collectiveObjective: 'territory',
         description: 'Accords d’entreprise, horaires aménagés, dons de jours de repos.',
-        indicators: [{ name: 'Employeurs signataires de la charte aidants', unit: 'employeurs', baseline: 2, target: 25, direction: 'increase', owner: 'transports', path: [0.09, 0.17, 0.26, 0.3, 0.35], notes: ['', '', '', 'Relance nécessaire auprès des PME'] }],
+        indicators: [
+          {
+            name: 'Employeurs signataires de la charte aidants',
+            unit: 'employeurs',
+            baseline: 2,
+            target: 25,
+            direction: 'increase',
+            owner: 'transports',
+            path: [0.09, 0.17, 0.26, 0.3, 0.35],
+            notes: ['', '', '', 'Relance nécessaire auprès des PME'],
+          },
+        ],
         milestones: [{ title: 'Forum des employeurs aidants', owner: 'transports', monthsFromNow: 4 }],
         benefits: { transports: ['processes', 'positioning'], mutuelle: ['positioning'] },
       },
@@ -387,13 +443,28 @@ export const ALLIANCES: AllianceSeed[] = [
       {
         title: 'Évaluation partenariale 2025',
         mood: { aidants: 3.7, mutuelle: 3.3, transports: 2.9 },
-        comments: ['La gouvernance gagnerait à être plus lisible.', 'Les permanences sont un vrai succès.', 'Nous manquons de retours chiffrés réguliers.'],
-        actions: [{ title: 'Comité de pilotage trimestriel avec ordre du jour partagé', owner: 'aidants', monthsFromNow: 1, charterSection: 'governance' }],
+        comments: [
+          'La gouvernance gagnerait à être plus lisible.',
+          'Les permanences sont un vrai succès.',
+          'Nous manquons de retours chiffrés réguliers.',
+        ],
+        actions: [
+          {
+            title: 'Comité de pilotage trimestriel avec ordre du jour partagé',
+            owner: 'aidants',
+            monthsFromNow: 1,
+            charterSection: 'governance',
+          },
+        ],
       },
       {
         title: 'Évaluation partenariale 2026',
         mood: { aidants: 4.2, mutuelle: 3.9, transports: 3.6 },
-        comments: ['Nette amélioration de la communication entre partenaires.', 'Le tableau de bord partagé aide beaucoup.', 'Il faut associer davantage les managers de proximité.'],
+        comments: [
+          'Nette amélioration de la communication entre partenaires.',
+          'Le tableau de bord partagé aide beaucoup.',
+          'Il faut associer davantage les managers de proximité.',
+        ],
         actions: [{ title: 'Former les managers de proximité au repérage des aidants', owner: 'transports', monthsFromNow: 5 }],
       },
     ],
@@ -402,8 +473,17 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'mutuelle', kind: 'skills', description: 'Mécénat de compétences : ateliers prévention santé', valuation: 12_500 },
     ],
     comments: [
-      { author: 'camille.martin', on: 'alliance', body: 'Bienvenue dans l’alliance ! Le prochain comité de pilotage aura lieu le premier mardi du mois.', replies: [{ author: 'julien.petit', body: 'Merci Camille, nous serons présents avec Sophie.' }] },
-      { author: 'lea.moreau', on: 'objective', body: 'Nos équipes de nuit ont du mal à venir aux permanences : peut-on prévoir un créneau en soirée ?' },
+      {
+        author: 'camille.martin',
+        on: 'alliance',
+        body: 'Bienvenue dans l’alliance ! Le prochain comité de pilotage aura lieu le premier mardi du mois.',
+        replies: [{ author: 'julien.petit', body: 'Merci Camille, nous serons présents avec Sophie.' }],
+      },
+      {
+        author: 'lea.moreau',
+        on: 'objective',
+        body: 'Nos équipes de nuit ont du mal à venir aux permanences : peut-on prévoir un créneau en soirée ?',
+      },
     ],
     caseStudy: {
       title: 'Des permanences aidants au cœur des entreprises lyonnaises',
@@ -424,18 +504,39 @@ export const ALLIANCES: AllianceSeed[] = [
     lead: 'velo',
     members: [{ org: 'transports', role: 'partner' }],
     objectives: {
-      velo: { square: ['value_proposition'], expectations: 'Des rues plus sûres et un atelier de réparation pérenne.', contributions: { human: 'Bénévoles des ateliers' } },
-      transports: { square: ['business_model', 'positioning'], expectations: 'De nouveaux clients pour la logistique du dernier kilomètre.', contributions: { material: 'Vélos-cargos en prêt', skills: 'Maintenance' } },
+      velo: {
+        square: ['value_proposition'],
+        expectations: 'Des rues plus sûres et un atelier de réparation pérenne.',
+        contributions: { human: 'Bénévoles des ateliers' },
+      },
+      transports: {
+        square: ['business_model', 'positioning'],
+        expectations: 'De nouveaux clients pour la logistique du dernier kilomètre.',
+        contributions: { material: 'Vélos-cargos en prêt', skills: 'Maintenance' },
+      },
     },
-    diagnosis: 'Le nord de Lyon concentre les livraisons en camionnette et les trajets courts en voiture ; les habitants demandent des alternatives sûres.',
-    impacts: 'Moins de camionnettes en centre-ville, plus d’habitants qui se déplacent à vélo, des emplois locaux dans la logistique douce.',
+    diagnosis:
+      'Le nord de Lyon concentre les livraisons en camionnette et les trajets courts en voiture ; les habitants demandent des alternatives sûres.',
+    impacts:
+      'Moins de camionnettes en centre-ville, plus d’habitants qui se déplacent à vélo, des emplois locaux dans la logistique douce.',
     charter: 'in_force',
     sharedObjectives: [
       {
         title: 'Remplacer les livraisons en camionnette par le vélo-cargo',
         collectiveObjective: 'innovation',
         description: 'Mutualiser une flotte de vélos-cargos pour les commerces du quartier.',
-        indicators: [{ name: 'Livraisons réalisées à vélo-cargo', unit: 'livraisons/mois', baseline: 150, target: 2000, direction: 'increase', owner: 'transports', path: [0.1, 0.22, 0.3, 0.34], notes: ['', 'Deux nouveaux commerces', '', 'Hiver difficile'] }],
+        indicators: [
+          {
+            name: 'Livraisons réalisées à vélo-cargo',
+            unit: 'livraisons/mois',
+            baseline: 150,
+            target: 2000,
+            direction: 'increase',
+            owner: 'transports',
+            path: [0.1, 0.22, 0.3, 0.34],
+            notes: ['', 'Deux nouveaux commerces', '', 'Hiver difficile'],
+          },
+        ],
         milestones: [{ title: 'Deuxième hub de quartier ouvert', owner: 'transports', monthsFromNow: 3 }],
         benefits: { transports: ['business_model'], velo: ['value_proposition'] },
       },
@@ -457,8 +558,16 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'fondation', role: 'funder' },
     ],
     objectives: {
-      energie: { square: ['business_model'], expectations: 'Des toitures publiques et une épargne citoyenne mobilisée.', contributions: { skills: 'Ingénierie photovoltaïque', financial: 'Fonds propres' } },
-      velo: { square: ['value_proposition'], expectations: 'Mobiliser les habitants autour d’un projet concret.', contributions: { human: 'Animation de réunions publiques' } },
+      energie: {
+        square: ['business_model'],
+        expectations: 'Des toitures publiques et une épargne citoyenne mobilisée.',
+        contributions: { skills: 'Ingénierie photovoltaïque', financial: 'Fonds propres' },
+      },
+      velo: {
+        square: ['value_proposition'],
+        expectations: 'Mobiliser les habitants autour d’un projet concret.',
+        contributions: { human: 'Animation de réunions publiques' },
+      },
     },
     diagnosis: 'Les toitures publiques restent inexploitées alors que les habitants veulent agir pour la transition énergétique.',
     impacts: 'Une électricité locale et renouvelable, des habitants actionnaires, des recettes pour de nouveaux projets.',
@@ -469,7 +578,17 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Installer des centrales solaires citoyennes',
         collectiveObjective: 'innovation',
         description: 'Cinq toitures d’écoles équipées d’ici trois ans.',
-        indicators: [{ name: 'Puissance installée', unit: 'kWc', baseline: 0, target: 500, direction: 'increase', owner: 'energie', path: [0.05, 0.1] }],
+        indicators: [
+          {
+            name: 'Puissance installée',
+            unit: 'kWc',
+            baseline: 0,
+            target: 500,
+            direction: 'increase',
+            owner: 'energie',
+            path: [0.05, 0.1],
+          },
+        ],
         milestones: [{ title: 'Étude de faisabilité des cinq toitures', owner: 'energie', monthsFromNow: 1 }],
         benefits: { energie: ['business_model'] },
       },
@@ -491,8 +610,16 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'fondation', role: 'funder' },
     ],
     objectives: {
-      numerique: { square: ['business_model', 'value_proposition'], expectations: 'Pérenniser nos ateliers et étendre le reconditionnement.', contributions: { human: 'Médiateurs numériques', skills: 'Pédagogie' } },
-      mutuelle: { square: ['positioning'], expectations: 'Aider nos adhérents âgés à utiliser nos services en ligne.', contributions: { material: 'Ordinateurs réformés', financial: '15 000 € par an' } },
+      numerique: {
+        square: ['business_model', 'value_proposition'],
+        expectations: 'Pérenniser nos ateliers et étendre le reconditionnement.',
+        contributions: { human: 'Médiateurs numériques', skills: 'Pédagogie' },
+      },
+      mutuelle: {
+        square: ['positioning'],
+        expectations: 'Aider nos adhérents âgés à utiliser nos services en ligne.',
+        contributions: { material: 'Ordinateurs réformés', financial: '15 000 € par an' },
+      },
     },
     diagnosis: 'À Roubaix, un habitant sur trois est éloigné du numérique ; la dématérialisation des démarches le prive de droits.',
     impacts: 'Des habitants autonomes en ligne, des droits ouverts, des ordinateurs reconditionnés plutôt que jetés.',
@@ -503,8 +630,25 @@ export const ALLIANCES: AllianceSeed[] = [
         collectiveObjective: 'engagement',
         description: 'Ateliers collectifs et accompagnement individuel.',
         indicators: [
-          { name: 'Habitants formés', unit: 'personnes', baseline: 0, target: 800, direction: 'increase', owner: 'numerique', path: [0.2, 0.38, 0.55, 0.72, 0.86, 1.02], notes: ['', '', '', '', '', 'Objectif atteint, bravo à l’équipe !'] },
-          { name: 'Ordinateurs reconditionnés distribués', unit: 'ordinateurs', baseline: 0, target: 400, direction: 'increase', owner: 'mutuelle', path: [0.1, 0.25, 0.4, 0.52, 0.6, 0.7] },
+          {
+            name: 'Habitants formés',
+            unit: 'personnes',
+            baseline: 0,
+            target: 800,
+            direction: 'increase',
+            owner: 'numerique',
+            path: [0.2, 0.38, 0.55, 0.72, 0.86, 1.02],
+            notes: ['', '', '', '', '', 'Objectif atteint, bravo à l’équipe !'],
+          },
+          {
+            name: 'Ordinateurs reconditionnés distribués',
+            unit: 'ordinateurs',
+            baseline: 0,
+            target: 400,
+            direction: 'increase',
+            owner: 'mutuelle',
+            path: [0.1, 0.25, 0.4, 0.52, 0.6, 0.7],
+          },
         ],
         milestones: [{ title: 'Atelier de reconditionnement ouvert', owner: 'numerique', monthsFromNow: -8, done: true }],
         benefits: { numerique: ['value_proposition', 'business_model'], mutuelle: ['positioning'] },
@@ -520,7 +664,12 @@ export const ALLIANCES: AllianceSeed[] = [
     ],
     contributions: [{ org: 'mutuelle', kind: 'in_kind', description: '120 ordinateurs réformés donnés', valuation: 18_000 }],
     comments: [
-      { author: 'yasmine.cherif', on: 'objective', body: 'Objectif des 800 habitants formés atteint ! On propose de le relever à 1 000 pour l’an prochain ?', replies: [{ author: 'julien.petit', body: 'D’accord sur le principe ; voyons d’abord si nous suivons côté ordinateurs.' }] },
+      {
+        author: 'yasmine.cherif',
+        on: 'objective',
+        body: 'Objectif des 800 habitants formés atteint ! On propose de le relever à 1 000 pour l’an prochain ?',
+        replies: [{ author: 'julien.petit', body: 'D’accord sur le principe ; voyons d’abord si nous suivons côté ordinateurs.' }],
+      },
     ],
     caseStudy: {
       title: 'Roubaix : une mutuelle et une association contre l’exclusion numérique',
@@ -545,9 +694,21 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'horizon', role: 'funder' },
     ],
     objectives: {
-      emploi: { square: ['value_proposition'], expectations: 'Plus d’offres d’emploi pour nos publics.', contributions: { human: 'Conseillers en insertion' } },
-      departement93: { square: ['positioning', 'processes'], expectations: 'Réduire la durée au RSA.', contributions: { financial: 'Cofinancement des parcours' } },
-      habitat: { square: ['processes'], expectations: 'Recruter localement sur nos chantiers.', contributions: { human: 'Parrains salariés', material: 'Chantiers-écoles' } },
+      emploi: {
+        square: ['value_proposition'],
+        expectations: 'Plus d’offres d’emploi pour nos publics.',
+        contributions: { human: 'Conseillers en insertion' },
+      },
+      departement93: {
+        square: ['positioning', 'processes'],
+        expectations: 'Réduire la durée au RSA.',
+        contributions: { financial: 'Cofinancement des parcours' },
+      },
+      habitat: {
+        square: ['processes'],
+        expectations: 'Recruter localement sur nos chantiers.',
+        contributions: { human: 'Parrains salariés', material: 'Chantiers-écoles' },
+      },
     },
     diagnosis: 'Le département compte de nombreux emplois non pourvus dans le bâtiment alors que le chômage des jeunes reste élevé.',
     impacts: 'Des retours à l’emploi durables, des entreprises qui recrutent localement, un territoire plus attractif.',
@@ -558,8 +719,25 @@ export const ALLIANCES: AllianceSeed[] = [
         collectiveObjective: 'territory',
         description: 'Parcours de formation et parrainage vers les métiers du bâtiment.',
         indicators: [
-          { name: 'Personnes en emploi durable à six mois', unit: 'personnes', baseline: 0, target: 150, direction: 'increase', owner: 'emploi', path: [0.08, 0.19, 0.33, 0.45] },
-          { name: 'Durée moyenne de recherche d’emploi', unit: 'mois', baseline: 14, target: 8, direction: 'decrease', owner: 'departement93', path: [0.05, 0.1, 0.12, 0.15], notes: ['', '', 'Les délais de formation allongent les parcours'] },
+          {
+            name: 'Personnes en emploi durable à six mois',
+            unit: 'personnes',
+            baseline: 0,
+            target: 150,
+            direction: 'increase',
+            owner: 'emploi',
+            path: [0.08, 0.19, 0.33, 0.45],
+          },
+          {
+            name: 'Durée moyenne de recherche d’emploi',
+            unit: 'mois',
+            baseline: 14,
+            target: 8,
+            direction: 'decrease',
+            owner: 'departement93',
+            path: [0.05, 0.1, 0.12, 0.15],
+            notes: ['', '', 'Les délais de formation allongent les parcours'],
+          },
         ],
         milestones: [{ title: 'Première promotion du chantier-école', owner: 'habitat', monthsFromNow: -3, done: true }],
         benefits: { emploi: ['value_proposition'], habitat: ['processes'], departement93: ['processes'] },
@@ -570,12 +748,19 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Évaluation à mi-parcours',
         mood: { emploi: 3.9, departement93: 3.5, habitat: 3.2 },
         comments: ['Le parrainage fonctionne bien.', 'Les circuits de décision du Département sont longs.'],
-        actions: [{ title: 'Raccourcir la validation des parcours', owner: 'departement93', monthsFromNow: 3, charterSection: 'governance' }],
+        actions: [
+          { title: 'Raccourcir la validation des parcours', owner: 'departement93', monthsFromNow: 3, charterSection: 'governance' },
+        ],
       },
     ],
     contributions: [{ org: 'habitat', kind: 'volunteer_time', description: '300 heures de parrainage par des salariés', valuation: 9_600 }],
     comments: [
-      { author: 'fatou.sow', on: 'objective', body: 'Nous pouvons valider les parcours en deux semaines au lieu de six à partir de septembre.', replies: [{ author: 'aminata.diallo', body: 'Excellente nouvelle, merci Fatou : cela débloque la promotion de rentrée.' }] },
+      {
+        author: 'fatou.sow',
+        on: 'objective',
+        body: 'Nous pouvons valider les parcours en deux semaines au lieu de six à partir de septembre.',
+        replies: [{ author: 'aminata.diallo', body: 'Excellente nouvelle, merci Fatou : cela débloque la promotion de rentrée.' }],
+      },
       { author: 'francois.girard', on: 'alliance', body: 'Le chantier-école de Saint-Denis accueillera douze stagiaires en octobre.' },
     ],
   },
@@ -595,9 +780,21 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'horizon', role: 'partner' },
     ],
     objectives: {
-      jardins: { square: ['value_proposition'], expectations: 'Écouler nos récoltes auprès des familles.', contributions: { material: 'Légumes du maraîchage' } },
-      zerodechet: { square: ['value_proposition'], expectations: 'Réduire le gaspillage dans le quartier.', contributions: { human: 'Bénévoles du glanage' } },
-      horizon: { square: ['positioning'], expectations: 'Un projet exemplaire pour nos salariés bénévoles.', contributions: { financial: 'Mécénat', human: 'Salariés bénévoles' } },
+      jardins: {
+        square: ['value_proposition'],
+        expectations: 'Écouler nos récoltes auprès des familles.',
+        contributions: { material: 'Légumes du maraîchage' },
+      },
+      zerodechet: {
+        square: ['value_proposition'],
+        expectations: 'Réduire le gaspillage dans le quartier.',
+        contributions: { human: 'Bénévoles du glanage' },
+      },
+      horizon: {
+        square: ['positioning'],
+        expectations: 'Un projet exemplaire pour nos salariés bénévoles.',
+        contributions: { financial: 'Mécénat', human: 'Salariés bénévoles' },
+      },
     },
     diagnosis: 'Dans le quartier, les familles modestes accèdent difficilement aux produits frais alors que des invendus sont jetés.',
     impacts: 'Des paniers accessibles, moins de gaspillage, des habitants qui cuisinent ensemble.',
@@ -607,7 +804,17 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Paniers solidaires pour les familles',
         collectiveObjective: 'engagement',
         description: 'Paniers de légumes à prix solidaire et ateliers cuisine.',
-        indicators: [{ name: 'Familles bénéficiaires', unit: 'familles', baseline: 0, target: 120, direction: 'increase', owner: 'jardins', path: [0.1] }],
+        indicators: [
+          {
+            name: 'Familles bénéficiaires',
+            unit: 'familles',
+            baseline: 0,
+            target: 120,
+            direction: 'increase',
+            owner: 'jardins',
+            path: [0.1],
+          },
+        ],
         milestones: [{ title: 'Première distribution', owner: 'jardins', monthsFromNow: 1 }],
         benefits: { jardins: ['value_proposition'], zerodechet: ['value_proposition'] },
       },
@@ -629,8 +836,16 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'fondation', role: 'funder' },
     ],
     objectives: {
-      habitat: { square: ['business_model', 'positioning'], expectations: 'Louer des logements à des ménages accompagnés, sans impayés.', contributions: { material: '40 logements réservés' } },
-      logement: { square: ['value_proposition'], expectations: 'Des logements pour les ménages que nous suivons.', contributions: { human: 'Travailleurs sociaux', skills: 'Accompagnement social lié au logement' } },
+      habitat: {
+        square: ['business_model', 'positioning'],
+        expectations: 'Louer des logements à des ménages accompagnés, sans impayés.',
+        contributions: { material: '40 logements réservés' },
+      },
+      logement: {
+        square: ['value_proposition'],
+        expectations: 'Des logements pour les ménages que nous suivons.',
+        contributions: { human: 'Travailleurs sociaux', skills: 'Accompagnement social lié au logement' },
+      },
     },
     diagnosis: 'À Bordeaux, des centaines de ménages vivent dans des logements indignes faute d’accès au parc social.',
     impacts: 'Des ménages relogés durablement, des impayés évités, un parc privé rénové.',
@@ -641,8 +856,25 @@ export const ALLIANCES: AllianceSeed[] = [
         collectiveObjective: 'territory',
         description: 'Intermédiation locative et accompagnement de douze mois.',
         indicators: [
-          { name: 'Ménages relogés', unit: 'ménages', baseline: 0, target: 40, direction: 'increase', owner: 'logement', path: [0.05, 0.1, 0.15, 0.18], notes: ['', '', 'Livraison de logements retardée'] },
-          { name: 'Taux d’impayés', unit: '%', baseline: 6, target: 2, direction: 'decrease', owner: 'habitat', path: [0.2, 0.4, 0.55, 0.7] },
+          {
+            name: 'Ménages relogés',
+            unit: 'ménages',
+            baseline: 0,
+            target: 40,
+            direction: 'increase',
+            owner: 'logement',
+            path: [0.05, 0.1, 0.15, 0.18],
+            notes: ['', '', 'Livraison de logements retardée'],
+          },
+          {
+            name: 'Taux d’impayés',
+            unit: '%',
+            baseline: 6,
+            target: 2,
+            direction: 'decrease',
+            owner: 'habitat',
+            path: [0.2, 0.4, 0.55, 0.7],
+          },
         ],
         milestones: [{ title: 'Livraison de la résidence Bastide', owner: 'habitat', monthsFromNow: -1 }],
         benefits: { habitat: ['business_model'], logement: ['value_proposition'] },
@@ -666,9 +898,21 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'mutuelle', role: 'observer' },
     ],
     objectives: {
-      grenoble: { square: ['processes'], expectations: 'Un parcours coordonné à l’échelle de la ville.', contributions: { human: 'Coordinatrice du conseil local de santé mentale' } },
-      ars: { square: ['positioning'], expectations: 'Un modèle transposable aux autres départements.', contributions: { financial: 'Crédits d’expérimentation' } },
-      universite: { square: ['value_proposition'], expectations: 'Un terrain de recherche-action.', contributions: { skills: 'Évaluation scientifique' } },
+      grenoble: {
+        square: ['processes'],
+        expectations: 'Un parcours coordonné à l’échelle de la ville.',
+        contributions: { human: 'Coordinatrice du conseil local de santé mentale' },
+      },
+      ars: {
+        square: ['positioning'],
+        expectations: 'Un modèle transposable aux autres départements.',
+        contributions: { financial: 'Crédits d’expérimentation' },
+      },
+      universite: {
+        square: ['value_proposition'],
+        expectations: 'Un terrain de recherche-action.',
+        contributions: { skills: 'Évaluation scientifique' },
+      },
     },
     diagnosis: 'Les délais d’accès aux soins psychiques des jeunes dépassent six mois ; les premiers signes sont repérés trop tard.',
     impacts: 'Des jeunes orientés plus tôt, des professionnels formés au repérage, des délais réduits.',
@@ -679,7 +923,17 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Former les adultes au contact des jeunes au repérage',
         collectiveObjective: 'innovation',
         description: 'Formations premiers secours en santé mentale pour animateurs, enseignants et éducateurs.',
-        indicators: [{ name: 'Adultes formés au repérage', unit: 'personnes', baseline: 0, target: 600, direction: 'increase', owner: 'grenoble', path: [0.08, 0.2, 0.31] }],
+        indicators: [
+          {
+            name: 'Adultes formés au repérage',
+            unit: 'personnes',
+            baseline: 0,
+            target: 600,
+            direction: 'increase',
+            owner: 'grenoble',
+            path: [0.08, 0.2, 0.31],
+          },
+        ],
         milestones: [{ title: 'Convention avec l’Éducation nationale', owner: 'ars', monthsFromNow: 2 }],
         benefits: { grenoble: ['processes'], universite: ['value_proposition'] },
       },
@@ -701,10 +955,19 @@ export const ALLIANCES: AllianceSeed[] = [
       { org: 'fondation', role: 'funder' },
     ],
     objectives: {
-      sport: { square: ['value_proposition'], expectations: 'Garder les adolescents, surtout les filles, dans le club.', contributions: { human: 'Éducateurs sportifs', material: 'Gymnase' } },
-      theatre: { square: ['value_proposition', 'business_model'], expectations: 'De nouveaux publics et des résidences de création.', contributions: { skills: 'Ateliers de théâtre' } },
+      sport: {
+        square: ['value_proposition'],
+        expectations: 'Garder les adolescents, surtout les filles, dans le club.',
+        contributions: { human: 'Éducateurs sportifs', material: 'Gymnase' },
+      },
+      theatre: {
+        square: ['value_proposition', 'business_model'],
+        expectations: 'De nouveaux publics et des résidences de création.',
+        contributions: { skills: 'Ateliers de théâtre' },
+      },
     },
-    diagnosis: 'Les jeunes des quartiers nord abandonnent le sport à l’adolescence, les filles en particulier, et fréquentent peu les lieux culturels.',
+    diagnosis:
+      'Les jeunes des quartiers nord abandonnent le sport à l’adolescence, les filles en particulier, et fréquentent peu les lieux culturels.',
     impacts: 'Plus de jeunes licenciés qui restent, des créations partagées avec les habitants, des liens entre générations.',
     charter: 'in_force',
     sharedObjectives: [
@@ -712,13 +975,30 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Garder les adolescentes dans la pratique sportive',
         collectiveObjective: 'engagement',
         description: 'Créneaux dédiés, boxe éducative et ateliers de théâtre-forum.',
-        indicators: [{ name: 'Licenciées de 12 à 17 ans', unit: 'licenciées', baseline: 40, target: 120, direction: 'increase', owner: 'sport', path: [0.15, 0.3, 0.52, 0.6], notes: ['', '', 'Succès du créneau boxe éducative'] }],
+        indicators: [
+          {
+            name: 'Licenciées de 12 à 17 ans',
+            unit: 'licenciées',
+            baseline: 40,
+            target: 120,
+            direction: 'increase',
+            owner: 'sport',
+            path: [0.15, 0.3, 0.52, 0.6],
+            notes: ['', '', 'Succès du créneau boxe éducative'],
+          },
+        ],
         milestones: [{ title: 'Spectacle de fin de saison', owner: 'theatre', monthsFromNow: 3 }],
         benefits: { sport: ['value_proposition'], theatre: ['value_proposition'] },
       },
     ],
     contributions: [{ org: 'sport', kind: 'in_kind', description: 'Gymnase mis à disposition le samedi', valuation: 3_600 }],
-    comments: [{ author: 'gabriel.rousseau', on: 'alliance', body: 'Répétition générale du théâtre-forum le 14 au gymnase : toutes les licenciées sont invitées.' }],
+    comments: [
+      {
+        author: 'gabriel.rousseau',
+        on: 'alliance',
+        body: 'Répétition générale du théâtre-forum le 14 au gymnase : toutes les licenciées sont invitées.',
+      },
+    ],
   },
   {
     key: 'lecture-amiens',
@@ -733,8 +1013,16 @@ export const ALLIANCES: AllianceSeed[] = [
     lead: 'lecture',
     members: [{ org: 'numerique', role: 'partner' }],
     objectives: {
-      lecture: { square: ['value_proposition'], expectations: 'Toucher les familles qui ne viennent pas à la bibliothèque.', contributions: { human: 'Bénévoles lecteurs' } },
-      numerique: { square: ['value_proposition'], expectations: 'Proposer des livres numériques et des tablettes en prêt.', contributions: { material: 'Tablettes reconditionnées' } },
+      lecture: {
+        square: ['value_proposition'],
+        expectations: 'Toucher les familles qui ne viennent pas à la bibliothèque.',
+        contributions: { human: 'Bénévoles lecteurs' },
+      },
+      numerique: {
+        square: ['value_proposition'],
+        expectations: 'Proposer des livres numériques et des tablettes en prêt.',
+        contributions: { material: 'Tablettes reconditionnées' },
+      },
     },
     diagnosis: 'Un enfant sur quatre entre au CP sans avoir eu de livre à la maison.',
     impacts: 'Des enfants qui lisent chaque jour, des parents qui lisent avec eux.',
@@ -744,7 +1032,9 @@ export const ALLIANCES: AllianceSeed[] = [
         title: 'Lecture partagée en famille',
         collectiveObjective: 'engagement',
         description: 'Séances de lecture à domicile et prêt de livres.',
-        indicators: [{ name: 'Familles accompagnées', unit: 'familles', baseline: 0, target: 80, direction: 'increase', owner: 'lecture', path: [] }],
+        indicators: [
+          { name: 'Familles accompagnées', unit: 'familles', baseline: 0, target: 80, direction: 'increase', owner: 'lecture', path: [] },
+        ],
         milestones: [{ title: 'Recrutement des bénévoles lecteurs', owner: 'lecture', monthsFromNow: 1 }],
         benefits: { lecture: ['value_proposition'] },
       },
@@ -778,7 +1068,12 @@ export const GRANTS: GrantSeed[] = [
       { amount: 30_000, dueOn: '2027-02-01', requiresReport: 1 },
     ],
     reports: [
-      { title: 'Rapport d’activité 2025', dueOn: '2025-12-31', submission: 'Permanences ouvertes dans trois entreprises, 120 salariés aidants accompagnés, forum des employeurs en préparation.', approved: true },
+      {
+        title: 'Rapport d’activité 2025',
+        dueOn: '2025-12-31',
+        submission: 'Permanences ouvertes dans trois entreprises, 120 salariés aidants accompagnés, forum des employeurs en préparation.',
+        approved: true,
+      },
       { title: 'Rapport d’activité 2026', dueOn: '2026-12-31' },
     ],
   },
@@ -793,7 +1088,13 @@ export const GRANTS: GrantSeed[] = [
       { amount: 25_000, dueOn: '2025-06-15', paid: true },
       { amount: 20_000, dueOn: '2026-09-01', requiresReport: 0 },
     ],
-    reports: [{ title: 'Bilan intermédiaire', dueOn: '2026-03-31', submission: '650 habitants formés, 210 ordinateurs distribués ; atelier de reconditionnement ouvert.' }],
+    reports: [
+      {
+        title: 'Bilan intermédiaire',
+        dueOn: '2026-03-31',
+        submission: '650 habitants formés, 210 ordinateurs distribués ; atelier de reconditionnement ouvert.',
+      },
+    ],
   },
   {
     alliance: 'quartiers-nord',
@@ -842,17 +1143,36 @@ export function charterSections(a: AllianceSeed, name: (orgKey: string) => strin
     common_objective: [a.purpose, `Impacts attendus : ${a.impacts}`],
     partners: signers.map((org) => {
       const o = a.objectives[org];
-      const gives = Object.values(o?.contributions ?? {}).filter(Boolean).join(', ');
+      const gives = Object.values(o?.contributions ?? {})
+        .filter(Boolean)
+        .join(', ');
       return `${name(org)} — attentes : ${o?.expectations ?? 'à préciser'} Apports : ${gives || 'à préciser'}.`;
     }),
-    values: ['Confiance, réciprocité, transparence et respect de l’identité de chacun guident l’alliance.', 'Chaque partenaire dit ce qu’il attend et ce qu’il apporte ; aucun ne parle au nom des autres.'],
-    governance: [`Un comité de pilotage réunit un représentant de chaque partenaire tous les trimestres ; ${name(a.lead)} en assure l’animation.`, 'Les décisions se prennent par consensus ; à défaut, à la majorité des deux tiers des partenaires signataires.'],
+    values: [
+      'Confiance, réciprocité, transparence et respect de l’identité de chacun guident l’alliance.',
+      'Chaque partenaire dit ce qu’il attend et ce qu’il apporte ; aucun ne parle au nom des autres.',
+    ],
+    governance: [
+      `Un comité de pilotage réunit un représentant de chaque partenaire tous les trimestres ; ${name(a.lead)} en assure l’animation.`,
+      'Les décisions se prennent par consensus ; à défaut, à la majorité des deux tiers des partenaires signataires.',
+    ],
     resources: [
       'Chaque partenaire engage les moyens décrits dans la section 3 et les valorise chaque année.',
-      funders.length ? `Soutien financier : ${funders.join(', ')}, selon les conventions signées avec chacun.` : 'L’alliance recherche un financement complémentaire.',
+      funders.length
+        ? `Soutien financier : ${funders.join(', ')}, selon les conventions signées avec chacun.`
+        : 'L’alliance recherche un financement complémentaire.',
     ],
-    evaluation: ['Les indicateurs partagés sont mis à jour chaque trimestre.', 'Une évaluation partenariale annuelle mesure la relation, les résultats et les impacts pour chacun ; ses conclusions alimentent un plan d’action.'],
-    communication: ['Toute communication sur l’alliance cite l’ensemble des partenaires.', 'Les productions communes sont publiées sous licence Creative Commons BY-SA.'],
-    duration: ['La charte vaut pour trois ans, renouvelable.', 'Un partenaire peut se retirer avec un préavis de trois mois ; les différends sont d’abord portés devant le comité de pilotage, puis devant un médiateur choisi ensemble.'],
+    evaluation: [
+      'Les indicateurs partagés sont mis à jour chaque trimestre.',
+      'Une évaluation partenariale annuelle mesure la relation, les résultats et les impacts pour chacun ; ses conclusions alimentent un plan d’action.',
+    ],
+    communication: [
+      'Toute communication sur l’alliance cite l’ensemble des partenaires.',
+      'Les productions communes sont publiées sous licence Creative Commons BY-SA.',
+    ],
+    duration: [
+      'La charte vaut pour trois ans, renouvelable.',
+      'Un partenaire peut se retirer avec un préavis de trois mois ; les différends sont d’abord portés devant le comité de pilotage, puis devant un médiateur choisi ensemble.',
+    ],
   };
 }

@@ -26,18 +26,22 @@ async function main(): Promise<void> {
     const email = process.env['SEED_ADMIN_EMAIL'];
     const adminPassword = process.env['SEED_ADMIN_PASSWORD'];
     const dataDir = process.env['SEED_DATA_DIR'];
-    if (!baseUrl || !email || !adminPassword || !dataDir) throw new Error('--api <url> needs SEED_ADMIN_EMAIL, SEED_ADMIN_PASSWORD and SEED_DATA_DIR');
+    if (!baseUrl || !email || !adminPassword || !dataDir)
+      throw new Error('--api <url> needs SEED_ADMIN_EMAIL, SEED_ADMIN_PASSWORD and SEED_DATA_DIR');
     await seed(baseUrl, { email, password: adminPassword }, dataDir, process.env['PUBLIC_URL'] || baseUrl);
     return;
   }
 
-  if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'api', 'main.js'))) throw new Error('Build the API first: npx nx build api (npm run seed:demo does it)');
+  if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'api', 'main.js')))
+    throw new Error('Build the API first: npx nx build api (npm run seed:demo does it)');
   const dataDir = resolve(process.env['DATA_DIR'] || './.data');
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
   // A platform administrator for this run only, to approve the demo organisations; its password is
   // random and never shown, so the seed leaves no known administrator password behind.
   const admin = { email: `seed-admin@${DEMO_DOMAIN}`, password: randomBytes(24).toString('base64url') };
-  console.log(`Seeding the demo alliances into ${databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `the embedded database in ${dataDir}`}…`);
+  console.log(
+    `Seeding the demo alliances into ${databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `the embedded database in ${dataDir}`}…`,
+  );
   let api: ApiProcess;
   try {
     api = await startApiProcess({
@@ -76,7 +80,8 @@ async function seed(baseUrl: string, admin: { email: string; password: string },
     report = await new DemoSeeder({ baseUrl, admin, password, dataDir, log: (line) => console.log(line) }).run();
   } finally {
     // The invitation and evaluation mails to demo addresses were only a means: leave the outbox as it was.
-    for (const mail of readOutbox(dataDir).filter((m) => !before.has(m.file) && m.to.includes(DEMO_DOMAIN))) rmSync(join(dataDir, 'outbox', mail.file), { force: true });
+    for (const mail of readOutbox(dataDir).filter((m) => !before.has(m.file) && m.to.includes(DEMO_DOMAIN)))
+      rmSync(join(dataDir, 'outbox', mail.file), { force: true });
   }
   printSummary(report, publicUrl, Date.now() - started);
 }
@@ -97,7 +102,9 @@ function printSummary(r: SeedReport, publicUrl: string, ms: number): void {
   console.log(
     [
       '',
-      r.created ? `Demo data ready in ${Math.round(ms / 1000)} s (${r.created} objects created).` : `Demo data already there: nothing was added (${Math.round(ms / 1000)} s).`,
+      r.created
+        ? `Demo data ready in ${Math.round(ms / 1000)} s (${r.created} objects created).`
+        : `Demo data already there: nothing was added (${Math.round(ms / 1000)} s).`,
       `  ${r.organisations} organisations of ${profiles} profiles, ${r.people} people, ${r.alliances} alliances across ${domains} domains`,
       `  ${r.chartersInForce} charters in force, ${r.objectives} shared objectives with ${r.indicators} indicators and ${r.checkIns} check-ins,`,
       `  ${r.evaluations} closed evaluation campaigns, ${r.comments} comments, ${r.grants} grants, ${r.caseStudies} published case studies`,

@@ -9,7 +9,17 @@ import { CHARTER_SECTION_KEYS, type CharterSectionKey, type CreateAllianceReques
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { CollabClient } from '@alliances/e2e/support';
-import { ALLIANCES, charterSections, emailOf, GRANTS, ORGANISATIONS, type AllianceSeed, type DemoOrganisation, type DemoPerson, type EvaluationSeed } from './demo-data';
+import {
+  ALLIANCES,
+  charterSections,
+  emailOf,
+  GRANTS,
+  ORGANISATIONS,
+  type AllianceSeed,
+  type DemoOrganisation,
+  type DemoPerson,
+  type EvaluationSeed,
+} from './demo-data';
 
 export interface SeedOptions {
   baseUrl: string;
@@ -71,7 +81,20 @@ export class DemoSeeder {
   private readonly log: (line: string) => void;
   private readonly sessions = new Map<string, { token: string; at: number }>();
   private readonly orgIds = new Map<string, string>();
-  private readonly report: SeedReport = { organisations: 0, people: 0, alliances: 0, chartersInForce: 0, objectives: 0, indicators: 0, checkIns: 0, evaluations: 0, comments: 0, grants: 0, caseStudies: 0, created: 0 };
+  private readonly report: SeedReport = {
+    organisations: 0,
+    people: 0,
+    alliances: 0,
+    chartersInForce: 0,
+    objectives: 0,
+    indicators: 0,
+    checkIns: 0,
+    evaluations: 0,
+    comments: 0,
+    grants: 0,
+    caseStudies: 0,
+    created: 0,
+  };
 
   constructor(private readonly options: SeedOptions) {
     this.api = new ApiClient(options.baseUrl);
@@ -88,7 +111,12 @@ export class DemoSeeder {
   // HTTP -----------------------------------------------------------------------------------------
 
   /** One call, waiting out the sign-in throttle (429) of an API started without relaxed limits. */
-  private async call(method: string, path: string, as: string | null, body?: unknown): Promise<{ status: number; body: any; text: string }> {
+  private async call(
+    method: string,
+    path: string,
+    as: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; text: string }> {
     for (let attempt = 0; ; attempt++) {
       const token = as ? await this.token(as) : undefined;
       const res = await this.api.call(method, path, { token, body });
@@ -108,7 +136,8 @@ export class DemoSeeder {
   /** A call that must succeed; its body. */
   private async must(method: string, path: string, as: string | null, body?: unknown): Promise<any> {
     const res = await this.call(method, path, as, body);
-    if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} as ${as ?? 'anonymous'}: ${res.status} ${res.text.slice(0, 400)}`);
+    if (res.status < 200 || res.status >= 300)
+      throw new Error(`${method} ${path} as ${as ?? 'anonymous'}: ${res.status} ${res.text.slice(0, 400)}`);
     return res.body;
   }
 
@@ -156,7 +185,12 @@ export class DemoSeeder {
 
   private async account(person: DemoPerson): Promise<string> {
     const email = emailOf(person);
-    const res = await this.call('POST', '/api/auth/register', null, { email, password: this.options.password, displayName: `${person.first} ${person.last}`, locale: 'fr' });
+    const res = await this.call('POST', '/api/auth/register', null, {
+      email,
+      password: this.options.password,
+      displayName: `${person.first} ${person.last}`,
+      locale: 'fr',
+    });
     if (res.status === 201) this.report.created += 1;
     else if (res.status !== 409) throw new Error(`register ${email}: ${res.status} ${res.text.slice(0, 300)}`);
     this.report.people += 1;
@@ -165,7 +199,11 @@ export class DemoSeeder {
 
   private async organisation(org: DemoOrganisation): Promise<void> {
     const admin = await this.account(org.people[0]);
-    const mine: { organisationId: string; organisationName: string; organisationStatus: string }[] = await this.must('GET', '/api/organisations', admin);
+    const mine: { organisationId: string; organisationName: string; organisationStatus: string }[] = await this.must(
+      'GET',
+      '/api/organisations',
+      admin,
+    );
     let found = mine.find((m) => m.organisationName === org.name);
     if (!found) {
       const created = await this.created(
@@ -189,7 +227,8 @@ export class DemoSeeder {
       );
       found = { organisationId: created.id, organisationName: created.name, organisationStatus: created.status };
     }
-    if (found.organisationStatus !== 'approved') await this.must('POST', `/api/admin/organisations/${found.organisationId}/approve`, this.options.admin.email);
+    if (found.organisationStatus !== 'approved')
+      await this.must('POST', `/api/admin/organisations/${found.organisationId}/approve`, this.options.admin.email);
     this.orgIds.set(org.key, found.organisationId);
     this.report.organisations += 1;
 
@@ -213,7 +252,8 @@ export class DemoSeeder {
     if (res.status === 409) {
       // An invitation left by an interrupted run: replace it, its mail may be gone.
       const pending: { id: string; email: string }[] = await this.must('GET', `/api/organisations/${organisationId}/invitations`, admin);
-      for (const p of pending.filter((i) => i.email === email)) await this.must('DELETE', `/api/organisations/${organisationId}/invitations/${p.id}`, admin);
+      for (const p of pending.filter((i) => i.email === email))
+        await this.must('DELETE', `/api/organisations/${organisationId}/invitations/${p.id}`, admin);
       res = await this.call('POST', `/api/organisations/${organisationId}/invitations`, admin, { email, role: person.role });
     }
     if (res.status !== 201) throw new Error(`invite ${email}: ${res.status} ${res.text.slice(0, 300)}`);
@@ -245,7 +285,8 @@ export class DemoSeeder {
     for (const m of seed.members) {
       const organisationId = this.orgId(m.org);
       const current = detail.members.find((x: { organisationId: string }) => x.organisationId === organisationId);
-      if (!current || current.status === 'declined') detail = await this.created(this.must('POST', `/api/alliances/${allianceId}/members`, lead, { organisationId, role: m.role }));
+      if (!current || current.status === 'declined')
+        detail = await this.created(this.must('POST', `/api/alliances/${allianceId}/members`, lead, { organisationId, role: m.role }));
       if (detail.members.find((x: { organisationId: string }) => x.organisationId === organisationId)?.status === 'invited') {
         await this.must('POST', `/api/alliances/${allianceId}/members/${organisationId}/accept`, this.adminOf(m.org));
       }
@@ -259,7 +300,9 @@ export class DemoSeeder {
     await this.contributions(seed, allianceId);
     await this.comments(seed, allianceId, objectiveIds);
     await this.caseStudy(seed, allianceId);
-    this.log(`  alliance ${seed.name}: charter ${seed.charter}, ${seed.sharedObjectives.length} objective(s), ${seed.evaluations?.length ?? 0} evaluation(s)`);
+    this.log(
+      `  alliance ${seed.name}: charter ${seed.charter}, ${seed.sharedObjectives.length} objective(s), ${seed.evaluations?.length ?? 0} evaluation(s)`,
+    );
   }
 
   // Charter --------------------------------------------------------------------------------------
@@ -300,11 +343,16 @@ export class DemoSeeder {
     if (seed.charter === 'draft') return;
     if (charter.latestVersion === null) await this.created(this.must('POST', `${path}/versions`, lead));
     const [latest] = await this.must('GET', `${path}/versions`, lead);
-    const signers = seed.charter === 'in_force' ? [seed.lead, ...seed.members.filter((m) => m.role === 'partner').map((m) => m.org)] : (seed.signedBy ?? []);
+    const signers =
+      seed.charter === 'in_force'
+        ? [seed.lead, ...seed.members.filter((m) => m.role === 'partner').map((m) => m.org)]
+        : (seed.signedBy ?? []);
     for (const org of signers) {
       const organisationId = this.orgId(org);
       if (latest.signatures.some((s: { organisationId: string }) => s.organisationId === organisationId)) continue;
-      await this.created(this.must('POST', `${path}/versions/${latest.version}/signatures`, this.signerOf(org), { organisationId, sha256: latest.sha256 }));
+      await this.created(
+        this.must('POST', `${path}/versions/${latest.version}/signatures`, this.signerOf(org), { organisationId, sha256: latest.sha256 }),
+      );
     }
     if (seed.charter === 'in_force') this.report.chartersInForce += 1;
   }
@@ -315,8 +363,16 @@ export class DemoSeeder {
     const lead = this.adminOf(seed.lead);
     const ids: string[] = [];
     for (const o of seed.sharedObjectives) {
-      let objective = (await this.must('GET', `/api/alliances/${allianceId}/objectives`, lead)).find((x: { title: string }) => x.title === o.title);
-      objective ??= await this.created(this.must('POST', `/api/alliances/${allianceId}/objectives`, lead, { title: o.title, collectiveObjective: o.collectiveObjective, description: o.description }));
+      let objective = (await this.must('GET', `/api/alliances/${allianceId}/objectives`, lead)).find(
+        (x: { title: string }) => x.title === o.title,
+      );
+      objective ??= await this.created(
+        this.must('POST', `/api/alliances/${allianceId}/objectives`, lead, {
+          title: o.title,
+          collectiveObjective: o.collectiveObjective,
+          description: o.description,
+        }),
+      );
       ids.push(objective.id);
       this.report.objectives += 1;
       // Indicators started about a year and a half ago, for three years; one check-in a quarter since.
@@ -360,10 +416,17 @@ export class DemoSeeder {
       }
       for (const m of o.milestones) {
         let milestone = objective.milestones.find((x: { title: string }) => x.title === m.title);
-        milestone ??= await this.created(this.must('POST', `/api/objectives/${objective.id}/milestones`, lead, { title: m.title, ownerOrganisationId: this.orgId(m.owner), dueDate: isoDay(monthsFromNow(m.monthsFromNow, 15)) }));
+        milestone ??= await this.created(
+          this.must('POST', `/api/objectives/${objective.id}/milestones`, lead, {
+            title: m.title,
+            ownerOrganisationId: this.orgId(m.owner),
+            dueDate: isoDay(monthsFromNow(m.monthsFromNow, 15)),
+          }),
+        );
         if (m.done && !milestone.done) await this.must('PATCH', `/api/milestones/${milestone.id}`, lead, { done: true });
       }
-      for (const [org, squares] of Object.entries(o.benefits)) await this.must('PUT', `/api/objectives/${objective.id}/benefits/${this.orgId(org)}`, this.adminOf(org), { squares });
+      for (const [org, squares] of Object.entries(o.benefits))
+        await this.must('PUT', `/api/objectives/${objective.id}/benefits/${this.orgId(org)}`, this.adminOf(org), { squares });
     }
     return ids;
   }
@@ -373,10 +436,19 @@ export class DemoSeeder {
   /** A campaign answered by every partner's people (blind), closed by the lead, with its action plan. */
   private async evaluation(seed: AllianceSeed, allianceId: string, e: EvaluationSeed, objectiveIds: string[]): Promise<void> {
     const lead = this.adminOf(seed.lead);
-    const campaigns: { id: string; title: string; status: string }[] = await this.must('GET', `/api/alliances/${allianceId}/evaluations`, lead);
+    const campaigns: { id: string; title: string; status: string }[] = await this.must(
+      'GET',
+      `/api/alliances/${allianceId}/evaluations`,
+      lead,
+    );
     let summary = campaigns.find((c) => c.title === e.title);
     if (!summary) {
-      const launched = await this.created(this.must('POST', `/api/alliances/${allianceId}/evaluations`, lead, { title: e.title, closesAt: monthsFromNow(1, 28).toISOString() }));
+      const launched = await this.created(
+        this.must('POST', `/api/alliances/${allianceId}/evaluations`, lead, {
+          title: e.title,
+          closesAt: monthsFromNow(1, 28).toISOString(),
+        }),
+      );
       summary = { id: launched.id, title: launched.title, status: launched.status };
     }
     if (summary.status === 'open') {
@@ -416,9 +488,20 @@ export class DemoSeeder {
 
   private async contributions(seed: AllianceSeed, allianceId: string): Promise<void> {
     if (!seed.contributions?.length) return;
-    const existing: { description: string }[] = await this.must('GET', `/api/alliances/${allianceId}/contributions`, this.adminOf(seed.lead));
+    const existing: { description: string }[] = await this.must(
+      'GET',
+      `/api/alliances/${allianceId}/contributions`,
+      this.adminOf(seed.lead),
+    );
     for (const c of seed.contributions.filter((x) => !existing.some((y) => y.description === x.description))) {
-      await this.created(this.must('POST', `/api/alliances/${allianceId}/contributions`, this.adminOf(c.org), { organisationId: this.orgId(c.org), kind: c.kind, description: c.description, valuation: c.valuation }));
+      await this.created(
+        this.must('POST', `/api/alliances/${allianceId}/contributions`, this.adminOf(c.org), {
+          organisationId: this.orgId(c.org),
+          kind: c.kind,
+          description: c.description,
+          valuation: c.valuation,
+        }),
+      );
     }
   }
 
@@ -433,7 +516,8 @@ export class DemoSeeder {
       const target = c.on === 'objective' ? { type: 'objective', id: objectiveIds[0] } : { type: 'alliance', id: allianceId };
       const parentId = stableId(`comment:${seed.key}:${i}`);
       await this.comment(author(c.author), { id: parentId, allianceId, target, body: c.body });
-      for (const [j, r] of (c.replies ?? []).entries()) await this.comment(author(r.author), { id: stableId(`comment:${seed.key}:${i}:${j}`), allianceId, target, body: r.body, parentId });
+      for (const [j, r] of (c.replies ?? []).entries())
+        await this.comment(author(r.author), { id: stableId(`comment:${seed.key}:${i}:${j}`), allianceId, target, body: r.body, parentId });
     }
   }
 
@@ -452,11 +536,16 @@ export class DemoSeeder {
     if (res.status === 404) {
       const objectives: { indicators: { id: string }[] }[] = await this.must('GET', `/api/alliances/${allianceId}/objectives`, lead);
       const indicatorIds = objectives.flatMap((o) => o.indicators.map((i) => i.id));
-      res = { ...res, status: 200, body: await this.created(this.must('PUT', `/api/alliances/${allianceId}/case-study`, lead, { ...seed.caseStudy, indicatorIds })) };
+      res = {
+        ...res,
+        status: 200,
+        body: await this.created(this.must('PUT', `/api/alliances/${allianceId}/case-study`, lead, { ...seed.caseStudy, indicatorIds })),
+      };
     }
     for (const consent of (res.body.consents as { organisationId: string; consentedAt: string | null }[]).filter((c) => !c.consentedAt)) {
       const org = [...this.orgIds.entries()].find(([, id]) => id === consent.organisationId)?.[0];
-      if (org) await this.must('POST', `/api/case-studies/${res.body.id}/consents`, this.adminOf(org), { organisationId: consent.organisationId });
+      if (org)
+        await this.must('POST', `/api/case-studies/${res.body.id}/consents`, this.adminOf(org), { organisationId: consent.organisationId });
     }
     this.report.caseStudies += 1;
   }
@@ -469,7 +558,8 @@ export class DemoSeeder {
     const lead = this.adminOf(seed.lead);
     const funder = this.adminOf(g.funder);
     const funderOrganisationId = this.orgId(g.funder);
-    const allianceId = (await this.must('GET', '/api/alliances?limit=200', lead)).items.find((a: { name: string }) => a.name === seed.name).id as string;
+    const allianceId = (await this.must('GET', '/api/alliances?limit=200', lead)).items.find((a: { name: string }) => a.name === seed.name)
+      .id as string;
     const grants: any[] = await this.must('GET', `/api/alliances/${allianceId}/grants`, funder);
     let grant = grants.find((x) => x.funderOrganisationId === funderOrganisationId && x.startsOn === g.startsOn && x.amount === g.amount);
     grant ??= await this.created(
@@ -479,14 +569,20 @@ export class DemoSeeder {
         startsOn: g.startsOn,
         endsOn: g.endsOn,
         conditions: g.conditions,
-        tranches: g.tranches.map((t) => ({ amount: t.amount, dueOn: t.dueOn, ...(t.requiresReport !== undefined ? { requiresReport: t.requiresReport } : {}) })),
+        tranches: g.tranches.map((t) => ({
+          amount: t.amount,
+          dueOn: t.dueOn,
+          ...(t.requiresReport !== undefined ? { requiresReport: t.requiresReport } : {}),
+        })),
         reports: g.reports.map((r) => ({ title: r.title, dueOn: r.dueOn })),
       }),
     );
     const reportOf = (title: string): { id: string; status: string } => grant.reports.find((x: { title: string }) => x.title === title);
     for (const r of g.reports) {
-      if (r.submission && ['pending', 'returned'].includes(reportOf(r.title).status)) grant = await this.must('POST', `/api/reports/${reportOf(r.title).id}/submission`, lead, { submission: r.submission });
-      if (r.approved && reportOf(r.title).status === 'submitted') grant = await this.must('POST', `/api/reports/${reportOf(r.title).id}/review`, funder, { approved: true });
+      if (r.submission && ['pending', 'returned'].includes(reportOf(r.title).status))
+        grant = await this.must('POST', `/api/reports/${reportOf(r.title).id}/submission`, lead, { submission: r.submission });
+      if (r.approved && reportOf(r.title).status === 'submitted')
+        grant = await this.must('POST', `/api/reports/${reportOf(r.title).id}/review`, funder, { approved: true });
     }
     for (const [i, t] of g.tranches.entries()) {
       const tranche = grant.tranches[i];

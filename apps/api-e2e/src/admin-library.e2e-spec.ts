@@ -1,6 +1,19 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 
-const ENV = { ADMIN_EMAIL: 'admin@console.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@console.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 
 describe('platform console and case-study library', () => {
   let db: TestDatabase;
@@ -24,7 +37,22 @@ describe('platform console and case-study library', () => {
     partnerOrg = (await api.applyOrganisation(partner, { name: 'Entreprise locale', profile: 'company', siren: '552100554' })).id;
     await api.approveOrganisation(admin, leadOrg);
     await api.approveOrganisation(admin, partnerOrg);
-    allianceId = (await api.post('/api/alliances', { name: 'Mobilité des aidants', purpose: 'Transport solidaire', category: 'societal_innovation', collectiveObjectives: ['territory'], domains: ['mobility', 'carers'], scale: 'intercommunal', territoryCodes: ['69123'], organisationId: leadOrg }, { token: lead.accessToken })).body.id;
+    allianceId = (
+      await api.post(
+        '/api/alliances',
+        {
+          name: 'Mobilité des aidants',
+          purpose: 'Transport solidaire',
+          category: 'societal_innovation',
+          collectiveObjectives: ['territory'],
+          domains: ['mobility', 'carers'],
+          scale: 'intercommunal',
+          territoryCodes: ['69123'],
+          organisationId: leadOrg,
+        },
+        { token: lead.accessToken },
+      )
+    ).body.id;
     await api.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: lead.accessToken });
     await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partner.accessToken });
   });
@@ -36,7 +64,12 @@ describe('platform console and case-study library', () => {
   it('gives the platform figures and the user list to platform admins only', async () => {
     const figures = await api.get('/api/admin/figures', { token: admin.accessToken });
     expect(figures.status).toBe(200);
-    expect(figures.body.organisationsByProfile).toEqual(expect.arrayContaining([{ profile: 'local_authority', count: 1 }, { profile: 'company', count: 1 }]));
+    expect(figures.body.organisationsByProfile).toEqual(
+      expect.arrayContaining([
+        { profile: 'local_authority', count: 1 },
+        { profile: 'company', count: 1 },
+      ]),
+    );
     expect(figures.body.alliancesByCategory).toEqual([{ category: 'societal_innovation', count: 1 }]);
     expect(figures.body.activeUsersThisMonth).toBeGreaterThanOrEqual(4);
     const search = await api.get('/api/admin/users?q=chlo', { token: admin.accessToken });
@@ -46,7 +79,9 @@ describe('platform console and case-study library', () => {
       const folded = await api.get(`/api/admin/users?q=${encodeURIComponent(q)}`, { token: admin.accessToken });
       expect({ q, names: folded.body.items.map((u: { displayName: string }) => u.displayName) }).toEqual({ q, names: ['Chloé Pilote'] });
     }
-    const directory = await api.get(`/api/alliances/directory/organisations?q=${encodeURIComponent('collectivite de')}`, { token: lead.accessToken });
+    const directory = await api.get(`/api/alliances/directory/organisations?q=${encodeURIComponent('collectivite de')}`, {
+      token: lead.accessToken,
+    });
     expect(directory.body.map((o: { name: string }) => o.name)).toEqual(['Collectivité de Lyon']);
     expect((await api.get('/api/admin/figures', { token: lead.accessToken })).status).toBe(404);
     expect((await api.get('/api/admin/users', { token: lead.accessToken })).status).toBe(404);
@@ -65,25 +100,44 @@ describe('platform console and case-study library', () => {
   });
 
   it('publishes a case study only once every partner organisation consents', async () => {
-    expect((await api.call('PUT', `/api/alliances/${allianceId}/case-study`, { token: partner.accessToken, body: { title: 'x y z', summary: 'x'.repeat(30), indicatorIds: [] } })).status).toBe(403);
+    expect(
+      (
+        await api.call('PUT', `/api/alliances/${allianceId}/case-study`, {
+          token: partner.accessToken,
+          body: { title: 'x y z', summary: 'x'.repeat(30), indicatorIds: [] },
+        })
+      ).status,
+    ).toBe(403);
     const prepared = await api.call('PUT', `/api/alliances/${allianceId}/case-study`, {
       token: lead.accessToken,
-      body: { title: 'Des transports solidaires pour les aidants', summary: 'Les collectivités et les entreprises locales organisent ensemble des trajets partagés pour les aidants familiaux du territoire.', indicatorIds: [] },
+      body: {
+        title: 'Des transports solidaires pour les aidants',
+        summary:
+          'Les collectivités et les entreprises locales organisent ensemble des trajets partagés pour les aidants familiaux du territoire.',
+        indicatorIds: [],
+      },
     });
     expect(prepared.status).toBe(200);
-    expect(prepared.body).toMatchObject({ status: 'awaiting_consent', partnerProfiles: ['company', 'local_authority'], domains: ['mobility', 'carers'] });
+    expect(prepared.body).toMatchObject({
+      status: 'awaiting_consent',
+      partnerProfiles: ['company', 'local_authority'],
+      domains: ['mobility', 'carers'],
+    });
     const id = prepared.body.id;
     expect((await api.get('/api/case-studies', { token: reader.accessToken })).body).toEqual([]);
     expect((await api.get(`/api/case-studies/${id}`, { token: reader.accessToken })).status).toBe(404);
     await api.post(`/api/case-studies/${id}/consents`, { organisationId: leadOrg }, { token: lead.accessToken });
-    expect((await api.post(`/api/case-studies/${id}/consents`, { organisationId: partnerOrg }, { token: lead.accessToken })).status).toBe(403);
+    expect((await api.post(`/api/case-studies/${id}/consents`, { organisationId: partnerOrg }, { token: lead.accessToken })).status).toBe(
+      403,
+    );
     const published = await api.post(`/api/case-studies/${id}/consents`, { organisationId: partnerOrg }, { token: partner.accessToken });
     expect(published.body.status).toBe('published');
     expect((await api.get(`/api/case-studies/${id}`, { token: reader.accessToken })).status).toBe(200);
   });
 
   it('searches the library in French: plurals, accents, and filters', async () => {
-    const titles = async (query: string) => (await api.get(`/api/case-studies?${query}`, { token: reader.accessToken })).body.map((c: { title: string }) => c.title);
+    const titles = async (query: string) =>
+      (await api.get(`/api/case-studies?${query}`, { token: reader.accessToken })).body.map((c: { title: string }) => c.title);
     const expected = ['Des transports solidaires pour les aidants'];
     expect(await titles('q=aidant')).toEqual(expected); // singular finds the plural
     expect(await titles('q=collectivite')).toEqual(expected); // no accent finds "collectivités"

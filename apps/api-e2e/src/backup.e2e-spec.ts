@@ -1,4 +1,14 @@
-import { ApiClient, GOOD_PASSWORD, apiEntry, createTestDatabase, startApiProcess, withClient, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  GOOD_PASSWORD,
+  apiEntry,
+  createTestDatabase,
+  startApiProcess,
+  withClient,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,7 +44,10 @@ interface Cli {
 function runCli(args: string[], env: Record<string, string>): Promise<Cli> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [apiEntry(), ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [apiEntry(), ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -72,7 +85,15 @@ const column = (backup: BackupFile, table: string, name: string): string[] => {
 };
 const counts = (backup: BackupFile) => Object.fromEntries(backup.manifest.tables.map((t) => [t.name, t.rows]));
 /** A table's rows whatever their order. */
-const digests = (backup: BackupFile) => Object.fromEntries([...backup.rows].map(([table, rows]) => [table, createHash('sha256').update([...rows].sort().join('\n')).digest('hex')]));
+const digests = (backup: BackupFile) =>
+  Object.fromEntries(
+    [...backup.rows].map(([table, rows]) => [
+      table,
+      createHash('sha256')
+        .update([...rows].sort().join('\n'))
+        .digest('hex'),
+    ]),
+  );
 
 /** The embedded server of a running app, as a tool beside it reaches it: port from postmaster.pid, password from DATA_DIR. */
 const embeddedUrl = (dataDir: string) => {
@@ -100,13 +121,25 @@ function startTraffic(api: ApiClient, worlds: AllianceWorld[]) {
   const workers = worlds.flatMap((w) => [
     ...[w.partner, w.lead].map((who: Session) =>
       loop(async (n) => {
-        const res = await api.post('/api/comments', { allianceId: w.allianceId, target: { type: 'alliance', id: w.allianceId }, body: `Pendant la sauvegarde ${n} — ${who.user.displayName}` }, { token: who.accessToken });
+        const res = await api.post(
+          '/api/comments',
+          {
+            allianceId: w.allianceId,
+            target: { type: 'alliance', id: w.allianceId },
+            body: `Pendant la sauvegarde ${n} — ${who.user.displayName}`,
+          },
+          { token: who.accessToken },
+        );
         if (res.status === 201) acked.push(res.body.id);
         else failures.push(`comment: ${res.status} ${res.text.slice(0, 200)}`);
       }),
     ),
     loop(async (n) => {
-      const res = await api.post(`/api/indicators/${w.ids['indicator']}/checkins`, { value: 60 + n, date: '2026-07-01', note: `Point ${n}`, confidence: 3 }, { token: w.partner.accessToken });
+      const res = await api.post(
+        `/api/indicators/${w.ids['indicator']}/checkins`,
+        { value: 60 + n, date: '2026-07-01', note: `Point ${n}`, confidence: 3 },
+        { token: w.partner.accessToken },
+      );
       if (res.status === 201) checkIns++;
       else failures.push(`check-in: ${res.status} ${res.text.slice(0, 200)}`);
     }),
@@ -147,7 +180,10 @@ describe('backup and restore', () => {
     sourceUrl = db.url ?? embeddedUrl(sourceDir);
     const api = new ApiClient(source.url);
     const admin = await api.login(ENV.ADMIN_EMAIL);
-    worlds = [await buildAllianceWorld(api, source, admin, 'Sauvegarde'), await buildAllianceWorld(api, source, admin, 'Restauration', { publishCaseStudy: true })];
+    worlds = [
+      await buildAllianceWorld(api, source, admin, 'Sauvegarde'),
+      await buildAllianceWorld(api, source, admin, 'Restauration', { publishCaseStudy: true }),
+    ];
   }, 180_000);
   afterAll(async () => {
     await restored?.stop();
@@ -179,9 +215,23 @@ describe('backup and restore', () => {
     snapshot = readBackup(backupFile);
     const tables = snapshot.manifest.tables.map((t) => t.name);
     expect(snapshot.manifest).toMatchObject({ format: 'alliances-backup', version: 1 });
-    expect(tables).toEqual(expect.arrayContaining(['schema_migrations', 'users', 'organisations', 'alliances', 'charter_versions', 'charter_signatures', 'objectives', 'comments', 'checkins']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'schema_migrations',
+        'users',
+        'organisations',
+        'alliances',
+        'charter_versions',
+        'charter_signatures',
+        'objectives',
+        'comments',
+        'checkins',
+      ]),
+    );
     expect(tables.some((t) => /^(job|schedule|queue|archive|version)$/.test(t))).toBe(false); // pg-boss's schema is left out
-    expect(snapshot.manifest.migrations.length).toBe((await withClient(sourceUrl, (c) => c.query('SELECT count(*)::int AS n FROM schema_migrations'))).rows[0].n);
+    expect(snapshot.manifest.migrations.length).toBe(
+      (await withClient(sourceUrl, (c) => c.query('SELECT count(*)::int AS n FROM schema_migrations'))).rows[0].n,
+    );
     for (const t of snapshot.manifest.tables) expect([t.name, snapshot.rows.get(t.name)?.length]).toEqual([t.name, t.rows]);
     const total = snapshot.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     expect(snapshot.trailer).toEqual({ end: 'alliances-backup', tables: tables.length, rows: total });
@@ -190,11 +240,20 @@ describe('backup and restore', () => {
     // transaction, so the three tables agree in the backup even though comments kept coming.
     const comments = column(snapshot, 'comments', 'id');
     expect(comments).toEqual(expect.arrayContaining(ackedBefore));
-    const created = column(snapshot, 'comment_events', 'comment_id').filter((_, i) => column(snapshot, 'comment_events', 'type')[i] === 'comment:created');
+    const created = column(snapshot, 'comment_events', 'comment_id').filter(
+      (_, i) => column(snapshot, 'comment_events', 'type')[i] === 'comment:created',
+    );
     expect([...created].sort()).toEqual([...comments].sort());
-    const lastSeq = Object.fromEntries(column(snapshot, 'alliance_sequences', 'alliance_id').map((a, i) => [a, Number(column(snapshot, 'alliance_sequences', 'last_seq')[i])]));
+    const lastSeq = Object.fromEntries(
+      column(snapshot, 'alliance_sequences', 'alliance_id').map((a, i) => [
+        a,
+        Number(column(snapshot, 'alliance_sequences', 'last_seq')[i]),
+      ]),
+    );
     for (const w of worlds) {
-      const seqs = column(snapshot, 'comment_events', 'seq').filter((_, i) => column(snapshot, 'comment_events', 'alliance_id')[i] === w.allianceId).map(Number);
+      const seqs = column(snapshot, 'comment_events', 'seq')
+        .filter((_, i) => column(snapshot, 'comment_events', 'alliance_id')[i] === w.allianceId)
+        .map(Number);
       expect(lastSeq[w.allianceId]).toBe(Math.max(...seqs));
     }
     // …and traffic went on after it: the source holds comments the snapshot does not.
@@ -210,11 +269,15 @@ describe('backup and restore', () => {
     restoredDir = newFolder('restored');
     const run = await runCli(['restore', backupFile], { DATA_DIR: restoredDir });
     expect(run.stderr).toMatch(/restore: \d+\/\d+ tables, [\d,]+\/[\d,]+ rows/);
-    expect(run.stdout).toMatch(/^Restored .* into a new embedded database of .*: \d+ tables, [\d,]+ rows, row counts checked table by table/);
+    expect(run.stdout).toMatch(
+      /^Restored .* into a new embedded database of .*: \d+ tables, [\d,]+ rows, row counts checked table by table/,
+    );
     expect(run.code).toBe(0);
 
     const again = await runCli(['restore', backupFile], { DATA_DIR: restoredDir });
-    expect(again.stderr).toMatch(/The target database is not empty: its public schema already holds \d+ tables .*nothing was changed\. Restore into a new DATA_DIR/);
+    expect(again.stderr).toMatch(
+      /The target database is not empty: its public schema already holds \d+ tables .*nothing was changed\. Restore into a new DATA_DIR/,
+    );
     expect(again.code).toBe(1);
     noStackTrace(again.stderr);
 
@@ -239,7 +302,9 @@ describe('backup and restore', () => {
       return found;
     });
     expect(rowCounts).toEqual(counts(snapshot));
-    const present = await withClient(url, (c) => c.query('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::uuid[])', [ackedBefore]));
+    const present = await withClient(url, (c) =>
+      c.query('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::uuid[])', [ackedBefore]),
+    );
     expect(present.rows[0].n).toBe(ackedBefore.length);
     const charters = 'SELECT alliance_id, version, sha256 FROM charter_versions ORDER BY alliance_id, version';
     const sourceCharters = (await withClient(sourceUrl, (c) => c.query(charters))).rows;
@@ -274,7 +339,10 @@ describe('backup and restore', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a backup\n');
     const target = newFolder('restore-target');
     for (const [file, message] of [
-      ['cut.backup', /cannot be restored: it ends before its last table is complete \(the backup was interrupted, or the file was cut short while copied\)\. Nothing was changed\./],
+      [
+        'cut.backup',
+        /cannot be restored: it ends before its last table is complete \(the backup was interrupted, or the file was cut short while copied\)\. Nothing was changed\./,
+      ],
       ['notes.txt', /is not an Alliances backup \(not a gzip file\)/],
       ['missing.backup', /No such backup file: .*missing\.backup/],
     ] as const) {

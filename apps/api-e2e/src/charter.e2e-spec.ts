@@ -14,7 +14,13 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { CollabClient, eventually } from '@alliances/e2e/support';
 
-const ADMIN = { JWT_SECRET: 'charter-test-secret-that-is-long-enough-123456', ADMIN_EMAIL: 'admin@charter.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ADMIN = {
+  JWT_SECRET: 'charter-test-secret-that-is-long-enough-123456',
+  ADMIN_EMAIL: 'admin@charter.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 
 interface World {
   lead: Session;
@@ -30,7 +36,9 @@ interface World {
 /** Two partner organisations, a funder and an outsider, and an alliance between them. */
 async function buildWorld(api: ApiClient): Promise<World> {
   const admin = await api.login(ADMIN.ADMIN_EMAIL);
-  const [lead, partner, funder, outsider] = await Promise.all(['lead', 'partner', 'funder', 'outsider'].map((p) => api.signUp({ displayName: `${p} person` })));
+  const [lead, partner, funder, outsider] = await Promise.all(
+    ['lead', 'partner', 'funder', 'outsider'].map((p) => api.signUp({ displayName: `${p} person` })),
+  );
   const orgOf = async (s: Session, name: string, profile = 'association') => {
     const o = await api.applyOrganisation(s, { name, profile });
     await api.approveOrganisation(admin, o.id);
@@ -42,16 +50,34 @@ async function buildWorld(api: ApiClient): Promise<World> {
   await orgOf(outsider, 'Outsider Org');
   const created = await api.post(
     '/api/alliances',
-    { name: 'Alliance des aidants', purpose: 'Soutenir les aidants salariés', category: 'societal_innovation', collectiveObjectives: ['engagement', 'territory'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+    {
+      name: 'Alliance des aidants',
+      purpose: 'Soutenir les aidants salariés',
+      category: 'societal_innovation',
+      collectiveObjectives: ['engagement', 'territory'],
+      domains: ['carers'],
+      scale: 'local',
+      territoryCodes: ['69123'],
+      organisationId: leadOrg,
+    },
     { token: lead.accessToken },
   );
   expect(created.status).toBe(201);
   const allianceId = created.body.id as string;
-  for (const [org, role] of [[partnerOrg, 'partner'], [funderOrg, 'funder']] as const) {
-    expect((await api.post(`/api/alliances/${allianceId}/members`, { organisationId: org, role }, { token: lead.accessToken })).status).toBe(201);
+  for (const [org, role] of [
+    [partnerOrg, 'partner'],
+    [funderOrg, 'funder'],
+  ] as const) {
+    expect(
+      (await api.post(`/api/alliances/${allianceId}/members`, { organisationId: org, role }, { token: lead.accessToken })).status,
+    ).toBe(201);
   }
-  expect((await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partner.accessToken })).status).toBe(200);
-  expect((await api.post(`/api/alliances/${allianceId}/members/${funderOrg}/accept`, undefined, { token: funder.accessToken })).status).toBe(200);
+  expect(
+    (await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partner.accessToken })).status,
+  ).toBe(200);
+  expect(
+    (await api.post(`/api/alliances/${allianceId}/members/${funderOrg}/accept`, undefined, { token: funder.accessToken })).status,
+  ).toBe(200);
   return { lead, partner, funder, outsider, leadOrg, partnerOrg, funderOrg, allianceId };
 }
 
@@ -85,7 +111,17 @@ describe(`live charter (${testServerName()})`, () => {
   it('fills a new charter with the nine sections of the template, in the reader’s language', async () => {
     const charter = await api.get(`/api/alliances/${w.allianceId}/charter`, { token: w.lead.accessToken });
     expect(charter.status).toBe(200);
-    expect(charter.body.sections.map((s: { key: string }) => s.key)).toEqual(['context', 'common_objective', 'partners', 'values', 'governance', 'resources', 'evaluation', 'communication', 'duration']);
+    expect(charter.body.sections.map((s: { key: string }) => s.key)).toEqual([
+      'context',
+      'common_objective',
+      'partners',
+      'values',
+      'governance',
+      'resources',
+      'evaluation',
+      'communication',
+      'duration',
+    ]);
     expect(charter.body.sections[0].title).toBe('Contexte et diagnostic partagé');
     expect(charter.body.sections[0].markdown).toMatch(/^_Quel besoin/);
     expect(charter.body).toMatchObject({ state: 'draft', inForceVersion: null });
@@ -99,9 +135,15 @@ describe(`live charter (${testServerName()})`, () => {
     }
     const acks = [...(await a.flush()), ...(await b.flush())];
     expect(acks.every((x) => x.ok)).toBe(true);
-    const expected = (t: string) => Array.from({ length: 20 }, (_, i) => [`a${i}`, `b${i}`]).flat().every((token) => t.includes(` ${token}`));
+    const expected = (t: string) =>
+      Array.from({ length: 20 }, (_, i) => [`a${i}`, `b${i}`])
+        .flat()
+        .every((token) => t.includes(` ${token}`));
     const ta = await eventually(() => a.text('governance'), expected);
-    const tb = await eventually(() => b.text('governance'), (t) => t === ta);
+    const tb = await eventually(
+      () => b.text('governance'),
+      (t) => t === ta,
+    );
     expect(expected(ta)).toBe(true);
     expect(tb).toBe(ta);
     const rest = await api.get(`/api/alliances/${w.allianceId}/charter`, { token: w.partner.accessToken });
@@ -116,9 +158,18 @@ describe(`live charter (${testServerName()})`, () => {
       for (let k = 0; k < 5; k++) c.paragraph('resources', `editor ${i} line ${k}`);
     });
     await Promise.all(editors.map((c) => c.flush()));
-    const reference = await eventually(() => editors[0].text('resources'), (t) => t.split('\n').filter((l) => l.startsWith('editor')).length === 50);
+    const reference = await eventually(
+      () => editors[0].text('resources'),
+      (t) => t.split('\n').filter((l) => l.startsWith('editor')).length === 50,
+    );
     expect(reference.split('\n').filter((l) => l.startsWith('editor'))).toHaveLength(50);
-    for (const c of editors) expect(await eventually(() => c.text('resources'), (t) => t === reference)).toBe(reference);
+    for (const c of editors)
+      expect(
+        await eventually(
+          () => c.text('resources'),
+          (t) => t === reference,
+        ),
+      ).toBe(reference);
   });
 
   it('gives a client that joins late the whole document', async () => {
@@ -134,7 +185,11 @@ describe(`live charter (${testServerName()})`, () => {
     const observer = await api.signUp({ displayName: 'observer person' });
     const observerOrg = (await api.applyOrganisation(observer, { name: 'Observatoire' })).id as string;
     await api.approveOrganisation(await api.login(ADMIN.ADMIN_EMAIL), observerOrg);
-    await api.post(`/api/alliances/${w.allianceId}/members`, { organisationId: observerOrg, role: 'observer' }, { token: w.lead.accessToken });
+    await api.post(
+      `/api/alliances/${w.allianceId}/members`,
+      { organisationId: observerOrg, role: 'observer' },
+      { token: w.lead.accessToken },
+    );
     await api.post(`/api/alliances/${w.allianceId}/members/${observerOrg}/accept`, undefined, { token: observer.accessToken });
     const reader = await join(observer);
     expect(reader.readOnly).toBe(true);
@@ -148,7 +203,9 @@ describe(`live charter (${testServerName()})`, () => {
     expect(before).not.toContain('L’observateur');
 
     await expect(CollabClient.join(proc.url, w.funder.accessToken, w.allianceId)).rejects.toMatchObject({ answer: { error: 'not_found' } });
-    await expect(CollabClient.join(proc.url, w.outsider.accessToken, w.allianceId)).rejects.toMatchObject({ answer: { error: 'not_found' } });
+    await expect(CollabClient.join(proc.url, w.outsider.accessToken, w.allianceId)).rejects.toMatchObject({
+      answer: { error: 'not_found' },
+    });
     await expect(CollabClient.join(proc.url, 'not-a-token', w.allianceId)).rejects.toThrow(/unauthorized/);
   });
 
@@ -184,7 +241,10 @@ describe(`live charter (${testServerName()})`, () => {
       expect([...(await onFirst.flush()), ...(await onSecond.flush())].every((a) => a.ok)).toBe(true);
       const both = (t: string) => t.includes('écrit sur l’instance 1') && t.includes('écrit sur l’instance 2');
       const a = await eventually(() => onFirst.text('evaluation'), both);
-      const b = await eventually(() => onSecond.text('evaluation'), (t) => t === a);
+      const b = await eventually(
+        () => onSecond.text('evaluation'),
+        (t) => t === a,
+      );
       expect(both(a)).toBe(true);
       expect(b).toBe(a);
       // Both replicas and the database agree.
@@ -212,9 +272,15 @@ describe(`live charter (${testServerName()})`, () => {
     it('refuses a signature on a text that is not that version (409), for another organisation (403), by a funder (403)', async () => {
       const base = `/api/alliances/${w.allianceId}/charter/versions/1/signatures`;
       expect((await api.post(base, { organisationId: w.leadOrg, sha256: 'a'.repeat(64) }, { token: w.lead.accessToken })).status).toBe(409);
-      expect((await api.post(base, { organisationId: w.partnerOrg, sha256: version.sha256 }, { token: w.lead.accessToken })).status).toBe(403);
-      expect((await api.post(base, { organisationId: w.funderOrg, sha256: version.sha256 }, { token: w.funder.accessToken })).status).toBe(403);
-      expect((await api.post(base, { organisationId: w.leadOrg, sha256: version.sha256 }, { token: w.outsider.accessToken })).status).toBe(404);
+      expect((await api.post(base, { organisationId: w.partnerOrg, sha256: version.sha256 }, { token: w.lead.accessToken })).status).toBe(
+        403,
+      );
+      expect((await api.post(base, { organisationId: w.funderOrg, sha256: version.sha256 }, { token: w.funder.accessToken })).status).toBe(
+        403,
+      );
+      expect((await api.post(base, { organisationId: w.leadOrg, sha256: version.sha256 }, { token: w.outsider.accessToken })).status).toBe(
+        404,
+      );
     });
 
     it('is in force only once every lead and partner organisation has signed', async () => {
@@ -250,16 +316,32 @@ describe(`live charter (${testServerName()})`, () => {
       const diff = await api.get(`/api/alliances/${w.allianceId}/charter/diff?from=1&to=draft`, { token: w.lead.accessToken });
       const governance = diff.body.sections.find((s: { key: string }) => s.key === 'governance');
       expect(governance.changed).toBe(true);
-      expect(governance.parts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'added', text: expect.stringContaining('comité trimestriel') })]));
+      expect(governance.parts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'added', text: expect.stringContaining('comité trimestriel') })]),
+      );
       expect(diff.body.sections.find((s: { key: string }) => s.key === 'context').changed).toBe(false);
 
       const v2 = (await api.post(`/api/alliances/${w.allianceId}/charter/versions`, undefined, { token: w.partner.accessToken })).body;
       expect(v2.version).toBe(2);
-      for (const [s, org] of [[w.lead, w.leadOrg], [w.partner, w.partnerOrg]] as const) {
-        expect((await api.post(`/api/alliances/${w.allianceId}/charter/versions/2/signatures`, { organisationId: org, sha256: v2.sha256 }, { token: s.accessToken })).status).toBe(201);
+      for (const [s, org] of [
+        [w.lead, w.leadOrg],
+        [w.partner, w.partnerOrg],
+      ] as const) {
+        expect(
+          (
+            await api.post(
+              `/api/alliances/${w.allianceId}/charter/versions/2/signatures`,
+              { organisationId: org, sha256: v2.sha256 },
+              { token: s.accessToken },
+            )
+          ).status,
+        ).toBe(201);
       }
       const versions = await api.get(`/api/alliances/${w.allianceId}/charter/versions`, { token: w.lead.accessToken });
-      expect(versions.body.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'in_force'], [1, 'superseded']]);
+      expect(versions.body.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+        [2, 'in_force'],
+        [1, 'superseded'],
+      ]);
       // Signatures are a legal record: the database refuses to change them.
       await expect(sql(proc, db, 'DELETE FROM charter_signatures')).rejects.toThrow(/immutable/);
     });
@@ -269,7 +351,9 @@ describe(`live charter (${testServerName()})`, () => {
       expect(md.status).toBe(200);
       expect(md.text).toContain(version.sha256);
       expect(md.text).toContain('## Gouvernance');
-      const pdf = await fetch(`${proc.url}/api/alliances/${w.allianceId}/charter/versions/2/export?format=pdf`, { headers: { authorization: `Bearer ${w.lead.accessToken}` } });
+      const pdf = await fetch(`${proc.url}/api/alliances/${w.allianceId}/charter/versions/2/export?format=pdf`, {
+        headers: { authorization: `Bearer ${w.lead.accessToken}` },
+      });
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -280,7 +364,9 @@ describe(`live charter (${testServerName()})`, () => {
     it('records proposals and signatures in the alliance audit log', async () => {
       const audit = await api.get(`/api/alliances/${w.allianceId}/audit?limit=200`, { token: w.partner.accessToken });
       const actions = audit.body.items.map((i: { action: string }) => i.action);
-      expect(actions).toEqual(expect.arrayContaining(['charter.version_proposed', 'charter.signed', 'charter.in_force', 'alliance.created']));
+      expect(actions).toEqual(
+        expect.arrayContaining(['charter.version_proposed', 'charter.signed', 'charter.in_force', 'alliance.created']),
+      );
     });
   });
 });

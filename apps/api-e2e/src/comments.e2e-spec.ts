@@ -3,7 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, readOutbox, sql, startApiProcess, testServerName, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  readOutbox,
+  sql,
+  startApiProcess,
+  testServerName,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { CollabClient, eventually } from '@alliances/e2e/support';
 import { LiveClient } from './support/live-client';
 
@@ -34,7 +45,11 @@ describe(`realtime comments (${testServerName()})`, () => {
     return c;
   };
   const post = (s: Session, body: Record<string, unknown>, url?: string) =>
-    (url ? new ApiClient(url) : api).post('/api/comments', { allianceId, target: { type: 'alliance', id: allianceId }, ...body }, { token: s.accessToken });
+    (url ? new ApiClient(url) : api).post(
+      '/api/comments',
+      { allianceId, target: { type: 'alliance', id: allianceId }, ...body },
+      { token: s.accessToken },
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -42,7 +57,12 @@ describe(`realtime comments (${testServerName()})`, () => {
     proc = await startApiProcess({ databaseUrl: db.url, dataDir, env: ENV });
     api = new ApiClient(proc.url);
     const admin = await api.login(ENV.ADMIN_EMAIL);
-    [lead, partner, funder, outsider] = await Promise.all([api.signUp({ displayName: 'Léa Pilote' }), api.signUp({ displayName: 'Paul Partenaire' }), api.signUp(), api.signUp()]);
+    [lead, partner, funder, outsider] = await Promise.all([
+      api.signUp({ displayName: 'Léa Pilote' }),
+      api.signUp({ displayName: 'Paul Partenaire' }),
+      api.signUp(),
+      api.signUp(),
+    ]);
     const org = async (s: Session, profile = 'association') => {
       const o = await api.applyOrganisation(s, { profile });
       await api.approveOrganisation(admin, o.id);
@@ -50,8 +70,26 @@ describe(`realtime comments (${testServerName()})`, () => {
     };
     const [leadOrg, partnerOrg, funderOrg] = [await org(lead), await org(partner), await org(funder, 'foundation')];
     await org(outsider);
-    allianceId = (await api.post('/api/alliances', { name: 'Alliance Discussion', purpose: 'Parler', category: 'philanthropy', collectiveObjectives: ['engagement'], domains: [], scale: 'local', territoryCodes: [], organisationId: leadOrg }, { token: lead.accessToken })).body.id;
-    for (const [o, role, s] of [[partnerOrg, 'partner', partner], [funderOrg, 'funder', funder]] as const) {
+    allianceId = (
+      await api.post(
+        '/api/alliances',
+        {
+          name: 'Alliance Discussion',
+          purpose: 'Parler',
+          category: 'philanthropy',
+          collectiveObjectives: ['engagement'],
+          domains: [],
+          scale: 'local',
+          territoryCodes: [],
+          organisationId: leadOrg,
+        },
+        { token: lead.accessToken },
+      )
+    ).body.id;
+    for (const [o, role, s] of [
+      [partnerOrg, 'partner', partner],
+      [funderOrg, 'funder', funder],
+    ] as const) {
       await api.post(`/api/alliances/${allianceId}/members`, { organisationId: o, role }, { token: lead.accessToken });
       await api.post(`/api/alliances/${allianceId}/members/${o}/accept`, undefined, { token: s.accessToken });
     }
@@ -82,7 +120,11 @@ describe(`realtime comments (${testServerName()})`, () => {
     const long = await post(lead, { body: 'x'.repeat(10_001) });
     expect(long.status).toBe(400);
     expect(long.body.details[0].field).toBe('body');
-    const target = await api.post('/api/comments', { allianceId, target: { type: 'objective', id: randomUUID() }, body: 'x' }, { token: lead.accessToken });
+    const target = await api.post(
+      '/api/comments',
+      { allianceId, target: { type: 'objective', id: randomUUID() }, body: 'x' },
+      { token: lead.accessToken },
+    );
     expect(target.status).toBe(400);
     expect(target.body.details[0].field).toBe('target.id');
   });
@@ -142,7 +184,9 @@ describe(`realtime comments (${testServerName()})`, () => {
     expect(resolved.body.resolvedAt).not.toBeNull();
     const reopened = await api.post(`/api/comments/${root.id}/resolve`, { resolved: false }, { token: lead.accessToken });
     expect(reopened.body.resolvedAt).toBeNull();
-    const thread = (await api.get(`/api/comments?allianceId=${allianceId}&targetType=alliance&targetId=${allianceId}`, { token: lead.accessToken })).body.items;
+    const thread = (
+      await api.get(`/api/comments?allianceId=${allianceId}&targetType=alliance&targetId=${allianceId}`, { token: lead.accessToken })
+    ).body.items;
     expect(thread.find((c: { id: string }) => c.id === reply.id)).toMatchObject({ body: null, deletedAt: expect.any(String) });
   });
 
@@ -157,7 +201,11 @@ describe(`realtime comments (${testServerName()})`, () => {
     expect(list.items[0]).toMatchObject({ type: 'mention', actorName: 'Léa Pilote', allianceName: 'Alliance Discussion' });
     expect(list.unread).toBeGreaterThanOrEqual(1);
     expect((await post(lead, { body: 'x', mentions: [outsider.user.id] })).status).toBe(400);
-    await eventually(() => readOutbox(dataDir).filter((m) => m.to.includes(partner.email) && /Alliances : \d+ nouveaut/.test(m.subject)).length, (n) => n > 0, 5000);
+    await eventually(
+      () => readOutbox(dataDir).filter((m) => m.to.includes(partner.email) && /Alliances : \d+ nouveaut/.test(m.subject)).length,
+      (n) => n > 0,
+      5000,
+    );
     expect(readOutbox(dataDir).filter((m) => m.to.includes(partner.email) && /nouveaut/.test(m.subject)).length).toBe(1);
     expect((await api.post('/api/notifications/read', {}, { token: partner.accessToken })).body.unread).toBe(0);
   });
@@ -171,24 +219,43 @@ describe(`realtime comments (${testServerName()})`, () => {
     const text = paragraph.get(0) as Y.XmlText;
     const encode = (i: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString('base64');
     const anchor = { section: 'values', start: encode(3), end: encode(11), quote: 'confiance' };
-    const thread = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values', anchor }, body: 'Définir la confiance ?' }, { token: partner.accessToken });
+    const thread = await api.post(
+      '/api/comments',
+      { allianceId, target: { type: 'charter_passage', id: 'values', anchor }, body: 'Définir la confiance ?' },
+      { token: partner.accessToken },
+    );
     expect(thread.status).toBe(201);
     expect(thread.body.anchorState).toBe('ok');
     // A reply belongs to the thread (no anchor of its own); a new thread without its passage is refused.
-    const reply = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values' }, parentId: thread.body.id, body: 'Oui, jeudi.' }, { token: lead.accessToken });
+    const reply = await api.post(
+      '/api/comments',
+      { allianceId, target: { type: 'charter_passage', id: 'values' }, parentId: thread.body.id, body: 'Oui, jeudi.' },
+      { token: lead.accessToken },
+    );
     expect(reply.status).toBe(201);
-    const orphan = await api.post('/api/comments', { allianceId, target: { type: 'charter_passage', id: 'values' }, body: 'Sans passage' }, { token: lead.accessToken });
+    const orphan = await api.post(
+      '/api/comments',
+      { allianceId, target: { type: 'charter_passage', id: 'values' }, body: 'Sans passage' },
+      { token: lead.accessToken },
+    );
     expect(orphan.status).toBe(400);
     expect(JSON.stringify(orphan.body)).toContain('target.anchor');
     text.insert(0, 'Avant tout, ');
     await editor.flush();
-    const moved = (await api.get(`/api/comments?allianceId=${allianceId}&targetType=charter_passage&targetId=values`, { token: lead.accessToken })).body.items[0];
+    const moved = (
+      await api.get(`/api/comments?allianceId=${allianceId}&targetType=charter_passage&targetId=values`, { token: lead.accessToken })
+    ).body.items[0];
     expect(moved.anchorState).toBe('ok');
-    const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(moved.target.anchor.start, 'base64')), editor.doc);
+    const start = Y.createAbsolutePositionFromRelativePosition(
+      Y.decodeRelativePosition(Buffer.from(moved.target.anchor.start, 'base64')),
+      editor.doc,
+    );
     expect(start?.index).toBe(3 + 'Avant tout, '.length);
     text.delete(0, text.length);
     await editor.flush();
-    const gone = (await api.get(`/api/comments?allianceId=${allianceId}&targetType=charter_passage&targetId=values`, { token: lead.accessToken })).body.items[0];
+    const gone = (
+      await api.get(`/api/comments?allianceId=${allianceId}&targetType=charter_passage&targetId=values`, { token: lead.accessToken })
+    ).body.items[0];
     expect(gone.anchorState).toBe('deleted');
     expect(gone.body).toBe('Définir la confiance ?');
     editor.close();
@@ -244,19 +311,31 @@ describe(`realtime comments (${testServerName()})`, () => {
         }
       });
       // Kill mid-burst: once some posts were acknowledged and many are still in flight.
-      await eventually(() => acknowledged.length, (n) => n >= 40, 20_000);
+      await eventually(
+        () => acknowledged.length,
+        (n) => n >= 40,
+        20_000,
+      );
       victim.child.kill('SIGKILL');
       await Promise.all(burst);
       await victim.exited;
-      const stored = new Set((await api.get(`/api/comments?allianceId=${allianceId}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id));
+      const stored = new Set(
+        (await api.get(`/api/comments?allianceId=${allianceId}&limit=1000`, { token: partner.accessToken })).body.items.map(
+          (c: { id: string }) => c.id,
+        ),
+      );
       const lost = acknowledged.filter((id) => !stored.has(id));
-      console.log(`kill test: ${acknowledged.length} acknowledged, ${failed} failed or cut (${[...new Set(statuses)].join(',')}), ${lost.length} lost`);
+      console.log(
+        `kill test: ${acknowledged.length} acknowledged, ${failed} failed or cut (${[...new Set(statuses)].join(',')}), ${lost.length} lost`,
+      );
       expect(acknowledged.length).toBeGreaterThan(0);
       expect(lost).toEqual([]);
       // Live delivery is at most once (the killed instance may have claimed events it never emitted);
       // the client's catch-up from its last sequence completes it: together they miss nothing.
       const live = new Set(watcher.of('comment:created').map((c) => c.id));
-      const caughtUp = (await api.get(`/api/comments?allianceId=${allianceId}&since=${lastSeq}&limit=1000`, { token: partner.accessToken })).body.items.map((c: { id: string }) => c.id);
+      const caughtUp = (
+        await api.get(`/api/comments?allianceId=${allianceId}&since=${lastSeq}&limit=1000`, { token: partner.accessToken })
+      ).body.items.map((c: { id: string }) => c.id);
       const seen = new Set([...live, ...caughtUp]);
       expect(acknowledged.filter((id) => !seen.has(id))).toEqual([]);
       console.log(`kill test: ${live.size} received live on the surviving instance, ${caughtUp.length} in the catch-up`);

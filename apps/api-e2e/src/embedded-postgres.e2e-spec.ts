@@ -57,18 +57,30 @@ describe('embedded PostgreSQL server (no DATABASE_URL)', () => {
       expect(password.mode & 0o077).toBe(0);
       if (process.getuid?.() === 0) expect(statSync(join(dataDir, 'postgres', 'data')).uid).not.toBe(0); // PostgreSQL refuses root
       await withClient(urlOf(dataDir), async (c) => {
-        const settings = await c.query(`SELECT name, setting FROM pg_settings WHERE name IN ('listen_addresses', 'unix_socket_directories', 'password_encryption')`);
-        expect(Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]))).toEqual({ listen_addresses: '127.0.0.1', unix_socket_directories: '', password_encryption: 'scram-sha-256' });
+        const settings = await c.query(
+          `SELECT name, setting FROM pg_settings WHERE name IN ('listen_addresses', 'unix_socket_directories', 'password_encryption')`,
+        );
+        expect(Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]))).toEqual({
+          listen_addresses: '127.0.0.1',
+          unix_socket_directories: '',
+          password_encryption: 'scram-sha-256',
+        });
         const extensions = (await c.query(`SELECT extname FROM pg_extension`)).rows.map((r) => r.extname);
         expect(extensions).toEqual(expect.arrayContaining(['pg_trgm', 'unaccent']));
-        const indexes = (await c.query(`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%'`)).rows.map((r) => r.indexname);
+        const indexes = (await c.query(`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%'`)).rows.map(
+          (r) => r.indexname,
+        );
         expect(indexes).toEqual(expect.arrayContaining(['organisations_name_trgm_idx', 'users_search_trgm_idx']));
         // Several pooled connections at once, each its own session (PGlite served one).
-        const sessions = await c.query(`SELECT count(DISTINCT pid)::int AS n FROM pg_stat_activity WHERE datname = 'alliances' AND application_name = 'alliances-api'`);
+        const sessions = await c.query(
+          `SELECT count(DISTINCT pid)::int AS n FROM pg_stat_activity WHERE datname = 'alliances' AND application_name = 'alliances-api'`,
+        );
         expect(sessions.rows[0].n).toBeGreaterThanOrEqual(1);
       });
       // Without the password, the server refuses.
-      await expect(withClient(urlOf(dataDir).replace(/:[^:@]+@/, ':wrong@'), (c) => c.query('SELECT 1'))).rejects.toThrow(/password authentication failed/);
+      await expect(withClient(urlOf(dataDir).replace(/:[^:@]+@/, ':wrong@'), (c) => c.query('SELECT 1'))).rejects.toThrow(
+        /password authentication failed/,
+      );
     } finally {
       await api.stop();
     }
@@ -101,7 +113,9 @@ describe('embedded PostgreSQL server (no DATABASE_URL)', () => {
   it('recovers a server orphaned when the app and its supervisor were both killed', async () => {
     const dataDir = newDataDir();
     const first = await startApiProcess({ dataDir });
-    const [apiPid, supervisorPid] = readFileSync(join(dataDir, 'postgres', 'instance.lock'), 'utf8').split(' ').map(Number);
+    const [apiPid, supervisorPid] = readFileSync(join(dataDir, 'postgres', 'instance.lock'), 'utf8')
+      .split(' ')
+      .map(Number);
     expect(apiPid).toBe(first.child.pid);
     process.kill(supervisorPid, 'SIGKILL');
     await first.stop('SIGKILL');
@@ -138,7 +152,10 @@ describe('embedded PostgreSQL server (no DATABASE_URL)', () => {
     const dataDir = newDataDir();
     const run = (args: string[]) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [apiEntry(), ...args], { env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir, ADMIN_PASSWORD: 'Une phrase de passe assez longue' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [apiEntry(), ...args], {
+          env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir, ADMIN_PASSWORD: 'Une phrase de passe assez longue' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let output = '';
         child.stdout.on('data', (c: Buffer) => (output += c.toString()));
         child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,6 +1,22 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, readOutbox, sql, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  readOutbox,
+  sql,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 
-const ENV = { ADMIN_EMAIL: 'admin@evaluations.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000', SCHEDULER_INTERVAL_MS: '300' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@evaluations.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+  SCHEDULER_INTERVAL_MS: '300',
+};
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 interface Question {
@@ -23,7 +39,8 @@ describe('partnership evaluation', () => {
   let questions: Question[];
 
   /** Every question answered with `score`, and one comment on the first. */
-  const answers = (score: number, comment?: string) => questions.map((q, i) => ({ questionId: q.id, score, ...(i === 0 && comment ? { comment } : {}) }));
+  const answers = (score: number, comment?: string) =>
+    questions.map((q, i) => ({ questionId: q.id, score, ...(i === 0 && comment ? { comment } : {}) }));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -42,11 +59,33 @@ describe('partnership evaluation', () => {
     const funderOrg = await approve(funderAdmin, 'Fondation', 'foundation');
     await approve(outsider, 'Ailleurs');
     // Lead: 3 people (threshold reached); partner: 2 people (below it).
-    leadPeople = [leadAdmin, await api.addMember(leadAdmin, leadOrg, 'member', proc.dataDir), await api.addMember(leadAdmin, leadOrg, 'member', proc.dataDir)];
+    leadPeople = [
+      leadAdmin,
+      await api.addMember(leadAdmin, leadOrg, 'member', proc.dataDir),
+      await api.addMember(leadAdmin, leadOrg, 'member', proc.dataDir),
+    ];
     partnerPeople = [partnerAdmin, await api.addMember(partnerAdmin, partnerOrg, 'member', proc.dataDir)];
     funder = funderAdmin;
-    allianceId = (await api.post('/api/alliances', { name: 'Alliance Évaluée', purpose: 'Tester', category: 'philanthropy', collectiveObjectives: ['engagement'], domains: [], scale: 'local', territoryCodes: [], organisationId: leadOrg }, { token: leadAdmin.accessToken })).body.id;
-    for (const [org, role, s] of [[partnerOrg, 'partner', partnerAdmin], [funderOrg, 'funder', funderAdmin]] as const) {
+    allianceId = (
+      await api.post(
+        '/api/alliances',
+        {
+          name: 'Alliance Évaluée',
+          purpose: 'Tester',
+          category: 'philanthropy',
+          collectiveObjectives: ['engagement'],
+          domains: [],
+          scale: 'local',
+          territoryCodes: [],
+          organisationId: leadOrg,
+        },
+        { token: leadAdmin.accessToken },
+      )
+    ).body.id;
+    for (const [org, role, s] of [
+      [partnerOrg, 'partner', partnerAdmin],
+      [funderOrg, 'funder', funderAdmin],
+    ] as const) {
       await api.post(`/api/alliances/${allianceId}/members`, { organisationId: org, role }, { token: leadAdmin.accessToken });
       await api.post(`/api/alliances/${allianceId}/members/${org}/accept`, undefined, { token: s.accessToken });
     }
@@ -69,22 +108,62 @@ describe('partnership evaluation', () => {
   });
 
   it('lets the alliance copy and adapt a template before launching', async () => {
-    const copy = await api.post(`/api/alliances/${allianceId}/evaluation-templates`, { title: 'Notre grille 2026' }, { token: partnerPeople[0].accessToken });
+    const copy = await api.post(
+      `/api/alliances/${allianceId}/evaluation-templates`,
+      { title: 'Notre grille 2026' },
+      { token: partnerPeople[0].accessToken },
+    );
     expect(copy.status).toBe(201);
-    const kept = copy.body.questions.slice(0, 4).map((q: { dimension: string; focus: string; text: unknown }) => ({ dimension: q.dimension, focus: q.focus, text: q.text }));
-    kept.push({ dimension: 'trust', focus: 'balance', text: { fr: 'Nous nous rendons service spontanément.', en: 'We help each other spontaneously.' } });
-    const edited = await api.call('PUT', `/api/evaluation-templates/${copy.body.id}/questions`, { token: leadPeople[0].accessToken, body: { questions: kept } });
+    const kept = copy.body.questions
+      .slice(0, 4)
+      .map((q: { dimension: string; focus: string; text: unknown }) => ({ dimension: q.dimension, focus: q.focus, text: q.text }));
+    kept.push({
+      dimension: 'trust',
+      focus: 'balance',
+      text: { fr: 'Nous nous rendons service spontanément.', en: 'We help each other spontaneously.' },
+    });
+    const edited = await api.call('PUT', `/api/evaluation-templates/${copy.body.id}/questions`, {
+      token: leadPeople[0].accessToken,
+      body: { questions: kept },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.questions).toHaveLength(5);
     expect(edited.body.questions[4].text.fr).toBe('Nous nous rendons service spontanément.');
-    expect((await api.call('PUT', `/api/evaluation-templates/${copy.body.id}/questions`, { token: outsider.accessToken, body: { questions: kept } })).status).toBe(404);
+    expect(
+      (
+        await api.call('PUT', `/api/evaluation-templates/${copy.body.id}/questions`, {
+          token: outsider.accessToken,
+          body: { questions: kept },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('is launched by the lead only, inviting every member of lead and partner organisations by mail', async () => {
-    expect((await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan', closesAt: inDays(7) }, { token: partnerPeople[0].accessToken })).status).toBe(403);
-    expect((await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan', closesAt: inDays(-1) }, { token: leadPeople[0].accessToken })).status).toBe(400);
+    expect(
+      (
+        await api.post(
+          `/api/alliances/${allianceId}/evaluations`,
+          { title: 'Bilan', closesAt: inDays(7) },
+          { token: partnerPeople[0].accessToken },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api.post(
+          `/api/alliances/${allianceId}/evaluations`,
+          { title: 'Bilan', closesAt: inDays(-1) },
+          { token: leadPeople[0].accessToken },
+        )
+      ).status,
+    ).toBe(400);
     const before = readOutbox(proc.dataDir).length;
-    const res = await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan annuel', closesAt: inDays(7) }, { token: leadPeople[0].accessToken });
+    const res = await api.post(
+      `/api/alliances/${allianceId}/evaluations`,
+      { title: 'Bilan annuel', closesAt: inDays(7) },
+      { token: leadPeople[0].accessToken },
+    );
     expect(res.status).toBe(201);
     campaignId = res.body.id;
     questions = res.body.questions;
@@ -99,31 +178,79 @@ describe('partnership evaluation', () => {
 
   it('keeps drafts, requires every answer to submit, and lets a respondent change their mind until the close', async () => {
     const me = leadPeople[0];
-    const draft = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: [{ questionId: questions[0].id, score: 2 }] } });
+    const draft = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: me.accessToken,
+      body: { answers: [{ questionId: questions[0].id, score: 2 }] },
+    });
     expect(draft.status).toBe(200);
     expect(draft.body.submittedAt).toBeNull();
-    const incomplete = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: [{ questionId: questions[0].id, score: 2 }], submit: true } });
+    const incomplete = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: me.accessToken,
+      body: { answers: [{ questionId: questions[0].id, score: 2 }], submit: true },
+    });
     expect(incomplete.status).toBe(400);
-    const bad = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: [{ questionId: questions[0].id, score: 6 }] } });
+    const bad = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: me.accessToken,
+      body: { answers: [{ questionId: questions[0].id, score: 6 }] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('answers.0.score');
-    const submitted = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: answers(3), submit: true } });
+    const submitted = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: me.accessToken,
+      body: { answers: answers(3), submit: true },
+    });
     expect(submitted.body.submittedAt).not.toBeNull();
-    const changed = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: answers(5, 'Très bonne dynamique'), submit: true } });
+    const changed = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: me.accessToken,
+      body: { answers: answers(5, 'Très bonne dynamique'), submit: true },
+    });
     expect(changed.status).toBe(200);
-    expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers[0]).toEqual({ questionId: questions[0].id, score: 5, comment: 'Très bonne dynamique' });
+    expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers[0]).toEqual({
+      questionId: questions[0].id,
+      score: 5,
+      comment: 'Très bonne dynamique',
+    });
     // After sending, a save that drops answers is refused: a counted response stays complete.
-    expect((await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken, body: { answers: [{ questionId: questions[0].id, score: 1 }] } })).status).toBe(400);
-    expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers).toHaveLength(questions.length);
-    expect((await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: funder.accessToken, body: { answers: answers(1), submit: true } })).status).toBe(403);
+    expect(
+      (
+        await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+          token: me.accessToken,
+          body: { answers: [{ questionId: questions[0].id, score: 1 }] },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await api.get(`/api/evaluations/${campaignId}/responses/me`, { token: me.accessToken })).body.answers).toHaveLength(
+      questions.length,
+    );
+    expect(
+      (
+        await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+          token: funder.accessToken,
+          body: { answers: answers(1), submit: true },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('stays blind until closed: no result, and nobody sees another person’s answers', async () => {
-    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: leadPeople[1].accessToken, body: { answers: answers(4, 'Gouvernance à clarifier'), submit: true } });
-    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: leadPeople[2].accessToken, body: { answers: answers(3), submit: true } });
-    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: partnerPeople[0].accessToken, body: { answers: answers(1, 'Nous donnons plus que nous recevons'), submit: true } });
-    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: partnerPeople[1].accessToken, body: { answers: answers(2), submit: true } });
-    for (const s of [leadPeople[0], partnerPeople[0], funder]) expect((await api.get(`/api/evaluations/${campaignId}/results`, { token: s.accessToken })).status).toBe(409);
+    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: leadPeople[1].accessToken,
+      body: { answers: answers(4, 'Gouvernance à clarifier'), submit: true },
+    });
+    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: leadPeople[2].accessToken,
+      body: { answers: answers(3), submit: true },
+    });
+    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: partnerPeople[0].accessToken,
+      body: { answers: answers(1, 'Nous donnons plus que nous recevons'), submit: true },
+    });
+    await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+      token: partnerPeople[1].accessToken,
+      body: { answers: answers(2), submit: true },
+    });
+    for (const s of [leadPeople[0], partnerPeople[0], funder])
+      expect((await api.get(`/api/evaluations/${campaignId}/results`, { token: s.accessToken })).status).toBe(409);
     const campaign = (await api.get(`/api/evaluations/${campaignId}`, { token: funder.accessToken })).body;
     expect(campaign.submittedCount).toBe(5);
     // "me" is always the caller: another person's draft cannot be reached.
@@ -134,7 +261,14 @@ describe('partnership evaluation', () => {
   it('closes early by the lead, then reveals aggregates with the threshold and the perception gap', async () => {
     expect((await api.post(`/api/evaluations/${campaignId}/close`, undefined, { token: partnerPeople[0].accessToken })).status).toBe(403);
     expect((await api.post(`/api/evaluations/${campaignId}/close`, undefined, { token: leadPeople[0].accessToken })).status).toBe(200);
-    expect((await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: leadPeople[0].accessToken, body: { answers: answers(1), submit: true } })).status).toBe(409);
+    expect(
+      (
+        await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+          token: leadPeople[0].accessToken,
+          body: { answers: answers(1), submit: true },
+        })
+      ).status,
+    ).toBe(409);
     const results = (await api.get(`/api/evaluations/${campaignId}/results`, { token: funder.accessToken })).body;
     expect(results.respondents).toBe(5);
     const dim = results.dimensions[0];
@@ -170,9 +304,15 @@ describe('partnership evaluation', () => {
       for (const value of forbidden) if (!audit) expect(res.text).not.toContain(value);
       expect(res.text).not.toMatch(/"score"\s*:/);
     }
-    const pdf = await fetch(`${proc.url}/api/evaluations/${campaignId}/results/export?format=pdf`, { headers: { authorization: `Bearer ${leadPeople[0].accessToken}` } });
+    const pdf = await fetch(`${proc.url}/api/evaluations/${campaignId}/results/export?format=pdf`, {
+      headers: { authorization: `Bearer ${leadPeople[0].accessToken}` },
+    });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await api.get(`/api/evaluations/${campaignId}/results`, { token: outsider.accessToken })).status).toBe(404);
     expect((await api.get(`/api/evaluations/${campaignId}`, { token: outsider.accessToken })).status).toBe(404);
   });
@@ -180,10 +320,24 @@ describe('partnership evaluation', () => {
   it('shows the perception gap once two organisations pass the threshold, and the trend against the previous campaign', async () => {
     // A second campaign where the partner has 3 respondents: threshold 3 needs a third partner member.
     const partnerThird = await api.addMember(partnerPeople[0], partnerOrg, 'member', proc.dataDir);
-    const second = (await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan 2', closesAt: inDays(7) }, { token: leadPeople[0].accessToken })).body;
+    const second = (
+      await api.post(
+        `/api/alliances/${allianceId}/evaluations`,
+        { title: 'Bilan 2', closesAt: inDays(7) },
+        { token: leadPeople[0].accessToken },
+      )
+    ).body;
     questions = second.questions;
-    for (const s of leadPeople) await api.call('PUT', `/api/evaluations/${second.id}/responses/me`, { token: s.accessToken, body: { answers: answers(5), submit: true } });
-    for (const s of [...partnerPeople, partnerThird]) await api.call('PUT', `/api/evaluations/${second.id}/responses/me`, { token: s.accessToken, body: { answers: answers(2), submit: true } });
+    for (const s of leadPeople)
+      await api.call('PUT', `/api/evaluations/${second.id}/responses/me`, {
+        token: s.accessToken,
+        body: { answers: answers(5), submit: true },
+      });
+    for (const s of [...partnerPeople, partnerThird])
+      await api.call('PUT', `/api/evaluations/${second.id}/responses/me`, {
+        token: s.accessToken,
+        body: { answers: answers(2), submit: true },
+      });
     await api.post(`/api/evaluations/${second.id}/close`, undefined, { token: leadPeople[0].accessToken });
     const results = (await api.get(`/api/evaluations/${second.id}/results`, { token: partnerPeople[1].accessToken })).body;
     expect(results.dimensions[0].gap).toBe(3);
@@ -192,15 +346,25 @@ describe('partnership evaluation', () => {
   });
 
   it('closes at its date and reminds those who have not answered (scheduled job)', async () => {
-    const third = (await api.post(`/api/alliances/${allianceId}/evaluations`, { title: 'Bilan 3', closesAt: inDays(5) }, { token: leadPeople[0].accessToken })).body;
+    const third = (
+      await api.post(
+        `/api/alliances/${allianceId}/evaluations`,
+        { title: 'Bilan 3', closesAt: inDays(5) },
+        { token: leadPeople[0].accessToken },
+      )
+    ).body;
     questions = third.questions;
-    await api.call('PUT', `/api/evaluations/${third.id}/responses/me`, { token: leadPeople[0].accessToken, body: { answers: answers(4), submit: true } });
+    await api.call('PUT', `/api/evaluations/${third.id}/responses/me`, {
+      token: leadPeople[0].accessToken,
+      body: { answers: answers(4), submit: true },
+    });
     const before = readOutbox(proc.dataDir).length;
     // Closing within 48 hours: the next run of the scheduler sends the reminders.
     await sql(proc, db, "UPDATE evaluation_campaigns SET closes_at = now() + interval '1 day' WHERE id = $1", [third.id]);
     const isReminder = (m: { subject: string }) => m.subject.startsWith('Rappel') || m.subject.startsWith('Reminder');
     const deadline = Date.now() + 10_000;
-    while (readOutbox(proc.dataDir).slice(before).filter(isReminder).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (readOutbox(proc.dataDir).slice(before).filter(isReminder).length < 5 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     const reminders = readOutbox(proc.dataDir).slice(before).filter(isReminder);
     expect(reminders).toHaveLength(5); // six invited, one answered
     expect(reminders.some((m) => m.to.includes(leadPeople[0].email))).toBe(false);
@@ -216,12 +380,44 @@ describe('partnership evaluation', () => {
   });
 
   it('turns results into an action plan linked to an objective or a charter section', async () => {
-    const objective = (await api.post(`/api/alliances/${allianceId}/objectives`, { title: 'Gouvernance partagée', collectiveObjective: 'engagement', description: '' }, { token: leadPeople[0].accessToken })).body;
-    const action = await api.post(`/api/evaluations/${campaignId}/actions`, { title: 'Comité de pilotage trimestriel', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01', objectiveId: objective.id, charterSection: 'governance' }, { token: partnerPeople[0].accessToken });
+    const objective = (
+      await api.post(
+        `/api/alliances/${allianceId}/objectives`,
+        { title: 'Gouvernance partagée', collectiveObjective: 'engagement', description: '' },
+        { token: leadPeople[0].accessToken },
+      )
+    ).body;
+    const action = await api.post(
+      `/api/evaluations/${campaignId}/actions`,
+      {
+        title: 'Comité de pilotage trimestriel',
+        ownerOrganisationId: partnerOrg,
+        dueDate: '2027-03-01',
+        objectiveId: objective.id,
+        charterSection: 'governance',
+      },
+      { token: partnerPeople[0].accessToken },
+    );
     expect(action.status).toBe(201);
     expect(action.body).toMatchObject({ objectiveId: objective.id, charterSection: 'governance', done: false });
-    expect((await api.post(`/api/evaluations/${campaignId}/actions`, { title: 'Ailleurs', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01', charterSection: 'nowhere' }, { token: partnerPeople[0].accessToken })).status).toBe(400);
-    expect((await api.post(`/api/evaluations/${campaignId}/actions`, { title: 'Le financeur agit', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' }, { token: funder.accessToken })).status).toBe(403);
+    expect(
+      (
+        await api.post(
+          `/api/evaluations/${campaignId}/actions`,
+          { title: 'Ailleurs', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01', charterSection: 'nowhere' },
+          { token: partnerPeople[0].accessToken },
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api.post(
+          `/api/evaluations/${campaignId}/actions`,
+          { title: 'Le financeur agit', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' },
+          { token: funder.accessToken },
+        )
+      ).status,
+    ).toBe(403);
     const done = await api.patch(`/api/evaluation-actions/${action.body.id}`, { done: true }, { token: leadPeople[1].accessToken });
     expect(done.body.done).toBe(true);
     expect((await api.get(`/api/evaluations/${campaignId}/actions`, { token: funder.accessToken })).body).toHaveLength(1);

@@ -22,7 +22,12 @@ import { CollabClient } from '@alliances/e2e/support';
  * below; a route added later without a decision fails this suite.
  */
 
-const ENV = { ADMIN_EMAIL: 'admin@visibility.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@visibility.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 
 /** Written by the partners only; none of it may reach the funder. */
 const SECRETS = {
@@ -74,7 +79,9 @@ describe(`funder visibility (${testServerName()})`, () => {
     proc = await startApiProcess({ databaseUrl: db.url, env: ENV });
     api = new ApiClient(proc.url);
     const admin = await api.login(ENV.ADMIN_EMAIL);
-    [lead, partner, funder, otherFunder] = await Promise.all(['Léa Pilote', 'Paul Partenaire', 'Fanny Fondation', 'Omar Autre'].map((displayName) => api.signUp({ displayName })));
+    [lead, partner, funder, otherFunder] = await Promise.all(
+      ['Léa Pilote', 'Paul Partenaire', 'Fanny Fondation', 'Omar Autre'].map((displayName) => api.signUp({ displayName })),
+    );
     const org = async (s: Session, name: string, profile: string, ident: Record<string, unknown>) => {
       const o = await api.applyOrganisation(s, { name, profile, ...ident });
       await api.approveOrganisation(admin, o.id);
@@ -87,11 +94,28 @@ describe(`funder visibility (${testServerName()})`, () => {
     funderMember = await api.addMember(funder, funderOrg, 'member', proc.dataDir, { displayName: 'Membre Fondation' });
 
     const alliance = await ok(
-      api.post('/api/alliances', { name: 'Alliance observée', purpose: 'Soutenir les aidants salariés', category: 'societal_innovation', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg }, { token: lead.accessToken }),
+      api.post(
+        '/api/alliances',
+        {
+          name: 'Alliance observée',
+          purpose: 'Soutenir les aidants salariés',
+          category: 'societal_innovation',
+          collectiveObjectives: ['engagement'],
+          domains: ['carers'],
+          scale: 'local',
+          territoryCodes: ['69123'],
+          organisationId: leadOrg,
+        },
+        { token: lead.accessToken },
+      ),
     );
     ids['alliance'] = alliance.id;
     const A = `/api/alliances/${ids['alliance']}`;
-    for (const [o, role, s] of [[partnerOrg, 'partner', partner], [funderOrg, 'funder', funder], [otherFunderOrg, 'funder', otherFunder]] as const) {
+    for (const [o, role, s] of [
+      [partnerOrg, 'partner', partner],
+      [funderOrg, 'funder', funder],
+      [otherFunderOrg, 'funder', otherFunder],
+    ] as const) {
       await ok(api.post(`${A}/members`, { organisationId: o, role }, { token: lead.accessToken }));
       await ok(api.post(`${A}/members/${o}/accept`, undefined, { token: s.accessToken }));
     }
@@ -101,7 +125,11 @@ describe(`funder visibility (${testServerName()})`, () => {
     writer.paragraph('context', SIGNED_TEXT);
     await writer.flush();
     const v1 = await ok(api.post(`${A}/charter/versions`, undefined, { token: lead.accessToken }));
-    for (const [s, o] of [[lead, leadOrg], [partner, partnerOrg]] as const) await ok(api.post(`${A}/charter/versions/1/signatures`, { organisationId: o, sha256: v1.sha256 }, { token: s.accessToken }));
+    for (const [s, o] of [
+      [lead, leadOrg],
+      [partner, partnerOrg],
+    ] as const)
+      await ok(api.post(`${A}/charter/versions/1/signatures`, { organisationId: o, sha256: v1.sha256 }, { token: s.accessToken }));
     writer.paragraph('governance', SECRETS.proposal);
     await writer.flush();
     await ok(api.post(`${A}/charter/versions`, undefined, { token: lead.accessToken }));
@@ -110,39 +138,157 @@ describe(`funder visibility (${testServerName()})`, () => {
     writer.close();
 
     // Objectives, with a check-in whose note is the partners' own.
-    const objective = await ok(api.post(`${A}/objectives`, { title: 'Aidants accompagnés', collectiveObjective: 'engagement', description: 'Accompagner les aidants salariés du territoire' }, { token: lead.accessToken }));
+    const objective = await ok(
+      api.post(
+        `${A}/objectives`,
+        { title: 'Aidants accompagnés', collectiveObjective: 'engagement', description: 'Accompagner les aidants salariés du territoire' },
+        { token: lead.accessToken },
+      ),
+    );
     ids['objective'] = objective.id;
     const indicator = await ok(
-      api.post(`/api/objectives/${objective.id}/indicators`, { name: 'Aidants accompagnés', unit: 'personnes', baseline: 0, target: 200, startDate: '2026-01-01', targetDate: '2027-12-31', direction: 'increase', ownerOrganisationId: leadOrg }, { token: lead.accessToken }),
+      api.post(
+        `/api/objectives/${objective.id}/indicators`,
+        {
+          name: 'Aidants accompagnés',
+          unit: 'personnes',
+          baseline: 0,
+          target: 200,
+          startDate: '2026-01-01',
+          targetDate: '2027-12-31',
+          direction: 'increase',
+          ownerOrganisationId: leadOrg,
+        },
+        { token: lead.accessToken },
+      ),
     );
     ids['indicator'] = indicator.id;
-    ids['checkin'] = (await ok(api.post(`/api/indicators/${indicator.id}/checkins`, { value: 60, date: '2026-06-30', note: SECRETS.checkInNote, confidence: 4 }, { token: partner.accessToken }))).id;
-    ids['milestone'] = (await ok(api.post(`/api/objectives/${objective.id}/milestones`, { title: 'Lancement des permanences', ownerOrganisationId: partnerOrg, dueDate: '2026-09-01' }, { token: lead.accessToken }))).id;
+    ids['checkin'] = (
+      await ok(
+        api.post(
+          `/api/indicators/${indicator.id}/checkins`,
+          { value: 60, date: '2026-06-30', note: SECRETS.checkInNote, confidence: 4 },
+          { token: partner.accessToken },
+        ),
+      )
+    ).id;
+    ids['milestone'] = (
+      await ok(
+        api.post(
+          `/api/objectives/${objective.id}/milestones`,
+          { title: 'Lancement des permanences', ownerOrganisationId: partnerOrg, dueDate: '2026-09-01' },
+          { token: lead.accessToken },
+        ),
+      )
+    ).id;
 
     // An evaluation, answered with comments and closed; an action plan; an adapted template.
-    const campaign = await ok(api.post(`${A}/evaluations`, { title: 'Bilan 2026', closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }, { token: lead.accessToken }));
+    const campaign = await ok(
+      api.post(
+        `${A}/evaluations`,
+        { title: 'Bilan 2026', closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+        { token: lead.accessToken },
+      ),
+    );
     ids['evaluation'] = campaign.id;
-    const answers = (score: number) => campaign.questions.map((q: { id: string }, i: number) => ({ questionId: q.id, score, ...(i === 0 ? { comment: SECRETS.answerComment } : {}) }));
-    for (const [s, score] of [[lead, 4], [partner, 2]] as const) await ok(api.call('PUT', `/api/evaluations/${campaign.id}/responses/me`, { token: s.accessToken, body: { answers: answers(score), submit: true } }));
+    const answers = (score: number) =>
+      campaign.questions.map((q: { id: string }, i: number) => ({
+        questionId: q.id,
+        score,
+        ...(i === 0 ? { comment: SECRETS.answerComment } : {}),
+      }));
+    for (const [s, score] of [
+      [lead, 4],
+      [partner, 2],
+    ] as const)
+      await ok(
+        api.call('PUT', `/api/evaluations/${campaign.id}/responses/me`, {
+          token: s.accessToken,
+          body: { answers: answers(score), submit: true },
+        }),
+      );
     await ok(api.post(`/api/evaluations/${campaign.id}/close`, undefined, { token: lead.accessToken }));
     ids['question'] = campaign.questions[0].id;
-    ids['action'] = (await ok(api.post(`/api/evaluations/${campaign.id}/actions`, { title: 'Comité trimestriel', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' }, { token: partner.accessToken }))).id;
+    ids['action'] = (
+      await ok(
+        api.post(
+          `/api/evaluations/${campaign.id}/actions`,
+          { title: 'Comité trimestriel', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' },
+          { token: partner.accessToken },
+        ),
+      )
+    ).id;
     ids['template'] = (await ok(api.post(`${A}/evaluation-templates`, { title: 'Notre questionnaire' }, { token: lead.accessToken }))).id;
 
     // Funding: the funder's grant (a report submitted by the partners), another funder's grant.
     const grant = await ok(
-      api.post(`${A}/grants`, { funderOrganisationId: funderOrg, amount: 40_000, startsOn: '2026-01-01', endsOn: '2027-12-31', reports: [{ title: 'Rapport intermédiaire', dueOn: '2026-06-30' }], tranches: [{ amount: 15_000, dueOn: '2026-02-01' }, { amount: 25_000, dueOn: '2026-09-01', requiresReport: 0 }] }, { token: funder.accessToken }),
+      api.post(
+        `${A}/grants`,
+        {
+          funderOrganisationId: funderOrg,
+          amount: 40_000,
+          startsOn: '2026-01-01',
+          endsOn: '2027-12-31',
+          reports: [{ title: 'Rapport intermédiaire', dueOn: '2026-06-30' }],
+          tranches: [
+            { amount: 15_000, dueOn: '2026-02-01' },
+            { amount: 25_000, dueOn: '2026-09-01', requiresReport: 0 },
+          ],
+        },
+        { token: funder.accessToken },
+      ),
     );
     ids['grant'] = grant.id;
     ids['tranche'] = grant.tranches[0].id;
     ids['report'] = grant.reports[0].id;
-    await ok(api.post(`/api/reports/${ids['report']}/submission`, { submission: '80 aidants accompagnés au premier semestre.' }, { token: partner.accessToken }));
-    await ok(api.post(`${A}/grants`, { funderOrganisationId: otherFunderOrg, amount: 9_000, startsOn: '2026-01-01', endsOn: '2026-12-31', conditions: SECRETS.otherGrant, reports: [], tranches: [] }, { token: otherFunder.accessToken }));
-    await ok(api.post(`${A}/contributions`, { organisationId: partnerOrg, kind: 'skills', description: 'Mécénat de compétences RH', valuation: 6000 }, { token: partner.accessToken }));
+    await ok(
+      api.post(
+        `/api/reports/${ids['report']}/submission`,
+        { submission: '80 aidants accompagnés au premier semestre.' },
+        { token: partner.accessToken },
+      ),
+    );
+    await ok(
+      api.post(
+        `${A}/grants`,
+        {
+          funderOrganisationId: otherFunderOrg,
+          amount: 9_000,
+          startsOn: '2026-01-01',
+          endsOn: '2026-12-31',
+          conditions: SECRETS.otherGrant,
+          reports: [],
+          tranches: [],
+        },
+        { token: otherFunder.accessToken },
+      ),
+    );
+    await ok(
+      api.post(
+        `${A}/contributions`,
+        { organisationId: partnerOrg, kind: 'skills', description: 'Mécénat de compétences RH', valuation: 6000 },
+        { token: partner.accessToken },
+      ),
+    );
 
     // A case-study card awaiting the partners' consent, and a comment.
-    ids['caseStudy'] = (await ok(api.call('PUT', `${A}/case-study`, { token: lead.accessToken, body: { title: 'Aidants salariés à Lyon', summary: SECRETS.caseStudy, indicatorIds: [ids['indicator']] } }))).id;
-    ids['comment'] = (await ok(api.post('/api/comments', { allianceId: ids['alliance'], target: { type: 'alliance', id: ids['alliance'] }, body: SECRETS.comment }, { token: partner.accessToken }))).id;
+    ids['caseStudy'] = (
+      await ok(
+        api.call('PUT', `${A}/case-study`, {
+          token: lead.accessToken,
+          body: { title: 'Aidants salariés à Lyon', summary: SECRETS.caseStudy, indicatorIds: [ids['indicator']] },
+        }),
+      )
+    ).id;
+    ids['comment'] = (
+      await ok(
+        api.post(
+          '/api/comments',
+          { allianceId: ids['alliance'], target: { type: 'alliance', id: ids['alliance'] }, body: SECRETS.comment },
+          { token: partner.accessToken },
+        ),
+      )
+    ).id;
   });
   afterAll(async () => {
     await proc?.stop();
@@ -170,8 +316,17 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: { ...a, organisationId: partnerOrg }, expect: 'hidden' },
       ],
       'PUT /api/alliances/{id}/members/{organisationId}/objective': [
-        { params: { ...a, organisationId: funderOrg }, body: { square: ['positioning'], expectations: 'Un impact mesuré', contributions: { financial: '40 000 €' } }, expect: 'own', statuses: [200] },
-        { params: { ...a, organisationId: partnerOrg }, body: { square: [], expectations: 'Réécrit', contributions: {} }, expect: 'hidden' },
+        {
+          params: { ...a, organisationId: funderOrg },
+          body: { square: ['positioning'], expectations: 'Un impact mesuré', contributions: { financial: '40 000 €' } },
+          expect: 'own',
+          statuses: [200],
+        },
+        {
+          params: { ...a, organisationId: partnerOrg },
+          body: { square: [], expectations: 'Réécrit', contributions: {} },
+          expect: 'hidden',
+        },
       ],
       'GET /api/alliances/{id}/audit': [{ params: a, expect: 'visible' }],
       // Charter
@@ -192,23 +347,52 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: a, query: 'from=1', expect: 'hidden' },
         { params: a, query: 'from=1&to=2', expect: 'hidden' },
       ],
-      'POST /api/alliances/{id}/charter/versions/{version}/signatures': [{ params: { ...a, version: '2' }, body: { organisationId: funderOrg, sha256: '0'.repeat(64) }, expect: 'hidden' }],
-      'POST /api/alliances/{id}/charter/versions/{version}/change-requests': [{ params: { ...a, version: '2' }, body: { organisationId: funderOrg, comment: 'Le financeur demande' }, expect: 'hidden' }],
+      'POST /api/alliances/{id}/charter/versions/{version}/signatures': [
+        { params: { ...a, version: '2' }, body: { organisationId: funderOrg, sha256: '0'.repeat(64) }, expect: 'hidden' },
+      ],
+      'POST /api/alliances/{id}/charter/versions/{version}/change-requests': [
+        { params: { ...a, version: '2' }, body: { organisationId: funderOrg, comment: 'Le financeur demande' }, expect: 'hidden' },
+      ],
       // Objectives
       'GET /api/alliances/{id}/objectives': [{ params: a, expect: 'visible' }],
-      'POST /api/alliances/{id}/objectives': [{ params: a, body: { title: 'Objectif du financeur', collectiveObjective: 'performance', description: '' }, expect: 'hidden' }],
+      'POST /api/alliances/{id}/objectives': [
+        { params: a, body: { title: 'Objectif du financeur', collectiveObjective: 'performance', description: '' }, expect: 'hidden' },
+      ],
       'GET /api/alliances/{id}/objectives/matrix': [{ params: a, expect: 'visible' }],
       'GET /api/alliances/{id}/objectives/export': [{ params: a, expect: 'visible' }],
       'PATCH /api/objectives/{id}': [{ params: { id: ids['objective'] }, body: { title: 'Réécrit par le financeur' }, expect: 'hidden' }],
-      'PUT /api/objectives/{id}/benefits/{organisationId}': [{ params: { id: ids['objective'], organisationId: funderOrg }, body: { squares: ['positioning'] }, expect: 'hidden' }],
-      'POST /api/objectives/{id}/indicators': [
-        { params: { id: ids['objective'] }, body: { name: 'Indicateur imposé', unit: '%', baseline: 0, target: 10, startDate: '2026-01-01', targetDate: '2027-01-01', direction: 'increase', ownerOrganisationId: funderOrg }, expect: 'hidden' },
+      'PUT /api/objectives/{id}/benefits/{organisationId}': [
+        { params: { id: ids['objective'], organisationId: funderOrg }, body: { squares: ['positioning'] }, expect: 'hidden' },
       ],
-      'POST /api/objectives/{id}/milestones': [{ params: { id: ids['objective'] }, body: { title: 'Jalon imposé', ownerOrganisationId: funderOrg, dueDate: '2026-12-01' }, expect: 'hidden' }],
+      'POST /api/objectives/{id}/indicators': [
+        {
+          params: { id: ids['objective'] },
+          body: {
+            name: 'Indicateur imposé',
+            unit: '%',
+            baseline: 0,
+            target: 10,
+            startDate: '2026-01-01',
+            targetDate: '2027-01-01',
+            direction: 'increase',
+            ownerOrganisationId: funderOrg,
+          },
+          expect: 'hidden',
+        },
+      ],
+      'POST /api/objectives/{id}/milestones': [
+        {
+          params: { id: ids['objective'] },
+          body: { title: 'Jalon imposé', ownerOrganisationId: funderOrg, dueDate: '2026-12-01' },
+          expect: 'hidden',
+        },
+      ],
       'PATCH /api/milestones/{id}': [{ params: { id: ids['milestone'] }, body: { done: true }, expect: 'hidden' }],
       'GET /api/indicators/{id}': [{ params: { id: ids['indicator'] }, expect: 'visible' }],
       'PATCH /api/indicators/{id}': [{ params: { id: ids['indicator'] }, body: { target: 100 }, expect: 'hidden' }],
-      'POST /api/indicators/{id}/checkins': [{ params: { id: ids['indicator'] }, body: { value: 190, date: '2026-07-01' }, expect: 'hidden' }],
+      'POST /api/indicators/{id}/checkins': [
+        { params: { id: ids['indicator'] }, body: { value: 190, date: '2026-07-01' }, expect: 'hidden' },
+      ],
       'PATCH /api/checkins/{id}': [{ params: { id: ids['checkin'] }, body: { value: 1 }, expect: 'hidden' }],
       // Evaluation
       'GET /api/alliances/{id}/evaluations': [{ params: a, expect: 'visible' }],
@@ -216,11 +400,17 @@ describe(`funder visibility (${testServerName()})`, () => {
       'GET /api/alliances/{id}/evaluation-templates': [{ params: a, expect: 'hidden' }],
       'POST /api/alliances/{id}/evaluation-templates': [{ params: a, body: { title: 'Questionnaire du financeur' }, expect: 'hidden' }],
       'PUT /api/evaluation-templates/{id}/questions': [
-        { params: { id: ids['template'] }, body: { questions: [{ dimension: 'trust', focus: 'balance', text: { fr: 'Question imposée ?', en: 'Imposed question?' } }] }, expect: 'hidden' },
+        {
+          params: { id: ids['template'] },
+          body: { questions: [{ dimension: 'trust', focus: 'balance', text: { fr: 'Question imposée ?', en: 'Imposed question?' } }] },
+          expect: 'hidden',
+        },
       ],
       'GET /api/evaluations/{id}': [{ params: { id: ids['evaluation'] }, expect: 'visible' }],
       'GET /api/evaluations/{id}/responses/me': [{ params: { id: ids['evaluation'] }, expect: 'hidden' }],
-      'PUT /api/evaluations/{id}/responses/me': [{ params: { id: ids['evaluation'] }, body: { answers: [{ questionId: ids['question'], score: 5 }] }, expect: 'hidden' }],
+      'PUT /api/evaluations/{id}/responses/me': [
+        { params: { id: ids['evaluation'] }, body: { answers: [{ questionId: ids['question'], score: 5 }] }, expect: 'hidden' },
+      ],
       'POST /api/evaluations/{id}/close': [{ params: { id: ids['evaluation'] }, expect: 'hidden' }],
       'GET /api/evaluations/{id}/results': [{ params: { id: ids['evaluation'] }, expect: 'visible' }],
       'GET /api/evaluations/{id}/results/export': [
@@ -228,28 +418,83 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: { id: ids['evaluation'] }, query: 'format=pdf', expect: 'visible' },
       ],
       'GET /api/evaluations/{id}/actions': [{ params: { id: ids['evaluation'] }, expect: 'visible' }],
-      'POST /api/evaluations/{id}/actions': [{ params: { id: ids['evaluation'] }, body: { title: 'Action imposée', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' }, expect: 'hidden' }],
+      'POST /api/evaluations/{id}/actions': [
+        {
+          params: { id: ids['evaluation'] },
+          body: { title: 'Action imposée', ownerOrganisationId: partnerOrg, dueDate: '2027-03-01' },
+          expect: 'hidden',
+        },
+      ],
       'PATCH /api/evaluation-actions/{id}': [{ params: { id: ids['action'] }, body: { done: true }, expect: 'hidden' }],
       // Funding
       'GET /api/alliances/{id}/grants': [{ params: a, expect: 'visible' }],
       'POST /api/alliances/{id}/grants': [
-        { params: a, body: { funderOrganisationId: funderOrg, amount: 5000, startsOn: '2027-01-01', endsOn: '2027-12-31', reports: [], tranches: [{ amount: 5000, dueOn: '2027-02-01' }] }, expect: 'own', statuses: [201] },
-        { params: a, body: { funderOrganisationId: otherFunderOrg, amount: 5000, startsOn: '2027-01-01', endsOn: '2027-12-31', reports: [], tranches: [] }, expect: 'hidden' },
+        {
+          params: a,
+          body: {
+            funderOrganisationId: funderOrg,
+            amount: 5000,
+            startsOn: '2027-01-01',
+            endsOn: '2027-12-31',
+            reports: [],
+            tranches: [{ amount: 5000, dueOn: '2027-02-01' }],
+          },
+          expect: 'own',
+          statuses: [201],
+        },
+        {
+          params: a,
+          body: {
+            funderOrganisationId: otherFunderOrg,
+            amount: 5000,
+            startsOn: '2027-01-01',
+            endsOn: '2027-12-31',
+            reports: [],
+            tranches: [],
+          },
+          expect: 'hidden',
+        },
       ],
       'PATCH /api/tranches/{id}': [{ params: { id: ids['tranche'] }, body: { status: 'paid' }, expect: 'own', statuses: [200] }],
-      'POST /api/reports/{id}/submission': [{ params: { id: ids['report'] }, body: { submission: 'Écrit par le financeur' }, expect: 'hidden' }],
+      'POST /api/reports/{id}/submission': [
+        { params: { id: ids['report'] }, body: { submission: 'Écrit par le financeur' }, expect: 'hidden' },
+      ],
       'POST /api/reports/{id}/review': [{ params: { id: ids['report'] }, body: { approved: true }, expect: 'own', statuses: [200] }],
       'GET /api/alliances/{id}/contributions': [{ params: a, expect: 'visible' }],
-      'POST /api/alliances/{id}/contributions': [{ params: a, body: { organisationId: partnerOrg, kind: 'in_kind', description: 'Déclaré par le financeur', valuation: 1 }, expect: 'hidden' }],
+      'POST /api/alliances/{id}/contributions': [
+        {
+          params: a,
+          body: { organisationId: partnerOrg, kind: 'in_kind', description: 'Déclaré par le financeur', valuation: 1 },
+          expect: 'hidden',
+        },
+      ],
       // Case-study library: the card is the partners' until every one of them consents.
       'GET /api/alliances/{id}/case-study': [{ params: a, expect: 'hidden' }],
-      'PUT /api/alliances/{id}/case-study': [{ params: a, body: { title: 'Fiche du financeur', summary: 'Une fiche rédigée par le financeur seul, sans les partenaires.', indicatorIds: [] }, expect: 'hidden' }],
+      'PUT /api/alliances/{id}/case-study': [
+        {
+          params: a,
+          body: {
+            title: 'Fiche du financeur',
+            summary: 'Une fiche rédigée par le financeur seul, sans les partenaires.',
+            indicatorIds: [],
+          },
+          expect: 'hidden',
+        },
+      ],
       'POST /api/case-studies/{id}/consents': [{ params: { id: ids['caseStudy'] }, body: { organisationId: funderOrg }, expect: 'hidden' }],
-      'DELETE /api/case-studies/{id}/consents/{organisationId}': [{ params: { id: ids['caseStudy'], organisationId: funderOrg }, expect: 'hidden' }],
+      'DELETE /api/case-studies/{id}/consents/{organisationId}': [
+        { params: { id: ids['caseStudy'], organisationId: funderOrg }, expect: 'hidden' },
+      ],
       'GET /api/case-studies/{id}': [{ params: { id: ids['caseStudy'] }, expect: 'hidden' }],
       // Discussion
       'GET /api/comments': [{ params: {}, query: `allianceId=${ids['alliance']}`, expect: 'hidden' }],
-      'POST /api/comments': [{ params: {}, body: { allianceId: ids['alliance'], target: { type: 'alliance', id: ids['alliance'] }, body: 'Le financeur s’invite' }, expect: 'hidden' }],
+      'POST /api/comments': [
+        {
+          params: {},
+          body: { allianceId: ids['alliance'], target: { type: 'alliance', id: ids['alliance'] }, body: 'Le financeur s’invite' },
+          expect: 'hidden',
+        },
+      ],
       'GET /api/comments/mentionable': [{ params: {}, query: `allianceId=${ids['alliance']}`, expect: 'hidden' }],
       'PATCH /api/comments/{id}': [{ params: { id: ids['comment'] }, body: { body: 'Réécrit' }, expect: 'hidden' }],
       'POST /api/comments/{id}/resolve': [{ params: { id: ids['comment'] }, body: { resolved: true }, expect: 'hidden' }],
@@ -261,7 +506,9 @@ describe(`funder visibility (${testServerName()})`, () => {
   /** A route that reaches into one alliance or one of its objects. */
   const allianceScoped = (op: Operation): boolean =>
     /^\/api\/alliances\/\{id\}/.test(op.path) ||
-    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies)\/\{/.test(op.path) ||
+    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies)\/\{/.test(
+      op.path,
+    ) ||
     op.path.startsWith('/api/comments');
 
   it('classifies every alliance-scoped route and lets the funder reach exactly what it may see', async () => {
@@ -285,7 +532,12 @@ describe(`funder visibility (${testServerName()})`, () => {
           probed += 1;
           tally[probe.expect][res.status] = (tally[probe.expect][res.status] ?? 0) + 1;
           const where = `${op.method} ${url} (${caller === funder ? 'funder admin' : 'funder member'}) → ${res.status}`;
-          journal.push(`${probe.expect.padEnd(7)} ${operationKey(op)}${probe.query ? `?${probe.query}` : ''} [${Object.entries(probe.params).filter(([k]) => k !== 'id').map(([k, v]) => `${k}=${v === funderOrg ? 'funder' : v === partnerOrg ? 'partner' : v}`).join(' ')}] ${caller === funder ? 'admin' : 'member'} → ${res.status}`);
+          journal.push(
+            `${probe.expect.padEnd(7)} ${operationKey(op)}${probe.query ? `?${probe.query}` : ''} [${Object.entries(probe.params)
+              .filter(([k]) => k !== 'id')
+              .map(([k, v]) => `${k}=${v === funderOrg ? 'funder' : v === partnerOrg ? 'partner' : v}`)
+              .join(' ')}] ${caller === funder ? 'admin' : 'member'} → ${res.status}`,
+          );
           const allowed = probe.expect === 'visible' ? [200] : probe.expect === 'hidden' ? [403, 404] : (probe.statuses as number[]);
           if (!allowed.includes(res.status)) failures.push(`${where}, expected ${allowed.join('/')}: ${res.text.slice(0, 200)}`);
           const leaked = Object.entries(SECRETS).filter(([, secret]) => res.text.includes(secret));
@@ -294,19 +546,27 @@ describe(`funder visibility (${testServerName()})`, () => {
       }
     }
     const line = (e: Expectation) => `${e} ${JSON.stringify(tally[e])}`;
-    console.log(`funder visibility: ${operations.length} alliance-scoped routes, ${probed} probes — ${line('visible')}, ${line('hidden')}, ${line('own')}; ${failures.length} failures`);
+    console.log(
+      `funder visibility: ${operations.length} alliance-scoped routes, ${probed} probes — ${line('visible')}, ${line('hidden')}, ${line('own')}; ${failures.length} failures`,
+    );
     if (process.env['FUNDER_VISIBILITY_VERBOSE']) console.log(journal.join('\n'));
     expect(failures).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(60);
   });
 
   it('refuses the funder at the door of the live charter, where a partner gets in', async () => {
-    await expect(CollabClient.join(proc.url, funder.accessToken, ids['alliance'])).rejects.toMatchObject({ answer: { error: 'not_found' } });
-    await expect(CollabClient.join(proc.url, funderMember.accessToken, ids['alliance'])).rejects.toMatchObject({ answer: { error: 'not_found' } });
+    await expect(CollabClient.join(proc.url, funder.accessToken, ids['alliance'])).rejects.toMatchObject({
+      answer: { error: 'not_found' },
+    });
+    await expect(CollabClient.join(proc.url, funderMember.accessToken, ids['alliance'])).rejects.toMatchObject({
+      answer: { error: 'not_found' },
+    });
     const partnerSide = await CollabClient.join(proc.url, partner.accessToken, ids['alliance']);
     expect(partnerSide.text('resources')).toContain(SECRETS.draft);
     partnerSide.close();
-    console.log('funder visibility: /collab charter:join → funder admin {error: not_found}, funder member {error: not_found}, partner {ok: true}');
+    console.log(
+      'funder visibility: /collab charter:join → funder admin {error: not_found}, funder member {error: not_found}, partner {ok: true}',
+    );
   });
 
   it('shows the funder the status and the text in force, not the proposal or the draft', async () => {
@@ -330,7 +590,9 @@ describe(`funder visibility (${testServerName()})`, () => {
     expect(objectives[0].progress).toBeCloseTo(0.3);
     const indicator = (await api.get(`/api/indicators/${ids['indicator']}`, { token: funderMember.accessToken })).body;
     expect(indicator.checkIns).toEqual([expect.objectContaining({ value: 60, note: null })]);
-    expect((await api.get(`/api/indicators/${ids['indicator']}`, { token: partner.accessToken })).body.checkIns[0].note).toBe(SECRETS.checkInNote);
+    expect((await api.get(`/api/indicators/${ids['indicator']}`, { token: partner.accessToken })).body.checkIns[0].note).toBe(
+      SECRETS.checkInNote,
+    );
 
     const results = (await api.get(`/api/evaluations/${ids['evaluation']}/results`, { token: funderMember.accessToken })).body;
     expect(results.respondents).toBe(2);
@@ -345,9 +607,16 @@ describe(`funder visibility (${testServerName()})`, () => {
     const grants = (await api.get(`${A}/grants`, { token: funderMember.accessToken })).body;
     expect(grants.length).toBeGreaterThan(0);
     expect(grants.every((g: { funderOrganisationId: string }) => g.funderOrganisationId === funderOrg)).toBe(true);
-    expect((await api.get(`${A}/grants`, { token: partner.accessToken })).body.map((g: { funderOrganisationId: string }) => g.funderOrganisationId)).toContain(otherFunderOrg);
-    const audit = (await api.get(`${A}/audit?limit=200`, { token: funderMember.accessToken })).body.items.map((i: { action: string }) => i.action);
+    expect(
+      (await api.get(`${A}/grants`, { token: partner.accessToken })).body.map(
+        (g: { funderOrganisationId: string }) => g.funderOrganisationId,
+      ),
+    ).toContain(otherFunderOrg);
+    const audit = (await api.get(`${A}/audit?limit=200`, { token: funderMember.accessToken })).body.items.map(
+      (i: { action: string }) => i.action,
+    );
     expect(audit).toEqual(expect.arrayContaining(['charter.in_force', 'grant.created', 'evaluation.closed']));
-    for (const hidden of ['comment.created', 'charter.version_proposed', 'evaluation.response_submitted']) expect(audit).not.toContain(hidden);
+    for (const hidden of ['comment.created', 'charter.version_proposed', 'evaluation.response_submitted'])
+      expect(audit).not.toContain(hidden);
   });
 });

@@ -33,7 +33,13 @@ import { LiveClient } from './support/live-client';
  */
 
 // Schedulers (digests, reminders) tick fast, so what they do to the setup's data is done before the baseline.
-const ENV = { ADMIN_EMAIL: 'admin@fuzz.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '100000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '100000', SCHEDULER_INTERVAL_MS: '300' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@fuzz.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '100000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '100000',
+  SCHEDULER_INTERVAL_MS: '300',
+};
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_126);
 const RUNS_PER_ROUTE = Number(process.env['FUZZ_RUNS'] ?? 30);
 const SOCKET_RUNS = Number(process.env['FUZZ_SOCKET_RUNS'] ?? 300);
@@ -47,10 +53,47 @@ const PARALLEL = 4;
 const MAY_CHANGE = new Set(['audit_log', 'socket_io_attachments']);
 
 const EDGE_STRINGS = [
-  '', ' ', '0', '-1', '1.5', '1e309', 'NaN', 'Infinity', 'null', 'true', 'undefined', '..', '../../etc/passwd', '%', '%00', '\u0000', 'a\u0000b', '\uFFFF', '\u202E',
-  "' OR '1'='1", '"; DROP TABLE users; --', '<script>alert(1)</script>', '{"$gt":""}', '[]', '{}', '__proto__', 'constructor', 'toString',
-  'a'.repeat(5000), 'é'.repeat(300), '😀'.repeat(100), '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', '2026-02-30', '9999-12-31T23:59:59Z',
-  '-99999999999999999999999', '2147483648', '9007199254740993', '1e300', '-0', '1'.repeat(400),
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1.5',
+  '1e309',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  'undefined',
+  '..',
+  '../../etc/passwd',
+  '%',
+  '%00',
+  '\u0000',
+  'a\u0000b',
+  '\uFFFF',
+  '\u202E',
+  "' OR '1'='1",
+  '"; DROP TABLE users; --',
+  '<script>alert(1)</script>',
+  '{"$gt":""}',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'toString',
+  'a'.repeat(5000),
+  'é'.repeat(300),
+  '😀'.repeat(100),
+  '00000000-0000-0000-0000-000000000000',
+  'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+  '2026-02-30',
+  '9999-12-31T23:59:59Z',
+  '-99999999999999999999999',
+  '2147483648',
+  '9007199254740993',
+  '1e300',
+  '-0',
+  '1'.repeat(400),
 ];
 const INVALID_JSON = ['{', '{"a":', 'nul', '[1,2', "{'a':1}", '{"a":1}}', '\u0000', '{"a":1,}', 'undefined', '{"a":"\\x00"}'];
 
@@ -65,21 +108,36 @@ const uriSafe = (s: string): boolean => {
 };
 
 /** Keyset cursors (base64url of `date|id`) whose dates JavaScript parses and PostgreSQL may not hold. */
-const EXTREME_DATES = ['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '0001-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-02-30T00:00:00Z', '1e10'];
-const cursorLike = fc.tuple(fc.constantFrom(...EXTREME_DATES), fc.oneof(fc.uuid(), fc.constantFrom('x', ''))).map(([at, id]) => Buffer.from(`${at}|${id}`).toString('base64url'));
+const EXTREME_DATES = [
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '0001-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '2026-02-30T00:00:00Z',
+  '1e10',
+];
+const cursorLike = fc
+  .tuple(fc.constantFrom(...EXTREME_DATES), fc.oneof(fc.uuid(), fc.constantFrom('x', '')))
+  .map(([at, id]) => Buffer.from(`${at}|${id}`).toString('base64url'));
 
 /** A string that is no valid id of anything, for a path parameter. */
-const garbageParam = fc.oneof(
-  cursorLike,
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom(...EDGE_STRINGS),
-  fc.integer().map(String),
-  fc.double().map(String),
-  fc.uuid(),
-).filter((s) => s.length > 0 && uriSafe(s));
+const garbageParam = fc
+  .oneof(
+    cursorLike,
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom(...EDGE_STRINGS),
+    fc.integer().map(String),
+    fc.double().map(String),
+    fc.uuid(),
+  )
+  .filter((s) => s.length > 0 && uriSafe(s));
 
-const container = fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }));
+const container = fc.oneof(
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+);
 
 /** A value of the wrong kind for a field of `schema` (never null: optional fields take null as absent). */
 function wrongValue(schema: any): fc.Arbitrary<unknown> {
@@ -105,15 +163,43 @@ function wrongValue(schema: any): fc.Arbitrary<unknown> {
         ...(schema?.minimum !== undefined ? [fc.constant(Number(schema.minimum) - 1)] : []),
       );
     case 'boolean':
-      return fc.oneof(fc.string({ maxLength: 10 }).filter((s) => s !== 'true' && s !== 'false'), fc.integer({ min: 2 }), container);
+      return fc.oneof(
+        fc.string({ maxLength: 10 }).filter((s) => s !== 'true' && s !== 'false'),
+        fc.integer({ min: 2 }),
+        container,
+      );
     case 'array':
-      return fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 3 }), fc.array(wrongValue(schema?.items), { minLength: 1, maxLength: 3 }));
+      return fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer(),
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 3 }),
+        fc.array(wrongValue(schema?.items), { minLength: 1, maxLength: 3 }),
+      );
     default:
-      return fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: 1, maxLength: 3 }));
+      return fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: 1, maxLength: 3 }),
+      );
   }
 }
 
-const EXTREME_STRINGS = ['', ' ', 'x'.repeat(10_001), '😀'.repeat(2000), '\u202Eabc', '<img src=x onerror=alert(1)>', "O'Brien\"; DROP TABLE users; --", 'ÀÉÎÕÜ'.repeat(100), ...EXTREME_DATES, '0000-01-01', '9999-12-31', '2026-02-29', '1970-01-01'];
+const EXTREME_STRINGS = [
+  '',
+  ' ',
+  'x'.repeat(10_001),
+  '😀'.repeat(2000),
+  '\u202Eabc',
+  '<img src=x onerror=alert(1)>',
+  'O\'Brien"; DROP TABLE users; --',
+  'ÀÉÎÕÜ'.repeat(100),
+  ...EXTREME_DATES,
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-29',
+  '1970-01-01',
+];
 
 /** A value of the right kind at an extreme: longest, largest, smallest, earliest, latest, emptiest. */
 function extremeValue(schema: any, name: string): fc.Arbitrary<unknown> {
@@ -129,7 +215,11 @@ function extremeValue(schema: any, name: string): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'array': {
       const item = plausibleValue(name.replace(/s$/, ''), schema.items, {}, true);
-      return fc.constantFrom([], Array.from({ length: 1000 }, () => item), [item, item]);
+      return fc.constantFrom(
+        [],
+        Array.from({ length: 1000 }, () => item),
+        [item, item],
+      );
     }
     default:
       return fc.constant({});
@@ -149,7 +239,13 @@ function malformedBody(schema: any, plausible: Record<string, unknown>): fc.Arbi
   const required: string[] = schema?.required ?? [];
   const options: fc.WeightedArbitrary<BodyCase>[] = [
     // JSON null reads as an absent body, which a route whose fields are all optional rightly accepts.
-    { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }).filter((v) => !isPlainObject(v) && (v !== null || required.length > 0)).map((json) => ({ json })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .jsonValue({ maxDepth: 3 })
+        .filter((v) => !isPlainObject(v) && (v !== null || required.length > 0))
+        .map((json) => ({ json })),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...INVALID_JSON).map((raw) => ({ raw })) },
     { weight: 1, arbitrary: fc.constantFrom(...DEEP_JSON).map((raw) => ({ raw })) },
     {
@@ -164,17 +260,33 @@ function malformedBody(schema: any, plausible: Record<string, unknown>): fc.Arbi
           return { json };
         }),
     },
-    { weight: 2, arbitrary: fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x').map((contentType) => ({ raw: 'a=1&b=<x/>', contentType })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x')
+        .map((contentType) => ({ raw: 'a=1&b=<x/>', contentType })),
+    },
   ];
   if (fields.length) {
-    options.push({ weight: 12, arbitrary: fc.constantFrom(...fields).chain((f) => wrongValue(properties[f]).map((v) => ({ json: { ...plausible, [f]: v } }))) });
+    options.push({
+      weight: 12,
+      arbitrary: fc.constantFrom(...fields).chain((f) => wrongValue(properties[f]).map((v) => ({ json: { ...plausible, [f]: v } }))),
+    });
     options.push({ weight: 2, arbitrary: fc.constantFrom(...fields).map((f) => ({ json: { ...plausible, [f]: deep(200) } })) });
   }
   if (required.length) {
-    options.push({ weight: 2, arbitrary: fc.constantFrom(...required).map((f) => ({ json: Object.fromEntries(Object.entries(plausible).filter(([k]) => k !== f)) })) });
+    options.push({
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...required)
+        .map((f) => ({ json: Object.fromEntries(Object.entries(plausible).filter(([k]) => k !== f)) })),
+    });
   }
   // Over the 1 MB body limit: refused before any handler (413).
-  options.push({ weight: 1, arbitrary: fc.constant({ raw: JSON.stringify({ ...plausible, padding: 'x'.repeat(1_100_000) }), oversized: true }) });
+  options.push({
+    weight: 1,
+    arbitrary: fc.constant({ raw: JSON.stringify({ ...plausible, padding: 'x'.repeat(1_100_000) }), oversized: true }),
+  });
   return fc.oneof(...options);
 }
 
@@ -185,24 +297,65 @@ function malformedBody(schema: any, plausible: Record<string, unknown>): fc.Arbi
 const transportGarbage: fc.Arbitrary<BodyCase> = fc.oneof(
   fc.constantFrom(...INVALID_JSON).map((raw): BodyCase => ({ raw })),
   fc.constantFrom(...DEEP_JSON).map((raw): BodyCase => ({ raw })),
-  fc.constantFrom('application/xml', 'application/octet-stream', 'image/png').map((contentType): BodyCase => ({ raw: '<x/>', contentType })),
+  fc
+    .constantFrom('application/xml', 'application/octet-stream', 'image/png')
+    .map((contentType): BodyCase => ({ raw: '<x/>', contentType })),
 );
 
 /** Query strings: each parameter the route documents (and a few it may not) absent or garbage. */
-const QUERY_NAMES = ['limit', 'cursor', 'q', 'status', 'format', 'from', 'to', 'since', 'allianceId', 'targetType', 'targetId', 'organisationId', 'profile', 'scale', 'domain', 'category', 'action'];
+const QUERY_NAMES = [
+  'limit',
+  'cursor',
+  'q',
+  'status',
+  'format',
+  'from',
+  'to',
+  'since',
+  'allianceId',
+  'targetType',
+  'targetId',
+  'organisationId',
+  'profile',
+  'scale',
+  'domain',
+  'category',
+  'action',
+];
 function garbageQuery(op: Operation): fc.Arbitrary<string> {
   const names = [...new Set([...op.queryParams.map((p) => p.name), ...QUERY_NAMES])];
   return fc
     .subarray(names, { minLength: 1, maxLength: 4 })
-    .chain((chosen) => fc.tuple(...chosen.map((name) => (name === 'cursor' ? fc.oneof(cursorLike, garbageParam) : garbageParam).map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`))))
+    .chain((chosen) =>
+      fc.tuple(
+        ...chosen.map((name) =>
+          (name === 'cursor' ? fc.oneof(cursorLike, garbageParam) : garbageParam).map(
+            (v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`,
+          ),
+        ),
+      ),
+    )
     .map((pairs) => pairs.join('&'));
 }
 
-const garbageToken = fc.oneof(
-  fc.string({ maxLength: 200 }),
-  fc.constantFrom('null', 'undefined', 'Bearer', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'eyJhbGciOiJIUzI1NiJ9.e30.e30', 'a.b.c', '...', 'x'.repeat(9000)),
-  fc.tuple(fc.base64String({ maxLength: 40 }), fc.base64String({ maxLength: 40 }), fc.base64String({ maxLength: 40 })).map((parts) => parts.join('.')),
-).filter((t) => /^[\x20-\x7e]*$/.test(t));
+const garbageToken = fc
+  .oneof(
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom(
+      'null',
+      'undefined',
+      'Bearer',
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+      'eyJhbGciOiJIUzI1NiJ9.e30.e30',
+      'a.b.c',
+      '...',
+      'x'.repeat(9000),
+    ),
+    fc
+      .tuple(fc.base64String({ maxLength: 40 }), fc.base64String({ maxLength: 40 }), fc.base64String({ maxLength: 40 }))
+      .map((parts) => parts.join('.')),
+  )
+  .filter((t) => /^[\x20-\x7e]*$/.test(t));
 
 interface FuzzCase {
   kind: 'path' | 'body' | 'query' | 'auth' | 'transport';
@@ -224,11 +377,18 @@ describe(`fuzzing (${testServerName()})`, () => {
 
   /** Every row of every table, as text, as the owner (the database is a few hundred rows). */
   async function snapshot(): Promise<Map<string, string[]>> {
-    const tables: { table_name: string }[] = await sql(proc, db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+    const tables: { table_name: string }[] = await sql(
+      proc,
+      db,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
     const result = new Map<string, string[]>();
     for (const { table_name } of tables) {
       if (MAY_CHANGE.has(table_name)) continue;
-      result.set(table_name, (await sql(proc, db, `SELECT t::text AS row FROM "${table_name}" t ORDER BY 1`)).map((r: { row: string }) => r.row));
+      result.set(
+        table_name,
+        (await sql(proc, db, `SELECT t::text AS row FROM "${table_name}" t ORDER BY 1`)).map((r: { row: string }) => r.row),
+      );
     }
     return result;
   }
@@ -325,20 +485,53 @@ describe(`fuzzing (${testServerName()})`, () => {
     const someParams = op.pathParams.length
       ? fc
           .subarray(op.pathParams, { minLength: 1 })
-          .chain((bad) => fc.tuple(...bad.map((p) => garbageParam.filter((v) => v !== valid[p] && !(p === 'version' && Number(v) === Number(valid[p]))).map((v) => [p, v] as const))))
+          .chain((bad) =>
+            fc.tuple(
+              ...bad.map((p) =>
+                garbageParam
+                  .filter((v) => v !== valid[p] && !(p === 'version' && Number(v) === Number(valid[p])))
+                  .map((v) => [p, v] as const),
+              ),
+            ),
+          )
           .map((pairs) => ({ ...valid, ...Object.fromEntries(pairs) }))
       : undefined;
     if (someParams) {
-      kinds.push({ weight: 3, arbitrary: fc.record({ params: someParams, body: op.bodySchema ? fc.option(malformedBody(op.bodySchema, body ?? {}), { nil: undefined }) : fc.constant(undefined), query: reads ? fc.option(garbageQuery(op), { nil: '' }) : fc.constant('') }).map((c): FuzzCase => ({ kind: 'path', params: c.params, body: c.body ?? (body ? { json: body } : undefined), query: c.query })) });
+      kinds.push({
+        weight: 3,
+        arbitrary: fc
+          .record({
+            params: someParams,
+            body: op.bodySchema ? fc.option(malformedBody(op.bodySchema, body ?? {}), { nil: undefined }) : fc.constant(undefined),
+            query: reads ? fc.option(garbageQuery(op), { nil: '' }) : fc.constant(''),
+          })
+          .map((c): FuzzCase => ({ kind: 'path', params: c.params, body: c.body ?? (body ? { json: body } : undefined), query: c.query })),
+      });
     }
     if (op.bodySchema) {
-      kinds.push({ weight: 5, arbitrary: malformedBody(op.bodySchema, body ?? {}).map((b): FuzzCase => ({ kind: 'body', params: valid, body: b, query: '' })) });
+      kinds.push({
+        weight: 5,
+        arbitrary: malformedBody(op.bodySchema, body ?? {}).map((b): FuzzCase => ({ kind: 'body', params: valid, body: b, query: '' })),
+      });
     }
     if (reads) kinds.push({ weight: 4, arbitrary: garbageQuery(op).map((query): FuzzCase => ({ kind: 'query', params: valid, query })) });
-    else if (!op.bodySchema) kinds.push({ weight: 2, arbitrary: transportGarbage.map((b): FuzzCase => ({ kind: 'transport', params: valid, body: b, query: '' })) });
+    else if (!op.bodySchema)
+      kinds.push({
+        weight: 2,
+        arbitrary: transportGarbage.map((b): FuzzCase => ({ kind: 'transport', params: valid, body: b, query: '' })),
+      });
     // A forged, truncated or absent credential: refused before anything runs.
-    const anyBody: fc.Arbitrary<BodyCase | undefined> = reads ? fc.constant(undefined) : op.bodySchema ? malformedBody(op.bodySchema, body ?? {}) : transportGarbage;
-    kinds.push({ weight: 1, arbitrary: fc.tuple(fc.option(garbageToken, { nil: null }), anyBody).map(([token, b]): FuzzCase => ({ kind: 'auth', params: valid, body: b, query: '', token })) });
+    const anyBody: fc.Arbitrary<BodyCase | undefined> = reads
+      ? fc.constant(undefined)
+      : op.bodySchema
+        ? malformedBody(op.bodySchema, body ?? {})
+        : transportGarbage;
+    kinds.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.option(garbageToken, { nil: null }), anyBody)
+        .map(([token, b]): FuzzCase => ({ kind: 'auth', params: valid, body: b, query: '', token })),
+    });
     return fc.sample(fc.oneof(...kinds), { seed: SEED + index, numRuns: RUNS_PER_ROUTE });
   }
 
@@ -392,7 +585,8 @@ describe(`fuzzing (${testServerName()})`, () => {
           }
           byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
           if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.text}`);
-          else if (op.method !== 'GET' && answer.status < 300) failures.push(`${where} → ${answer.status}: malformed input accepted ${answer.text}`);
+          else if (op.method !== 'GET' && answer.status < 300)
+            failures.push(`${where} → ${answer.status}: malformed input accepted ${answer.text}`);
         }
       }),
     );
@@ -409,7 +603,12 @@ describe(`fuzzing (${testServerName()})`, () => {
     const failures: string[] = [];
     const count = (key: string) => (stats[key] = (stats[key] ?? 0) + 1);
     const connect = async (namespace: string): Promise<Socket> => {
-      const socket = io(`${proc.url}${namespace}`, { auth: { token: w.lead.accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${proc.url}${namespace}`, {
+        auth: { token: w.lead.accessToken },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
@@ -433,11 +632,16 @@ describe(`fuzzing (${testServerName()})`, () => {
         }
       });
 
-    const notAllianceId = fc.oneof(fc.jsonValue({ maxDepth: 2 }).filter((v) => v !== w.allianceId), fc.uuid());
+    const notAllianceId = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }).filter((v) => v !== w.allianceId),
+      fc.uuid(),
+    );
     const garbageBinary = fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 200 }).map((b) => ((b[0] = 3 + (b[0] % 253)), b)),
       // A sync message whose declared length runs past its end.
-      fc.tuple(fc.constantFrom(0, 1, 2), fc.uint8Array({ maxLength: 20 }), fc.integer({ min: 1, max: 100 })).map(([type, rest, extra]) => Uint8Array.from([type, rest.length + extra, ...rest])),
+      fc
+        .tuple(fc.constantFrom(0, 1, 2), fc.uint8Array({ maxLength: 20 }), fc.integer({ min: 1, max: 100 }))
+        .map(([type, rest, extra]) => Uint8Array.from([type, rest.length + extra, ...rest])),
       fc.constant(new Uint8Array(0)),
       // Over the charter update limit (256 KB), under the socket limit.
       fc.constant(new Uint8Array(300_000).fill(2)),
@@ -447,25 +651,51 @@ describe(`fuzzing (${testServerName()})`, () => {
       fc.oneof(
         { weight: 15, arbitrary: fc.jsonValue({ maxDepth: 3 }).filter((v) => !(isPlainObject(v) && v['allianceId'] === w.allianceId)) },
         { weight: 15, arbitrary: fc.record({ allianceId: notAllianceId }, { requiredKeys: [] }) },
-        { weight: forJoin ? 0 : 10, arbitrary: fc.record({ allianceId: fc.constant(w.allianceId), target: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['allianceId'] }) },
+        {
+          weight: forJoin ? 0 : 10,
+          arbitrary: fc.record(
+            { allianceId: fc.constant(w.allianceId), target: fc.jsonValue({ maxDepth: 2 }) },
+            { requiredKeys: ['allianceId'] },
+          ),
+        },
         { weight: 10, arbitrary: garbageBinary },
         { weight: 5, arbitrary: fc.constant(undefined) },
         { weight: 1, arbitrary: huge },
       );
     const plan = (events: string[], ackEvents: string[], index: number) =>
       fc.sample(
-        fc.record({ event: fc.constantFrom(...events, 'no:such:event'), args: fc.oneof({ weight: 5, arbitrary: fc.tuple(payload(false)) }, { weight: 1, arbitrary: fc.array(payload(false), { minLength: 2, maxLength: 3 }) }) }).map((c) => ({
-          ...c,
-          // A join never names the caller's real alliance: that one is valid input.
-          args: c.event.endsWith(':join') ? c.args.map((a) => (isPlainObject(a) && a['allianceId'] === w.allianceId ? { allianceId: 'x' } : a)) : c.args,
-          withAck: ackEvents.includes(c.event) && c.args.length === 1,
-        })),
+        fc
+          .record({
+            event: fc.constantFrom(...events, 'no:such:event'),
+            args: fc.oneof(
+              { weight: 5, arbitrary: fc.tuple(payload(false)) },
+              { weight: 1, arbitrary: fc.array(payload(false), { minLength: 2, maxLength: 3 }) },
+            ),
+          })
+          .map((c) => ({
+            ...c,
+            // A join never names the caller's real alliance: that one is valid input.
+            args: c.event.endsWith(':join')
+              ? c.args.map((a) => (isPlainObject(a) && a['allianceId'] === w.allianceId ? { allianceId: 'x' } : a))
+              : c.args,
+            withAck: ackEvents.includes(c.event) && c.args.length === 1,
+          })),
         { seed: SEED + 10_000 + index, numRuns: SOCKET_RUNS },
       );
 
     const namespaces = [
-      { name: '/live', events: ['alliance:join', 'alliance:leave', 'comment:typing'], acks: ['alliance:join'], rejoin: (s: Socket) => s.timeout(5000).emitWithAck('alliance:join', { allianceId: w.allianceId }) },
-      { name: '/collab', events: ['charter:join', 'charter:leave', 'yjs:sync', 'yjs:awareness'], acks: ['charter:join', 'yjs:sync'], rejoin: (s: Socket) => s.timeout(5000).emitWithAck('charter:join', { allianceId: w.allianceId }) },
+      {
+        name: '/live',
+        events: ['alliance:join', 'alliance:leave', 'comment:typing'],
+        acks: ['alliance:join'],
+        rejoin: (s: Socket) => s.timeout(5000).emitWithAck('alliance:join', { allianceId: w.allianceId }),
+      },
+      {
+        name: '/collab',
+        events: ['charter:join', 'charter:leave', 'yjs:sync', 'yjs:awareness'],
+        acks: ['charter:join', 'yjs:sync'],
+        rejoin: (s: Socket) => s.timeout(5000).emitWithAck('charter:join', { allianceId: w.allianceId }),
+      },
     ];
     for (const [index, ns] of namespaces.entries()) {
       let socket = await connect(ns.name);
@@ -490,14 +720,17 @@ describe(`fuzzing (${testServerName()})`, () => {
           count(`${ns.name} ignored`);
           continue;
         }
-        if (outcome.ack && typeof outcome.ack === 'object' && typeof outcome.ack.error === 'string' && !outcome.ack.ok) count(`${ns.name} error ack`);
+        if (outcome.ack && typeof outcome.ack === 'object' && typeof outcome.ack.error === 'string' && !outcome.ack.ok)
+          count(`${ns.name} error ack`);
         else failures.push(`${label} ${JSON.stringify(c.args).slice(0, 200)} → ${JSON.stringify(outcome.ack) ?? 'no answer'}`);
       }
       // The fuzzed socket itself still serves valid requests (unless the server closed it).
       if (socket.connected) expect(await ns.rejoin(socket)).toMatchObject({ ok: true });
       socket.disconnect();
     }
-    console.log(`fuzz sockets: seed ${SEED}, ${SOCKET_RUNS} events per namespace in ${((Date.now() - started) / 1000).toFixed(1)} s; ${JSON.stringify(stats)}; ${failures.length} failures`);
+    console.log(
+      `fuzz sockets: seed ${SEED}, ${SOCKET_RUNS} events per namespace in ${((Date.now() - started) / 1000).toFixed(1)} s; ${JSON.stringify(stats)}; ${failures.length} failures`,
+    );
     expect(failures).toEqual([]);
     expect(proc.child.exitCode).toBeNull();
     expect((await api.get('/api/health')).status).toBe(200);
@@ -524,9 +757,23 @@ describe(`fuzzing (${testServerName()})`, () => {
         op.method === 'GET'
           ? garbageQuery(op).map((query): FuzzCase => ({ kind: 'query', params: valid, query }))
           : fields.length
-            ? fc.constantFrom(...fields).chain((f) => extremeValue(properties[f], f).map((v): FuzzCase => ({ kind: 'body', params: valid, query: '', body: { json: { ...body, [f]: v } } })))
+            ? fc
+                .constantFrom(...fields)
+                .chain((f) =>
+                  extremeValue(properties[f], f).map((v): FuzzCase => ({
+                    kind: 'body',
+                    params: valid,
+                    query: '',
+                    body: { json: { ...body, [f]: v } },
+                  })),
+                )
             : fc.constant<FuzzCase>({ kind: 'body', params: valid, query: '', body: body ? { json: body } : undefined });
-      return fc.sample(arbitrary, { seed: SEED + 20_000 + index, numRuns: op.method === 'GET' || fields.length ? Math.ceil(RUNS_PER_ROUTE / 3) : 0 }).map((c) => ({ op, c }));
+      return fc
+        .sample(arbitrary, {
+          seed: SEED + 20_000 + index,
+          numRuns: op.method === 'GET' || fields.length ? Math.ceil(RUNS_PER_ROUTE / 3) : 0,
+        })
+        .map((c) => ({ op, c }));
     });
     for (const { op, c } of jobs) {
       // Destructive routes of the people this suite needs stay out: the lead's own account and sessions.
@@ -534,14 +781,21 @@ describe(`fuzzing (${testServerName()})`, () => {
       const answer = await send(op, c);
       const key = 'error' in answer ? 'network error' : String(answer.status);
       byStatus[key] = (byStatus[key] ?? 0) + 1;
-      if ('error' in answer || answer.status >= 500) failures.push(`${operationKey(op)} ${c.query} ${JSON.stringify(c.body)?.slice(0, 200)} → ${'error' in answer ? answer.error : `${answer.status} ${answer.text}`}`);
+      if ('error' in answer || answer.status >= 500)
+        failures.push(
+          `${operationKey(op)} ${c.query} ${JSON.stringify(c.body)?.slice(0, 200)} → ${'error' in answer ? answer.error : `${answer.status} ${answer.text}`}`,
+        );
     }
     console.log(`fuzz extremes: seed ${SEED}, ${jobs.length} requests; statuses ${JSON.stringify(byStatus)}; ${failures.length} failures`);
     expect(failures).toEqual([]);
   }, 240_000);
 
   it('kept serving the clients that were connected all along', async () => {
-    const comment = await api.post('/api/comments', { allianceId: w.allianceId, target: { type: 'alliance', id: w.allianceId }, body: 'Toujours là après le fuzzing' }, { token: w.lead.accessToken });
+    const comment = await api.post(
+      '/api/comments',
+      { allianceId: w.allianceId, target: { type: 'alliance', id: w.allianceId }, body: 'Toujours là après le fuzzing' },
+      { token: w.lead.accessToken },
+    );
     expect(comment.status).toBe(201);
     await liveWatcher.waitFor((events) => events.some((e) => e.type === 'comment:created' && e.payload.id === comment.body.id));
     const writer = await CollabClient.join(proc.url, w.lead.accessToken, w.allianceId);
@@ -549,7 +803,8 @@ describe(`fuzzing (${testServerName()})`, () => {
     await writer.flush();
     writer.close();
     const deadline = Date.now() + 10_000;
-    while (!collabWatcher.text('values').includes('Confiance retrouvée') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!collabWatcher.text('values').includes('Confiance retrouvée') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(collabWatcher.text('values')).toContain('Confiance retrouvée après le fuzzing');
   });
 });

@@ -19,10 +19,13 @@ const ADMIN_PASSWORD = 'Admin-Passphrase-2024!';
 const JWT_SECRET = 'e2e-identity-secret-0123456789abcdef0123456789';
 
 /** The error fields a client may compare: everything but the per-request id. */
-const comparable = (body: Record<string, unknown>) => ({ statusCode: body['statusCode'], error: body['error'], message: body['message'], code: body['code'] });
+const comparable = (body: Record<string, unknown>) => ({
+  statusCode: body['statusCode'],
+  error: body['error'],
+  message: body['message'],
+  code: body['code'],
+});
 const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
-
-
 
 describe(`identity (${testServerName()})`, () => {
   let db: TestDatabase;
@@ -45,7 +48,12 @@ describe(`identity (${testServerName()})`, () => {
   describe('registration and sign-in', () => {
     it('registers, signs in with a refresh cookie, and answers /me', async () => {
       const email = uniqueEmail('camille');
-      const reg = await client.post('/api/auth/register', { email: email.toUpperCase(), password: GOOD_PASSWORD, displayName: '  Camille Martin ', locale: 'en' });
+      const reg = await client.post('/api/auth/register', {
+        email: email.toUpperCase(),
+        password: GOOD_PASSWORD,
+        displayName: '  Camille Martin ',
+        locale: 'en',
+      });
       expect(reg.status).toBe(201);
       expect(reg.body.user).toMatchObject({ email, displayName: 'Camille Martin', locale: 'en', isPlatformAdmin: false });
       expect(reg.body.user.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -53,7 +61,11 @@ describe(`identity (${testServerName()})`, () => {
 
       const login = await client.post('/api/auth/login', { email: email.toUpperCase(), password: GOOD_PASSWORD });
       expect(login.status).toBe(200);
-      expect(login.body).toMatchObject({ accessToken: expect.any(String), expiresIn: expect.any(Number), user: { id: reg.body.user.id, email } });
+      expect(login.body).toMatchObject({
+        accessToken: expect.any(String),
+        expiresIn: expect.any(Number),
+        user: { id: reg.body.user.id, email },
+      });
       expect(login.body.expiresIn).toBeGreaterThan(0);
       expect(login.body.expiresIn).toBeLessThanOrEqual(3600);
       expect(login.text).not.toMatch(/argon2|passwordHash/i);
@@ -68,7 +80,11 @@ describe(`identity (${testServerName()})`, () => {
 
       const me = await client.get('/api/me', { token: login.body.accessToken });
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ user: expect.objectContaining({ id: reg.body.user.id, email, displayName: 'Camille Martin' }), memberships: [], isPlatformAdmin: false });
+      expect(me.body).toEqual({
+        user: expect.objectContaining({ id: reg.body.user.id, email, displayName: 'Camille Martin' }),
+        memberships: [],
+        isPlatformAdmin: false,
+      });
     });
 
     it('answers a wrong password and an unknown email alike, with 401', async () => {
@@ -95,7 +111,11 @@ describe(`identity (${testServerName()})`, () => {
 
     it('keeps emails unique whatever their case', async () => {
       const account = await client.register();
-      const res = await client.post('/api/auth/register', { email: account.email.replace(/^./, (c) => c.toUpperCase()).replace('@example.org', '@EXAMPLE.ORG'), password: GOOD_PASSWORD, displayName: 'Twin' });
+      const res = await client.post('/api/auth/register', {
+        email: account.email.replace(/^./, (c) => c.toUpperCase()).replace('@example.org', '@EXAMPLE.ORG'),
+        password: GOOD_PASSWORD,
+        displayName: 'Twin',
+      });
       expect(res.status).toBe(409);
       // The original account keeps its password.
       await expect(client.login(account.email)).resolves.toBeDefined();
@@ -107,7 +127,12 @@ describe(`identity (${testServerName()})`, () => {
       expect(fieldsOf(bad.body)).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
 
       const email = uniqueEmail('sneaky');
-      const sneaky = await client.post('/api/auth/register', { email, password: GOOD_PASSWORD, displayName: 'Sneaky', isPlatformAdmin: true });
+      const sneaky = await client.post('/api/auth/register', {
+        email,
+        password: GOOD_PASSWORD,
+        displayName: 'Sneaky',
+        isPlatformAdmin: true,
+      });
       expect(sneaky.status).toBe(400);
       expect(fieldsOf(sneaky.body)).toEqual(['isPlatformAdmin']);
       const session = await client.signUp({ email });
@@ -132,7 +157,11 @@ describe(`identity (${testServerName()})`, () => {
 
     it('creates one account when the same email registers twice at the same time', async () => {
       const email = uniqueEmail('race');
-      const results = await Promise.all([email, email.toUpperCase(), email].map((e) => client.post('/api/auth/register', { email: e, password: GOOD_PASSWORD, displayName: 'Racer' })));
+      const results = await Promise.all(
+        [email, email.toUpperCase(), email].map((e) =>
+          client.post('/api/auth/register', { email: e, password: GOOD_PASSWORD, displayName: 'Racer' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     });
 
@@ -212,7 +241,7 @@ describe(`identity (${testServerName()})`, () => {
       expect((await refresh(session.refreshCookie)).status).toBe(401);
     });
 
-    it("cannot sign somebody else out with their cookie", async () => {
+    it('cannot sign somebody else out with their cookie', async () => {
       const victim = await client.signUp();
       const attacker = await client.signUp();
       const out = await client.post('/api/auth/logout', undefined, { token: attacker.accessToken, cookie: victim.refreshCookie });
@@ -224,7 +253,8 @@ describe(`identity (${testServerName()})`, () => {
       const sessions: Session[] = [];
       for (let i = 0; i < 12; i++) sessions.push(await client.signUp());
       const statuses: number[] = [];
-      for (const s of sessions) statuses.push((await client.post('/api/auth/logout', undefined, { token: s.accessToken, cookie: s.refreshCookie })).status);
+      for (const s of sessions)
+        statuses.push((await client.post('/api/auth/logout', undefined, { token: s.accessToken, cookie: s.refreshCookie })).status);
       expect(statuses).toEqual(sessions.map(() => 204));
     });
 
@@ -274,7 +304,8 @@ describe(`identity (${testServerName()})`, () => {
       const victim = await client.register();
       const bystander = await client.register();
       const statuses: number[] = [];
-      for (let i = 0; i < 10; i++) statuses.push((await client.post('/api/auth/login', { email: victim.email, password: `wrong-password-${i}` })).status);
+      for (let i = 0; i < 10; i++)
+        statuses.push((await client.post('/api/auth/login', { email: victim.email, password: `wrong-password-${i}` })).status);
       expect(statuses).toEqual(Array(10).fill(401));
       const blocked = await client.post('/api/auth/login', { email: victim.email, password: 'wrong-password-x' });
       expect(blocked.status).toBe(429);
@@ -315,7 +346,9 @@ describe(`identity (${testServerName()})`, () => {
       const member = await client.addMember(owner, org.id, 'member', api.dataDir);
       await client.patch(`/api/organisations/${org.id}/members/${member.user.id}`, { role: 'signatory' }, { token: owner.accessToken });
       const res = await client.get('/api/me/export', { token: member.accessToken });
-      expect(res.body.invitationsReceived).toEqual([expect.objectContaining({ organisation_name: 'Inviting Org', role: 'member', accepted_at: expect.any(String) })]);
+      expect(res.body.invitationsReceived).toEqual([
+        expect.objectContaining({ organisation_name: 'Inviting Org', role: 'member', accepted_at: expect.any(String) }),
+      ]);
       expect(res.body.auditTrail).toContainEqual(expect.objectContaining({ action: 'membership.role_changed', object_id: member.user.id }));
       expect(res.body.auditTrail).toContainEqual(expect.objectContaining({ action: 'invitation.accepted' }));
       // The owner's own sign-ins are not the member's data.
@@ -335,7 +368,11 @@ describe(`identity (${testServerName()})`, () => {
       expect((await client.get('/api/me', { token: session.accessToken })).status).toBe(401);
       expect((await client.post('/api/auth/refresh', undefined, { cookie: session.refreshCookie })).status).toBe(401);
 
-      const again = await client.post('/api/auth/register', { email: session.email, password: 'A-new-life-passphrase-7', displayName: 'Back Again' });
+      const again = await client.post('/api/auth/register', {
+        email: session.email,
+        password: 'A-new-life-passphrase-7',
+        displayName: 'Back Again',
+      });
       expect(again.status).toBe(201);
       expect(again.body.user.id).not.toBe(session.user.id);
       const back = await client.login(session.email, 'A-new-life-passphrase-7');
@@ -359,7 +396,9 @@ describe(`identity (${testServerName()})`, () => {
       expect(res.status).toBe(409);
       expect((await client.get('/api/me', { token: owner.accessToken })).status).toBe(200);
       // Once the member leaves, the owner may go.
-      expect((await client.delete(`/api/organisations/${org.id}/members/${member.user.id}`, { token: member.accessToken })).status).toBe(204);
+      expect((await client.delete(`/api/organisations/${org.id}/members/${member.user.id}`, { token: member.accessToken })).status).toBe(
+        204,
+      );
       expect((await client.call('DELETE', '/api/me', { token: owner.accessToken, body: { password: owner.password } })).status).toBe(204);
     });
   });
@@ -402,7 +441,8 @@ describe('rate limit per client address (defaults lowered)', () => {
   it('blocks an address that tries many accounts, even with right credentials afterwards', async () => {
     const account = await client.register();
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await client.post('/api/auth/login', { email: uniqueEmail(`spray${i}`), password: 'Spray-password-123' })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await client.post('/api/auth/login', { email: uniqueEmail(`spray${i}`), password: 'Spray-password-123' })).status);
     expect(statuses).toEqual(Array(5).fill(401));
     const res = await client.post('/api/auth/login', { email: account.email, password: account.password });
     expect(res.status).toBe(429);

@@ -98,7 +98,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApiProcess({ databaseUrl: db.url, env: { ADMIN_EMAIL, ADMIN_PASSWORD, PUBLIC_URL: 'http://alliances.test', AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
+    api = await startApiProcess({
+      databaseUrl: db.url,
+      env: { ADMIN_EMAIL, ADMIN_PASSWORD, PUBLIC_URL: 'http://alliances.test', AUTH_THROTTLE_IP_PER_MINUTE: '10000' },
+    });
     client = new ApiClient(api.url);
     admin = await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     const tag = randomBytes(3).toString('hex');
@@ -107,7 +110,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
     orgA = await client.applyOrganisation(ownerA, { name: `Alpha Tenant ${tag}`, description: `Alpha private description ${tag}` });
     await client.approveOrganisation(admin, orgA.id);
     pendingA = await client.applyOrganisation(ownerA, { name: `Alpha Pending ${tag}` });
-    memberA = await client.addMember(ownerA, orgA.id, 'member', api.dataDir, { email: uniqueEmail('alpha-member'), displayName: `Alpha Member ${tag}` });
+    memberA = await client.addMember(ownerA, orgA.id, 'member', api.dataDir, {
+      email: uniqueEmail('alpha-member'),
+      displayName: `Alpha Member ${tag}`,
+    });
     signatoryA = await client.addMember(ownerA, orgA.id, 'signatory', api.dataDir, { email: uniqueEmail('alpha-signatory') });
     const pending = await client.invite(ownerA, orgA.id, uniqueEmail('alpha-invitee'), 'admin', api.dataDir);
     invitationA = pending.invitation;
@@ -118,17 +124,33 @@ describe(`tenant isolation (${testServerName()})`, () => {
     if (operations.some((o) => operationKey(o) === 'POST /api/alliances')) {
       const res = await client.post(
         '/api/alliances',
-        { name: `Alpha Alliance ${tag}`, purpose: 'Alpha private purpose', category: 'philanthropy', collectiveObjectives: ['engagement'], domains: ['health'], scale: 'local', territoryCodes: ['69123'], organisationId: orgA.id },
+        {
+          name: `Alpha Alliance ${tag}`,
+          purpose: 'Alpha private purpose',
+          category: 'philanthropy',
+          collectiveObjectives: ['engagement'],
+          domains: ['health'],
+          scale: 'local',
+          territoryCodes: ['69123'],
+          organisationId: orgA.id,
+        },
         { token: ownerA.accessToken },
       );
       expect(res.status).toBe(201);
       allianceA = { id: res.body.id, name: res.body.name };
     }
 
-    ownerB = await client.signUp({ email: uniqueEmail('beta-owner'), displayName: `Beta Owner ${tag}`, password: `Beta-owner-${tag}-passphrase` });
+    ownerB = await client.signUp({
+      email: uniqueEmail('beta-owner'),
+      displayName: `Beta Owner ${tag}`,
+      password: `Beta-owner-${tag}-passphrase`,
+    });
     orgB = await client.applyOrganisation(ownerB, { name: `Beta Tenant ${tag}` });
     await client.approveOrganisation(admin, orgB.id);
-    memberB = await client.addMember(ownerB, orgB.id, 'member', api.dataDir, { email: uniqueEmail('beta-member'), password: `Beta-member-${tag}-passphrase` });
+    memberB = await client.addMember(ownerB, orgB.id, 'member', api.dataDir, {
+      email: uniqueEmail('beta-member'),
+      password: `Beta-member-${tag}-passphrase`,
+    });
     await client.invite(ownerB, orgB.id, uniqueEmail('beta-invitee'), 'member', api.dataDir);
     loner = await client.signUp({ email: uniqueEmail('loner'), password: `Lone-user-${tag}-passphrase` });
 
@@ -163,7 +185,9 @@ describe(`tenant isolation (${testServerName()})`, () => {
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
     switch (param) {
       case 'id':
-        return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/') ? [orgA.id, pendingA.id] : [orgA.id, ...alliance, randomUUID()];
+        return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')
+          ? [orgA.id, pendingA.id]
+          : [orgA.id, ...alliance, randomUUID()];
       case 'organisationId':
         return [orgA.id];
       case 'allianceId':
@@ -242,7 +266,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
   it('lets no user of another tenant reach, change or see anything of A', async () => {
     const operations = await listOperations(api.url);
     expect(operations.length).toBeGreaterThanOrEqual(20);
-    const ordered = [...operations.filter((o) => !RUN_LAST.has(operationKey(o))), ...operations.filter((o) => RUN_LAST.has(operationKey(o)))];
+    const ordered = [
+      ...operations.filter((o) => !RUN_LAST.has(operationKey(o))),
+      ...operations.filter((o) => RUN_LAST.has(operationKey(o))),
+    ];
     // B's admin has the most rights a tenant user can have; the lone user has none. (B's plain member is
     // covered by the role checks of the organisations suite.)
     const probers: [string, Session][] = [
@@ -284,9 +311,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
           // (A real invitation token is a capability of its own, see CALLER_SCOPED.)
           if (prober === ownerB && !CALLER_SCOPED.has(key) && op.pathParams.length && !op.pathParams.includes('token')) {
             const unknown = Object.fromEntries(op.pathParams.map((p) => [p, p === 'version' ? '1' : randomUUID()]));
-            const control = await client.call(op.method, fillPath(op.path, unknown) + (query ? `?${query}` : ''), { token: prober.accessToken, body });
+            const control = await client.call(op.method, fillPath(op.path, unknown) + (query ? `?${query}` : ''), {
+              token: prober.accessToken,
+              body,
+            });
             controls += 1;
-            const shape = (r: { status: number; body: { code?: string; message?: string } }) => ({ status: r.status, code: r.body?.code, message: r.body?.message });
+            const shape = (r: { status: number; body: { code?: string; message?: string } }) => ({
+              status: r.status,
+              code: r.body?.code,
+              message: r.body?.message,
+            });
             if (JSON.stringify(shape(res)) !== JSON.stringify(shape(control))) {
               leaks.push(`${where} differs from unknown ids: ${JSON.stringify(shape(res))} vs ${JSON.stringify(shape(control))}`);
             }
@@ -296,7 +330,9 @@ describe(`tenant isolation (${testServerName()})`, () => {
     }
 
     const byStatus = probes.reduce<Record<number, number>>((acc, p) => ({ ...acc, [p.status]: (acc[p.status] ?? 0) + 1 }), {});
-    console.log(`isolation: ${probes.length} probes over ${operations.length} routes (+${controls} unknown-id controls), ${leaks.length} leaks; statuses ${JSON.stringify(byStatus)}`);
+    console.log(
+      `isolation: ${probes.length} probes over ${operations.length} routes (+${controls} unknown-id controls), ${leaks.length} leaks; statuses ${JSON.stringify(byStatus)}`,
+    );
     if (process.env['ISOLATION_VERBOSE']) {
       for (const p of probes.filter((x) => x.status === 400)) console.log(`${p.method} ${p.url} → 400 ${p.text.slice(0, 300)}`);
     }
@@ -337,5 +373,4 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const actors = new Set((audit.body.items as { actorId: string }[]).map((i) => i.actorId));
     for (const outsider of [ownerB, memberB, loner]) expect(actors.has(outsider.user.id)).toBe(false);
   });
-
 });

@@ -1,4 +1,14 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, sql, startApiProcess, testServerName, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  sql,
+  startApiProcess,
+  testServerName,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { SCHEDULED_JOB_NAMES, type ScheduledJobName, type ScheduledJobStatus } from '@alliances/shared/contracts';
 
 /** A run every second: pg-boss's cron ticks once a minute at the most, shorter intervals go into one-second slots. */
@@ -26,7 +36,10 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, ti
 async function jobsOf(api: ApiClient, admin: Session): Promise<Record<ScheduledJobName, ScheduledJobStatus>> {
   const res = await api.get('/api/admin/jobs', { token: admin.accessToken });
   if (res.status !== 200) throw new Error(`GET /api/admin/jobs: ${res.status} ${res.text}`);
-  return Object.fromEntries((res.body.items as ScheduledJobStatus[]).map((j) => [j.name, j])) as Record<ScheduledJobName, ScheduledJobStatus>;
+  return Object.fromEntries((res.body.items as ScheduledJobStatus[]).map((j) => [j.name, j])) as Record<
+    ScheduledJobName,
+    ScheduledJobStatus
+  >;
 }
 
 describe(`scheduled jobs on two API instances, one database (${testServerName()})`, () => {
@@ -39,7 +52,10 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    [first, second] = await Promise.all([startApiProcess({ databaseUrl: db.url, env: ENV }), startApiProcess({ databaseUrl: db.url, env: ENV })]);
+    [first, second] = await Promise.all([
+      startApiProcess({ databaseUrl: db.url, env: ENV }),
+      startApiProcess({ databaseUrl: db.url, env: ENV }),
+    ]);
     api = new ApiClient(first.url);
     admin = await api.login(ENV.ADMIN_EMAIL);
     person = await api.signUp({ displayName: 'Paul Personne' });
@@ -78,7 +94,13 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
     const jobs = await jobsOf(api, admin);
     expect(Object.keys(jobs).sort()).toEqual([...SCHEDULED_JOB_NAMES].sort());
     for (const name of SCHEDULED_JOB_NAMES) {
-      expect(jobs[name]).toMatchObject({ name, everySeconds: 1, failed: 0, lastFailure: null, retry: { limit: 3, delaySeconds: 1, backoff: true } });
+      expect(jobs[name]).toMatchObject({
+        name,
+        everySeconds: 1,
+        failed: 0,
+        lastFailure: null,
+        retry: { limit: 3, delaySeconds: 1, backoff: true },
+      });
       expect(jobs[name].completed).toBeGreaterThanOrEqual(4);
       expect(jobs[name].lastRun).toMatchObject({ state: expect.stringMatching(/^(active|completed)$/), attempts: 1 });
       expect(Date.parse(jobs[name].nextRun)).toBeGreaterThan(Date.parse(jobs[name].lastRun?.at ?? ''));
@@ -93,7 +115,10 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
       (j) => j.evaluation_reminders.failed >= 1,
       45_000,
     );
-    expect(broken.evaluation_reminders.lastFailure).toMatchObject({ state: expect.stringMatching(/^(retry|failed)$/), error: expect.stringContaining('reminded_at') });
+    expect(broken.evaluation_reminders.lastFailure).toMatchObject({
+      state: expect.stringMatching(/^(retry|failed)$/),
+      error: expect.stringContaining('reminded_at'),
+    });
     expect(broken.evaluation_closing).toMatchObject({ failed: 0, lastFailure: null });
     // Four attempts: the first, then retries after at least 1, 2 and 4 seconds.
     const [failed] = await sql<{ id: string; retry_count: number; retry_backoff: boolean; seconds: number }>(
@@ -116,7 +141,11 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
     );
     expect(states[0]?.state).toBe('completed');
     const audit = await api.get('/api/admin/audit?action=job.retried', { token: admin.accessToken });
-    expect(audit.body.items[0]).toMatchObject({ action: 'job.retried', actorId: admin.user.id, details: { job: 'evaluation_reminders', retried: retried.body.retried } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'job.retried',
+      actorId: admin.user.id,
+      details: { job: 'evaluation_reminders', retried: retried.body.retried },
+    });
   }, 90_000);
 
   it('is for platform administrators only', async () => {
@@ -136,6 +165,7 @@ describe(`scheduled jobs on two API instances, one database (${testServerName()}
     );
     for (const name of SCHEDULED_JOB_NAMES) expect(ticks.filter((t) => t.name === name && t.runs === 1).length).toBeGreaterThanOrEqual(2);
     // Starting together on a new database, one instance lost pg-boss's schema creation race: harmlessly.
-    for (const output of [first.output(), second.output()]) expect(output).not.toMatch(/unhandled|uncaught|current transaction is aborted/i);
+    for (const output of [first.output(), second.output()])
+      expect(output).not.toMatch(/unhandled|uncaught|current transaction is aborted/i);
   });
 });

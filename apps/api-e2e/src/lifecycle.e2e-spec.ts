@@ -30,7 +30,9 @@ describe('API lifecycle', () => {
     const apis = await Promise.all([0, 1, 2].map(() => startApiProcess({ databaseUrl: db.url })));
     try {
       for (const api of apis) expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
-      const rows = await withClient(db.url as string, (c) => c.query('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name'));
+      const rows = await withClient(db.url as string, (c) =>
+        c.query('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name'),
+      );
       for (const row of rows.rows as { n: number }[]) expect(row.n).toBe(1);
     } finally {
       await Promise.all(apis.map((a) => a.stop()));

@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, sql, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  sql,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 
-const ENV = { ADMIN_EMAIL: 'admin@objectives.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@objectives.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
 
@@ -34,8 +48,26 @@ describe('shared objectives', () => {
     partnerOrg = await org(partner, 'Entreprise partenaire');
     const observerOrg = await org(observer, 'Observatoire');
     await org(outsider, 'Ailleurs');
-    allianceId = (await api.post('/api/alliances', { name: 'Alliance Emploi', purpose: 'Emploi local', category: 'economic_cooperation', collectiveObjectives: ['territory'], domains: ['employment'], scale: 'local', territoryCodes: [], organisationId: leadOrg }, { token: lead.accessToken })).body.id;
-    for (const [o, role, s] of [[partnerOrg, 'partner', partner], [observerOrg, 'observer', observer]] as const) {
+    allianceId = (
+      await api.post(
+        '/api/alliances',
+        {
+          name: 'Alliance Emploi',
+          purpose: 'Emploi local',
+          category: 'economic_cooperation',
+          collectiveObjectives: ['territory'],
+          domains: ['employment'],
+          scale: 'local',
+          territoryCodes: [],
+          organisationId: leadOrg,
+        },
+        { token: lead.accessToken },
+      )
+    ).body.id;
+    for (const [o, role, s] of [
+      [partnerOrg, 'partner', partner],
+      [observerOrg, 'observer', observer],
+    ] as const) {
       await api.post(`/api/alliances/${allianceId}/members`, { organisationId: o, role }, { token: lead.accessToken });
       await api.post(`/api/alliances/${allianceId}/members/${o}/accept`, undefined, { token: s.accessToken });
     }
@@ -46,28 +78,83 @@ describe('shared objectives', () => {
   });
 
   it('creates an objective tied to a collective objective, and validates indicators', async () => {
-    const created = await api.post(`/api/alliances/${allianceId}/objectives`, { title: 'Retour à l’emploi', collectiveObjective: 'territory', description: 'Accompagner 200 personnes' }, { token: lead.accessToken });
+    const created = await api.post(
+      `/api/alliances/${allianceId}/objectives`,
+      { title: 'Retour à l’emploi', collectiveObjective: 'territory', description: 'Accompagner 200 personnes' },
+      { token: lead.accessToken },
+    );
     expect(created.status).toBe(201);
     objectiveId = created.body.id;
     expect(created.body).toMatchObject({ status: 'no_data', progress: null, indicators: [] });
 
-    const bad = await api.post(`/api/objectives/${objectiveId}/indicators`, { name: 'Personnes', unit: 'pers.', baseline: 10, target: 10, startDate: '2026-06-01', targetDate: '2026-01-01', direction: 'increase', ownerOrganisationId: partnerOrg }, { token: lead.accessToken });
+    const bad = await api.post(
+      `/api/objectives/${objectiveId}/indicators`,
+      {
+        name: 'Personnes',
+        unit: 'pers.',
+        baseline: 10,
+        target: 10,
+        startDate: '2026-06-01',
+        targetDate: '2026-01-01',
+        direction: 'increase',
+        ownerOrganisationId: partnerOrg,
+      },
+      { token: lead.accessToken },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['target', 'targetDate']);
-    const notFinite = await api.call('POST', `/api/objectives/${objectiveId}/indicators`, { token: lead.accessToken, body: '{"name":"x y","unit":"u","baseline":1e999,"target":"12","startDate":"2026-13-01","targetDate":"2027-01-01","direction":"up","ownerOrganisationId":"' + partnerOrg + '"}' });
+    const notFinite = await api.call('POST', `/api/objectives/${objectiveId}/indicators`, {
+      token: lead.accessToken,
+      body:
+        '{"name":"x y","unit":"u","baseline":1e999,"target":"12","startDate":"2026-13-01","targetDate":"2027-01-01","direction":"up","ownerOrganisationId":"' +
+        partnerOrg +
+        '"}',
+    });
     expect(notFinite.status).toBe(400);
-    expect(notFinite.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['baseline', 'target', 'startDate', 'direction']));
-    const foreignOwner = await api.post(`/api/objectives/${objectiveId}/indicators`, { name: 'Personnes', unit: 'pers.', baseline: 0, target: 200, startDate: daysFromNow(-100), targetDate: daysFromNow(100), direction: 'increase', ownerOrganisationId: randomUUID() }, { token: lead.accessToken });
+    expect(notFinite.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['baseline', 'target', 'startDate', 'direction']),
+    );
+    const foreignOwner = await api.post(
+      `/api/objectives/${objectiveId}/indicators`,
+      {
+        name: 'Personnes',
+        unit: 'pers.',
+        baseline: 0,
+        target: 200,
+        startDate: daysFromNow(-100),
+        targetDate: daysFromNow(100),
+        direction: 'increase',
+        ownerOrganisationId: randomUUID(),
+      },
+      { token: lead.accessToken },
+    );
     expect(foreignOwner.body.details).toEqual([expect.objectContaining({ field: 'ownerOrganisationId' })]);
 
-    const ok = await api.post(`/api/objectives/${objectiveId}/indicators`, { name: 'Personnes accompagnées', unit: 'pers.', baseline: 0, target: 200, startDate: daysFromNow(-100), targetDate: daysFromNow(100), direction: 'increase', ownerOrganisationId: partnerOrg }, { token: lead.accessToken });
+    const ok = await api.post(
+      `/api/objectives/${objectiveId}/indicators`,
+      {
+        name: 'Personnes accompagnées',
+        unit: 'pers.',
+        baseline: 0,
+        target: 200,
+        startDate: daysFromNow(-100),
+        targetDate: daysFromNow(100),
+        direction: 'increase',
+        ownerOrganisationId: partnerOrg,
+      },
+      { token: lead.accessToken },
+    );
     expect(ok.status).toBe(201);
     indicatorId = ok.body.id;
     expect(ok.body).toMatchObject({ status: 'no_data', progress: null, elapsed: expect.closeTo(0.5, 1) });
   });
 
   it('computes progress and status from the latest check-in and the elapsed time', async () => {
-    const first = await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 90, date: daysFromNow(-1), confidence: 4, note: 'Bon trimestre' }, { token: partner.accessToken });
+    const first = await api.post(
+      `/api/indicators/${indicatorId}/checkins`,
+      { value: 90, date: daysFromNow(-1), confidence: 4, note: 'Bon trimestre' },
+      { token: partner.accessToken },
+    );
     expect(first.status).toBe(201);
     let board = (await api.get(`/api/alliances/${allianceId}/objectives`, { token: observer.accessToken })).body;
     expect(board[0].indicators[0]).toMatchObject({ progress: 0.45, status: 'on_track', latest: { value: 90 } });
@@ -79,7 +166,10 @@ describe('shared objectives', () => {
 
     // An older measurement entered later does not replace the latest one.
     await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 10, date: daysFromNow(-50) }, { token: lead.accessToken });
-    expect((await api.get(`/api/indicators/${indicatorId}`, { token: lead.accessToken })).body).toMatchObject({ progress: 0.3, status: 'at_risk' });
+    expect((await api.get(`/api/indicators/${indicatorId}`, { token: lead.accessToken })).body).toMatchObject({
+      progress: 0.3,
+      status: 'at_risk',
+    });
 
     await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 250, date: daysFromNow(0) }, { token: lead.accessToken });
     const detail = (await api.get(`/api/indicators/${indicatorId}`, { token: lead.accessToken })).body;
@@ -108,7 +198,9 @@ describe('shared objectives', () => {
   });
 
   it('lets the author correct a check-in for 24 hours, then keeps history immutable', async () => {
-    const created = (await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 130, date: daysFromNow(0) }, { token: partner.accessToken })).body;
+    const created = (
+      await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 130, date: daysFromNow(0) }, { token: partner.accessToken })
+    ).body;
     expect((await api.patch(`/api/checkins/${created.id}`, { value: 131 }, { token: lead.accessToken })).status).toBe(403);
     const fixed = await api.patch(`/api/checkins/${created.id}`, { value: 131, note: 'faute de frappe' }, { token: partner.accessToken });
     expect(fixed.status).toBe(200);
@@ -116,11 +208,19 @@ describe('shared objectives', () => {
     await sql(proc, db, "UPDATE checkins SET created_at = now() - interval '25 hours' WHERE id = $1", [created.id]);
     const late = await api.patch(`/api/checkins/${created.id}`, { value: 132 }, { token: partner.accessToken });
     expect(late.status).toBe(409);
-    expect((await api.get(`/api/indicators/${indicatorId}`, { token: partner.accessToken })).body.checkIns.find((c: { id: string }) => c.id === created.id).value).toBe(131);
+    expect(
+      (await api.get(`/api/indicators/${indicatorId}`, { token: partner.accessToken })).body.checkIns.find(
+        (c: { id: string }) => c.id === created.id,
+      ).value,
+    ).toBe(131);
   });
 
   it('shows overdue milestones', async () => {
-    const late = await api.post(`/api/objectives/${objectiveId}/milestones`, { title: 'Forum emploi', ownerOrganisationId: leadOrg, dueDate: daysFromNow(-3) }, { token: lead.accessToken });
+    const late = await api.post(
+      `/api/objectives/${objectiveId}/milestones`,
+      { title: 'Forum emploi', ownerOrganisationId: leadOrg, dueDate: daysFromNow(-3) },
+      { token: lead.accessToken },
+    );
     expect(late.body).toMatchObject({ overdue: true, done: false });
     const done = await api.patch(`/api/milestones/${late.body.id}`, { done: true }, { token: partner.accessToken });
     expect(done.body).toMatchObject({ overdue: false, done: true });
@@ -129,27 +229,59 @@ describe('shared objectives', () => {
   it('builds the mutual-benefit matrix and shows who gets nothing yet', async () => {
     let matrix = (await api.get(`/api/alliances/${allianceId}/objectives/matrix`, { token: lead.accessToken })).body;
     expect(matrix.partnersWithoutBenefit.sort()).toEqual([leadOrg, partnerOrg].sort());
-    expect((await api.call('PUT', `/api/objectives/${objectiveId}/benefits/${leadOrg}`, { token: partner.accessToken, body: { squares: ['positioning'] } })).status).toBe(403);
-    expect((await api.call('PUT', `/api/objectives/${objectiveId}/benefits/${partnerOrg}`, { token: partner.accessToken, body: { squares: ['value_proposition', 'processes'] } })).status).toBe(200);
+    expect(
+      (
+        await api.call('PUT', `/api/objectives/${objectiveId}/benefits/${leadOrg}`, {
+          token: partner.accessToken,
+          body: { squares: ['positioning'] },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api.call('PUT', `/api/objectives/${objectiveId}/benefits/${partnerOrg}`, {
+          token: partner.accessToken,
+          body: { squares: ['value_proposition', 'processes'] },
+        })
+      ).status,
+    ).toBe(200);
     matrix = (await api.get(`/api/alliances/${allianceId}/objectives/matrix`, { token: observer.accessToken })).body;
     expect(matrix.cells[objectiveId][partnerOrg]).toEqual(['value_proposition', 'processes']);
     expect(matrix.partnersWithoutBenefit).toEqual([leadOrg]);
   });
 
   it('exports indicators and check-ins as CSV, neutralising formulas', async () => {
-    await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 140, date: daysFromNow(0), note: '=HYPERLINK("http://evil")' }, { token: partner.accessToken });
+    await api.post(
+      `/api/indicators/${indicatorId}/checkins`,
+      { value: 140, date: daysFromNow(0), note: '=HYPERLINK("http://evil")' },
+      { token: partner.accessToken },
+    );
     const res = await api.get(`/api/alliances/${allianceId}/objectives/export`, { token: observer.accessToken });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^objective,collective_objective,indicator/);
     expect(lines.length).toBe(1 + 7);
     expect(res.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
   it('keeps observers read-only and outsiders out (404 whatever the id)', async () => {
-    expect((await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 1, date: daysFromNow(0) }, { token: observer.accessToken })).status).toBe(403);
-    expect((await api.post(`/api/alliances/${allianceId}/objectives`, { title: 'Nope', collectiveObjective: 'innovation', description: '' }, { token: observer.accessToken })).status).toBe(403);
+    expect(
+      (await api.post(`/api/indicators/${indicatorId}/checkins`, { value: 1, date: daysFromNow(0) }, { token: observer.accessToken }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await api.post(
+          `/api/alliances/${allianceId}/objectives`,
+          { title: 'Nope', collectiveObjective: 'innovation', description: '' },
+          { token: observer.accessToken },
+        )
+      ).status,
+    ).toBe(403);
     for (const [method, path, body] of [
       ['GET', `/api/alliances/${allianceId}/objectives`, undefined],
       ['GET', `/api/indicators/${indicatorId}`, undefined],
@@ -169,7 +301,9 @@ describe('shared objectives', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ note: body.note, notePrivate: true });
     const seenBy = async (who: Session) =>
-      (await api.get(`/api/indicators/${indicatorId}`, { token: who.accessToken })).body.checkIns.find((c: { id: string }) => c.id === created.body.id);
+      (await api.get(`/api/indicators/${indicatorId}`, { token: who.accessToken })).body.checkIns.find(
+        (c: { id: string }) => c.id === created.body.id,
+      );
     expect(await seenBy(partner)).toMatchObject({ value: 95, note: body.note, notePrivate: true });
     expect(await seenBy(lead)).toMatchObject({ value: 95, note: null, notePrivate: true });
     expect(await seenBy(observer)).toMatchObject({ value: 95, note: null, notePrivate: true });

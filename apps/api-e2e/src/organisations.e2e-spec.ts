@@ -28,15 +28,16 @@ async function allPages<T>(client: ApiClient, path: string, token: string): Prom
   const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const res: ApiResponse<Page<T>> = await client.get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    const res: ApiResponse<Page<T>> = await client.get(
+      `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      { token },
+    );
     expect(res.status).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
   } while (cursor);
   return items;
 }
-
-
 
 describe(`organisations (${testServerName()})`, () => {
   let db: TestDatabase;
@@ -46,7 +47,10 @@ describe(`organisations (${testServerName()})`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApiProcess({ databaseUrl: db.url, env: { ADMIN_EMAIL, ADMIN_PASSWORD, PUBLIC_URL, AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
+    api = await startApiProcess({
+      databaseUrl: db.url,
+      env: { ADMIN_EMAIL, ADMIN_PASSWORD, PUBLIC_URL, AUTH_THROTTLE_IP_PER_MINUTE: '10000' },
+    });
     client = new ApiClient(api.url);
     admin = await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
   });
@@ -56,7 +60,10 @@ describe(`organisations (${testServerName()})`, () => {
   });
 
   /** An approved organisation with its owner (first admin). */
-  async function approvedOrganisation(overrides: Record<string, unknown> = {}, owner?: Session): Promise<{ owner: Session; org: { id: string; name: string } }> {
+  async function approvedOrganisation(
+    overrides: Record<string, unknown> = {},
+    owner?: Session,
+  ): Promise<{ owner: Session; org: { id: string; name: string } }> {
     owner ??= await client.signUp();
     const org = await client.applyOrganisation(owner, overrides);
     await client.approveOrganisation(admin, org.id);
@@ -66,7 +73,8 @@ describe(`organisations (${testServerName()})`, () => {
   describe('applying', () => {
     it('lists every identifier and territory problem at once', async () => {
       const owner = await client.signUp();
-      const apply = (body: Record<string, unknown>) => client.post('/api/organisations', { name: 'Les Jardins', ...body }, { token: owner.accessToken });
+      const apply = (body: Record<string, unknown>) =>
+        client.post('/api/organisations', { name: 'Les Jardins', ...body }, { token: owner.accessToken });
 
       const a = await apply({ profile: 'association', siren: '552100555', territoryCode: '99999' });
       expect(a.status).toBe(400);
@@ -88,7 +96,11 @@ describe(`organisations (${testServerName()})`, () => {
       expect(e.status).toBe(400);
       expect(fieldsOf(e.body)).toContain('siret');
 
-      for (const body of [{ profile: 'charity', rna: 'W751234567' }, { name: '    ', profile: 'association', rna: 'W751234567' }, { profile: 'association', rna: 'W751234567', status: 'approved' }]) {
+      for (const body of [
+        { profile: 'charity', rna: 'W751234567' },
+        { name: '    ', profile: 'association', rna: 'W751234567' },
+        { profile: 'association', rna: 'W751234567', status: 'approved' },
+      ]) {
         expect((await apply(body)).status).toBe(400);
       }
       // Nothing was created by any of these.
@@ -98,11 +110,25 @@ describe(`organisations (${testServerName()})`, () => {
     it('accepts valid identifiers in their usual spellings and makes the applicant its admin, pending review', async () => {
       const owner = await client.signUp();
       const siren = randomSiren();
-      const company = await client.post('/api/organisations', { name: 'Entreprise Solidaire', profile: 'company', siret: siretOf(siren), territoryCode: 'r84' }, { token: owner.accessToken });
+      const company = await client.post(
+        '/api/organisations',
+        { name: 'Entreprise Solidaire', profile: 'company', siret: siretOf(siren), territoryCode: 'r84' },
+        { token: owner.accessToken },
+      );
       expect(company.status).toBe(201);
-      expect(company.body).toMatchObject({ status: 'pending', siren, siret: siretOf(siren), territoryCode: 'R84', territoryName: expect.stringMatching(/Auvergne/) });
+      expect(company.body).toMatchObject({
+        status: 'pending',
+        siren,
+        siret: siretOf(siren),
+        territoryCode: 'R84',
+        territoryName: expect.stringMatching(/Auvergne/),
+      });
 
-      const asso = await client.post('/api/organisations', { name: 'Asso Lyonnaise', profile: 'association', siren: '552 100 554', territoryCode: '69123' }, { token: owner.accessToken });
+      const asso = await client.post(
+        '/api/organisations',
+        { name: 'Asso Lyonnaise', profile: 'association', siren: '552 100 554', territoryCode: '69123' },
+        { token: owner.accessToken },
+      );
       expect(asso.status).toBe(201);
       expect(asso.body).toMatchObject({ siren: '552100554', territoryCode: '69123', territoryName: expect.stringMatching(/^Lyon/) });
 
@@ -118,12 +144,22 @@ describe(`organisations (${testServerName()})`, () => {
       const mine = await client.get('/api/organisations', { token: owner.accessToken });
       expect(mine.status).toBe(200);
       expect(mine.body).toHaveLength(5);
-      expect(mine.body).toContainEqual({ organisationId: company.body.id, organisationName: 'Entreprise Solidaire', organisationStatus: 'pending', role: 'admin', funds: false });
+      expect(mine.body).toContainEqual({
+        organisationId: company.body.id,
+        organisationName: 'Entreprise Solidaire',
+        organisationStatus: 'pending',
+        role: 'admin',
+        funds: false,
+      });
       const me = await client.get('/api/me', { token: owner.accessToken });
       expect(me.body.memberships).toHaveLength(5);
 
       // Its admin may not invite before the review.
-      const invite = await client.post(`/api/organisations/${company.body.id}/invitations`, { email: uniqueEmail(), role: 'member' }, { token: owner.accessToken });
+      const invite = await client.post(
+        `/api/organisations/${company.body.id}/invitations`,
+        { email: uniqueEmail(), role: 'member' },
+        { token: owner.accessToken },
+      );
       expect(invite.status).toBe(409);
     });
 
@@ -170,7 +206,9 @@ describe(`organisations (${testServerName()})`, () => {
       const owner = await client.signUp({ displayName: 'Fr Owner' });
       const org = await client.applyOrganisation(owner, { name: 'Réseau Entraide Lyon' });
       const queue = await allPages(client, '/api/admin/organisations?status=pending', admin.accessToken);
-      expect(queue).toContainEqual(expect.objectContaining({ id: org.id, status: 'pending', applicant: { displayName: 'Fr Owner', email: owner.email } }));
+      expect(queue).toContainEqual(
+        expect.objectContaining({ id: org.id, status: 'pending', applicant: { displayName: 'Fr Owner', email: owner.email } }),
+      );
 
       const before = readOutbox(api.dataDir).length;
       const res = await client.post(`/api/admin/organisations/${org.id}/approve`, undefined, { token: admin.accessToken });
@@ -182,7 +220,11 @@ describe(`organisations (${testServerName()})`, () => {
 
       const again = await client.post(`/api/admin/organisations/${org.id}/approve`, undefined, { token: admin.accessToken });
       expect(again.status).toBe(409);
-      const reject = await client.post(`/api/admin/organisations/${org.id}/reject`, { reason: 'Changed my mind' }, { token: admin.accessToken });
+      const reject = await client.post(
+        `/api/admin/organisations/${org.id}/reject`,
+        { reason: 'Changed my mind' },
+        { token: admin.accessToken },
+      );
       expect(reject.status).toBe(409);
       expect((await client.get(`/api/organisations/${org.id}`, { token: owner.accessToken })).body.status).toBe('approved');
       const pending = await allPages<{ id: string }>(client, '/api/admin/organisations', admin.accessToken);
@@ -191,7 +233,11 @@ describe(`organisations (${testServerName()})`, () => {
       expect(approved.map((o) => o.id)).toContain(org.id);
       // No second mail for the refused second decision.
       await new Promise((r) => setTimeout(r, 200));
-      expect(readOutbox(api.dataDir).slice(before).filter((m) => m.to.includes(owner.email))).toHaveLength(1);
+      expect(
+        readOutbox(api.dataDir)
+          .slice(before)
+          .filter((m) => m.to.includes(owner.email)),
+      ).toHaveLength(1);
     });
 
     it('pages through a queue longer than a page, oldest first, each application once, rows sharing a millisecond included', async () => {
@@ -199,7 +245,8 @@ describe(`organisations (${testServerName()})`, () => {
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) ids.push((await client.applyOrganisation(owner, { name: `Queue ${i}` })).id);
       // Older than every other application, and within one millisecond: the cursor must keep the microseconds.
-      for (const [i, id] of ids.entries()) await sql(api, db, `UPDATE organisations SET created_at = $1 WHERE id = $2`, [`2020-01-01T00:00:00.000${i + 1}00Z`, id]);
+      for (const [i, id] of ids.entries())
+        await sql(api, db, `UPDATE organisations SET created_at = $1 WHERE id = $2`, [`2020-01-01T00:00:00.000${i + 1}00Z`, id]);
 
       const first = await client.get('/api/admin/organisations?status=pending&limit=3', { token: admin.accessToken });
       expect(first.status).toBe(200);
@@ -209,7 +256,10 @@ describe(`organisations (${testServerName()})`, () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: ApiResponse<Page<{ id: string }>> = await client.get(`/api/admin/organisations?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.accessToken });
+        const res: ApiResponse<Page<{ id: string }>> = await client.get(
+          `/api/admin/organisations?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: admin.accessToken },
+        );
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(3);
         seen.push(...res.body.items.map((o) => o.id));
@@ -232,15 +282,24 @@ describe(`organisations (${testServerName()})`, () => {
       const owner = await client.signUp({ locale: 'en' });
       const org = await client.applyOrganisation(owner, { name: 'Garden Friends' });
       expect((await client.post(`/api/admin/organisations/${org.id}/reject`, {}, { token: admin.accessToken })).status).toBe(400);
-      expect((await client.post(`/api/admin/organisations/${org.id}/reject`, { reason: '      ' }, { token: admin.accessToken })).status).toBe(400);
+      expect(
+        (await client.post(`/api/admin/organisations/${org.id}/reject`, { reason: '      ' }, { token: admin.accessToken })).status,
+      ).toBe(400);
       const before = readOutbox(api.dataDir).length;
-      const res = await client.post(`/api/admin/organisations/${org.id}/reject`, { reason: 'The RNA number belongs to another association.' }, { token: admin.accessToken });
+      const res = await client.post(
+        `/api/admin/organisations/${org.id}/reject`,
+        { reason: 'The RNA number belongs to another association.' },
+        { token: admin.accessToken },
+      );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'The RNA number belongs to another association.' });
       const mail = await waitForMail(api.dataDir, (m) => m.to.includes(owner.email), { after: before });
       expect(mail.subject).toBe('Your application for Garden Friends was not approved');
       expect(mail.text).toContain('The RNA number belongs to another association.');
-      expect((await client.get(`/api/organisations/${org.id}`, { token: owner.accessToken })).body).toMatchObject({ status: 'rejected', rejectionReason: expect.any(String) });
+      expect((await client.get(`/api/organisations/${org.id}`, { token: owner.accessToken })).body).toMatchObject({
+        status: 'rejected',
+        rejectionReason: expect.any(String),
+      });
       expect((await client.post(`/api/admin/organisations/${org.id}/approve`, undefined, { token: admin.accessToken })).status).toBe(409);
     });
 
@@ -255,7 +314,13 @@ describe(`organisations (${testServerName()})`, () => {
     });
 
     it('answers unknown or malformed ids and statuses without 500', async () => {
-      expect((await client.post('/api/admin/organisations/00000000-0000-4000-8000-000000000000/approve', undefined, { token: admin.accessToken })).status).toBe(404);
+      expect(
+        (
+          await client.post('/api/admin/organisations/00000000-0000-4000-8000-000000000000/approve', undefined, {
+            token: admin.accessToken,
+          })
+        ).status,
+      ).toBe(404);
       expect((await client.post('/api/admin/organisations/nope/approve', undefined, { token: admin.accessToken })).status).toBe(400);
       expect((await client.get('/api/admin/organisations?status=deleted', { token: admin.accessToken })).status).toBe(400);
     });
@@ -269,7 +334,11 @@ describe(`organisations (${testServerName()})`, () => {
     it('goes from the mail link to membership, once, for the invited address only', async () => {
       const email = uniqueEmail('invitee');
       const before = readOutbox(api.dataDir).length;
-      const created = await client.post(`/api/organisations/${org.id}/invitations`, { email: email.toUpperCase(), role: 'member' }, { token: owner.accessToken });
+      const created = await client.post(
+        `/api/organisations/${org.id}/invitations`,
+        { email: email.toUpperCase(), role: 'member' },
+        { token: owner.accessToken },
+      );
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ organisationId: org.id, email, role: 'member', acceptedAt: null });
       const expiresIn = Date.parse(created.body.expiresAt) - Date.now();
@@ -289,7 +358,13 @@ describe(`organisations (${testServerName()})`, () => {
 
       const preview = await client.get(`/api/invitations/${token}`);
       expect(preview.status).toBe(200);
-      expect(preview.body).toEqual({ organisationName: 'Maison des Solidarités', email, role: 'member', expiresAt: created.body.expiresAt, status: 'valid' });
+      expect(preview.body).toEqual({
+        organisationName: 'Maison des Solidarités',
+        email,
+        role: 'member',
+        expiresAt: created.body.expiresAt,
+        status: 'valid',
+      });
 
       // Somebody else who got hold of the link cannot use it, and does not spoil it.
       const intruder = await client.signUp();
@@ -302,7 +377,12 @@ describe(`organisations (${testServerName()})`, () => {
       const invitee = await client.signUp({ email });
       const accepted = await client.post(`/api/invitations/${token}/accept`, undefined, { token: invitee.accessToken });
       expect(accepted.status).toBe(200);
-      expect(accepted.body).toMatchObject({ organisationId: org.id, organisationName: 'Maison des Solidarités', organisationStatus: 'approved', role: 'member' });
+      expect(accepted.body).toMatchObject({
+        organisationId: org.id,
+        organisationName: 'Maison des Solidarités',
+        organisationStatus: 'approved',
+        role: 'member',
+      });
       const members = await client.get(`/api/organisations/${org.id}/members`, { token: invitee.accessToken });
       expect(members.body.map((m: { userId: string }) => m.userId).sort()).toEqual([owner.user.id, invitee.user.id].sort());
 
@@ -315,28 +395,49 @@ describe(`organisations (${testServerName()})`, () => {
       expect(pending.body.map((i: { id: string }) => i.id)).not.toContain(created.body.id);
 
       // A plain member does not manage the organisation.
-      expect((await client.post(`/api/organisations/${org.id}/invitations`, { email: uniqueEmail(), role: 'admin' }, { token: invitee.accessToken })).status).toBe(403);
+      expect(
+        (
+          await client.post(
+            `/api/organisations/${org.id}/invitations`,
+            { email: uniqueEmail(), role: 'admin' },
+            { token: invitee.accessToken },
+          )
+        ).status,
+      ).toBe(403);
       expect((await client.get(`/api/organisations/${org.id}/invitations`, { token: invitee.accessToken })).status).toBe(403);
-      expect((await client.patch(`/api/organisations/${org.id}/members/${invitee.user.id}`, { role: 'admin' }, { token: invitee.accessToken })).status).toBe(403);
-      expect((await client.delete(`/api/organisations/${org.id}/members/${owner.user.id}`, { token: invitee.accessToken })).status).toBe(403);
+      expect(
+        (await client.patch(`/api/organisations/${org.id}/members/${invitee.user.id}`, { role: 'admin' }, { token: invitee.accessToken }))
+          .status,
+      ).toBe(403);
+      expect((await client.delete(`/api/organisations/${org.id}/members/${owner.user.id}`, { token: invitee.accessToken })).status).toBe(
+        403,
+      );
 
       // Inviting a member again is a conflict.
-      expect((await client.post(`/api/organisations/${org.id}/invitations`, { email, role: 'member' }, { token: owner.accessToken })).status).toBe(409);
+      expect(
+        (await client.post(`/api/organisations/${org.id}/invitations`, { email, role: 'member' }, { token: owner.accessToken })).status,
+      ).toBe(409);
     });
 
     it('writes the mail in the language of an invitee who already has an account', async () => {
       const english = await client.signUp({ locale: 'en' });
       const { token } = await client.invite(owner, org.id, english.email, 'signatory', api.dataDir);
-      const mail = readOutbox(api.dataDir).reverse().find((m) => m.to.includes(english.email))!;
+      const mail = readOutbox(api.dataDir)
+        .reverse()
+        .find((m) => m.to.includes(english.email))!;
       expect(mail.subject).toBe('Invitation to join Maison des Solidarités on Alliances');
-      expect((await client.post(`/api/invitations/${token}/accept`, undefined, { token: english.accessToken })).body.role).toBe('signatory');
+      expect((await client.post(`/api/invitations/${token}/accept`, undefined, { token: english.accessToken })).body.role).toBe(
+        'signatory',
+      );
     });
 
     it('accepts a link only once even when clicked twice at the same time', async () => {
       const email = uniqueEmail('double');
       const { token } = await client.invite(owner, org.id, email, 'member', api.dataDir);
       const invitee = await client.signUp({ email });
-      const results = await Promise.all([0, 1].map(() => client.post(`/api/invitations/${token}/accept`, undefined, { token: invitee.accessToken })));
+      const results = await Promise.all(
+        [0, 1].map(() => client.post(`/api/invitations/${token}/accept`, undefined, { token: invitee.accessToken })),
+      );
       expect(results.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
       for (const r of results) expect(r.status).toBeLessThan(500);
     });
@@ -363,14 +464,18 @@ describe(`organisations (${testServerName()})`, () => {
       expect((await client.get(`/api/invitations/${token}`)).status).toBe(404);
       const invitee = await client.signUp({ email });
       expect((await client.post(`/api/invitations/${token}/accept`, undefined, { token: invitee.accessToken })).status).toBe(404);
-      expect((await client.delete(`/api/organisations/${org.id}/invitations/${invitation.id}`, { token: owner.accessToken })).status).toBe(404);
+      expect((await client.delete(`/api/organisations/${org.id}/invitations/${invitation.id}`, { token: owner.accessToken })).status).toBe(
+        404,
+      );
 
       // An accepted invitation is history, not something to revoke.
       const joinerEmail = uniqueEmail('joiner');
       const accepted = await client.invite(owner, org.id, joinerEmail, 'member', api.dataDir);
       const joiner = await client.signUp({ email: joinerEmail });
       expect((await client.post(`/api/invitations/${accepted.token}/accept`, undefined, { token: joiner.accessToken })).status).toBe(200);
-      expect((await client.delete(`/api/organisations/${org.id}/invitations/${accepted.invitation.id}`, { token: owner.accessToken })).status).toBe(404);
+      expect(
+        (await client.delete(`/api/organisations/${org.id}/invitations/${accepted.invitation.id}`, { token: owner.accessToken })).status,
+      ).toBe(404);
       expect((await client.get(`/api/invitations/${accepted.token}`)).body.status).toBe('used');
     });
 
@@ -379,7 +484,10 @@ describe(`organisations (${testServerName()})`, () => {
       expect((await client.get('/api/invitations/short')).status).toBe(400);
       const someone = await client.signUp();
       expect((await client.post(`/api/invitations/${'y'.repeat(43)}/accept`, undefined, { token: someone.accessToken })).status).toBe(404);
-      expect((await client.post(`/api/organisations/${org.id}/invitations`, { email: 'nope', role: 'owner' }, { token: owner.accessToken })).status).toBe(400);
+      expect(
+        (await client.post(`/api/organisations/${org.id}/invitations`, { email: 'nope', role: 'owner' }, { token: owner.accessToken }))
+          .status,
+      ).toBe(400);
     });
   });
 
@@ -462,13 +570,29 @@ describe(`organisations (${testServerName()})`, () => {
       const res = await client.get(`/api/admin/audit?organisationId=${org.id}&limit=200`, { token: admin.accessToken });
       expect(res.status).toBe(200);
       const actions = (res.body.items as { action: string }[]).map((i) => i.action);
-      expect(actions).toEqual(expect.arrayContaining(['organisation.applied', 'organisation.approved', 'invitation.created', 'invitation.accepted', 'membership.role_changed', 'membership.removed']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'organisation.applied',
+          'organisation.approved',
+          'invitation.created',
+          'invitation.accepted',
+          'membership.role_changed',
+          'membership.removed',
+        ]),
+      );
       const change = res.body.items.find((i: { action: string }) => i.action === 'membership.role_changed');
-      expect(change).toMatchObject({ actorId: owner.user.id, objectId: member.user.id, details: { from: 'member', to: 'signatory' }, actorName: expect.any(String) });
+      expect(change).toMatchObject({
+        actorId: owner.user.id,
+        objectId: member.user.id,
+        details: { from: 'member', to: 'signatory' },
+        actorName: expect.any(String),
+      });
 
       const logins = await client.get(`/api/admin/audit?action=auth.login&actorId=${owner.user.id}`, { token: admin.accessToken });
       expect(logins.body.items.length).toBeGreaterThanOrEqual(1);
-      expect(logins.body.items.every((i: { action: string; actorId: string }) => i.action === 'auth.login' && i.actorId === owner.user.id)).toBe(true);
+      expect(
+        logins.body.items.every((i: { action: string; actorId: string }) => i.action === 'auth.login' && i.actorId === owner.user.id),
+      ).toBe(true);
 
       // Newest first.
       const ats = (res.body.items as { at: string }[]).map((i) => Date.parse(i.at));
@@ -477,7 +601,11 @@ describe(`organisations (${testServerName()})`, () => {
 
     it('pages through every entry exactly once, entries of one instant included', async () => {
       // Several entries written in one transaction share their timestamp; others land within one millisecond.
-      await sql(api, db, `INSERT INTO audit_log (action, object_type, at) SELECT 'test.same_instant', 'test', now() FROM generate_series(1, 7)`);
+      await sql(
+        api,
+        db,
+        `INSERT INTO audit_log (action, object_type, at) SELECT 'test.same_instant', 'test', now() FROM generate_series(1, 7)`,
+      );
       await sql(
         api,
         db,
@@ -493,7 +621,10 @@ describe(`organisations (${testServerName()})`, () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(`/api/admin/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.accessToken });
+        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(
+          `/api/admin/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: admin.accessToken },
+        );
         expect(page.status).toBe(200);
         seen.push(...page.body.items.map((i) => i.id));
         cursor = page.body.nextCursor;
@@ -503,7 +634,14 @@ describe(`organisations (${testServerName()})`, () => {
     });
 
     it('refuses bad paging parameters with 400', async () => {
-      for (const query of ['limit=0', 'limit=201', 'limit=abc', 'cursor=not-a-cursor', `cursor=${Buffer.from('2024-01-01|x').toString('base64url')}`, 'actorId=nope']) {
+      for (const query of [
+        'limit=0',
+        'limit=201',
+        'limit=abc',
+        'cursor=not-a-cursor',
+        `cursor=${Buffer.from('2024-01-01|x').toString('base64url')}`,
+        'actorId=nope',
+      ]) {
         const res = await client.get(`/api/admin/audit?${query}`, { token: admin.accessToken });
         expect({ query, status: res.status }).toEqual({ query, status: 400 });
       }

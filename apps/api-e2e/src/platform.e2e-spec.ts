@@ -1,5 +1,13 @@
 import { request } from 'node:http';
-import { ApiClient, createTestDatabase, sql, startApiProcess, testServerName, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  sql,
+  startApiProcess,
+  testServerName,
+  type ApiProcess,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 
 describe(`the API platform (${testServerName()})`, () => {
   let db: TestDatabase;
@@ -30,7 +38,11 @@ describe(`the API platform (${testServerName()})`, () => {
   });
 
   it('answers a malformed JSON body with 400, not 500', async () => {
-    const res = await fetch(`${api.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
+    const res = await fetch(`${api.url}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken": ',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
@@ -56,11 +68,20 @@ describe(`the API platform (${testServerName()})`, () => {
       for (const [kind, body] of Object.entries(deepBodies)) {
         const res = await client.post(route.path, body, { token: route.token });
         expect({ route: route.path, kind, status: res.status }).toEqual({ route: route.path, kind, status: 400 });
-        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation.too_deep', details: [{ field: 'body', codes: ['maxDepth'] }] });
+        expect(res.body).toMatchObject({
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'validation.too_deep',
+          details: [{ field: 'body', codes: ['maxDepth'] }],
+        });
       }
     }
     // A body as deep as any real one still reaches validation.
-    const shallow = await client.post('/api/organisations', { name: 'A', profile: 'association', rna: [[['W751234567']]] }, { token: session.accessToken });
+    const shallow = await client.post(
+      '/api/organisations',
+      { name: 'A', profile: 'association', rna: [[['W751234567']]] },
+      { token: session.accessToken },
+    );
     expect(shallow.status).toBe(400);
     expect(shallow.body.code).not.toBe('validation.too_deep');
 
@@ -73,14 +94,18 @@ describe(`the API platform (${testServerName()})`, () => {
     // The server answers from the announced length alone: send only the headers, so no write can
     // race the server closing the connection (EPIPE), then read the answer.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${api.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 2 * 1024 * 1024 } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: text });
-          req.destroy();
-        });
-      });
+      const req = request(
+        `${api.url}/api/health`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 2 * 1024 * 1024 } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body: text });
+            req.destroy();
+          });
+        },
+      );
       req.on('error', reject);
       req.flushHeaders();
     });

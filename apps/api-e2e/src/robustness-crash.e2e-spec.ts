@@ -1,4 +1,12 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { charterFingerprint, storedCharter } from './support/charter-state';
 import { CollabClient, eventually } from '@alliances/e2e/support';
 
@@ -35,13 +43,29 @@ async function twoPartners(api: ApiClient): Promise<{ lead: Session; partner: Se
   );
   const alliance = await api.post(
     '/api/alliances',
-    { name: 'Alliance résiliente', purpose: 'Écrire la charte malgré les pannes', category: 'societal_innovation', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+    {
+      name: 'Alliance résiliente',
+      purpose: 'Écrire la charte malgré les pannes',
+      category: 'societal_innovation',
+      collectiveObjectives: ['engagement'],
+      domains: ['carers'],
+      scale: 'local',
+      territoryCodes: ['69123'],
+      organisationId: leadOrg,
+    },
     { token: lead.accessToken },
   );
   if (alliance.status !== 201) throw new Error(`alliance: ${alliance.status} ${alliance.text}`);
   const allianceId = alliance.body.id as string;
-  if ((await api.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: lead.accessToken })).status !== 201) throw new Error('invite failed');
-  if ((await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partner.accessToken })).status !== 200) throw new Error('accept failed');
+  if (
+    (await api.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: lead.accessToken }))
+      .status !== 201
+  )
+    throw new Error('invite failed');
+  if (
+    (await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partner.accessToken })).status !== 200
+  )
+    throw new Error('accept failed');
   return { lead, partner, allianceId };
 }
 
@@ -56,7 +80,10 @@ describe('an API instance killed during live charter editing', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    [victim, survivor] = await Promise.all([startApiProcess({ databaseUrl: db.url, env: ENV }), startApiProcess({ databaseUrl: db.url, env: ENV })]);
+    [victim, survivor] = await Promise.all([
+      startApiProcess({ databaseUrl: db.url, env: ENV }),
+      startApiProcess({ databaseUrl: db.url, env: ENV }),
+    ]);
     ({ lead, partner, allianceId } = await twoPartners(new ApiClient(victim.url)));
   });
   afterAll(async () => {
@@ -73,7 +100,12 @@ describe('an API instance killed during live charter editing', () => {
       return { name, client, made: [], acked: new Set(), refused: [], failovers: 0 };
     };
     // Three people on the instance about to die, one on the other.
-    const editors = [await join('a1', lead, victim.url), await join('a2', partner, victim.url), await join('a3', lead, victim.url), await join('b1', partner, survivor.url)];
+    const editors = [
+      await join('a1', lead, victim.url),
+      await join('a2', partner, victim.url),
+      await join('a3', lead, victim.url),
+      await join('b1', partner, survivor.url),
+    ];
     const sectionOf = new Map<string, string>();
     let stopped = false;
     let killedAt = 0;
@@ -112,7 +144,11 @@ describe('an API instance killed during live charter editing', () => {
     victim.child.kill('SIGKILL');
     await victim.exited;
     // Everyone keeps typing: the three clients of the dead instance fail over, then all edit together a while.
-    await eventually(() => editors.filter((e) => e.failovers > 0).length, (n) => n === 3, 20_000);
+    await eventually(
+      () => editors.filter((e) => e.failovers > 0).length,
+      (n) => n === 3,
+      20_000,
+    );
     const failedOverIn = Date.now() - killedAt;
     await sleep(1500);
     stopped = true;
@@ -128,7 +164,15 @@ describe('an API instance killed during live charter editing', () => {
       (f) => everyToken.every((t) => f.text.includes(t)),
       15_000,
     );
-    const replicas = await Promise.all(editors.map((e) => eventually(() => charterFingerprint(e.client.doc), (f) => f.hash === target.hash, 15_000)));
+    const replicas = await Promise.all(
+      editors.map((e) =>
+        eventually(
+          () => charterFingerprint(e.client.doc),
+          (f) => f.hash === target.hash,
+          15_000,
+        ),
+      ),
+    );
     const stored = await storedCharter(db.url as string, allianceId);
     const inDatabase = charterFingerprint(stored.doc);
 

@@ -2,7 +2,11 @@ import { ApiClient, createTestDatabase, startApiProcess, type ApiProcess, type S
 import { percentile, SteadyLoad, tally, watchHealth, type Sample } from './support/steady-load';
 import { TcpProxy } from './support/tcp-proxy';
 
-const ENV = { JWT_SECRET: 'outage-test-secret-that-is-long-enough-1234567', AUTH_THROTTLE_IP_PER_MINUTE: '100000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '100000' };
+const ENV = {
+  JWT_SECRET: 'outage-test-secret-that-is-long-enough-1234567',
+  AUTH_THROTTLE_IP_PER_MINUTE: '100000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '100000',
+};
 const OUTAGE_MS = 10_000;
 /** Generous bounds for a loaded 2-core machine; what is measured is printed. */
 const MAX_LATENCY_MS = 8000;
@@ -37,7 +41,12 @@ describe('database outage between one API process and PostgreSQL', () => {
       6,
       (worker, n) =>
         n % 3 === 2
-          ? { method: 'POST', path: '/api/organisations', token: session.accessToken, body: { name: `Association ${kind} ${worker}-${n}`, profile: 'association', rna: 'W751234567', territoryCode: '69123' } }
+          ? {
+              method: 'POST',
+              path: '/api/organisations',
+              token: session.accessToken,
+              body: { name: `Association ${kind} ${worker}-${n}`, profile: 'association', rna: 'W751234567', territoryCode: '69123' },
+            }
           : { method: 'GET', path: n % 3 === 0 ? '/api/me' : '/api/alliances', token: session.accessToken },
       { pauseMs: 20, tag: kind },
     );
@@ -81,7 +90,8 @@ describe('database outage between one API process and PostgreSQL', () => {
       expect(tally(r.during.filter((s) => !succeeded(s) && s.status !== 503))).toBe('none');
       const unavailable = r.during.filter((s) => s.status === 503);
       expect(unavailable.length).toBeGreaterThan(0);
-      for (const s of unavailable) expect(s.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'service.unavailable' });
+      for (const s of unavailable)
+        expect(s.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'service.unavailable' });
       expect(r.maxLatencyMs).toBeLessThan(MAX_LATENCY_MS);
       expect(r.healthDuring.length).toBeGreaterThan(0);
       expect(r.healthDuring.every((h) => h.status === 503)).toBe(true);

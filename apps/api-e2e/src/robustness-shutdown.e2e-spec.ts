@@ -1,4 +1,12 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { SteadyLoad, tally, watchHealth, type LoadRequest, type Sample } from './support/steady-load';
 
 const DRAIN_MS = 2000;
@@ -40,7 +48,12 @@ describe('graceful shutdown under steady load', () => {
         case 1:
           return { method: 'GET', path: '/api/alliances', token: session.accessToken };
         case 2:
-          return { method: 'POST', path: '/api/organisations', token: session.accessToken, body: { name: `Association ${worker}-${n}`, profile: 'association', rna: 'W751234567', territoryCode: '69123' } };
+          return {
+            method: 'POST',
+            path: '/api/organisations',
+            token: session.accessToken,
+            body: { name: `Association ${worker}-${n}`, profile: 'association', rna: 'W751234567', territoryCode: '69123' },
+          };
         default:
           return { method: 'POST', path: '/api/auth/login', body: { email: session.email, password: GOOD_PASSWORD } };
       }
@@ -53,13 +66,19 @@ describe('graceful shutdown under steady load', () => {
     const sigtermAt = Date.now();
     proc.child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const exitCode = await Promise.race([proc.exited, new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    const exitCode = await Promise.race([
+      proc.exited,
+      new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000))),
+    ]);
     clearTimeout(timer);
     const exitedAt = Date.now();
     await sleep(300);
     const samples = [...(await kept.stop()), ...(await fresh.stop())].sort((a, b) => a.start - b.start);
     const healthSamples = await health.stop();
-    const afterExit = await fetch(`${proc.url}/api/health`).then((r) => `status ${r.status}`, (e: { cause?: { code?: string } }) => e.cause?.code ?? 'error');
+    const afterExit = await fetch(`${proc.url}/api/health`).then(
+      (r) => `status ${r.status}`,
+      (e: { cause?: { code?: string } }) => e.cause?.code ?? 'error',
+    );
 
     const logged = loggedRequestIds(proc.output());
     const answered = (s: Sample) => s.status !== undefined;

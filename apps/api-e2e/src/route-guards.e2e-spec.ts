@@ -56,7 +56,7 @@ describe(`route guards (${testServerName()})`, () => {
   it('answers 401 to every non-public route called without a token', async () => {
     const outcomes: Record<string, number> = {};
     for (const op of operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)))) {
-      const res = await client.call(op.method, urlOf(op), { body: op.bodySchema ? plausibleBody(op.bodySchema, {}) ?? {} : undefined });
+      const res = await client.call(op.method, urlOf(op), { body: op.bodySchema ? (plausibleBody(op.bodySchema, {}) ?? {}) : undefined });
       outcomes[operationKey(op)] = res.status;
       if (res.status === 401) expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     }

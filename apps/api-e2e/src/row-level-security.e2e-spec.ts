@@ -1,4 +1,14 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, testServerName, withClient, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  startApiProcess,
+  testServerName,
+  withClient,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import type { Client } from 'pg';
 import { buildAllianceWorld, type AllianceWorld } from './support/alliance-world';
 
@@ -9,7 +19,12 @@ import { buildAllianceWorld, type AllianceWorld } from './support/alliance-world
  * refused. And the API really runs its request queries that way, for each caller, on a shared pool.
  */
 
-const ENV = { ADMIN_EMAIL: 'admin@rls.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@rls.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 const APP_ROLE = 'alliances_app';
 
 /** Alliance-scoped tables left without policies, on purpose. */
@@ -67,7 +82,14 @@ describe(`row-level security (${testServerName()})`, () => {
 
   /** Row ids (ctid) of every row of `table` as the owner, each with its alliance and whether it is shared. */
   const ownerView = (table: string) =>
-    withDatabase(async (c) => (await c.query(`SELECT ctid::text AS row, ${ALLIANCE_OF[table] ?? 'alliance_id'} AS alliance, ${SHARED[table] ?? 'false'} AS shared FROM "${table}"`)).rows as { row: string; alliance: string | null; shared: boolean }[]);
+    withDatabase(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT ctid::text AS row, ${ALLIANCE_OF[table] ?? 'alliance_id'} AS alliance, ${SHARED[table] ?? 'false'} AS shared FROM "${table}"`,
+          )
+        ).rows as { row: string; alliance: string | null; shared: boolean }[],
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -78,7 +100,11 @@ describe(`row-level security (${testServerName()})`, () => {
     b = await buildAllianceWorld(api, proc, admin, 'Beta', { publishCaseStudy: true });
     outsider = await api.signUp({ displayName: 'Sans organisation' });
     protectedTables = (
-      await withDatabase((c) => c.query(`SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity ORDER BY relname`))
+      await withDatabase((c) =>
+        c.query(
+          `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity ORDER BY relname`,
+        ),
+      )
     ).rows.map((r: { relname: string }) => r.relname);
   }, 120_000);
   afterAll(async () => {
@@ -89,17 +115,25 @@ describe(`row-level security (${testServerName()})`, () => {
   it('protects every alliance-scoped table, each with a policy', async () => {
     const scoped = (
       await withDatabase((c) =>
-        c.query(`SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'alliance_id' ORDER BY table_name`),
+        c.query(
+          `SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'alliance_id' ORDER BY table_name`,
+        ),
       )
     ).rows.map((r: { table_name: string }) => r.table_name);
     const expected = [...new Set([...scoped, ...Object.keys(ALLIANCE_OF)])].filter((t) => !(t in EXEMPT)).sort();
     expect(protectedTables).toEqual(expected);
     const withoutPolicy = (
-      await withDatabase((c) => c.query(`SELECT c.relname FROM pg_class c WHERE c.relrowsecurity AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)`))
+      await withDatabase((c) =>
+        c.query(
+          `SELECT c.relname FROM pg_class c WHERE c.relrowsecurity AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)`,
+        ),
+      )
     ).rows;
     expect(withoutPolicy).toEqual([]);
     // The application role is an ordinary role: no superuser, no BYPASSRLS, no login.
-    const [role] = (await withDatabase((c) => c.query('SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1', [APP_ROLE]))).rows;
+    const [role] = (
+      await withDatabase((c) => c.query('SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1', [APP_ROLE]))
+    ).rows;
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
 
@@ -108,7 +142,11 @@ describe(`row-level security (${testServerName()})`, () => {
     const filtered: string[] = [];
     for (const table of protectedTables) {
       const all = await ownerView(table);
-      const seen = new Set((await asTenant(a.lead.user.id, (c) => c.query(`SELECT ctid::text AS row, * FROM "${table}"`))).rows.map((r: { row: string }) => r.row));
+      const seen = new Set(
+        (await asTenant(a.lead.user.id, (c) => c.query(`SELECT ctid::text AS row, * FROM "${table}"`))).rows.map(
+          (r: { row: string }) => r.row,
+        ),
+      );
       const expected = all.filter((r) => r.alliance === a.allianceId || r.shared).map((r) => r.row);
       expect({ table, rows: [...seen].sort() }).toEqual({ table, rows: expected.sort() });
       if (all.length > seen.size || !all.length) filtered.push(table);
@@ -117,7 +155,16 @@ describe(`row-level security (${testServerName()})`, () => {
     console.log(`row-level security, tenant A sees (visible/total): ${report.join(', ')}`);
     // B's world has rows in every (non-empty) table: only the library (B's card is published) hid nothing from A.
     expect(protectedTables.filter((t) => !filtered.includes(t))).toEqual(['case_studies', 'case_study_consents']);
-    for (const table of ['alliances', 'alliance_members', 'objectives', 'comments', 'charter_versions', 'evaluation_responses', 'grants', 'grant_tranches']) {
+    for (const table of [
+      'alliances',
+      'alliance_members',
+      'objectives',
+      'comments',
+      'charter_versions',
+      'evaluation_responses',
+      'grants',
+      'grant_tranches',
+    ]) {
       expect({ table, own: (await ownerView(table)).filter((r) => r.alliance === a.allianceId).length > 0 }).toEqual({ table, own: true });
     }
   });
@@ -136,18 +183,26 @@ describe(`row-level security (${testServerName()})`, () => {
 
   it('refuses writes into another tenant, and touches only the caller’s rows', async () => {
     const insert = asTenant(a.lead.user.id, (c) =>
-      c.query(`INSERT INTO objectives (alliance_id, title, collective_objective, description) VALUES ($1, 'Intrus', 'engagement', '')`, [b.allianceId]),
+      c.query(`INSERT INTO objectives (alliance_id, title, collective_objective, description) VALUES ($1, 'Intrus', 'engagement', '')`, [
+        b.allianceId,
+      ]),
     );
     await expect(insert).rejects.toThrow(/row-level security/);
-    const moved = asTenant(a.lead.user.id, (c) => c.query(`UPDATE objectives SET alliance_id = $1 WHERE id = $2`, [b.allianceId, a.ids['objective']]));
+    const moved = asTenant(a.lead.user.id, (c) =>
+      c.query(`UPDATE objectives SET alliance_id = $1 WHERE id = $2`, [b.allianceId, a.ids['objective']]),
+    );
     await expect(moved).rejects.toThrow(/row-level security/);
-    const updated = await asTenant(a.lead.user.id, (c) => c.query(`UPDATE objectives SET title = 'Écrasé' WHERE alliance_id = $1`, [b.allianceId]));
+    const updated = await asTenant(a.lead.user.id, (c) =>
+      c.query(`UPDATE objectives SET title = 'Écrasé' WHERE alliance_id = $1`, [b.allianceId]),
+    );
     expect(updated.rowCount).toBe(0);
     const deleted = await asTenant(a.lead.user.id, (c) => c.query('DELETE FROM comment_events'));
     const ownEvents = (await ownerView('comment_events')).filter((r) => r.alliance === a.allianceId).length;
     expect(deleted.rowCount).toBe(ownEvents);
     // The default questionnaire is read by all, written by none.
-    const shared = await asTenant(a.lead.user.id, (c) => c.query(`UPDATE evaluation_templates SET title = 'Écrasé' WHERE alliance_id IS NULL`));
+    const shared = await asTenant(a.lead.user.id, (c) =>
+      c.query(`UPDATE evaluation_templates SET title = 'Écrasé' WHERE alliance_id IS NULL`),
+    );
     expect(shared.rowCount).toBe(0);
   });
 
@@ -168,11 +223,19 @@ describe(`row-level security (${testServerName()})`, () => {
     const created = await Promise.all(
       Array.from({ length: 45 }, (_, i) => {
         const [who, allianceId] = callers[i % callers.length];
-        return api.post(`/api/alliances/${allianceId}/objectives`, { title: `Sonde ${i}`, collectiveObjective: 'engagement', description: '' }, { token: who.accessToken });
+        return api.post(
+          `/api/alliances/${allianceId}/objectives`,
+          { title: `Sonde ${i}`, collectiveObjective: 'engagement', description: '' },
+          { token: who.accessToken },
+        );
       }),
     );
     expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
-    const probes = (await withDatabase((c) => c.query('SELECT created_by, role, tenant FROM rls_probe'))).rows as { created_by: string; role: string; tenant: string }[];
+    const probes = (await withDatabase((c) => c.query('SELECT created_by, role, tenant FROM rls_probe'))).rows as {
+      created_by: string;
+      role: string;
+      tenant: string;
+    }[];
     expect(probes).toHaveLength(45);
     expect(probes.filter((p) => p.role !== APP_ROLE || p.tenant !== p.created_by)).toEqual([]);
     // And a reader of A still sees A's objectives only, through the API.

@@ -1,4 +1,13 @@
-import { ApiClient, createTestDatabase, sql, startApiProcess, testServerName, workspaceRoot, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  sql,
+  startApiProcess,
+  testServerName,
+  workspaceRoot,
+  type ApiProcess,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +47,13 @@ function runSeed(env: Record<string, string>): Promise<{ code: number | null; ou
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'tools/seed-demo/seed-demo.ts'], {
       cwd: workspaceRoot(),
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', TS_NODE_PROJECT: 'tools/seed-demo/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '',
+        TS_NODE_PROJECT: 'tools/seed-demo/tsconfig.json',
+        TS_NODE_TRANSPILE_ONLY: 'true',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -73,14 +88,28 @@ describe(`demo data (${testServerName()})`, () => {
 
   it('fills a fresh database with French alliances of every profile and domain, through the API', async () => {
     const run = await runSeed(env());
-    console.log(run.output.split('\n').filter((l) => /Demo data|organisations of|charters in force|evaluation campaigns/.test(l)).join('\n'));
+    console.log(
+      run.output
+        .split('\n')
+        .filter((l) => /Demo data|organisations of|charters in force|evaluation campaigns/.test(l))
+        .join('\n'),
+    );
     expect(run.output).toMatch(/Demo data ready in \d+ s/);
     expect(run.code).toBe(0);
     expect(run.output).toContain(`every one has the password: ${DEMO_PASSWORD}`);
     api = await startApiProcess({ databaseUrl: db.url, dataDir });
     [first] = await sql(api, db, COUNTS);
     console.log(`seed:demo (first run): ${JSON.stringify(first)}`);
-    expect(first).toMatchObject({ organisations: 20, profiles: 7, alliances: 10, domains: 12, chartersInForce: 6, grants: 5, publishedCaseStudies: 2, closedEvaluations: 4 });
+    expect(first).toMatchObject({
+      organisations: 20,
+      profiles: 7,
+      alliances: 10,
+      domains: 12,
+      chartersInForce: 6,
+      grants: 5,
+      publishedCaseStudies: 2,
+      closedEvaluations: 4,
+    });
     expect(first['checkIns']).toBeGreaterThanOrEqual(50);
     expect(first['comments']).toBeGreaterThanOrEqual(8);
     expect(first['paidTranches']).toBeGreaterThanOrEqual(5);
@@ -92,7 +121,9 @@ describe(`demo data (${testServerName()})`, () => {
     const client = new ApiClient((api as ApiProcess).url);
     const lead = await client.login(LEAD, DEMO_PASSWORD);
     const alliances = await client.get('/api/alliances', { token: lead.accessToken });
-    expect(alliances.body.items.map((a: { name: string; status: string }) => [a.name, a.status])).toEqual([['Alliance Aidants Salariés du Rhône', 'active']]);
+    expect(alliances.body.items.map((a: { name: string; status: string }) => [a.name, a.status])).toEqual([
+      ['Alliance Aidants Salariés du Rhône', 'active'],
+    ]);
     const id = alliances.body.items[0].id;
     const charter = await client.get(`/api/alliances/${id}/charter`, { token: lead.accessToken });
     expect(charter.body).toMatchObject({ state: 'in_force', inForceVersion: 1 });
@@ -103,7 +134,9 @@ describe(`demo data (${testServerName()})`, () => {
 
     const funder = await client.login(FUNDER, DEMO_PASSWORD);
     const me = await client.get('/api/me', { token: funder.accessToken });
-    const portfolio = await client.get(`/api/organisations/${me.body.memberships[0].organisationId}/portfolio`, { token: funder.accessToken });
+    const portfolio = await client.get(`/api/organisations/${me.body.memberships[0].organisationId}/portfolio`, {
+      token: funder.accessToken,
+    });
     expect(portfolio.body.entries.length).toBeGreaterThanOrEqual(4);
     expect(portfolio.body.totals.paid).toBeGreaterThan(0);
     expect((await client.get('/api/case-studies', { token: funder.accessToken })).body).toHaveLength(2);

@@ -49,7 +49,8 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     app.useWebSocketAdapter(io);
     await configureHttp(app, config);
     await runMigrationsLocked(app.get(DataSource));
-    if (embedded) await migratePgliteFolder({ dataDir: config.dataDir, url: embedded.url, script: join(__dirname, 'assets', 'migrate-pglite.mjs') });
+    if (embedded)
+      await migratePgliteFolder({ dataDir: config.dataDir, url: embedded.url, script: join(__dirname, 'assets', 'migrate-pglite.mjs') });
     await enforceRowLevelSecurity(app.get(DataSource));
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();

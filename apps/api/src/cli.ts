@@ -26,12 +26,17 @@ export async function runAdminCli(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
-  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: embedded?.url ?? (config.databaseUrl as string), entities, migrations, poolSize: 2 }));
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, script: join(__dirname, 'assets', 'embedded-postgres.mjs') });
+  const dataSource = new DataSource(
+    dataSourceOptions({ databaseUrl: embedded?.url ?? (config.databaseUrl as string), entities, migrations, poolSize: 2 }),
+  );
   try {
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);
-    if (embedded) await migratePgliteFolder({ dataDir: config.dataDir, url: embedded.url, script: join(__dirname, 'assets', 'migrate-pglite.mjs') });
+    if (embedded)
+      await migratePgliteFolder({ dataDir: config.dataDir, url: embedded.url, script: join(__dirname, 'assets', 'migrate-pglite.mjs') });
     const users = dataSource.getRepository(UserEntity);
     const passwordHash = await passwords.hash(password);
     const existing = await users.findOne({ where: { email: normaliseEmail(email) } });
@@ -39,7 +44,13 @@ export async function runAdminCli(args: string[]): Promise<number> {
       await users.update(existing.id, { isPlatformAdmin: true, passwordHash, disabledAt: null });
       console.log(`${existing.email} is now a platform administrator (password reset).`);
     } else {
-      await users.insert({ email: normaliseEmail(email), displayName: name.join(' ') || 'Administrateur·rice', passwordHash, isPlatformAdmin: true, locale: 'fr' });
+      await users.insert({
+        email: normaliseEmail(email),
+        displayName: name.join(' ') || 'Administrateur·rice',
+        passwordHash,
+        isPlatformAdmin: true,
+        locale: 'fr',
+      });
       console.log(`Platform administrator ${normaliseEmail(email)} created.`);
     }
     return 0;

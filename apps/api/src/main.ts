@@ -19,7 +19,10 @@ if (command === 'admin') {
 } else {
   startApi()
     .then(({ url, embedded }) => {
-      Logger.log(`Alliances is listening on ${url} (${embedded ? `embedded PostgreSQL ${embedded.version} in ${embedded.dir}` : 'PostgreSQL'})`, 'Bootstrap');
+      Logger.log(
+        `Alliances is listening on ${url} (${embedded ? `embedded PostgreSQL ${embedded.version} in ${embedded.dir}` : 'PostgreSQL'})`,
+        'Bootstrap',
+      );
     })
     .catch((error: unknown) => {
       console.error(error instanceof ConfigError || error instanceof EmbeddedPostgresError ? error.message : error);

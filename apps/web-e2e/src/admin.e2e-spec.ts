@@ -1,4 +1,12 @@
-import { ApiClient, GOOD_PASSWORD, createTestDatabase, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  GOOD_PASSWORD,
+  createTestDatabase,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
@@ -15,7 +23,11 @@ async function expectAccessible(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
   // A button just clicked still shows its ripple; axe would measure the contrast of a passing animation.
   await page.mouse.move(0, 0);
-  await page.locator('.mat-ripple-element').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.mat-ripple-element')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }
 
@@ -29,7 +41,10 @@ async function signIn(page: Page, baseUrl: string, who: { email: string; passwor
   // Fails at once with the form's error (a refusal) rather than with a bare timeout.
   const outcome = await Promise.race([
     page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'in' as const),
-    page.getByTestId('sign-in-error').waitFor().then(() => 'refused' as const),
+    page
+      .getByTestId('sign-in-error')
+      .waitFor()
+      .then(() => 'refused' as const),
   ]);
   if (outcome === 'refused') throw new Error(`sign-in refused for ${who.email}: ${await page.getByTestId('sign-in-error').textContent()}`);
 }
@@ -64,7 +79,13 @@ describe('platform console and case-study library in Chromium', () => {
     api = await startApiProcess({
       databaseUrl: db.url,
       // Scheduled jobs run every second, so the console has runs to show.
-      env: { ADMIN_EMAIL, ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000', SCHEDULER_INTERVAL_MS: '1000' },
+      env: {
+        ADMIN_EMAIL,
+        ADMIN_PASSWORD: GOOD_PASSWORD,
+        AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+        AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+        SCHEDULER_INTERVAL_MS: '1000',
+      },
     });
     client = new ApiClient(api.url);
     admin = await client.login(ADMIN_EMAIL);
@@ -80,17 +101,43 @@ describe('platform console and case-study library in Chromium', () => {
     const token = { token: lead.accessToken };
     const alliance = await client.post(
       '/api/alliances',
-      { name: 'Mobilité des aidants', purpose: 'Transport solidaire pour les aidants familiaux.', category: 'societal_innovation', collectiveObjectives: ['territory'], domains: ['mobility', 'carers'], scale: 'intercommunal', territoryCodes: ['69123'], organisationId: leadOrg.id },
+      {
+        name: 'Mobilité des aidants',
+        purpose: 'Transport solidaire pour les aidants familiaux.',
+        category: 'societal_innovation',
+        collectiveObjectives: ['territory'],
+        domains: ['mobility', 'carers'],
+        scale: 'intercommunal',
+        territoryCodes: ['69123'],
+        organisationId: leadOrg.id,
+      },
       token,
     );
     expect(alliance.status).toBe(201);
     allianceId = alliance.body.id;
-    expect((await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg.id, role: 'partner' }, token)).status).toBe(201);
-    expect([200, 201]).toContain((await client.post(`/api/alliances/${allianceId}/members/${partnerOrg.id}/accept`, undefined, { token: partner.accessToken })).status);
-    const objective = await client.post(`/api/alliances/${allianceId}/objectives`, { title: 'Transporter les aidants', collectiveObjective: 'territory', description: 'Avec les entreprises du territoire.' }, token);
+    expect(
+      (await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg.id, role: 'partner' }, token)).status,
+    ).toBe(201);
+    expect([200, 201]).toContain(
+      (await client.post(`/api/alliances/${allianceId}/members/${partnerOrg.id}/accept`, undefined, { token: partner.accessToken })).status,
+    );
+    const objective = await client.post(
+      `/api/alliances/${allianceId}/objectives`,
+      { title: 'Transporter les aidants', collectiveObjective: 'territory', description: 'Avec les entreprises du territoire.' },
+      token,
+    );
     const indicator = await client.post(
       `/api/objectives/${objective.body.id}/indicators`,
-      { name: 'Trajets partagés', unit: 'trajets', baseline: 0, target: 400, startDate: day(-100), targetDate: day(100), direction: 'increase', ownerOrganisationId: leadOrg.id },
+      {
+        name: 'Trajets partagés',
+        unit: 'trajets',
+        baseline: 0,
+        target: 400,
+        startDate: day(-100),
+        targetDate: day(100),
+        direction: 'increase',
+        ownerOrganisationId: leadOrg.id,
+      },
       token,
     );
     expect(indicator.status).toBe(201);
@@ -182,7 +229,11 @@ describe('platform console and case-study library in Chromium', () => {
     await page.waitForURL((url) => url.pathname === '/admin/jobs');
     const rows = page.getByTestId('job-row');
     await rows.first().waitFor();
-    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-job')))).toEqual(['notification_digests', 'evaluation_closing', 'evaluation_reminders']);
+    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-job')))).toEqual([
+      'notification_digests',
+      'evaluation_closing',
+      'evaluation_reminders',
+    ]);
     expect(await rows.filter({ hasText: 'Rappels avant la clôture des évaluations' }).count()).toBe(1);
     // Each queue has run by now (every second here); a refresh reads the latest counts.
     const completed = () => page.getByTestId('job-completed').allTextContents();
@@ -205,9 +256,11 @@ describe('platform console and case-study library in Chromium', () => {
     await expectAccessible(page);
 
     await page.getByTestId('case-study-title-input').fill('Des transports solidaires pour les aidants');
-    await page.getByTestId('case-study-summary-input').fill(
-      'Les collectivités et les entreprises locales organisent ensemble des trajets partagés pour les aidants familiaux du territoire.',
-    );
+    await page
+      .getByTestId('case-study-summary-input')
+      .fill(
+        'Les collectivités et les entreprises locales organisent ensemble des trajets partagés pour les aidants familiaux du territoire.',
+      );
     await page.getByTestId('case-study-indicator').filter({ hasText: 'Trajets partagés' }).locator('input').check();
     await page.getByTestId('case-study-submit').click();
     await page.getByTestId('case-study-message').filter({ hasText: 'La fiche est envoyée' }).waitFor();
@@ -271,7 +324,8 @@ describe('platform console and case-study library in Chromium', () => {
 
   it('shows the review queue a page at a time, oldest application first, and more on demand', async () => {
     const applicant = await client.signUp({ displayName: 'Dominique Demandeuse' });
-    for (let i = 1; i <= 53; i++) await client.applyOrganisation(applicant, { name: `Association en attente ${String(i).padStart(2, '0')}` });
+    for (let i = 1; i <= 53; i++)
+      await client.applyOrganisation(applicant, { name: `Association en attente ${String(i).padStart(2, '0')}` });
 
     const page = await open('reviewer');
     await signIn(page, api.url, { email: ADMIN_EMAIL, password: GOOD_PASSWORD }, '/admin/organisations');

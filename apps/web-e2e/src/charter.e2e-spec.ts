@@ -1,4 +1,12 @@
-import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  createTestDatabase,
+  GOOD_PASSWORD,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
@@ -14,10 +22,13 @@ async function openCharter(page: Page, baseUrl: string, who: Session, allianceId
   await page.getByTestId('sign-in-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.goto(`${baseUrl}/alliances/${allianceId}/charter`);
-  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor().catch(async (e) => {
-    console.log(await page.locator('main').innerText());
-    throw e;
-  });
+  await page
+    .locator('[data-testid="connection-status"][data-status="connected"]')
+    .waitFor()
+    .catch(async (e) => {
+      console.log(await page.locator('main').innerText());
+      throw e;
+    });
   await page.locator('[data-testid="section-editor-governance"] .ProseMirror').waitFor();
 }
 
@@ -56,13 +67,32 @@ describe('the live charter in Chromium', () => {
     await client.approveOrganisation(admin, partnerOrg);
     const created = await client.post(
       '/api/alliances',
-      { name: 'Alliance des aidants', purpose: 'Soutenir les aidants salariés', category: 'societal_innovation', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+      {
+        name: 'Alliance des aidants',
+        purpose: 'Soutenir les aidants salariés',
+        category: 'societal_innovation',
+        collectiveObjectives: ['engagement'],
+        domains: ['carers'],
+        scale: 'local',
+        territoryCodes: ['69123'],
+        organisationId: leadOrg,
+      },
       { token: camille.accessToken },
     );
     expect(created.status).toBe(201);
     const allianceId = created.body.id as string;
-    expect((await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: camille.accessToken })).status).toBe(201);
-    expect((await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status).toBe(200);
+    expect(
+      (
+        await client.post(
+          `/api/alliances/${allianceId}/members`,
+          { organisationId: partnerOrg, role: 'partner' },
+          { token: camille.accessToken },
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status,
+    ).toBe(200);
 
     await Promise.all([openCharter(lead.page, api.url, camille, allianceId), openCharter(partner.page, api.url, sacha, allianceId)]);
 
@@ -88,13 +118,19 @@ describe('the live charter in Chromium', () => {
     await lead.page.getByTestId('confirm-accept').click();
     await lead.page.getByTestId('proposed-notice').waitFor();
 
-    for (const [browser, org] of [[lead, leadOrg], [partner, partnerOrg]] as const) {
+    for (const [browser, org] of [
+      [lead, leadOrg],
+      [partner, partnerOrg],
+    ] as const) {
       const page = browser.page;
       await page.goto(`${api.url}/alliances/${allianceId}/charter/signatures`);
-      await page.getByTestId('version-sha256').waitFor().catch(async (e) => {
-        console.log(await page.locator('main').innerText());
-        throw e;
-      });
+      await page
+        .getByTestId('version-sha256')
+        .waitFor()
+        .catch(async (e) => {
+          console.log(await page.locator('main').innerText());
+          throw e;
+        });
       await page.getByTestId(`sign-${org}`).click();
       await page.getByTestId('confirm-accept').click();
       await page.locator('[data-testid="signature-feedback"]').waitFor();
@@ -102,7 +138,10 @@ describe('the live charter in Chromium', () => {
 
     const board = partner.page;
     await board.reload();
-    await board.getByTestId('in-force').getByText(/Version 1 en vigueur/).waitFor();
+    await board
+      .getByTestId('in-force')
+      .getByText(/Version 1 en vigueur/)
+      .waitFor();
     expect(await seriousAccessibilityViolations(board)).toEqual([]);
     await screenshot(board, 'charter-signatures');
 
@@ -113,19 +152,41 @@ describe('the live charter in Chromium', () => {
   it('two partners comment on a charter passage: each sees the other appear live, the highlight follows edits and leads to its thread', async () => {
     const client = new ApiClient(api.url);
     const admin = await client.login(ADMIN_EMAIL);
-    const [camille, sacha] = await Promise.all([client.signUp({ displayName: 'Camille Roux' }), client.signUp({ displayName: 'Sacha Blanc' })]);
+    const [camille, sacha] = await Promise.all([
+      client.signUp({ displayName: 'Camille Roux' }),
+      client.signUp({ displayName: 'Sacha Blanc' }),
+    ]);
     const leadOrg = (await client.applyOrganisation(camille, { name: 'Maison des Solidarités' })).id as string;
     const partnerOrg = (await client.applyOrganisation(sacha, { name: 'Fondation Terre Commune' })).id as string;
     await client.approveOrganisation(admin, leadOrg);
     await client.approveOrganisation(admin, partnerOrg);
     const created = await client.post(
       '/api/alliances',
-      { name: 'Alliance du quartier', purpose: 'Rompre l’isolement des aînés', category: 'societal_innovation', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+      {
+        name: 'Alliance du quartier',
+        purpose: 'Rompre l’isolement des aînés',
+        category: 'societal_innovation',
+        collectiveObjectives: ['engagement'],
+        domains: ['carers'],
+        scale: 'local',
+        territoryCodes: ['69123'],
+        organisationId: leadOrg,
+      },
       { token: camille.accessToken },
     );
     const allianceId = created.body.id as string;
-    expect((await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: camille.accessToken })).status).toBe(201);
-    expect((await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status).toBe(200);
+    expect(
+      (
+        await client.post(
+          `/api/alliances/${allianceId}/members`,
+          { organisationId: partnerOrg, role: 'partner' },
+          { token: camille.accessToken },
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status,
+    ).toBe(200);
     const [l, p] = await Promise.all([openBrowser(), openBrowser()]);
     try {
       await Promise.all([openCharter(l.page, api.url, camille, allianceId), openCharter(p.page, api.url, sacha, allianceId)]);
@@ -164,10 +225,14 @@ describe('the live charter in Chromium', () => {
       await p.page.getByTestId('comment-item').filter({ hasText: 'proposons une définition jeudi' }).waitFor({ timeout: 10_000 });
 
       // Text written before the passage moves it: the highlight still covers the same word on both sides.
-      await section(l.page).getByText(/Nous agissons dans la/).click();
+      await section(l.page)
+        .getByText(/Nous agissons dans la/)
+        .click();
       await l.page.keyboard.press('Home');
       await l.page.keyboard.type('En 2026, ');
-      await section(p.page).getByText(/^En 2026, /).waitFor({ timeout: 10_000 });
+      await section(p.page)
+        .getByText(/^En 2026, /)
+        .waitFor({ timeout: 10_000 });
       expect(await section(p.page).locator('.comment-anchor').textContent()).toBe('confiance');
 
       // "Show in the text" selects the passage where it now stands.

@@ -1,8 +1,21 @@
-import { ApiClient, GOOD_PASSWORD, createTestDatabase, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  GOOD_PASSWORD,
+  createTestDatabase,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
-const ENV = { ADMIN_EMAIL: 'admin@evaluations-web.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@evaluations-web.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 
 describe('partnership evaluation in Chromium', () => {
   let db: TestDatabase;
@@ -20,7 +33,10 @@ describe('partnership evaluation in Chromium', () => {
     proc = await startApiProcess({ databaseUrl: db.url, env: ENV });
     api = new ApiClient(proc.url);
     const admin = await api.login(ENV.ADMIN_EMAIL);
-    const [leadAdmin, partnerAdmin] = await Promise.all([api.signUp({ displayName: 'Camille Pilote' }), api.signUp({ displayName: 'Sacha Partenaire' })]);
+    const [leadAdmin, partnerAdmin] = await Promise.all([
+      api.signUp({ displayName: 'Camille Pilote' }),
+      api.signUp({ displayName: 'Sacha Partenaire' }),
+    ]);
     const approve = async (s: Session, name: string) => {
       const o = await api.applyOrganisation(s, { name });
       await api.approveOrganisation(admin, o.id);
@@ -36,12 +52,27 @@ describe('partnership evaluation in Chromium', () => {
     }
     const alliance = await api.post(
       '/api/alliances',
-      { name: 'Alliance des jardins solaires', purpose: 'Des jardins partagés éclairés au solaire.', category: 'societal_innovation', collectiveObjectives: ['territory'], domains: [], scale: 'local', territoryCodes: [], organisationId: leadOrg },
+      {
+        name: 'Alliance des jardins solaires',
+        purpose: 'Des jardins partagés éclairés au solaire.',
+        category: 'societal_innovation',
+        collectiveObjectives: ['territory'],
+        domains: [],
+        scale: 'local',
+        territoryCodes: [],
+        organisationId: leadOrg,
+      },
       { token: leadAdmin.accessToken },
     );
     const allianceId = alliance.body.id as string;
-    await api.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: leadAdmin.accessToken });
-    const accepted = await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: partnerAdmin.accessToken });
+    await api.post(
+      `/api/alliances/${allianceId}/members`,
+      { organisationId: partnerOrg, role: 'partner' },
+      { token: leadAdmin.accessToken },
+    );
+    const accepted = await api.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, {
+      token: partnerAdmin.accessToken,
+    });
     expect(accepted.status).toBe(200);
     const launched = await api.post(
       `/api/alliances/${allianceId}/evaluations`,
@@ -54,7 +85,10 @@ describe('partnership evaluation in Chromium', () => {
     // Two members of each organisation answer through the API; one of each through the browser.
     for (const [i, s] of [lead[1], lead[2], partner[1], partner[2]].entries()) {
       const answers = launched.body.questions.map((q: { id: string }) => ({ questionId: q.id, score: (i % 2) + 3 }));
-      const res = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, { token: s.accessToken, body: { answers, submit: true } });
+      const res = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+        token: s.accessToken,
+        body: { answers, submit: true },
+      });
       expect(res.status).toBe(200);
     }
     browser = await openBrowser();
@@ -77,10 +111,13 @@ describe('partnership evaluation in Chromium', () => {
 
   async function answer(page: Page, score: (i: number) => number): Promise<void> {
     await page.goto(`${proc.url}/evaluations/${campaignId}`);
-    await page.getByTestId('score-0-1').waitFor({ timeout: 10_000 }).catch(async (e) => {
-      console.log(page.url(), await page.locator('body').innerText(), logs.join('\n'));
-      throw e;
-    });
+    await page
+      .getByTestId('score-0-1')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e) => {
+        console.log(page.url(), await page.locator('body').innerText(), logs.join('\n'));
+        throw e;
+      });
     for (let i = 0; i < questionCount; i++) await page.getByTestId(`score-${i}-${score(i)}`).check();
     await page.getByTestId('comment-0').fill('Les comités mensuels nous ont beaucoup aidés.');
     await page.getByTestId('submit-answers').click();

@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { ApiClient, GOOD_PASSWORD, createTestDatabase, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  GOOD_PASSWORD,
+  createTestDatabase,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
-const ENV = { ADMIN_EMAIL: 'admin@funding-web.test', ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' };
+const ENV = {
+  ADMIN_EMAIL: 'admin@funding-web.test',
+  ADMIN_PASSWORD: GOOD_PASSWORD,
+  AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+  AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+};
 /** Amounts as the French interface writes them, whatever the kind of space between the thousands. */
 const euros = (digits: string) => new RegExp(`${digits.replace(/ /g, '\\s')}\\s€`);
 
@@ -29,13 +42,27 @@ describe('funders in Chromium', () => {
     await api.approveOrganisation(admin, funderOrg);
     const alliance = await api.post(
       '/api/alliances',
-      { name: 'Aidants du Rhône', purpose: 'Soutenir les aidants familiaux.', category: 'philanthropy', collectiveObjectives: ['engagement'], domains: ['carers'], scale: 'local', territoryCodes: ['69123'], organisationId: leadOrg },
+      {
+        name: 'Aidants du Rhône',
+        purpose: 'Soutenir les aidants familiaux.',
+        category: 'philanthropy',
+        collectiveObjectives: ['engagement'],
+        domains: ['carers'],
+        scale: 'local',
+        territoryCodes: ['69123'],
+        organisationId: leadOrg,
+      },
       { token: lead.accessToken },
     );
     expect(alliance.status).toBe(201);
     allianceId = alliance.body.id;
-    expect((await api.post(`/api/alliances/${allianceId}/members`, { organisationId: funderOrg, role: 'funder' }, { token: lead.accessToken })).status).toBe(201);
-    expect((await api.post(`/api/alliances/${allianceId}/members/${funderOrg}/accept`, undefined, { token: foundation.accessToken })).status).toBe(200);
+    expect(
+      (await api.post(`/api/alliances/${allianceId}/members`, { organisationId: funderOrg, role: 'funder' }, { token: lead.accessToken }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.post(`/api/alliances/${allianceId}/members/${funderOrg}/accept`, undefined, { token: foundation.accessToken })).status,
+    ).toBe(200);
     browser = await openBrowser();
   }, 120_000);
 
@@ -79,7 +106,10 @@ describe('funders in Chromium', () => {
     await page.getByTestId('tranches-error').filter({ hasText: 'Les tranches dépassent le montant de la subvention.' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByTestId('tranche-amount').fill('20000');
-    await page.getByTestId('tranche-allocation').filter({ hasText: /reste 30\s000\s€ à répartir/ }).waitFor();
+    await page
+      .getByTestId('tranche-allocation')
+      .filter({ hasText: /reste 30\s000\s€ à répartir/ })
+      .waitFor();
     await page.getByTestId('grant-submit').click();
 
     await page.getByTestId('funding-feedback').filter({ hasText: 'Subvention de Fondation Solidaire enregistrée.' }).waitFor();
@@ -130,7 +160,10 @@ describe('funders in Chromium', () => {
     const { page } = browser;
     // Still signed in as the foundation's admin: before any version is in force, nothing of the draft.
     await page.goto(`${proc.url}/alliances/${allianceId}/charter`);
-    await page.getByTestId('no-version-in-force').filter({ hasText: /Aucune version de la charte/ }).waitFor();
+    await page
+      .getByTestId('no-version-in-force')
+      .filter({ hasText: /Aucune version de la charte/ })
+      .waitFor();
     expect(await page.locator('.ProseMirror').count()).toBe(0);
     expect(await page.getByTestId('charter-comments').count()).toBe(0);
 
@@ -138,8 +171,14 @@ describe('funders in Chromium', () => {
     const token = { token: lead.accessToken };
     const version = await api.post(`/api/alliances/${allianceId}/charter/versions`, undefined, token);
     expect(version.status).toBe(201);
-    const leadOrg = (await api.get(`/api/alliances/${allianceId}`, token)).body.members.find((m: { role: string }) => m.role === 'lead').organisationId;
-    const signed = await api.post(`/api/alliances/${allianceId}/charter/versions/1/signatures`, { organisationId: leadOrg, sha256: version.body.sha256 }, token);
+    const leadOrg = (await api.get(`/api/alliances/${allianceId}`, token)).body.members.find(
+      (m: { role: string }) => m.role === 'lead',
+    ).organisationId;
+    const signed = await api.post(
+      `/api/alliances/${allianceId}/charter/versions/1/signatures`,
+      { organisationId: leadOrg, sha256: version.body.sha256 },
+      token,
+    );
     expect(signed.body.status).toBe('in_force');
     await page.reload();
     const text = page.getByTestId('charter-in-force-text');

@@ -1,4 +1,12 @@
-import { ApiClient, GOOD_PASSWORD, createTestDatabase, startApiProcess, type ApiProcess, type Session, type TestDatabase } from '@alliances/e2e/support';
+import {
+  ApiClient,
+  GOOD_PASSWORD,
+  createTestDatabase,
+  startApiProcess,
+  type ApiProcess,
+  type Session,
+  type TestDatabase,
+} from '@alliances/e2e/support';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
 const ADMIN_EMAIL = 'admin.objectives@alliances.test';
@@ -30,19 +38,49 @@ describe('shared objectives in Chromium', () => {
     const token = { token: lead.accessToken };
     const alliance = await client.post(
       '/api/alliances',
-      { name: 'Emploi en Val de Saône', purpose: 'Ramener vers l’emploi les habitants du territoire.', category: 'economic_cooperation', collectiveObjectives: ['territory'], domains: ['employment'], scale: 'local', territoryCodes: [], organisationId: leadOrg.id },
+      {
+        name: 'Emploi en Val de Saône',
+        purpose: 'Ramener vers l’emploi les habitants du territoire.',
+        category: 'economic_cooperation',
+        collectiveObjectives: ['territory'],
+        domains: ['employment'],
+        scale: 'local',
+        territoryCodes: [],
+        organisationId: leadOrg.id,
+      },
       token,
     );
     expect(alliance.status).toBe(201);
     allianceId = alliance.body.id;
-    expect((await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg.id, role: 'partner' }, token)).status).toBe(201);
-    const accepted = await client.post(`/api/alliances/${allianceId}/members/${partnerOrg.id}/accept`, undefined, { token: partner.accessToken });
+    expect(
+      (await client.post(`/api/alliances/${allianceId}/members`, { organisationId: partnerOrg.id, role: 'partner' }, token)).status,
+    ).toBe(201);
+    const accepted = await client.post(`/api/alliances/${allianceId}/members/${partnerOrg.id}/accept`, undefined, {
+      token: partner.accessToken,
+    });
     expect([200, 201]).toContain(accepted.status);
-    const objective = await client.post(`/api/alliances/${allianceId}/objectives`, { title: 'Accompagner 200 personnes vers l’emploi', collectiveObjective: 'territory', description: 'Avec les entreprises du territoire.' }, token);
+    const objective = await client.post(
+      `/api/alliances/${allianceId}/objectives`,
+      {
+        title: 'Accompagner 200 personnes vers l’emploi',
+        collectiveObjective: 'territory',
+        description: 'Avec les entreprises du territoire.',
+      },
+      token,
+    );
     expect(objective.status).toBe(201);
     const indicator = await client.post(
       `/api/objectives/${objective.body.id}/indicators`,
-      { name: 'Personnes accompagnées', unit: 'personnes', baseline: 0, target: 200, startDate: day(-100), targetDate: day(100), direction: 'increase', ownerOrganisationId: leadOrg.id },
+      {
+        name: 'Personnes accompagnées',
+        unit: 'personnes',
+        baseline: 0,
+        target: 200,
+        startDate: day(-100),
+        targetDate: day(100),
+        direction: 'increase',
+        ownerOrganisationId: leadOrg.id,
+      },
       token,
     );
     expect(indicator.status).toBe(201);

@@ -39,7 +39,11 @@ describe('the web app shell in Chromium', () => {
 
     await page.getByTestId('lang-fr').click();
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
-    await page.waitForFunction((expected) => document.querySelector('[data-testid="home-title"]')?.textContent?.trim() === expected, french, { timeout: 10_000 });
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-testid="home-title"]')?.textContent?.trim() === expected,
+      french,
+      { timeout: 10_000 },
+    );
     expect((await title.textContent())?.trim()).toBe(french);
     expect(errors).toEqual([]);
   });
@@ -60,7 +64,10 @@ describe('the web app shell in Chromium', () => {
     await page.locator('h1').filter({ hasText: /\S/ }).waitFor();
     await page.goto(`${api.url}/this/page/does/not/exist`);
     // The 404 heading renders before its dictionary arrives: wait for the translated text.
-    await page.locator('h1').filter({ hasText: /introuvable|not found/i }).waitFor();
+    await page
+      .locator('h1')
+      .filter({ hasText: /introuvable|not found/i })
+      .waitFor();
   });
 
   it.each(['/', '/sign-in', '/sign-up', '/nowhere'])('has no serious accessibility violation on %s', async (path) => {

@@ -25,8 +25,14 @@ export function charterFingerprint(doc: Y.Doc): CharterFingerprint {
 /** The charter as stored in PostgreSQL (snapshot, then the journal after it), read the way the API loads it. */
 export async function storedCharter(databaseUrl: string, allianceId: string): Promise<{ doc: Y.Doc; journalRows: number }> {
   return withClient(databaseUrl, async (c) => {
-    const snapshot = await c.query<{ state: Buffer; last_update_id: string }>('SELECT state, last_update_id FROM charter_snapshots WHERE alliance_id = $1', [allianceId]);
-    const updates = await c.query<{ update: Buffer }>('SELECT update FROM charter_updates WHERE alliance_id = $1 AND id > $2 ORDER BY id', [allianceId, snapshot.rows[0]?.last_update_id ?? '0']);
+    const snapshot = await c.query<{ state: Buffer; last_update_id: string }>(
+      'SELECT state, last_update_id FROM charter_snapshots WHERE alliance_id = $1',
+      [allianceId],
+    );
+    const updates = await c.query<{ update: Buffer }>('SELECT update FROM charter_updates WHERE alliance_id = $1 AND id > $2 ORDER BY id', [
+      allianceId,
+      snapshot.rows[0]?.last_update_id ?? '0',
+    ]);
     const doc = new Y.Doc();
     doc.transact(() => {
       if (snapshot.rows[0]) Y.applyUpdate(doc, snapshot.rows[0].state);

@@ -19,7 +19,21 @@ export class AppModule {
   static forRoot(options: { config: AppConfig; database: DataSourceOptions; embedded?: Pick<EmbeddedPostgres, 'stop'> }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), IdentityModule, OrganisationsModule, AccountModule.register({ imports: [OrganisationsModule], memberships: OrganisationAccountMemberships }), AlliancesModule, CharterModule, ObjectivesModule, EvaluationsModule, NotificationsModule, CommentsModule, FundingModule, AdminModule, LibraryModule],
+      imports: [
+        CoreModule.forRoot(options),
+        IdentityModule,
+        OrganisationsModule,
+        AccountModule.register({ imports: [OrganisationsModule], memberships: OrganisationAccountMemberships }),
+        AlliancesModule,
+        CharterModule,
+        ObjectivesModule,
+        EvaluationsModule,
+        NotificationsModule,
+        CommentsModule,
+        FundingModule,
+        AdminModule,
+        LibraryModule,
+      ],
     };
   }
 }

@@ -120,7 +120,10 @@ function prepareFolders(runAs, binaries) {
     }
   }
   const copied = { postgres: join(copy, 'bin', 'postgres'), initdb: join(copy, 'bin', 'initdb'), pg_ctl: join(copy, 'bin', 'pg_ctl') };
-  if (!reachable(copied.postgres)) throw new Error(`Running as root, the user '${runAs.name}' cannot run the PostgreSQL binaries, even copied to ${copy}. Run the app as a normal user, or set DATABASE_URL.`);
+  if (!reachable(copied.postgres))
+    throw new Error(
+      `Running as root, the user '${runAs.name}' cannot run the PostgreSQL binaries, even copied to ${copy}. Run the app as a normal user, or set DATABASE_URL.`,
+    );
   return copied;
 }
 
@@ -161,7 +164,8 @@ function initialise(binaries, runAs, password) {
       ],
       { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
     );
-    if (result.status !== 0) throw new Error(`initdb failed (${result.status ?? result.signal}): ${result.stderr || result.error?.message}`);
+    if (result.status !== 0)
+      throw new Error(`initdb failed (${result.status ?? result.signal}): ${result.stderr || result.error?.message}`);
   } finally {
     rmSync(pwfile, { force: true });
   }
@@ -209,14 +213,25 @@ async function startServer(binaries, runAs) {
     server = spawn(
       binaries.postgres,
       [
-        '-D', dataDir,
-        '-c', `port=${port}`,
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=100',
-        '-c', 'logging_collector=off',
+        '-D',
+        dataDir,
+        '-c',
+        `port=${port}`,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=100',
+        '-c',
+        'logging_collector=off',
       ],
-      { detached: true, stdio: ['ignore', log, log], env: { ...process.env, LC_MESSAGES: 'C' }, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
+      {
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+      },
     );
     closeSync(log);
     const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
@@ -273,7 +288,14 @@ async function prepareDatabase(port, password) {
   // Accepting TCP does not mean accepting logins yet (recovery after a crash): retry for a while.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres', application_name: 'alliances-embedded' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: USER,
+      password,
+      database: 'postgres',
+      application_name: 'alliances-embedded',
+    });
     try {
       await client.connect();
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

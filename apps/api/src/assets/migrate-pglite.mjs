@@ -32,7 +32,15 @@ try {
 
   const dump = await pgDump({
     pg: db,
-    args: ['--data-only', '--schema=public', `--exclude-table=public.${MIGRATIONS_TABLE}`, '--column-inserts', '--rows-per-insert=500', '--no-owner', '--no-privileges'],
+    args: [
+      '--data-only',
+      '--schema=public',
+      `--exclude-table=public.${MIGRATIONS_TABLE}`,
+      '--column-inserts',
+      '--rows-per-insert=500',
+      '--no-owner',
+      '--no-privileges',
+    ],
   });
   // psql meta-commands (\restrict…) and settings a target server may not know are not SQL to send.
   const sql = (await dump.text())

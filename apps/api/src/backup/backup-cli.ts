@@ -59,7 +59,12 @@ function messageOf(error: unknown, command: string): string {
 
 /** DATABASE_URL and DATA_DIR as the app reads them; the tools need no JWT secret, so none is generated. */
 function toolConfig(): { databaseUrl: string | undefined; dataDir: string } {
-  const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined, JWT_SECRET: 'unused-by-the-backup-and-restore-commands' });
+  const config = loadConfig({
+    ...process.env,
+    ADMIN_EMAIL: undefined,
+    ADMIN_PASSWORD: undefined,
+    JWT_SECRET: 'unused-by-the-backup-and-restore-commands',
+  });
   return { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
 }
 
@@ -70,7 +75,9 @@ const hasPgliteFolder = (dataDir: string) => existsSync(join(pgliteFolder(dataDi
 async function backup(file: string): Promise<number> {
   const { databaseUrl, dataDir } = toolConfig();
   let url = databaseUrl ?? runningEmbeddedPostgresUrl(dataDir);
-  let source = databaseUrl ? `the database of DATABASE_URL (${describeUrl(databaseUrl)})` : `the embedded database of ${dataDir} (used by the running app)`;
+  let source = databaseUrl
+    ? `the database of DATABASE_URL (${describeUrl(databaseUrl)})`
+    : `the embedded database of ${dataDir} (used by the running app)`;
   let embedded: EmbeddedPostgres | undefined;
   if (!url) {
     if (!hasCluster(dataDir)) {
@@ -114,7 +121,9 @@ async function restore(file: string): Promise<number> {
   let target = url ? `the database of DATABASE_URL (${describeUrl(url)})` : '';
   if (!url) {
     if (runningEmbeddedPostgresUrl(dataDir)) {
-      throw new BackupError(`The app is running on ${dataDir} (its embedded database serves it). Stop the app before restoring into this folder.`);
+      throw new BackupError(
+        `The app is running on ${dataDir} (its embedded database serves it). Stop the app before restoring into this folder.`,
+      );
     }
     if (hasPgliteFolder(dataDir)) {
       throw new BackupError(
@@ -149,8 +158,12 @@ async function restore(file: string): Promise<number> {
     await embedded?.stop();
     console.log(
       `Restored ${file} into ${target}: ${done.tables} tables, ${n(done.rows)} rows, row counts checked table by table, in ${done.seconds.toFixed(1)} s` +
-        (done.newerMigrations.length ? `; then ${done.newerMigrations.length} migration(s) of this version applied (${done.newerMigrations.join(', ')}).` : '.') +
-        (done.foreignKeysChecked ? ' (The database role may not set session_replication_role: foreign keys were checked while loading.)' : ''),
+        (done.newerMigrations.length
+          ? `; then ${done.newerMigrations.length} migration(s) of this version applied (${done.newerMigrations.join(', ')}).`
+          : '.') +
+        (done.foreignKeysChecked
+          ? ' (The database role may not set session_replication_role: foreign keys were checked while loading.)'
+          : ''),
     );
     return 0;
   } catch (error) {
@@ -159,7 +172,9 @@ async function restore(file: string): Promise<number> {
         await removeNewCluster();
         throw new BackupError(`${error.message} The new embedded database was removed: ${dataDir} is as it was.`);
       }
-      throw new BackupError(`${error.message} The database now holds this version's empty schema: drop it and create it again (or use another empty database) before trying again.`);
+      throw new BackupError(
+        `${error.message} The database now holds this version's empty schema: drop it and create it again (or use another empty database) before trying again.`,
+      );
     }
     throw error;
   } finally {
@@ -177,7 +192,9 @@ function migrationName(migration: Migration): string {
 /** This build's migrations (or the given ones) on `url`, as the app runs them at start; returns the names applied. */
 async function migrate(url: string, selected: Migration[]): Promise<string[]> {
   // Two connections: runMigrationsLocked holds its advisory lock on one while the migrations run on the other.
-  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: url, entities, migrations: selected, poolSize: 2, applicationName: 'alliances-restore' }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ databaseUrl: url, entities, migrations: selected, poolSize: 2, applicationName: 'alliances-restore' }),
+  );
   await dataSource.initialize();
   try {
     return (await runMigrationsLocked(dataSource)).map((m) => m.name);

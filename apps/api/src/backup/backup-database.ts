@@ -39,7 +39,9 @@ export async function connectTo(url: string, applicationName: string): Promise<C
  */
 export function loadingOrder(tables: string[], references: { from: string; to: string }[]): string[] {
   const remaining = new Set([...tables].sort());
-  const dependsOn = new Map(tables.map((t) => [t, new Set(references.filter((r) => r.from === t && r.to !== t && remaining.has(r.to)).map((r) => r.to))]));
+  const dependsOn = new Map(
+    tables.map((t) => [t, new Set(references.filter((r) => r.from === t && r.to !== t && remaining.has(r.to)).map((r) => r.to))]),
+  );
   const order: string[] = [];
   for (;;) {
     const ready = [...remaining].find((t) => [...(dependsOn.get(t) ?? [])].every((d) => !remaining.has(d)));

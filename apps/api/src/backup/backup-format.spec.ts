@@ -4,7 +4,8 @@ import { loadingOrder } from './backup-database';
 import { BackupReader, IncompleteBackup, DamagedBackup } from './backup-format';
 
 /** A stream handing `data` on in chunks of `size` bytes. */
-const chunked = (data: Buffer, size: number) => Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+const chunked = (data: Buffer, size: number) =>
+  Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
 
 async function readTables(reader: BackupReader): Promise<{ header: string; rows: number; data: string }[]> {
   const tables: { header: string; rows: number; data: string }[] = [];
@@ -37,7 +38,9 @@ describe('backup file reader', () => {
 
   it('says a cut gzip stream is incomplete, and a stream that is not gzip is damaged', async () => {
     const gz = gzipSync(file);
-    await expect(readTables(new BackupReader(chunked(gz.subarray(0, gz.length - 20), 16).pipe(createGunzip())))).rejects.toBeInstanceOf(IncompleteBackup);
+    await expect(readTables(new BackupReader(chunked(gz.subarray(0, gz.length - 20), 16).pipe(createGunzip())))).rejects.toBeInstanceOf(
+      IncompleteBackup,
+    );
     const notGzip = new BackupReader(Readable.from([Buffer.from('{"table":"a"}\n')]).pipe(createGunzip()));
     await expect(notGzip.readLine()).rejects.toBeInstanceOf(DamagedBackup);
   });
@@ -52,6 +55,13 @@ describe('loading order', () => {
       { from: 'x', to: 'y' },
       { from: 'y', to: 'x' },
     ];
-    expect(loadingOrder(['comments', 'x', 'users', 'alliances', 'y', 'audit'], refs)).toEqual(['audit', 'users', 'alliances', 'comments', 'x', 'y']);
+    expect(loadingOrder(['comments', 'x', 'users', 'alliances', 'y', 'audit'], refs)).toEqual([
+      'audit',
+      'users',
+      'alliances',
+      'comments',
+      'x',
+      'y',
+    ]);
   });
 });

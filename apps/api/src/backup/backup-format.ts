@@ -77,11 +77,15 @@ export function parseManifest(line: string | undefined, file: string): BackupMan
   } catch {
     manifest = undefined;
   }
-  if (!manifest || manifest.format !== BACKUP_FORMAT) throw new BackupError(`${file} is not an Alliances backup (no backup manifest at its start).`);
+  if (!manifest || manifest.format !== BACKUP_FORMAT)
+    throw new BackupError(`${file} is not an Alliances backup (no backup manifest at its start).`);
   if (typeof manifest.version !== 'number' || manifest.version > BACKUP_FORMAT_VERSION) {
-    throw new BackupError(`${file} is a backup in format version ${manifest.version}, newer than this version of Alliances reads (${BACKUP_FORMAT_VERSION}). Update Alliances to the version that made it, or a newer one, then restore.`);
+    throw new BackupError(
+      `${file} is a backup in format version ${manifest.version}, newer than this version of Alliances reads (${BACKUP_FORMAT_VERSION}). Update Alliances to the version that made it, or a newer one, then restore.`,
+    );
   }
-  if (!Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations) || !Array.isArray(manifest.sequences)) throw new BackupError(`${file} has a damaged manifest.`);
+  if (!Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations) || !Array.isArray(manifest.sequences))
+    throw new BackupError(`${file} has a damaged manifest.`);
   return manifest as BackupManifest;
 }
 

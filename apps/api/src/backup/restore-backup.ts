@@ -6,7 +6,17 @@ import { createGunzip } from 'node:zlib';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectTo, type Progress } from './backup-database';
-import { BACKUP_FORMAT, BackupError, BackupReader, DamagedBackup, IncompleteBackup, parseManifest, quoteIdent, type BackupManifest, type BackupTrailer } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BackupError,
+  BackupReader,
+  DamagedBackup,
+  IncompleteBackup,
+  parseManifest,
+  quoteIdent,
+  type BackupManifest,
+  type BackupTrailer,
+} from './backup-format';
 import { BACKUP_SCHEMA } from './write-backup';
 
 interface OpenBackup {
@@ -38,7 +48,9 @@ async function openBackup(file: string): Promise<OpenBackup> {
   };
   try {
     const first = await reader.readLine().catch((error: unknown) => {
-      throw error instanceof DamagedBackup && !(error instanceof IncompleteBackup) ? new BackupError(`${file} is not an Alliances backup (not a gzip file).`) : error;
+      throw error instanceof DamagedBackup && !(error instanceof IncompleteBackup)
+        ? new BackupError(`${file} is not an Alliances backup (not a gzip file).`)
+        : error;
     });
     return { manifest: parseManifest(first, file), reader, close };
   } catch (error) {
@@ -76,11 +88,13 @@ export async function verifyBackup(file: string, knownMigrations: string[]): Pro
     for (const table of manifest.tables) {
       await readHeader(reader, table.name);
       const rows = await reader.readRows(() => undefined);
-      if (rows !== table.rows) throw new DamagedBackup(`table ${table.name} holds ${rows} rows, its manifest says ${table.rows}: the file is damaged`);
+      if (rows !== table.rows)
+        throw new DamagedBackup(`table ${table.name} holds ${rows} rows, its manifest says ${table.rows}: the file is damaged`);
     }
     const trailer = parseTrailer(await reader.readLine());
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-    if (trailer.tables !== manifest.tables.length || trailer.rows !== rows) throw new DamagedBackup('its last line does not match its manifest: the file is damaged');
+    if (trailer.tables !== manifest.tables.length || trailer.rows !== rows)
+      throw new DamagedBackup('its last line does not match its manifest: the file is damaged');
     if ((await reader.readLine()) !== undefined) throw new DamagedBackup('it has data after its last line: the file is damaged');
     return manifest;
   } catch (error) {
@@ -156,16 +170,26 @@ export async function loadBackup(options: {
     await options.migrate(manifest.migrations);
     loaded = await loadRows(options.url, options.file, manifest, progress);
   } catch (error) {
-    throw new RestoreFailedAfterSchema(`The restore failed, nothing was loaded: ${sentence((unreadable(options.file, error, '') as Error).message)}`);
+    throw new RestoreFailedAfterSchema(
+      `The restore failed, nothing was loaded: ${sentence((unreadable(options.file, error, '') as Error).message)}`,
+    );
   }
   let newerMigrations: string[];
   try {
     newerMigrations = await options.migrate();
   } catch (error) {
-    throw new BackupError(`The backup was loaded, but a migration of this version newer than the backup failed on it: ${sentence((error as Error).message)} Starting the app tries the migrations again.`);
+    throw new BackupError(
+      `The backup was loaded, but a migration of this version newer than the backup failed on it: ${sentence((error as Error).message)} Starting the app tries the migrations again.`,
+    );
   }
   await analyse(options.url);
-  return { tables: manifest.tables.length, rows: loaded.rows, seconds: (Date.now() - started) / 1000, newerMigrations, foreignKeysChecked: loaded.foreignKeysChecked };
+  return {
+    tables: manifest.tables.length,
+    rows: loaded.rows,
+    seconds: (Date.now() - started) / 1000,
+    newerMigrations,
+    foreignKeysChecked: loaded.foreignKeysChecked,
+  };
 }
 
 async function refuseNonEmpty(url: string, hint: string): Promise<void> {
@@ -180,8 +204,14 @@ async function refuseNonEmpty(url: string, hint: string): Promise<void> {
     ).rows;
     if (found.length) {
       const tables = found.filter((f) => f.table).length;
-      const what = [tables && `${tables} tables`, found.length - tables && `${found.length - tables} views or sequences`].filter(Boolean).join(' and ');
-      const some = found.slice(0, 5).map((f) => f.name).join(', ') + (found.length > 5 ? ', …' : '');
+      const what = [tables && `${tables} tables`, found.length - tables && `${found.length - tables} views or sequences`]
+        .filter(Boolean)
+        .join(' and ');
+      const some =
+        found
+          .slice(0, 5)
+          .map((f) => f.name)
+          .join(', ') + (found.length > 5 ? ', …' : '');
       throw new TargetNotEmpty(
         `The target database is not empty: its ${BACKUP_SCHEMA} schema already holds ${what} (${some}). A backup is restored only into an empty database, so that nothing is overwritten; nothing was changed. ${hint}`,
       );
@@ -191,7 +221,12 @@ async function refuseNonEmpty(url: string, hint: string): Promise<void> {
   }
 }
 
-async function loadRows(url: string, file: string, manifest: BackupManifest, progress: Progress): Promise<{ rows: number; foreignKeysChecked: boolean }> {
+async function loadRows(
+  url: string,
+  file: string,
+  manifest: BackupManifest,
+  progress: Progress,
+): Promise<{ rows: number; foreignKeysChecked: boolean }> {
   const client = await connectTo(url, 'alliances-restore');
   const backup = await openBackup(file);
   try {
@@ -206,13 +241,21 @@ async function loadRows(url: string, file: string, manifest: BackupManifest, pro
     }
     await client.query('BEGIN');
     await checkTargetTables(client, manifest);
-    if (manifest.tables.length) await client.query(`TRUNCATE ${manifest.tables.map((t) => `${BACKUP_SCHEMA}.${quoteIdent(t.name)}`).join(', ')}`);
+    if (manifest.tables.length)
+      await client.query(`TRUNCATE ${manifest.tables.map((t) => `${BACKUP_SCHEMA}.${quoteIdent(t.name)}`).join(', ')}`);
 
-    progress.start(manifest.tables.length, manifest.tables.reduce((sum, t) => sum + t.rows, 0));
+    progress.start(
+      manifest.tables.length,
+      manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+    );
     let rows = 0;
     for (const table of manifest.tables) {
       await readHeader(backup.reader, table.name);
-      const copied = await copyInto(client, `COPY ${BACKUP_SCHEMA}.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`, (write) => backup.reader.readRows(write));
+      const copied = await copyInto(
+        client,
+        `COPY ${BACKUP_SCHEMA}.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`,
+        (write) => backup.reader.readRows(write),
+      );
       if (copied !== table.rows) throw new BackupError(`table ${table.name}: ${copied} rows loaded, the manifest says ${table.rows}`);
       rows += copied;
       progress.table(table.name, copied);
@@ -243,9 +286,13 @@ async function checkTargetTables(client: Client, manifest: BackupManifest): Prom
       [BACKUP_SCHEMA],
     )
   ).rows;
-  const missing = manifest.tables.flatMap((t) => t.columns.filter((c) => !rows.some((r) => r.table === t.name && r.column === c)).map((c) => `${t.name}.${c}`));
+  const missing = manifest.tables.flatMap((t) =>
+    t.columns.filter((c) => !rows.some((r) => r.table === t.name && r.column === c)).map((c) => `${t.name}.${c}`),
+  );
   if (missing.length) {
-    throw new BackupError(`the migrations did not create ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}, which the backup holds (was the source database's schema changed by hand?)`);
+    throw new BackupError(
+      `the migrations did not create ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}, which the backup holds (was the source database's schema changed by hand?)`,
+    );
   }
 }
 

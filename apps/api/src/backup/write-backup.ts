@@ -5,7 +5,16 @@ import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, TERMINATOR, quoteIdent, type BackupManifest, type BackupTable, type BackupTrailer } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupError,
+  TERMINATOR,
+  quoteIdent,
+  type BackupManifest,
+  type BackupTable,
+  type BackupTrailer,
+} from './backup-format';
 import { connectTo, loadingOrder, type Progress } from './backup-database';
 
 export const BACKUP_SCHEMA = 'public';
@@ -38,7 +47,10 @@ export async function writeBackup(options: { url: string; file: string; progress
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // The first statement takes the snapshot every table below is read in.
     const manifest = await readManifest(client);
-    progress.start(manifest.tables.length, manifest.tables.reduce((sum, t) => sum + t.rows, 0));
+    progress.start(
+      manifest.tables.length,
+      manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+    );
 
     try {
       fd = openSync(partial, 'w', 0o600);
@@ -63,9 +75,12 @@ export async function writeBackup(options: { url: string; file: string; progress
     let rows = 0;
     for (const table of manifest.tables) {
       await write(JSON.stringify({ table: table.name }) + '\n');
-      const copy = client.query(copyTo(`COPY ${BACKUP_SCHEMA}.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) TO STDOUT`));
+      const copy = client.query(
+        copyTo(`COPY ${BACKUP_SCHEMA}.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) TO STDOUT`),
+      );
       for await (const chunk of copy) await write(chunk as Buffer);
-      if (copy.rowCount !== table.rows) throw new Error(`${table.name}: ${copy.rowCount} rows copied, ${table.rows} counted in the same snapshot`);
+      if (copy.rowCount !== table.rows)
+        throw new Error(`${table.name}: ${copy.rowCount} rows copied, ${table.rows} counted in the same snapshot`);
       await write(TERMINATOR);
       rows += table.rows;
       progress.table(table.name, table.rows);
@@ -102,7 +117,9 @@ async function readManifest(client: Client): Promise<BackupManifest> {
     )
   ).rows;
   if (!found.some((t) => t.name === MIGRATIONS_TABLE)) {
-    throw new BackupError(`This database has no ${MIGRATIONS_TABLE} table: Alliances has never run on it, there is nothing to back up. Check DATABASE_URL or DATA_DIR.`);
+    throw new BackupError(
+      `This database has no ${MIGRATIONS_TABLE} table: Alliances has never run on it, there is nothing to back up. Check DATABASE_URL or DATA_DIR.`,
+    );
   }
   // As pg_dump does: no DDL (a migration of a newer version starting) may change a table while it is read.
   await client.query(`SET LOCAL lock_timeout = '60s'`);
@@ -125,14 +142,20 @@ async function readManifest(client: Client): Promise<BackupManifest> {
     )
   ).rows;
   const tables: BackupTable[] = [];
-  for (const name of loadingOrder(found.map((t) => t.name), references)) {
+  for (const name of loadingOrder(
+    found.map((t) => t.name),
+    references,
+  )) {
     const oid = (found.find((t) => t.name === name) as { oid: number }).oid;
     const { n } = (await client.query(`SELECT count(*)::bigint AS n FROM ${BACKUP_SCHEMA}.${quoteIdent(name)}`)).rows[0];
     tables.push({ name, columns: columns.filter((c) => c.oid === oid).map((c) => c.name), rows: Number(n) });
   }
-  const migrations: string[] = (await client.query(`SELECT name FROM ${BACKUP_SCHEMA}.${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((r: { name: string }) => r.name);
+  const migrations: string[] = (await client.query(`SELECT name FROM ${BACKUP_SCHEMA}.${MIGRATIONS_TABLE} ORDER BY id`)).rows.map(
+    (r: { name: string }) => r.name,
+  );
   const sequences = await readSequences(client);
-  const { version, database } = (await client.query(`SELECT current_setting('server_version') AS version, current_database() AS database`)).rows[0];
+  const { version, database } = (await client.query(`SELECT current_setting('server_version') AS version, current_database() AS database`))
+    .rows[0];
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_FORMAT_VERSION,
@@ -146,13 +169,16 @@ async function readManifest(client: Client): Promise<BackupManifest> {
 }
 
 async function readSequences(client: Client): Promise<BackupManifest['sequences']> {
-  const names: string[] = (await client.query(`SELECT relname AS name FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'S' ORDER BY relname`, [BACKUP_SCHEMA])).rows.map(
-    (r: { name: string }) => r.name,
-  );
+  const names: string[] = (
+    await client.query(`SELECT relname AS name FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'S' ORDER BY relname`, [
+      BACKUP_SCHEMA,
+    ])
+  ).rows.map((r: { name: string }) => r.name);
   const sequences: BackupManifest['sequences'] = [];
   for (const name of names) {
     // Sequences are outside transactions: this is their value now, at least what the snapshot used.
-    const { last_value, is_called } = (await client.query(`SELECT last_value::text, is_called FROM ${BACKUP_SCHEMA}.${quoteIdent(name)}`)).rows[0];
+    const { last_value, is_called } = (await client.query(`SELECT last_value::text, is_called FROM ${BACKUP_SCHEMA}.${quoteIdent(name)}`))
+      .rows[0];
     sequences.push({ name, lastValue: last_value, isCalled: is_called });
   }
   return sequences;

@@ -141,7 +141,11 @@ describe('App shell, signed in', () => {
     const { fixture, el, byTestId } = await render(false);
     const trigger = byTestId<HTMLButtonElement>('user-menu');
 
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Bibliothèque']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
+      'Mes alliances',
+      'Mes organisations',
+      'Bibliothèque',
+    ]);
     expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
     expect(trigger?.getAttribute('aria-expanded')).toBe('false');
 
@@ -166,7 +170,12 @@ describe('App shell, signed in', () => {
       { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'admin', funds: false },
       { organisationId: 'org-fondation', organisationName: 'Fondation', organisationStatus: 'approved', role: 'member', funds: true },
     ]);
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Portefeuille', 'Bibliothèque']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
+      'Mes alliances',
+      'Mes organisations',
+      'Portefeuille',
+      'Bibliothèque',
+    ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
   });
 
@@ -177,7 +186,13 @@ describe('App shell, signed in', () => {
     await fixture.whenStable();
 
     expect(byTestId('menu-review-queue')?.getAttribute('href')).toBe('/admin/organisations');
-    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Mes alliances', 'Mes organisations', 'Bibliothèque', 'Administration', 'Demandes à examiner']);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
+      'Mes alliances',
+      'Mes organisations',
+      'Bibliothèque',
+      'Administration',
+      'Demandes à examiner',
+    ]);
   });
 
   it('signs out: the session ends on the server and the sign-in links come back', async () => {

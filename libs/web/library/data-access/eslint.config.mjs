@@ -1,3 +1,3 @@
-import angularConfig from "../../../../tools/eslint/angular.config.mjs";
+import angularConfig from '../../../../tools/eslint/angular.config.mjs';
 
 export default angularConfig;

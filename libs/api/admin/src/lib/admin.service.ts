@@ -51,12 +51,19 @@ export class AdminService {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.usersReader.setDisabled(id, disabled, manager))) throw new NotFoundDomainException('user');
       if (disabled) await this.tokens.revokeAllOf(id, manager);
-      await this.audit.record({ actorId: admin.id, action: disabled ? 'user.disabled' : 'user.enabled', objectType: 'user', objectId: id, ip }, manager);
+      await this.audit.record(
+        { actorId: admin.id, action: disabled ? 'user.disabled' : 'user.enabled', objectType: 'user', objectId: id, ip },
+        manager,
+      );
     });
   }
 
   async figures(): Promise<PlatformFigures> {
-    const [organisations, alliances, users] = await Promise.all([this.organisationsReader.figures(), this.alliancesReader.figures(), this.usersReader.counts()]);
+    const [organisations, alliances, users] = await Promise.all([
+      this.organisationsReader.figures(),
+      this.alliancesReader.figures(),
+      this.usersReader.counts(),
+    ]);
     return {
       organisationsByProfile: organisations.byProfile,
       organisationsByStatus: organisations.byStatus,

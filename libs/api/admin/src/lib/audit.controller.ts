@@ -19,7 +19,11 @@ export class AdminAuditController {
   @Get()
   async list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
     const limit = query.limit ?? 50;
-    const rows = await this.audit.page({ action: query.action, actorId: query.actorId, organisationId: query.organisationId }, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
+    const rows = await this.audit.page(
+      { action: query.action, actorId: query.actorId, organisationId: query.organisationId },
+      limit + 1,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
     const names = await this.users.displayNames(rows.slice(0, limit).map((r) => r.entry.actorId));
     const items = rows.slice(0, limit).map(({ entry: e }) => ({
       id: e.id,

@@ -35,13 +35,17 @@ export class DemoSeedOffer implements OnApplicationBootstrap, OnApplicationShutd
     if ((await this.organisations.count()) > 0) return;
     // A development switch read once here, like NODE_ENV; not part of the validated configuration.
     if (process.env['SEED_DEMO'] !== '1') {
-      this.logger.log('This embedded database is new and empty. To try Alliances with French demo alliances: stop the app and run `npm run seed:demo`, or start with `SEED_DEMO=1 npm start`.');
+      this.logger.log(
+        'This embedded database is new and empty. To try Alliances with French demo alliances: stop the app and run `npm run seed:demo`, or start with `SEED_DEMO=1 npm start`.',
+      );
       return;
     }
     const root = checkout(__dirname);
     const script = root && join(root, 'tools', 'seed-demo', 'seed-demo.ts');
     if (!root || !script || !existsSync(script) || !existsSync(join(root, 'node_modules', 'ts-node'))) {
-      this.logger.warn('SEED_DEMO=1 runs tools/seed-demo from the source checkout, which is not here: seed from a checkout with `npm run seed:demo`.');
+      this.logger.warn(
+        'SEED_DEMO=1 runs tools/seed-demo from the source checkout, which is not here: seed from a checkout with `npm run seed:demo`.',
+      );
       return;
     }
     if (this.config.smtpUrl) {
@@ -54,24 +58,33 @@ export class DemoSeedOffer implements OnApplicationBootstrap, OnApplicationShutd
     const run = () => {
       const { port } = server.address() as AddressInfo;
       const url = `http://127.0.0.1:${port}`;
-      this.logger.log(`SEED_DEMO=1: filling this new database with the demo alliances through ${url} (a minute or a few: sign-ins are throttled)…`);
-      const child = (this.seeding = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script, '--api', url], {
-        cwd: root,
-        env: {
-          ...process.env,
-          TS_NODE_PROJECT: join(root, 'tools', 'seed-demo', 'tsconfig.json'),
-          TS_NODE_TRANSPILE_ONLY: 'true',
-          SEED_ADMIN_EMAIL: DEMO_SEED_ADMIN,
-          SEED_ADMIN_PASSWORD: password,
-          SEED_DATA_DIR: this.config.dataDir,
-          PUBLIC_URL: this.config.publicUrl,
+      this.logger.log(
+        `SEED_DEMO=1: filling this new database with the demo alliances through ${url} (a minute or a few: sign-ins are throttled)…`,
+      );
+      const child = (this.seeding = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script, '--api', url],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            TS_NODE_PROJECT: join(root, 'tools', 'seed-demo', 'tsconfig.json'),
+            TS_NODE_TRANSPILE_ONLY: 'true',
+            SEED_ADMIN_EMAIL: DEMO_SEED_ADMIN,
+            SEED_ADMIN_PASSWORD: password,
+            SEED_DATA_DIR: this.config.dataDir,
+            PUBLIC_URL: this.config.publicUrl,
+          },
+          stdio: ['ignore', 'inherit', 'inherit'],
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      }));
+      ));
       child.once('exit', (code) => {
         this.seeding = undefined;
         if (code === 0) this.logger.log('SEED_DEMO=1: the demo alliances are ready');
-        else this.logger.error(`SEED_DEMO=1: the demo seed stopped (exit ${code}); run \`npm run seed:demo\` with the app stopped to finish it`);
+        else
+          this.logger.error(
+            `SEED_DEMO=1: the demo seed stopped (exit ${code}); run \`npm run seed:demo\` with the app stopped to finish it`,
+          );
       });
     };
     if (server.listening) run();

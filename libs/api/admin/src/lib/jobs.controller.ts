@@ -2,7 +2,13 @@ import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/commo
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuditService, ClientIp, CurrentUser, NotFoundDomainException, ScheduledJobs, type AuthUser } from '@alliances/api/core';
 import { PlatformAdminGuard } from '@alliances/api/identity';
-import { SCHEDULED_JOB_NAMES, type Page, type ScheduledJobName, type ScheduledJobRetried, type ScheduledJobStatus } from '@alliances/shared/contracts';
+import {
+  SCHEDULED_JOB_NAMES,
+  type Page,
+  type ScheduledJobName,
+  type ScheduledJobRetried,
+  type ScheduledJobStatus,
+} from '@alliances/shared/contracts';
 import { IsIn } from 'class-validator';
 
 export class JobNameParam {

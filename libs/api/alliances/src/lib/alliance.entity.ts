@@ -1,4 +1,13 @@
-import type { AllianceRole, AllianceMemberStatus, AllianceStatus, CollectiveObjective, InnovationStage, PartnerObjective, PartnershipCategory, TerritorialScale } from '@alliances/shared/contracts';
+import type {
+  AllianceRole,
+  AllianceMemberStatus,
+  AllianceStatus,
+  CollectiveObjective,
+  InnovationStage,
+  PartnerObjective,
+  PartnershipCategory,
+  TerritorialScale,
+} from '@alliances/shared/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Alliance d'intérêt général. */

@@ -72,7 +72,13 @@ export class AlliancePolicy {
       canInvite: lead && open,
       canWriteCharter: writer && open,
       signFor: open
-        ? active.filter((s) => (s.allianceRole === 'lead' || s.allianceRole === 'partner') && (s.organisationRole === 'admin' || s.organisationRole === 'signatory')).map((s) => s.organisationId)
+        ? active
+            .filter(
+              (s) =>
+                (s.allianceRole === 'lead' || s.allianceRole === 'partner') &&
+                (s.organisationRole === 'admin' || s.organisationRole === 'signatory'),
+            )
+            .map((s) => s.organisationId)
         : [],
       funderOnly: isFunderOnly(active),
     };

@@ -51,12 +51,18 @@ export class AlliancesReader {
 
   /** Whether `organisationId` is an active member of the alliance, in one statement. */
   async isActiveMember(allianceId: string, organisationId: string): Promise<boolean> {
-    const rows = await this.members.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`, [allianceId, organisationId]);
+    const rows = await this.members.query(
+      `SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND organisation_id = $2 AND status = 'active'`,
+      [allianceId, organisationId],
+    );
     return rows.length > 0;
   }
 
   /** The active members of an alliance (organisation id and role), with the given roles only when given, in one statement. */
   activeMembers(allianceId: string, roles?: AllianceRole[]): Promise<{ organisationId: string; role: AllianceRole }[]> {
-    return this.members.find({ select: { organisationId: true, role: true }, where: { allianceId, status: 'active', ...(roles ? { role: In(roles) } : {}) } });
+    return this.members.find({
+      select: { organisationId: true, role: true },
+      where: { allianceId, status: 'active', ...(roles ? { role: In(roles) } : {}) },
+    });
   }
 }

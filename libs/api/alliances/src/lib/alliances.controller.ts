@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
 import type { Alliance, AllianceAuditEntry, AllianceSummary, OrganisationDirectoryEntry, Page } from '@alliances/shared/contracts';
-import { AllianceIdParam, AllianceOrganisationParams, CreateAllianceDto, DirectoryQuery, InviteOrganisationDto, ListQuery, PartnerObjectiveDto, UpdateAllianceDto } from './alliances.dto';
+import {
+  AllianceIdParam,
+  AllianceOrganisationParams,
+  CreateAllianceDto,
+  DirectoryQuery,
+  InviteOrganisationDto,
+  ListQuery,
+  PartnerObjectiveDto,
+  UpdateAllianceDto,
+} from './alliances.dto';
 import { AlliancesService } from './alliances.service';
 
 @ApiTags('alliances')
@@ -32,12 +41,22 @@ export class AlliancesController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param() { id }: AllianceIdParam, @Body() body: UpdateAllianceDto, @ClientIp() ip: string | null): Promise<Alliance> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: AllianceIdParam,
+    @Body() body: UpdateAllianceDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Alliance> {
     return this.alliances.update(user, id, body, ip);
   }
 
   @Post(':id/members')
-  invite(@CurrentUser() user: AuthUser, @Param() { id }: AllianceIdParam, @Body() body: InviteOrganisationDto, @ClientIp() ip: string | null): Promise<Alliance> {
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: AllianceIdParam,
+    @Body() body: InviteOrganisationDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Alliance> {
     return this.alliances.invite(user, id, body, ip);
   }
 
@@ -54,7 +73,12 @@ export class AlliancesController {
   }
 
   @Put(':id/members/:organisationId/objective')
-  setObjective(@CurrentUser() user: AuthUser, @Param() p: AllianceOrganisationParams, @Body() body: PartnerObjectiveDto, @ClientIp() ip: string | null): Promise<Alliance> {
+  setObjective(
+    @CurrentUser() user: AuthUser,
+    @Param() p: AllianceOrganisationParams,
+    @Body() body: PartnerObjectiveDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Alliance> {
     return this.alliances.setObjective(user, p.id, p.organisationId, body, ip);
   }
 

@@ -19,20 +19,50 @@ import {
   type UpdatePartnerObjectiveRequest,
 } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class CreateAllianceDto implements CreateAllianceRequest {
   @ApiProperty({ example: 'Alliance pour l’emploi des aidants à Lyon' }) @IsString() @MinLength(3) @MaxLength(200) name!: string;
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(4000) purpose!: string;
   @ApiProperty({ enum: PARTNERSHIP_CATEGORIES }) @IsIn(PARTNERSHIP_CATEGORIES) category!: PartnershipCategory;
   @ApiProperty({ enum: COLLECTIVE_OBJECTIVES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(COLLECTIVE_OBJECTIVES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(COLLECTIVE_OBJECTIVES, { each: true })
   collectiveObjectives!: CollectiveObjective[];
   @ApiProperty({ example: ['carers', 'employment'], description: 'Known domains or any lower-case slug' })
-  @IsArray() @ArrayMaxSize(12) @ArrayUnique() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true })
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true })
   domains!: string[];
   @ApiProperty({ enum: TERRITORIAL_SCALES }) @IsIn(TERRITORIAL_SCALES) scale!: TerritorialScale;
-  @ApiProperty({ example: ['69123'] }) @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @MaxLength(6, { each: true })
+  @ApiProperty({ example: ['69123'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(6, { each: true })
   territoryCodes!: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
   @ApiProperty() @IsUUID('all') organisationId!: string;
@@ -43,19 +73,42 @@ export class UpdateAllianceDto implements UpdateAllianceRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(4000) purpose?: string;
   @ApiPropertyOptional({ enum: PARTNERSHIP_CATEGORIES }) @IsOptional() @IsIn(PARTNERSHIP_CATEGORIES) category?: PartnershipCategory;
   @ApiPropertyOptional({ enum: COLLECTIVE_OBJECTIVES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(COLLECTIVE_OBJECTIVES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(COLLECTIVE_OBJECTIVES, { each: true })
   collectiveObjectives?: CollectiveObjective[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(12) @ArrayUnique() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true }) domains?: string[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true })
+  domains?: string[];
   @ApiPropertyOptional({ enum: TERRITORIAL_SCALES }) @IsOptional() @IsIn(TERRITORIAL_SCALES) scale?: TerritorialScale;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @MaxLength(6, { each: true }) territoryCodes?: string[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(6, { each: true })
+  territoryCodes?: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
   @ApiPropertyOptional({ enum: ALLIANCE_STATUSES }) @IsOptional() @IsIn(ALLIANCE_STATUSES) status?: AllianceStatus;
-  @ApiProperty({ description: 'The version read; 409 if the alliance changed since' }) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiProperty({ description: 'The version read; 409 if the alliance changed since' })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version!: number;
 }
 
 export class InviteOrganisationDto implements InviteOrganisationRequest {
   @ApiProperty() @IsUUID('all') organisationId!: string;
-  @ApiProperty({ enum: ['partner', 'funder', 'observer'] }) @IsIn(['partner', 'funder', 'observer']) role!: 'partner' | 'funder' | 'observer';
+  @ApiProperty({ enum: ['partner', 'funder', 'observer'] }) @IsIn(['partner', 'funder', 'observer']) role!:
+    'partner' | 'funder' | 'observer';
 }
 
 class ContributionsDto implements Contributions {
@@ -66,7 +119,12 @@ class ContributionsDto implements Contributions {
 }
 
 export class PartnerObjectiveDto implements UpdatePartnerObjectiveRequest {
-  @ApiProperty({ enum: MAGIC_SQUARE, isArray: true }) @IsArray() @ArrayMaxSize(4) @ArrayUnique() @IsIn(MAGIC_SQUARE, { each: true }) square!: MagicSquare[];
+  @ApiProperty({ enum: MAGIC_SQUARE, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(MAGIC_SQUARE, { each: true })
+  square!: MagicSquare[];
   @ApiProperty() @IsString() @MaxLength(4000) expectations!: string;
   @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => ContributionsDto) contributions!: ContributionsDto;
 }

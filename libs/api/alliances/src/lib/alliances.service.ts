@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, decodeCursor, DomainException, encodeCursor, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import {
+  AuditService,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  InvalidInputException,
+  NotFoundDomainException,
+  type AuthUser,
+} from '@alliances/api/core';
 import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader, TerritoriesService } from '@alliances/api/organisations';
 import type {
@@ -67,7 +75,9 @@ export class AlliancesService {
     const normalised = codes.map((c) => c.trim().toUpperCase());
     const bad = normalised.map((c, i) => ({ c, i })).filter(({ c }) => !this.territories.isValid(c));
     if (bad.length) {
-      throw new InvalidInputException(bad.map(({ i }) => ({ field: `territoryCodes.${i}`, messages: ['Unknown INSEE territory code'], codes: ['invalidTerritory'] })));
+      throw new InvalidInputException(
+        bad.map(({ i }) => ({ field: `territoryCodes.${i}`, messages: ['Unknown INSEE territory code'], codes: ['invalidTerritory'] })),
+      );
     }
     return normalised;
   }
@@ -75,7 +85,10 @@ export class AlliancesService {
   async create(user: AuthUser, input: CreateAllianceDto, ip: string | null): Promise<Alliance> {
     const territoryCodes = this.checkTerritories(input.territoryCodes) ?? [];
     const lead = await this.organisations.findForMember(input.organisationId, user.id);
-    if (!lead[0]) throw new InvalidInputException([{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }]);
+    if (!lead[0])
+      throw new InvalidInputException([
+        { field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] },
+      ]);
     if (lead[0].status !== 'approved') throw new DomainException('organisation.not_approved', 'The organisation is not approved yet');
     const id = await this.dataSource.transaction(async (manager) => {
       const alliance = await manager.save(
@@ -92,8 +105,26 @@ export class AlliancesService {
           createdBy: user.id,
         }),
       );
-      await manager.insert(AllianceMemberEntity, { allianceId: alliance.id, organisationId: input.organisationId, role: 'lead', status: 'active', invitedBy: user.id, respondedAt: new Date() });
-      await this.audit.record({ actorId: user.id, action: 'alliance.created', objectType: 'alliance', objectId: alliance.id, allianceId: alliance.id, organisationId: input.organisationId, ip }, manager);
+      await manager.insert(AllianceMemberEntity, {
+        allianceId: alliance.id,
+        organisationId: input.organisationId,
+        role: 'lead',
+        status: 'active',
+        invitedBy: user.id,
+        respondedAt: new Date(),
+      });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'alliance.created',
+          objectType: 'alliance',
+          objectId: alliance.id,
+          allianceId: alliance.id,
+          organisationId: input.organisationId,
+          ip,
+        },
+        manager,
+      );
       return alliance.id;
     });
     return this.get(user, id);
@@ -143,7 +174,14 @@ export class AlliancesService {
 
   private async toAlliance(access: AllianceAccess): Promise<Alliance> {
     const a = access.alliance;
-    const seats: { organisation_id: string; role: AllianceMember['role']; status: AllianceMember['status']; objective: PartnerObjective | null; invited_at: Date; responded_at: Date | null }[] = await this.dataSource.query(
+    const seats: {
+      organisation_id: string;
+      role: AllianceMember['role'];
+      status: AllianceMember['status'];
+      objective: PartnerObjective | null;
+      invited_at: Date;
+      responded_at: Date | null;
+    }[] = await this.dataSource.query(
       `SELECT am.organisation_id, am.role, am.status, am.objective, am.invited_at, am.responded_at FROM alliance_members am WHERE am.alliance_id = $1`,
       [a.id],
     );
@@ -201,8 +239,17 @@ export class AlliancesService {
       .set({ ...patch, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
-    if (!result.affected) throw new DomainException('alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
-    await this.audit.record({ actorId: user.id, action: patch.status === 'closed' ? 'alliance.closed' : 'alliance.updated', objectType: 'alliance', objectId: id, allianceId: id, ip, details: { fields: Object.keys(patch) } });
+    if (!result.affected)
+      throw new DomainException('alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
+    await this.audit.record({
+      actorId: user.id,
+      action: patch.status === 'closed' ? 'alliance.closed' : 'alliance.updated',
+      objectType: 'alliance',
+      objectId: id,
+      allianceId: id,
+      ip,
+      details: { fields: Object.keys(patch) },
+    });
     return this.get(user, access.alliance.id);
   }
 
@@ -210,12 +257,39 @@ export class AlliancesService {
     await this.policy.editable(user, id);
     const organisation = await this.organisations.approved(input.organisationId);
     if (!organisation) throw new NotFoundDomainException('organisation');
-    const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, { where: { allianceId: id, organisationId: input.organisationId } });
-    if (existing && existing.status !== 'declined') throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
+    const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, {
+      where: { allianceId: id, organisationId: input.organisationId },
+    });
+    if (existing && existing.status !== 'declined')
+      throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
     await this.dataSource.transaction(async (manager) => {
-      if (existing) await manager.update(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId }, { role: input.role, status: 'invited', invitedBy: user.id, respondedAt: null });
-      else await manager.insert(AllianceMemberEntity, { allianceId: id, organisationId: input.organisationId, role: input.role, status: 'invited', invitedBy: user.id });
-      await this.audit.record({ actorId: user.id, action: 'alliance.organisation_invited', objectType: 'organisation', objectId: input.organisationId, allianceId: id, organisationId: input.organisationId, ip, details: { role: input.role } }, manager);
+      if (existing)
+        await manager.update(
+          AllianceMemberEntity,
+          { allianceId: id, organisationId: input.organisationId },
+          { role: input.role, status: 'invited', invitedBy: user.id, respondedAt: null },
+        );
+      else
+        await manager.insert(AllianceMemberEntity, {
+          allianceId: id,
+          organisationId: input.organisationId,
+          role: input.role,
+          status: 'invited',
+          invitedBy: user.id,
+        });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'alliance.organisation_invited',
+          objectType: 'organisation',
+          objectId: input.organisationId,
+          allianceId: id,
+          organisationId: input.organisationId,
+          ip,
+          details: { role: input.role },
+        },
+        manager,
+      );
     });
     return this.get(user, id);
   }
@@ -225,25 +299,48 @@ export class AlliancesService {
     const access = await this.policy.access(user, id);
     const seat = access.seats.find((s) => s.organisationId === organisationId);
     if (!seat) throw new NotFoundDomainException('alliance');
-    if (seat.organisationRole !== 'admin') throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may answer');
+    if (seat.organisationRole !== 'admin')
+      throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may answer');
     const result = await this.dataSource.manager.update(
       AllianceMemberEntity,
       { allianceId: id, organisationId, status: 'invited' },
       { status: accept ? 'active' : 'declined', respondedAt: new Date() },
     );
     if (!result.affected) throw new DomainException('alliance.not_invited', 'There is no pending invitation for this organisation');
-    await this.audit.record({ actorId: user.id, action: accept ? 'alliance.invitation_accepted' : 'alliance.invitation_declined', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: accept ? 'alliance.invitation_accepted' : 'alliance.invitation_declined',
+      objectType: 'organisation',
+      objectId: organisationId,
+      allianceId: id,
+      organisationId,
+      ip,
+    });
     return accept ? this.get(user, id) : ({ ...(await this.toAlliance({ ...access, canRead: false })), members: [] } as Alliance);
   }
 
   /** A member organisation records its own magic-square objective, expectations and contributions. */
-  async setObjective(user: AuthUser, id: string, organisationId: string, objective: PartnerObjective, ip: string | null): Promise<Alliance> {
+  async setObjective(
+    user: AuthUser,
+    id: string,
+    organisationId: string,
+    objective: PartnerObjective,
+    ip: string | null,
+  ): Promise<Alliance> {
     const access = await this.policy.readable(user, id);
     const seat = access.active.find((s) => s.organisationId === organisationId);
     if (!seat) throw new DomainException('alliance.not_your_organisation', 'You can only describe the objective of your own organisation');
     if (access.alliance.status === 'closed') throw new DomainException('alliance.closed', 'The alliance is closed');
     await this.dataSource.manager.update(AllianceMemberEntity, { allianceId: id, organisationId }, { objective });
-    await this.audit.record({ actorId: user.id, action: 'alliance.partner_objective_updated', objectType: 'organisation', objectId: organisationId, allianceId: id, organisationId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'alliance.partner_objective_updated',
+      objectType: 'organisation',
+      objectId: organisationId,
+      allianceId: id,
+      organisationId,
+      ip,
+    });
     return this.get(user, id);
   }
 
@@ -252,15 +349,22 @@ export class AlliancesService {
     const after = parseCursor(cursor);
     // A funder follows the milestones it may see, never the partners' drafts, discussion or answers.
     const params: unknown[] = [id, limit + 1, ...(after ? [after.at, after.id] : []), ...(access.funderOnly ? [FUNDER_AUDIT_ACTIONS] : [])];
-    const rows: { id: string; at: Date; actor_id: string | null; action: string; object_type: string; object_id: string | null; details: Record<string, unknown> | null }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details
+    const rows: {
+      id: string;
+      at: Date;
+      actor_id: string | null;
+      action: string;
+      object_type: string;
+      object_id: string | null;
+      details: Record<string, unknown> | null;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details
            FROM audit_log a
           WHERE a.alliance_id = $1 ${after ? 'AND (a.at, a.id) < ($3::timestamptz, $4::uuid)' : ''}
                 ${access.funderOnly ? `AND a.action = ANY($${params.length}::text[])` : ''}
           ORDER BY a.at DESC, a.id DESC LIMIT $2`,
-        params,
-      );
+      params,
+    );
     // The actors' names in one more statement, from the users' reader (the page itself depends on audit_log only).
     const names = await this.users.displayNames(rows.slice(0, limit).map((r) => r.actor_id));
     const items = rows.slice(0, limit).map((r) => ({
@@ -279,6 +383,11 @@ export class AlliancesService {
   /** Approved organisations a lead can invite, searched by name. */
   async directory(user: AuthUser, q: string): Promise<OrganisationDirectoryEntry[]> {
     const rows = await this.organisations.searchApproved(q);
-    return rows.map((r) => ({ id: r.id, name: r.name, profile: r.profile, territoryName: this.territories.find(r.territory_code)?.name ?? null }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      profile: r.profile,
+      territoryName: this.territories.find(r.territory_code)?.name ?? null,
+    }));
   }
 }

@@ -67,7 +67,8 @@ export class CharterDocs {
     this.live.delete(charter.allianceId);
     charter.awareness.destroy();
     charter.doc.destroy();
-    if (charter.sinceCompaction > 0) await this.store.compact(charter.allianceId).catch((e: Error) => this.logger.warn(`compaction failed: ${e.message}`));
+    if (charter.sinceCompaction > 0)
+      await this.store.compact(charter.allianceId).catch((e: Error) => this.logger.warn(`compaction failed: ${e.message}`));
   }
 
   private wrap(allianceId: string, doc: Y.Doc, lastUpdateId: bigint, revision: number): LiveCharter {
@@ -77,7 +78,11 @@ export class CharterDocs {
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin === RELAY) return;
       const changed = [...added, ...updated, ...removed];
-      void this.relay.publish({ kind: 'awareness', allianceId, payload: Buffer.from(encodeAwarenessUpdate(awareness, changed)).toString('base64') });
+      void this.relay.publish({
+        kind: 'awareness',
+        allianceId,
+        payload: Buffer.from(encodeAwarenessUpdate(awareness, changed)).toString('base64'),
+      });
     });
     return { allianceId, doc, awareness, lastUpdateId, revision, clients: 0, queue: Promise.resolve(), sinceCompaction: 0 };
   }

@@ -2,8 +2,40 @@ import type { CharterVersion, Locale } from '@alliances/shared/contracts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const LABELS = {
-  fr: { charter: "Charte d'alliance", version: 'Version', sha: 'Empreinte SHA-256', signatures: 'Signatures', none: 'Aucune signature pour cette version.', signed: 'a signé', changes: 'demande des modifications', by: 'par', on: 'le', status: { awaiting_signatures: 'en attente de signatures', in_force: 'en vigueur', superseded: 'remplacée', changes_requested: 'modifications demandées' } },
-  en: { charter: 'Alliance charter', version: 'Version', sha: 'SHA-256 fingerprint', signatures: 'Signatures', none: 'No signature for this version.', signed: 'signed', changes: 'requests changes', by: 'by', on: 'on', status: { awaiting_signatures: 'awaiting signatures', in_force: 'in force', superseded: 'superseded', changes_requested: 'changes requested' } },
+  fr: {
+    charter: "Charte d'alliance",
+    version: 'Version',
+    sha: 'Empreinte SHA-256',
+    signatures: 'Signatures',
+    none: 'Aucune signature pour cette version.',
+    signed: 'a signé',
+    changes: 'demande des modifications',
+    by: 'par',
+    on: 'le',
+    status: {
+      awaiting_signatures: 'en attente de signatures',
+      in_force: 'en vigueur',
+      superseded: 'remplacée',
+      changes_requested: 'modifications demandées',
+    },
+  },
+  en: {
+    charter: 'Alliance charter',
+    version: 'Version',
+    sha: 'SHA-256 fingerprint',
+    signatures: 'Signatures',
+    none: 'No signature for this version.',
+    signed: 'signed',
+    changes: 'requests changes',
+    by: 'by',
+    on: 'on',
+    status: {
+      awaiting_signatures: 'awaiting signatures',
+      in_force: 'in force',
+      superseded: 'superseded',
+      changes_requested: 'changes requested',
+    },
+  },
 } as const;
 
 export function versionToMarkdown(allianceName: string, version: CharterVersion, locale: Locale): string {
@@ -20,7 +52,9 @@ export function versionToMarkdown(allianceName: string, version: CharterVersion,
   lines.push(`## ${l.signatures}`, '');
   if (!version.signatures.length) lines.push(l.none);
   for (const s of version.signatures) {
-    lines.push(`- ${s.organisationName} ${s.kind === 'signed' ? l.signed : l.changes} ${l.by} ${s.signerName ?? '—'} ${l.on} ${s.at.slice(0, 10)}${s.comment ? ` : ${s.comment}` : ''}`);
+    lines.push(
+      `- ${s.organisationName} ${s.kind === 'signed' ? l.signed : l.changes} ${l.by} ${s.signerName ?? '—'} ${l.on} ${s.at.slice(0, 10)}${s.comment ? ` : ${s.comment}` : ''}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -36,26 +70,41 @@ const plain = (markdown: string): string =>
 export async function versionToPdf(allianceName: string, version: CharterVersion, locale: Locale): Promise<Buffer> {
   // pdfmake 0.2's server printer, with the Roboto fonts it ships in its virtual file system.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => { createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void } };
+  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => {
+    createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
   const font = (name: string) => Buffer.from(vfs[name], 'base64');
   const printer = new PdfPrinter({
-    Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
   });
   const l = LABELS[locale];
   const content: Content[] = [
     { text: l.charter, style: 'kicker' },
     { text: allianceName, style: 'title' },
     { text: `${l.version} ${version.version} · ${l.status[version.status]} · ${version.createdAt.slice(0, 10)}`, margin: [0, 0, 0, 4] },
-    { text: [{ text: `${l.sha} : `, bold: true }, { text: version.sha256, fontSize: 8 }], margin: [0, 0, 0, 16] },
+    {
+      text: [
+        { text: `${l.sha} : `, bold: true },
+        { text: version.sha256, fontSize: 8 },
+      ],
+      margin: [0, 0, 0, 16],
+    },
   ];
   for (const section of version.sections) {
     content.push({ text: section.title, style: 'section' });
     for (const paragraph of (section.markdown || '—').split(/\n{2,}/)) {
       const lines = paragraph.split('\n');
-      if (lines.every((line) => /^\s*(- |\d+\. )/.test(line))) content.push({ ul: lines.map((line) => plain(line.replace(/^\s*(- |\d+\. )/, ''))), margin: [0, 0, 0, 6] });
-      else if (/^#{1,6} /.test(paragraph)) content.push({ text: plain(paragraph.replace(/^#{1,6} /, '')), bold: true, margin: [0, 4, 0, 4] });
+      if (lines.every((line) => /^\s*(- |\d+\. )/.test(line)))
+        content.push({ ul: lines.map((line) => plain(line.replace(/^\s*(- |\d+\. )/, ''))), margin: [0, 0, 0, 6] });
+      else if (/^#{1,6} /.test(paragraph))
+        content.push({ text: plain(paragraph.replace(/^#{1,6} /, '')), bold: true, margin: [0, 4, 0, 4] });
       else content.push({ text: plain(paragraph.replace(/^> /gm, '')), margin: [0, 0, 0, 6] });
     }
   }
@@ -65,7 +114,12 @@ export async function versionToPdf(allianceName: string, version: CharterVersion
       ? {
           table: {
             widths: ['*', 'auto', '*', 'auto'],
-            body: version.signatures.map((s) => [s.organisationName, s.kind === 'signed' ? l.signed : l.changes, s.signerName ?? '—', s.at.slice(0, 10)]),
+            body: version.signatures.map((s) => [
+              s.organisationName,
+              s.kind === 'signed' ? l.signed : l.changes,
+              s.signerName ?? '—',
+              s.at.slice(0, 10),
+            ]),
           },
           layout: 'lightHorizontalLines',
         }
@@ -74,8 +128,17 @@ export async function versionToPdf(allianceName: string, version: CharterVersion
   const definition: TDocumentDefinitions = {
     info: { title: `${l.charter} — ${allianceName} — v${version.version}`, subject: version.sha256 },
     content,
-    footer: (page: number, pages: number) => ({ text: `${allianceName} · v${version.version} · ${version.sha256.slice(0, 16)}… · ${page}/${pages}`, alignment: 'center', fontSize: 8, margin: [0, 10, 0, 0] }),
-    styles: { kicker: { fontSize: 10, color: '#555555' }, title: { fontSize: 20, bold: true, margin: [0, 0, 0, 8] }, section: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] } },
+    footer: (page: number, pages: number) => ({
+      text: `${allianceName} · v${version.version} · ${version.sha256.slice(0, 16)}… · ${page}/${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 10, 0, 0],
+    }),
+    styles: {
+      kicker: { fontSize: 10, color: '#555555' },
+      title: { fontSize: 20, bold: true, margin: [0, 0, 0, 8] },
+      section: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
+    },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
   };
   const pdf = printer.createPdfKitDocument(definition);

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 export type RelayMessage =
-  | { kind: 'update'; allianceId: string; updateId: string }
-  | { kind: 'awareness'; allianceId: string; payload: string };
+  { kind: 'update'; allianceId: string; updateId: string } | { kind: 'awareness'; allianceId: string; payload: string };
 
 /**
  * Carries charter activity between API instances sharing one database: PostgreSQL LISTEN/NOTIFY
@@ -40,7 +39,13 @@ export class CharterRelay implements OnModuleInit, OnApplicationShutdown {
       this.publisher = undefined;
       void listener.end().catch(() => undefined);
       void publisher.end().catch(() => undefined);
-      setTimeout(() => void this.connect().then(() => this.resyncHandlers.forEach((h) => h())).catch((e: Error) => reconnect(e)), 1000).unref();
+      setTimeout(
+        () =>
+          void this.connect()
+            .then(() => this.resyncHandlers.forEach((h) => h()))
+            .catch((e: Error) => reconnect(e)),
+        1000,
+      ).unref();
     };
     listener.on('error', reconnect);
     listener.on('end', () => reconnect());
@@ -80,7 +85,9 @@ export class CharterRelay implements OnModuleInit, OnApplicationShutdown {
     if (!this.publisher) return;
     const payload = JSON.stringify({ ...message, from: this.instanceId });
     if (Buffer.byteLength(payload) > 7900) return; // NOTIFY payloads stop at 8000 bytes; awareness is best effort.
-    await this.publisher.query('SELECT pg_notify($1, $2)', [this.channel, payload]).catch((e: Error) => this.logger.warn(`relay publish failed: ${e.message}`));
+    await this.publisher
+      .query('SELECT pg_notify($1, $2)', [this.channel, payload])
+      .catch((e: Error) => this.logger.warn(`relay publish failed: ${e.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -39,7 +39,10 @@ export class CharterStore {
           [allianceId],
         );
         if (!exists.length) {
-          await manager.query('INSERT INTO charter_updates (alliance_id, update, user_id) VALUES ($1, $2, NULL)', [allianceId, Buffer.from(templateUpdate(locale))]);
+          await manager.query('INSERT INTO charter_updates (alliance_id, update, user_id) VALUES ($1, $2, NULL)', [
+            allianceId,
+            Buffer.from(templateUpdate(locale)),
+          ]);
         }
       });
       loaded = await this.read(allianceId);
@@ -90,7 +93,10 @@ export class CharterStore {
   }
 
   async updateById(id: bigint): Promise<{ allianceId: string; update: Uint8Array } | undefined> {
-    const rows: { alliance_id: string; update: Buffer }[] = await this.dataSource.query('SELECT alliance_id, update FROM charter_updates WHERE id = $1', [id.toString()]);
+    const rows: { alliance_id: string; update: Buffer }[] = await this.dataSource.query(
+      'SELECT alliance_id, update FROM charter_updates WHERE id = $1',
+      [id.toString()],
+    );
     return rows[0] ? { allianceId: rows[0].alliance_id, update: new Uint8Array(rows[0].update) } : undefined;
   }
 

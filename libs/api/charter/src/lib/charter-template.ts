@@ -4,20 +4,45 @@ import * as Y from 'yjs';
 /** The nine sections of the default charter (docs/domain.md "Sections"), with one line of guidance each. */
 export const CHARTER_SECTIONS: Record<CharterSectionKey, Record<Locale, { title: string; guidance: string }>> = {
   context: {
-    fr: { title: 'Contexte et diagnostic partagé', guidance: 'Quel besoin ou quelle fragilité cette alliance adresse-t-elle, et comment l’avons-nous constaté ensemble ?' },
-    en: { title: 'Context and shared diagnosis', guidance: 'Which need or fragility does this alliance address, and how did we establish it together?' },
+    fr: {
+      title: 'Contexte et diagnostic partagé',
+      guidance: 'Quel besoin ou quelle fragilité cette alliance adresse-t-elle, et comment l’avons-nous constaté ensemble ?',
+    },
+    en: {
+      title: 'Context and shared diagnosis',
+      guidance: 'Which need or fragility does this alliance address, and how did we establish it together?',
+    },
   },
   common_objective: {
-    fr: { title: 'Objectif commun et impacts attendus', guidance: 'Ce que nous voulons obtenir ensemble pour notre écosystème, et comment nous saurons que nous y sommes.' },
-    en: { title: 'Common objective and expected impacts', guidance: 'What we want to achieve together for our ecosystem, and how we will know we got there.' },
+    fr: {
+      title: 'Objectif commun et impacts attendus',
+      guidance: 'Ce que nous voulons obtenir ensemble pour notre écosystème, et comment nous saurons que nous y sommes.',
+    },
+    en: {
+      title: 'Common objective and expected impacts',
+      guidance: 'What we want to achieve together for our ecosystem, and how we will know we got there.',
+    },
   },
   partners: {
-    fr: { title: 'Chaque partenaire : ses objectifs et ses apports', guidance: 'Pour chaque organisation : ce qu’elle attend de l’alliance et ce qu’elle y apporte (humain, financier, matériel, compétences).' },
-    en: { title: 'Each partner: its objectives and contributions', guidance: 'For each organisation: what it expects from the alliance and what it brings (people, money, material, skills).' },
+    fr: {
+      title: 'Chaque partenaire : ses objectifs et ses apports',
+      guidance:
+        'Pour chaque organisation : ce qu’elle attend de l’alliance et ce qu’elle y apporte (humain, financier, matériel, compétences).',
+    },
+    en: {
+      title: 'Each partner: its objectives and contributions',
+      guidance: 'For each organisation: what it expects from the alliance and what it brings (people, money, material, skills).',
+    },
   },
   values: {
-    fr: { title: 'Valeurs et principes partagés', guidance: 'Confiance, réciprocité, transparence, respect de l’identité de chacun : ce que ces mots engagent concrètement.' },
-    en: { title: 'Shared values and principles', guidance: 'Trust, reciprocity, transparency, respect of each identity: what these words commit us to in practice.' },
+    fr: {
+      title: 'Valeurs et principes partagés',
+      guidance: 'Confiance, réciprocité, transparence, respect de l’identité de chacun : ce que ces mots engagent concrètement.',
+    },
+    en: {
+      title: 'Shared values and principles',
+      guidance: 'Trust, reciprocity, transparency, respect of each identity: what these words commit us to in practice.',
+    },
   },
   governance: {
     fr: { title: 'Gouvernance', guidance: 'Comité de pilotage, manière de décider, rythme des rencontres.' },
@@ -28,16 +53,34 @@ export const CHARTER_SECTIONS: Record<CharterSectionKey, Record<Locale, { title:
     en: { title: 'Resources and commitments', guidance: 'The resources each partner commits and the commitments made, with their timing.' },
   },
   evaluation: {
-    fr: { title: 'Évaluation', guidance: 'Ce que nous évaluerons, quand et comment : le produit, l’équilibre et la valorisation des participations.' },
-    en: { title: 'Evaluation', guidance: 'What we will evaluate, when and how: what we produce, our balance, and the value of each contribution.' },
+    fr: {
+      title: 'Évaluation',
+      guidance: 'Ce que nous évaluerons, quand et comment : le produit, l’équilibre et la valorisation des participations.',
+    },
+    en: {
+      title: 'Evaluation',
+      guidance: 'What we will evaluate, when and how: what we produce, our balance, and the value of each contribution.',
+    },
   },
   communication: {
-    fr: { title: 'Communication et propriété intellectuelle', guidance: 'Qui communique sur l’alliance, comment, et à qui appartiennent les productions communes.' },
-    en: { title: 'Communication and intellectual property', guidance: 'Who speaks about the alliance, how, and who owns what we produce together.' },
+    fr: {
+      title: 'Communication et propriété intellectuelle',
+      guidance: 'Qui communique sur l’alliance, comment, et à qui appartiennent les productions communes.',
+    },
+    en: {
+      title: 'Communication and intellectual property',
+      guidance: 'Who speaks about the alliance, how, and who owns what we produce together.',
+    },
   },
   duration: {
-    fr: { title: 'Durée, avenants, sortie et règlement des différends', guidance: 'Durée de l’alliance, modification de la charte, sortie d’un partenaire et résolution des désaccords.' },
-    en: { title: 'Duration, amendments, exit and conflict resolution', guidance: 'How long the alliance runs, how the charter changes, how a partner leaves, how disagreements are settled.' },
+    fr: {
+      title: 'Durée, avenants, sortie et règlement des différends',
+      guidance: 'Durée de l’alliance, modification de la charte, sortie d’un partenaire et résolution des désaccords.',
+    },
+    en: {
+      title: 'Duration, amendments, exit and conflict resolution',
+      guidance: 'How long the alliance runs, how the charter changes, how a partner leaves, how disagreements are settled.',
+    },
   },
 };
 

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy } from '@alliances/api/alliances';
-import type { Charter, CharterDiff, CharterVersion, CharterVersionSummary, ProposeVersionResponse, SignatureBoard } from '@alliances/shared/contracts';
+import type {
+  Charter,
+  CharterDiff,
+  CharterVersion,
+  CharterVersionSummary,
+  ProposeVersionResponse,
+  SignatureBoard,
+} from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { versionToMarkdown, versionToPdf } from './charter-export';
 import { CharterParams, DiffQuery, ExportQuery, RequestChangesDto, SignDto, VersionParams } from './charter.dto';
@@ -48,20 +55,39 @@ export class CharterController {
   }
 
   @Post('versions/:version/signatures')
-  sign(@CurrentUser() user: AuthUser, @Param() p: VersionParams, @Body() body: SignDto, @ClientIp() ip: string | null): Promise<CharterVersionSummary> {
+  sign(
+    @CurrentUser() user: AuthUser,
+    @Param() p: VersionParams,
+    @Body() body: SignDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CharterVersionSummary> {
     return this.charter.sign(user, p.id, p.version, body, ip);
   }
 
   @Post('versions/:version/change-requests')
-  requestChanges(@CurrentUser() user: AuthUser, @Param() p: VersionParams, @Body() body: RequestChangesDto, @ClientIp() ip: string | null): Promise<CharterVersionSummary> {
+  requestChanges(
+    @CurrentUser() user: AuthUser,
+    @Param() p: VersionParams,
+    @Body() body: RequestChangesDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CharterVersionSummary> {
     return this.charter.requestChanges(user, p.id, p.version, body, ip);
   }
 
   @Get('versions/:version/export')
-  async export(@CurrentUser() user: AuthUser, @Param() p: VersionParams, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param() p: VersionParams,
+    @Query() query: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const version = await this.charter.getVersion(user, p.id, p.version);
     const { alliance } = await this.policy.readable(user, p.id);
-    const base = `charte-${alliance.name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').toLowerCase()}-v${version.version}`;
+    const base = `charte-${alliance.name
+      .normalize('NFD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/-+/g, '-')
+      .toLowerCase()}-v${version.version}`;
     if ((query.format ?? 'pdf') === 'md') {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')

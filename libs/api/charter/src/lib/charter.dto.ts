@@ -15,7 +15,8 @@ export class VersionParams {
 export class SignDto implements SignRequest {
   @ApiProperty() @IsUUID('all') organisationId!: string;
   @ApiProperty({ description: "The SHA-256 of the version's canonical Markdown, as read by the signatory" })
-  @Matches(/^[0-9a-f]{64}$/) sha256!: string;
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256!: string;
 }
 
 export class RequestChangesDto implements RequestChangesRequest {
@@ -29,5 +30,9 @@ export class ExportQuery {
 
 export class DiffQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from!: number;
-  @ApiPropertyOptional({ description: 'A version number, or "draft" (default)' }) @IsOptional() @IsString() @Matches(/^(draft|[1-9][0-9]{0,6})$/) to?: string;
+  @ApiPropertyOptional({ description: 'A version number, or "draft" (default)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(draft|[1-9][0-9]{0,6})$/)
+  to?: string;
 }

@@ -31,7 +31,8 @@ export class CharterVersionEntity {
   @Column({ type: 'jsonb' }) sections!: CharterSection[];
   @Column({ type: 'bytea' }) state!: Buffer;
   @Column({ type: 'text' }) sha256!: string;
-  @Column({ type: 'text', default: 'awaiting_signatures' }) status!: 'awaiting_signatures' | 'in_force' | 'superseded' | 'changes_requested';
+  @Column({ type: 'text', default: 'awaiting_signatures' }) status!:
+    'awaiting_signatures' | 'in_force' | 'superseded' | 'changes_requested';
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

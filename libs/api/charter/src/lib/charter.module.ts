@@ -14,7 +14,13 @@ import { CharterService } from './charter.service';
 import { CollabGateway } from './collab.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]), AlliancesModule, IdentityModule, NotificationsModule, OrganisationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CharterUpdateEntity, CharterSnapshotEntity, CharterVersionEntity, CharterSignatureEntity]),
+    AlliancesModule,
+    IdentityModule,
+    NotificationsModule,
+    OrganisationsModule,
+  ],
   controllers: [CharterController],
   providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CharterReader, CollabGateway],
   exports: [CharterService, CharterReader],

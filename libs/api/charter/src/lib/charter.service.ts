@@ -52,7 +52,11 @@ export class CharterService {
   ) {}
 
   render(doc: Y.Doc, locale: Locale): CharterSection[] {
-    return CHARTER_SECTION_KEYS.map((key) => ({ key, title: sectionTitle(key, locale), markdown: fragmentToMarkdown(doc.getXmlFragment(key)) }));
+    return CHARTER_SECTION_KEYS.map((key) => ({
+      key,
+      title: sectionTitle(key, locale),
+      markdown: fragmentToMarkdown(doc.getXmlFragment(key)),
+    }));
   }
 
   /** The current draft: the live replica of this instance when it holds one, else the database. */
@@ -76,7 +80,8 @@ export class CharterService {
     const inForceVersion = inForce === null ? null : inForce === latest?.version ? latest : await this.version(allianceId, inForce);
     let state: CharterState = 'draft';
     if (latest?.status === 'awaiting_signatures') state = 'proposed';
-    else if (inForce !== null) state = inForceVersion && sha256(canonicalMarkdown(sections)) === inForceVersion.sha256 ? 'in_force' : 'amending';
+    else if (inForce !== null)
+      state = inForceVersion && sha256(canonicalMarkdown(sections)) === inForceVersion.sha256 ? 'in_force' : 'amending';
     if (access.funderOnly) {
       const text = inForceVersion ? this.localised(inForceVersion.sections, user.locale) : [];
       return { sections: text, draftRevision: 0, inForceVersion: inForce, state, latestVersion: latest?.version ?? null };
@@ -123,10 +128,28 @@ export class CharterService {
       }
       const version = (latest?.version ?? 0) + 1;
       const entity = await manager.save(
-        manager.create(CharterVersionEntity, { allianceId, version, sections, state: Buffer.from(Y.encodeStateAsUpdate(loaded.doc)), sha256: hash, status: 'awaiting_signatures', createdBy: user.id }),
+        manager.create(CharterVersionEntity, {
+          allianceId,
+          version,
+          sections,
+          state: Buffer.from(Y.encodeStateAsUpdate(loaded.doc)),
+          sha256: hash,
+          status: 'awaiting_signatures',
+          createdBy: user.id,
+        }),
       );
       if (access.alliance.status === 'draft') await this.lifecycle.charterProposed(manager, allianceId);
-      await this.audit.record({ actorId: user.id, action: 'charter.version_proposed', objectType: 'charter_version', allianceId, ip, details: { version, sha256: hash } }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'charter.version_proposed',
+          objectType: 'charter_version',
+          allianceId,
+          ip,
+          details: { version, sha256: hash },
+        },
+        manager,
+      );
       return entity;
     });
     await this.notifyProposal(user, allianceId, saved.version);
@@ -142,8 +165,22 @@ export class CharterService {
     const signers = people.filter((p) => p.role === 'admin' || p.role === 'signatory').map((p) => p.user_id);
     const others = people.map((p) => p.user_id).filter((id) => !signers.includes(id));
     const notified = [
-      ...(await this.notifications.notify({ userIds: signers, type: 'signature_awaited', allianceId, actorId: user.id, excerpt: `v${version}`, link })),
-      ...(await this.notifications.notify({ userIds: others, type: 'charter_version_proposed', allianceId, actorId: user.id, excerpt: `v${version}`, link })),
+      ...(await this.notifications.notify({
+        userIds: signers,
+        type: 'signature_awaited',
+        allianceId,
+        actorId: user.id,
+        excerpt: `v${version}`,
+        link,
+      })),
+      ...(await this.notifications.notify({
+        userIds: others,
+        type: 'charter_version_proposed',
+        allianceId,
+        actorId: user.id,
+        excerpt: `v${version}`,
+        link,
+      })),
     ];
     this.notifications.changed(notified);
   }
@@ -151,7 +188,11 @@ export class CharterService {
   async versions(user: AuthUser, allianceId: string): Promise<CharterVersionSummary[]> {
     const readable = await this.readableVersions(await this.policy.readable(user, allianceId));
     const versions = (
-      await this.dataSource.manager.find(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { allianceId: true, version: true, sha256: true, status: true, createdBy: true, createdAt: true } })
+      await this.dataSource.manager.find(CharterVersionEntity, {
+        where: { allianceId },
+        order: { version: 'DESC' },
+        select: { allianceId: true, version: true, sha256: true, status: true, createdBy: true, createdAt: true },
+      })
     ).filter((v) => !readable || readable.has(v.version));
     const signatures = await this.signaturesOf(allianceId);
     const authors = await this.names(versions.map((v) => v.createdBy));
@@ -174,14 +215,16 @@ export class CharterService {
       createdAt: v.createdAt.toISOString(),
       createdBy: { id: v.createdBy, displayName: (v.createdBy && authors.get(v.createdBy)) || null },
       status: v.status,
-      signatures: signatures.filter((s) => s.version === v.version).map((s): SignatureSummary => ({
-        organisationId: s.organisationId,
-        organisationName: s.organisationName,
-        kind: s.kind,
-        signerName: s.signerName,
-        comment: s.comment,
-        at: s.createdAt.toISOString(),
-      })),
+      signatures: signatures
+        .filter((s) => s.version === v.version)
+        .map((s): SignatureSummary => ({
+          organisationId: s.organisationId,
+          organisationName: s.organisationName,
+          kind: s.kind,
+          signerName: s.signerName,
+          comment: s.comment,
+          at: s.createdAt.toISOString(),
+        })),
     };
   }
 
@@ -197,11 +240,23 @@ export class CharterService {
    * An admin or signatory signs for their organisation the exact text they read (its SHA-256).
    * When every active lead and partner organisation has signed, the version is in force.
    */
-  async sign(user: AuthUser, allianceId: string, version: number, input: { organisationId: string; sha256: string }, ip: string | null): Promise<CharterVersionSummary> {
+  async sign(
+    user: AuthUser,
+    allianceId: string,
+    version: number,
+    input: { organisationId: string; sha256: string },
+    ip: string | null,
+  ): Promise<CharterVersionSummary> {
     return this.answer(user, allianceId, version, input.organisationId, ip, { kind: 'signed', sha256: input.sha256 });
   }
 
-  async requestChanges(user: AuthUser, allianceId: string, version: number, input: { organisationId: string; comment: string }, ip: string | null): Promise<CharterVersionSummary> {
+  async requestChanges(
+    user: AuthUser,
+    allianceId: string,
+    version: number,
+    input: { organisationId: string; comment: string },
+    ip: string | null,
+  ): Promise<CharterVersionSummary> {
     return this.answer(user, allianceId, version, input.organisationId, ip, { kind: 'changes_requested', comment: input.comment });
   }
 
@@ -218,14 +273,16 @@ export class CharterService {
     if (!seat || (seat.allianceRole !== 'lead' && seat.allianceRole !== 'partner')) {
       throw new DomainException('charter.not_a_signing_organisation', 'You can only sign for your own lead or partner organisation');
     }
-    if (!access.signFor.includes(organisationId)) throw new DomainException('charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
+    if (!access.signFor.includes(organisationId))
+      throw new DomainException('charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
     // The name the signature keeps, from the organisations' reader (a snapshot: it needs no lock).
     const organisation = await this.organisations.names([organisationId]);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
       const version = await manager.findOne(CharterVersionEntity, { where: { allianceId, version: versionNumber } });
       if (!version) throw new NotFoundDomainException('charter_version');
-      if (version.status !== 'awaiting_signatures') throw new DomainException('charter.version_closed', `Version ${versionNumber} is ${version.status.replace('_', ' ')}`);
+      if (version.status !== 'awaiting_signatures')
+        throw new DomainException('charter.version_closed', `Version ${versionNumber} is ${version.status.replace('_', ' ')}`);
       if (answer.kind === 'signed' && answer.sha256 !== version.sha256) {
         throw new DomainException('charter.hash_mismatch', 'The text you signed is not this version: reload it and read it again');
       }
@@ -243,7 +300,15 @@ export class CharterService {
         sha256: version.sha256,
       });
       await this.audit.record(
-        { actorId: user.id, action: answer.kind === 'signed' ? 'charter.signed' : 'charter.changes_requested', objectType: 'charter_version', allianceId, organisationId, ip, details: { version: versionNumber } },
+        {
+          actorId: user.id,
+          action: answer.kind === 'signed' ? 'charter.signed' : 'charter.changes_requested',
+          objectType: 'charter_version',
+          allianceId,
+          organisationId,
+          ip,
+          details: { version: versionNumber },
+        },
         manager,
       );
       if (answer.kind === 'changes_requested') {
@@ -257,10 +322,22 @@ export class CharterService {
         [allianceId, versionNumber],
       );
       if (awaited.length === 0) {
-        await manager.query(`UPDATE charter_versions SET status = 'superseded' WHERE alliance_id = $1 AND status = 'in_force'`, [allianceId]);
+        await manager.query(`UPDATE charter_versions SET status = 'superseded' WHERE alliance_id = $1 AND status = 'in_force'`, [
+          allianceId,
+        ]);
         await manager.update(CharterVersionEntity, { allianceId, version: versionNumber }, { status: 'in_force' });
         await this.lifecycle.charterInForce(manager, allianceId, versionNumber);
-        await this.audit.record({ actorId: user.id, action: 'charter.in_force', objectType: 'charter_version', allianceId, ip, details: { version: versionNumber } }, manager);
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'charter.in_force',
+            objectType: 'charter_version',
+            allianceId,
+            ip,
+            details: { version: versionNumber },
+          },
+          manager,
+        );
       }
     });
     return (await this.versions(user, allianceId)).find((v) => v.version === versionNumber) as CharterVersionSummary;
@@ -268,25 +345,46 @@ export class CharterService {
 
   async board(user: AuthUser, allianceId: string): Promise<SignatureBoard> {
     const access = await this.policy.readable(user, allianceId);
-    const latest = await this.dataSource.manager.findOne(CharterVersionEntity, { where: { allianceId }, order: { version: 'DESC' }, select: { version: true } });
+    const latest = await this.dataSource.manager.findOne(CharterVersionEntity, {
+      where: { allianceId },
+      order: { version: 'DESC' },
+      select: { version: true },
+    });
     // The signing organisations (alliances' reader), their names by name (organisations' reader), then their own signatures: by role, then name.
     const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
     const roles = new Map(members.map((m) => [m.organisationId, m.role as 'lead' | 'partner']));
-    const named = (await this.organisations.names(members.map((m) => m.organisationId))).sort((a, b) => ((roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0));
-    const signatures: { organisation_id: string; last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }[] = named.length
-      ? await this.dataSource.query(
-          `SELECT o.id AS organisation_id,
+    const named = (await this.organisations.names(members.map((m) => m.organisationId))).sort((a, b) =>
+      (roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0,
+    );
+    const signatures: { organisation_id: string; last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }[] =
+      named.length
+        ? await this.dataSource.query(
+            `SELECT o.id AS organisation_id,
                   (SELECT max(s.version) FROM charter_signatures s WHERE s.alliance_id = $1 AND s.organisation_id = o.id AND s.kind = 'signed') AS last_signed,
                   (SELECT s.kind FROM charter_signatures s WHERE s.alliance_id = $1 AND s.organisation_id = o.id AND s.version = $2) AS latest_kind
              FROM unnest($3::uuid[]) AS o(id)`,
-          [allianceId, latest?.version ?? 0, named.map((n) => n.id)],
-        )
-      : [];
-    const rows = named.map((n) => ({ organisation_id: n.id, name: n.name, role: roles.get(n.id) as 'lead' | 'partner', ...(signatures.find((s) => s.organisation_id === n.id) as { last_signed: number | null; latest_kind: 'signed' | 'changes_requested' | null }) }));
+            [allianceId, latest?.version ?? 0, named.map((n) => n.id)],
+          )
+        : [];
+    const rows = named.map((n) => ({
+      organisation_id: n.id,
+      name: n.name,
+      role: roles.get(n.id) as 'lead' | 'partner',
+      ...(signatures.find((s) => s.organisation_id === n.id) as {
+        last_signed: number | null;
+        latest_kind: 'signed' | 'changes_requested' | null;
+      }),
+    }));
     return {
       latestVersion: latest?.version ?? null,
       inForceVersion: access.alliance.inForceVersion,
-      rows: rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, role: r.role, lastSignedVersion: r.last_signed, latest: r.latest_kind ?? 'awaited' })),
+      rows: rows.map((r) => ({
+        organisationId: r.organisation_id,
+        organisationName: r.name,
+        role: r.role,
+        lastSignedVersion: r.last_signed,
+        latest: r.latest_kind ?? 'awaited',
+      })),
     };
   }
 
@@ -310,7 +408,10 @@ export class CharterService {
       sections: CHARTER_SECTION_KEYS.map((key) => {
         const before = a.sections.find((s) => s.key === key)?.markdown ?? '';
         const after = target.find((s) => s.key === key)?.markdown ?? '';
-        const parts = diffLines(before ? before + '\n' : '', after ? after + '\n' : '').map((p) => ({ kind: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const), text: p.value }));
+        const parts = diffLines(before ? before + '\n' : '', after ? after + '\n' : '').map((p) => ({
+          kind: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const),
+          text: p.value,
+        }));
         return { key, title: sectionTitle(key, user.locale), changed: before !== after, parts };
       }),
     };
@@ -319,7 +420,8 @@ export class CharterService {
   parseTarget(value: string | undefined): number | 'draft' {
     if (value === undefined || value === 'draft') return 'draft';
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidInputException([{ field: 'to', messages: ['a version number or "draft"'], codes: ['invalidVersion'] }]);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidInputException([{ field: 'to', messages: ['a version number or "draft"'], codes: ['invalidVersion'] }]);
     return n;
   }
 }

@@ -125,7 +125,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
         if (!current) return reply({ error: 'not_joined' });
         if (!bytes) return reply({ error: 'malformed' });
         if (bytes.byteLength > MAX_CHARTER_UPDATE_BYTES) {
-          socket.emit('charter:error', { code: 'charter.update_too_large', message: `Updates are limited to ${MAX_CHARTER_UPDATE_BYTES} bytes` });
+          socket.emit('charter:error', {
+            code: 'charter.update_too_large',
+            message: `Updates are limited to ${MAX_CHARTER_UPDATE_BYTES} bytes`,
+          });
           return reply({ error: 'too_large' });
         }
         try {

@@ -50,13 +50,16 @@ function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
       const ordered = node.nodeName === 'orderedList';
       return children(node).flatMap((item, i) => {
         const marker = ordered ? `${i + 1}. ` : '- ';
-        const lines = item instanceof Y.XmlElement ? children(item).flatMap((c) => block(c, indent + ' '.repeat(marker.length))) : [inline(item)];
+        const lines =
+          item instanceof Y.XmlElement ? children(item).flatMap((c) => block(c, indent + ' '.repeat(marker.length))) : [inline(item)];
         if (!lines.length) return [indent + marker.trimEnd()];
         return [indent + marker + lines[0].slice(indent.length + marker.length), ...lines.slice(1)];
       });
     }
     case 'blockquote':
-      return children(node).flatMap((c) => block(c)).map((l) => `${indent}> ${l}`);
+      return children(node)
+        .flatMap((c) => block(c))
+        .map((l) => `${indent}> ${l}`);
     case 'codeBlock':
       return [indent + '```', ...node.toArray().map((c) => (c instanceof Y.XmlText ? c.toString() : '')), indent + '```'];
     case 'horizontalRule':
@@ -69,5 +72,8 @@ function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
 /** Markdown of one section (a Y.XmlFragment in y-prosemirror's encoding of the editor schema). */
 export function fragmentToMarkdown(fragment: Y.XmlFragment): string {
   const blocks = children(fragment).map((node) => block(node).join('\n'));
-  return blocks.filter((b, i) => b.trim() !== '' || (i > 0 && blocks[i - 1].trim() !== '')).join('\n\n').trim();
+  return blocks
+    .filter((b, i) => b.trim() !== '' || (i > 0 && blocks[i - 1].trim() !== ''))
+    .join('\n\n')
+    .trim();
 }

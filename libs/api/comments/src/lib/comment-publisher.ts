@@ -63,7 +63,13 @@ export class CommentPublisher implements OnApplicationBootstrap, OnApplicationSh
           WHERE id IN (SELECT id FROM comment_events WHERE published_at IS NULL ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
           RETURNING id, alliance_id, seq, type, comment_id`,
       );
-      const events = (Array.isArray(result[0]) ? result[0] : result) as { id: string; alliance_id: string; seq: string; type: string; comment_id: string }[];
+      const events = (Array.isArray(result[0]) ? result[0] : result) as {
+        id: string;
+        alliance_id: string;
+        seq: string;
+        type: string;
+        comment_id: string;
+      }[];
       if (!events.length) return;
       events.sort((a, b) => Number(a.seq) - Number(b.seq));
       const comments = new Map((await this.load([...new Set(events.map((e) => e.comment_id))])).map((c) => [c.id, c]));

@@ -14,14 +14,21 @@ export class CommentsController {
 
   @Post()
   @ApiOperation({ summary: 'Post a comment or a reply; a repeated client id answers 200 with the original' })
-  async create(@CurrentUser() user: AuthUser, @Body() body: CreateCommentDto, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<Comment> {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateCommentDto,
+    @ClientIp() ip: string | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Comment> {
     const { comment, created } = await this.comments.create(user, body, ip);
     void reply.status(created ? 201 : 200);
     return comment;
   }
 
   @Get()
-  @ApiOperation({ summary: 'Comments of an alliance or a target; with `since`, what changed after that sequence (catch-up after a reconnection)' })
+  @ApiOperation({
+    summary: 'Comments of an alliance or a target; with `since`, what changed after that sequence (catch-up after a reconnection)',
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: CommentsQuery): Promise<CommentsPage> {
     return this.comments.list(user, query);
   }
@@ -32,7 +39,12 @@ export class CommentsController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param() { id }: CommentIdParam, @Body() body: UpdateCommentDto, @ClientIp() ip: string | null): Promise<Comment> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: CommentIdParam,
+    @Body() body: UpdateCommentDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Comment> {
     return this.comments.update(user, id, body, ip);
   }
 
@@ -43,7 +55,12 @@ export class CommentsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: AuthUser, @Param() { id }: CommentIdParam, @Body() body: ResolveDto, @ClientIp() ip: string | null): Promise<Comment> {
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: CommentIdParam,
+    @Body() body: ResolveDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Comment> {
     return this.comments.resolve(user, id, body?.resolved ?? true, ip);
   }
 }

@@ -1,7 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHARTER_SECTION_KEYS, COMMENT_TARGET_TYPES, MAX_COMMENT_LENGTH, type CharterAnchor, type CommentTarget, type CommentTargetType, type CreateCommentRequest, type UpdateCommentRequest } from '@alliances/shared/contracts';
+import {
+  CHARTER_SECTION_KEYS,
+  COMMENT_TARGET_TYPES,
+  MAX_COMMENT_LENGTH,
+  type CharterAnchor,
+  type CommentTarget,
+  type CommentTargetType,
+  type CreateCommentRequest,
+  type UpdateCommentRequest,
+} from '@alliances/shared/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 class AnchorDto implements CharterAnchor {
   @ApiProperty({ enum: CHARTER_SECTION_KEYS }) @IsIn(CHARTER_SECTION_KEYS) section!: string;
@@ -17,18 +44,33 @@ class TargetDto implements CommentTarget {
 }
 
 export class CreateCommentDto implements CreateCommentRequest {
-  @ApiPropertyOptional({ description: 'Client-generated UUID; a retry with the same id answers 200 with the original' }) @IsOptional() @IsUUID('all') id?: string;
+  @ApiPropertyOptional({ description: 'Client-generated UUID; a retry with the same id answers 200 with the original' })
+  @IsOptional()
+  @IsUUID('all')
+  id?: string;
   @ApiProperty() @IsUUID('all') allianceId!: string;
   // ValidateNested alone lets an absent target through.
   @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => TargetDto) target!: TargetDto;
   @ApiProperty({ maxLength: MAX_COMMENT_LENGTH }) @IsString() @MinLength(1) @MaxLength(MAX_COMMENT_LENGTH) body!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') parentId?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true }) mentions?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  mentions?: string[];
 }
 
 export class UpdateCommentDto implements UpdateCommentRequest {
   @ApiProperty({ maxLength: MAX_COMMENT_LENGTH }) @IsString() @MinLength(1) @MaxLength(MAX_COMMENT_LENGTH) body!: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true }) mentions?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  mentions?: string[];
 }
 
 export class ResolveDto {
@@ -40,8 +82,19 @@ export class CommentsQuery {
   @ApiPropertyOptional({ enum: COMMENT_TARGET_TYPES }) @IsOptional() @IsIn(COMMENT_TARGET_TYPES) targetType?: CommentTargetType;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) targetId?: string;
   @ApiPropertyOptional({ description: 'Only what changed after this sequence number (catch-up)' })
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) since?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  since?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
 }
 
 export class CommentIdParam {

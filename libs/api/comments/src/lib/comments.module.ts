@@ -14,7 +14,16 @@ import { CommentsService } from './comments.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]), AlliancesModule, CharterModule, IdentityModule, NotificationsModule, ObjectivesModule, EvaluationsModule, OrganisationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CommentEntity, AllianceSequenceEntity, CommentEventEntity]),
+    AlliancesModule,
+    CharterModule,
+    IdentityModule,
+    NotificationsModule,
+    ObjectivesModule,
+    EvaluationsModule,
+    OrganisationsModule,
+  ],
   controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],
   exports: [CommentsService],

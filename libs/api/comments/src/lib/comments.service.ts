@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  DomainException,
+  InvalidInputException,
+  NotFoundDomainException,
+  type AppConfig,
+  type AuthUser,
+} from '@alliances/api/core';
 import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
@@ -52,7 +60,8 @@ export class CommentsService {
   private rateLimit(userId: string): void {
     const now = Date.now();
     const recent = (this.recentPosts.get(userId) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= this.config.commentsPerMinute) throw new DomainException('comments.rate_limited', 'Too many comments in a minute, slow down');
+    if (recent.length >= this.config.commentsPerMinute)
+      throw new DomainException('comments.rate_limited', 'Too many comments in a minute, slow down');
     recent.push(now);
     this.recentPosts.set(userId, recent);
   }
@@ -105,14 +114,20 @@ export class CommentsService {
     // members, the first 50 of those people by id whose name matches, the organisations' names.
     const seats = await this.people(allianceId);
     const [found, names] = await Promise.all([
-      this.users.searchAmong(seats.map((s) => s.user_id), q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null, 50),
+      this.users.searchAmong(
+        seats.map((s) => s.user_id),
+        q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null,
+        50,
+      ),
       this.organisations.names(seats.map((s) => s.organisation_id)),
     ]);
     const rows = found.flatMap((u) => {
       const name = names.find((o) => seats.some((s) => s.user_id === u.id && s.organisation_id === o.id))?.name;
       return name === undefined ? [] : [{ user_id: u.id, display_name: u.display_name, organisation: name }];
     });
-    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationName: r.organisation })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+    return rows
+      .map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationName: r.organisation }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
   }
 
   /** Members of the alliance's active non-funder organisations, as (person, organisation) pairs, from the owners' readers. */
@@ -125,7 +140,10 @@ export class CommentsService {
     if (!mentions?.length) return [];
     const known = new Set((await this.people(allianceId)).map((s) => s.user_id));
     const unknown = mentions.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m));
-    if (unknown.length) throw new InvalidInputException(unknown.map(({ i }) => ({ field: `mentions.${i}`, messages: ['not a person of this alliance'], codes: ['unknownMention'] })));
+    if (unknown.length)
+      throw new InvalidInputException(
+        unknown.map(({ i }) => ({ field: `mentions.${i}`, messages: ['not a person of this alliance'], codes: ['unknownMention'] })),
+      );
     return mentions;
   }
 
@@ -167,13 +185,27 @@ export class CommentsService {
         await manager.insert(CommentEventEntity, { allianceId: input.allianceId, seq, type: 'comment:created', commentId: id });
         const link = `/alliances/${input.allianceId}/discussion?comment=${id}`;
         const excerpt = input.body.slice(0, 200);
-        notified = await this.notifications.notify({ userIds: mentions, type: 'mention', allianceId: input.allianceId, commentId: id, actorId: user.id, excerpt, link }, manager);
+        notified = await this.notifications.notify(
+          { userIds: mentions, type: 'mention', allianceId: input.allianceId, commentId: id, actorId: user.id, excerpt, link },
+          manager,
+        );
         if (parent) {
-          const participants: { author_id: string }[] = await manager.query('SELECT DISTINCT author_id FROM comments WHERE (id = $1 OR parent_id = $1) AND author_id IS NOT NULL', [parent.id]);
+          const participants: { author_id: string }[] = await manager.query(
+            'SELECT DISTINCT author_id FROM comments WHERE (id = $1 OR parent_id = $1) AND author_id IS NOT NULL',
+            [parent.id],
+          );
           const others = participants.map((p) => p.author_id).filter((a) => !mentions.includes(a));
-          notified.push(...(await this.notifications.notify({ userIds: others, type: 'reply', allianceId: input.allianceId, commentId: id, actorId: user.id, excerpt, link }, manager)));
+          notified.push(
+            ...(await this.notifications.notify(
+              { userIds: others, type: 'reply', allianceId: input.allianceId, commentId: id, actorId: user.id, excerpt, link },
+              manager,
+            )),
+          );
         }
-        await this.audit.record({ actorId: user.id, action: 'comment.created', objectType: 'comment', objectId: id, allianceId: input.allianceId, ip }, manager);
+        await this.audit.record(
+          { actorId: user.id, action: 'comment.created', objectType: 'comment', objectId: id, allianceId: input.allianceId, ip },
+          manager,
+        );
       });
     } catch (error) {
       // Two identical retries racing: the primary key decides, the loser answers with the original.
@@ -189,7 +221,8 @@ export class CommentsService {
   }
 
   private async original(existing: CommentEntity, user: AuthUser, allianceId: string): Promise<{ comment: Comment; created: boolean }> {
-    if (existing.authorId !== user.id || existing.allianceId !== allianceId) throw new DomainException('comments.id_conflict', 'This id is already used by another comment');
+    if (existing.authorId !== user.id || existing.allianceId !== allianceId)
+      throw new DomainException('comments.id_conflict', 'This id is already used by another comment');
     return { comment: await this.get(existing.id), created: false };
   }
 
@@ -202,14 +235,31 @@ export class CommentsService {
     return comment;
   }
 
-  private async change(comment: CommentEntity, type: CommentEventEntity['type'], patch: Partial<CommentEntity>, user: AuthUser, ip: string | null, extra?: (manager: EntityManager) => Promise<string[]>): Promise<Comment> {
+  private async change(
+    comment: CommentEntity,
+    type: CommentEventEntity['type'],
+    patch: Partial<CommentEntity>,
+    user: AuthUser,
+    ip: string | null,
+    extra?: (manager: EntityManager) => Promise<string[]>,
+  ): Promise<Comment> {
     let notified: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       const seq = await this.nextSeq(manager, comment.allianceId);
       await manager.update(CommentEntity, comment.id, { ...patch, seq });
       await manager.insert(CommentEventEntity, { allianceId: comment.allianceId, seq, type, commentId: comment.id });
       if (extra) notified = await extra(manager);
-      await this.audit.record({ actorId: user.id, action: type.replace(':', '.'), objectType: 'comment', objectId: comment.id, allianceId: comment.allianceId, ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: type.replace(':', '.'),
+          objectType: 'comment',
+          objectId: comment.id,
+          allianceId: comment.allianceId,
+          ip,
+        },
+        manager,
+      );
     });
     this.publisher.kick();
     this.notifications.changed(notified);
@@ -222,8 +272,25 @@ export class CommentsService {
     if (comment.deletedAt) throw new DomainException('comments.deleted', 'This comment was deleted');
     const mentions = await this.checkMentions(comment.allianceId, input.mentions);
     const added = mentions.filter((m) => !comment.mentions.includes(m));
-    return this.change(comment, 'comment:updated', { body: input.body, bodyHtml: renderMarkdown(input.body), mentions, editedAt: new Date() }, user, ip, (manager) =>
-      this.notifications.notify({ userIds: added, type: 'mention', allianceId: comment.allianceId, commentId: id, actorId: user.id, excerpt: input.body.slice(0, 200), link: `/alliances/${comment.allianceId}/discussion?comment=${id}` }, manager),
+    return this.change(
+      comment,
+      'comment:updated',
+      { body: input.body, bodyHtml: renderMarkdown(input.body), mentions, editedAt: new Date() },
+      user,
+      ip,
+      (manager) =>
+        this.notifications.notify(
+          {
+            userIds: added,
+            type: 'mention',
+            allianceId: comment.allianceId,
+            commentId: id,
+            actorId: user.id,
+            excerpt: input.body.slice(0, 200),
+            link: `/alliances/${comment.allianceId}/discussion?comment=${id}`,
+          },
+          manager,
+        ),
     );
   }
 
@@ -240,14 +307,25 @@ export class CommentsService {
     const { canPost } = await this.access(user, comment.allianceId);
     if (!canPost) throw new DomainException('comments.read_only', 'Observers read the discussion; they do not resolve threads');
     if (comment.parentId) throw new DomainException('comments.not_a_thread', 'Resolve the thread, not a reply');
-    return this.change(comment, 'comment:resolved', { resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null }, user, ip);
+    return this.change(
+      comment,
+      'comment:resolved',
+      { resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null },
+      user,
+      ip,
+    );
   }
 
   /** Comments of an alliance (optionally one target), or what changed after `since`: ordered by sequence. */
-  async list(user: AuthUser, query: { allianceId: string; targetType?: string; targetId?: string; since?: number; limit?: number }): Promise<CommentsPage> {
+  async list(
+    user: AuthUser,
+    query: { allianceId: string; targetType?: string; targetId?: string; since?: number; limit?: number },
+  ): Promise<CommentsPage> {
     await this.access(user, query.allianceId);
     const limit = query.limit ?? 500;
-    const qb = this.dataSource.manager.createQueryBuilder(CommentEntity, 'c').where('c.allianceId = :allianceId', { allianceId: query.allianceId });
+    const qb = this.dataSource.manager
+      .createQueryBuilder(CommentEntity, 'c')
+      .where('c.allianceId = :allianceId', { allianceId: query.allianceId });
     if (query.targetType) qb.andWhere('c.targetType = :targetType', { targetType: query.targetType });
     if (query.targetId) qb.andWhere('c.targetId = :targetId', { targetId: query.targetId });
     if (query.since !== undefined) qb.andWhere('c.seq > :since', { since: query.since });
@@ -258,13 +336,17 @@ export class CommentsService {
   }
 
   async lastSeq(allianceId: string): Promise<number> {
-    const rows: { last_seq: string }[] = await this.dataSource.query('SELECT last_seq FROM alliance_sequences WHERE alliance_id = $1', [allianceId]);
+    const rows: { last_seq: string }[] = await this.dataSource.query('SELECT last_seq FROM alliance_sequences WHERE alliance_id = $1', [
+      allianceId,
+    ]);
     return Number(rows[0]?.last_seq ?? 0);
   }
 
   async byIds(ids: string[]): Promise<Comment[]> {
     if (!ids.length) return [];
-    return this.toComments(await this.dataSource.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = ANY(:ids)', { ids }).getMany());
+    return this.toComments(
+      await this.dataSource.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = ANY(:ids)', { ids }).getMany(),
+    );
   }
 
   async get(id: string): Promise<Comment> {

@@ -2,7 +2,12 @@ import { Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { SocketAuthenticator, socketAuthMiddleware, type AuthUser } from '@alliances/api/core';
 import { NotificationsService } from '@alliances/api/notifications';
-import { COMMENT_TARGET_TYPES, type LiveClientToServerEvents, type LiveServerToClientEvents, type PresenceEntry } from '@alliances/shared/contracts';
+import {
+  COMMENT_TARGET_TYPES,
+  type LiveClientToServerEvents,
+  type LiveServerToClientEvents,
+  type PresenceEntry,
+} from '@alliances/shared/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { CommentPublisher } from './comment-publisher';
 import { CommentsService } from './comments.service';
@@ -38,7 +43,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     );
     this.notifications.events.on('unread', (userIds: string[]) => {
       for (const userId of userIds) {
-        void this.notifications.unread(userId).then((unread) => this.namespace?.to(`user:${userId}`).emit('notification:unread', { unread }));
+        void this.notifications
+          .unread(userId)
+          .then((unread) => this.namespace?.to(`user:${userId}`).emit('notification:unread', { unread }));
       }
     });
   }
@@ -76,8 +83,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     });
 
     socket.on('comment:typing', (event) => {
-      if (!event || !socket.data.alliances?.has(event.allianceId) || !COMMENT_TARGET_TYPES.includes(event.target?.type) || typeof event.target?.id !== 'string') return;
-      socket.volatile.to(room(event.allianceId)).emit('comment:typing', { allianceId: event.allianceId, target: { type: event.target.type, id: event.target.id.slice(0, 80) }, user: { userId: user.id, displayName: user.displayName } });
+      if (
+        !event ||
+        !socket.data.alliances?.has(event.allianceId) ||
+        !COMMENT_TARGET_TYPES.includes(event.target?.type) ||
+        typeof event.target?.id !== 'string'
+      )
+        return;
+      socket.volatile
+        .to(room(event.allianceId))
+        .emit('comment:typing', {
+          allianceId: event.allianceId,
+          target: { type: event.target.type, id: event.target.id.slice(0, 80) },
+          user: { userId: user.id, displayName: user.displayName },
+        });
     });
 
     socket.on('disconnect', () => {
@@ -93,6 +112,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       const u = s.data.user;
       if (u) viewers.set(u.id, { userId: u.id, displayName: u.displayName });
     }
-    this.namespace.to(room(allianceId)).emit('presence', { allianceId, viewers: [...viewers.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr')) });
+    this.namespace
+      .to(room(allianceId))
+      .emit('presence', { allianceId, viewers: [...viewers.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr')) });
   }
 }

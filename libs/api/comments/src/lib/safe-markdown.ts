@@ -1,6 +1,7 @@
 import { Marked, type Tokens } from 'marked';
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const safeUrl = (href: string): string | null => (/^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null);
 
 /**
@@ -21,7 +22,9 @@ const marked = new Marked({
     },
     image(token: Tokens.Image): string {
       const href = safeUrl(token.href);
-      return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow" target="_blank">${escapeHtml(token.text || href)}</a>` : escapeHtml(token.text);
+      return href
+        ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow" target="_blank">${escapeHtml(token.text || href)}</a>`
+        : escapeHtml(token.text);
     },
   },
 });

@@ -35,7 +35,12 @@ export class EvaluationsReader {
       const previous = rows.find((r) => r.alliance_id === latest.alliance_id && Number(r.rank) === 2);
       const mean = latest.mean === null ? null : Number(latest.mean);
       const before = previous === undefined || previous.mean === null ? null : Number(previous.mean);
-      scores.set(latest.alliance_id, { campaignId: latest.id, title: latest.title, mean, delta: mean !== null && before !== null ? mean - before : null });
+      scores.set(latest.alliance_id, {
+        campaignId: latest.id,
+        title: latest.title,
+        mean,
+        delta: mean !== null && before !== null ? mean - before : null,
+      });
     }
     return scores;
   }
@@ -47,7 +52,10 @@ export class EvaluationsReader {
 
   /** One of the alliance's campaigns asks the question `questionId`. */
   async questionExists(allianceId: string, questionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.campaigns.query(`SELECT 1 FROM evaluation_campaigns WHERE alliance_id = $1 AND questions @> $2::jsonb`, [allianceId, JSON.stringify([{ id: questionId }])]);
+    const rows: unknown[] = await this.campaigns.query(
+      `SELECT 1 FROM evaluation_campaigns WHERE alliance_id = $1 AND questions @> $2::jsonb`,
+      [allianceId, JSON.stringify([{ id: questionId }])],
+    );
     return rows.length > 0;
   }
 }

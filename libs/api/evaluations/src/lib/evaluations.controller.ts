@@ -2,9 +2,24 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy } from '@alliances/api/alliances';
-import type { CampaignSummary, EvaluationAction, EvaluationCampaign, EvaluationResults, EvaluationTemplate, MyResponse } from '@alliances/shared/contracts';
+import type {
+  CampaignSummary,
+  EvaluationAction,
+  EvaluationCampaign,
+  EvaluationResults,
+  EvaluationTemplate,
+  MyResponse,
+} from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
-import { ActionDoneDto, CopyTemplateDto, CreateActionDto, ExportQuery, LaunchCampaignDto, SaveResponseDto, SetQuestionsDto } from './evaluations.dto';
+import {
+  ActionDoneDto,
+  CopyTemplateDto,
+  CreateActionDto,
+  ExportQuery,
+  LaunchCampaignDto,
+  SaveResponseDto,
+  SetQuestionsDto,
+} from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 import { resultsToCsv, resultsToPdf } from './results-export';
 
@@ -23,18 +38,33 @@ export class EvaluationsController {
   }
 
   @Post('alliances/:id/evaluation-templates')
-  copyTemplate(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CopyTemplateDto, @ClientIp() ip: string | null): Promise<EvaluationTemplate> {
+  copyTemplate(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CopyTemplateDto,
+    @ClientIp() ip: string | null,
+  ): Promise<EvaluationTemplate> {
     return this.evaluations.copyTemplate(user, id, body, ip);
   }
 
   @Put('evaluation-templates/:id/questions')
-  setQuestions(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: SetQuestionsDto, @ClientIp() ip: string | null): Promise<EvaluationTemplate> {
+  setQuestions(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: SetQuestionsDto,
+    @ClientIp() ip: string | null,
+  ): Promise<EvaluationTemplate> {
     return this.evaluations.setQuestions(user, id, body.questions, ip);
   }
 
   @Post('alliances/:id/evaluations')
   @ApiOperation({ summary: 'Launch a campaign (lead): every member of every lead and partner organisation is invited' })
-  launch(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: LaunchCampaignDto, @ClientIp() ip: string | null): Promise<EvaluationCampaign> {
+  launch(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: LaunchCampaignDto,
+    @ClientIp() ip: string | null,
+  ): Promise<EvaluationCampaign> {
     return this.evaluations.launch(user, id, body, ip);
   }
 
@@ -55,7 +85,12 @@ export class EvaluationsController {
 
   @Put('evaluations/:id/responses/me')
   @ApiOperation({ summary: 'Save a draft, or submit with submit: true; answers can change until the close' })
-  save(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: SaveResponseDto, @ClientIp() ip: string | null): Promise<MyResponse> {
+  save(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: SaveResponseDto,
+    @ClientIp() ip: string | null,
+  ): Promise<MyResponse> {
     return this.evaluations.saveResponse(user, id, body, ip);
   }
 
@@ -72,16 +107,27 @@ export class EvaluationsController {
   }
 
   @Get('evaluations/:id/results/export')
-  async export(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Query() query: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const [campaign, results] = await Promise.all([this.evaluations.get(user, id), this.evaluations.results(user, id)]);
     const { alliance } = await this.policy.readable(user, campaign.allianceId);
     const organisations = results.dimensions[0]?.byOrganisation ?? [];
     if ((query.format ?? 'csv') === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="evaluation-resultats.csv"').send(resultsToCsv(results, organisations, user.locale));
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="evaluation-resultats.csv"')
+        .send(resultsToCsv(results, organisations, user.locale));
       return;
     }
     const pdf = await resultsToPdf(campaign.title, alliance.name, results, user.locale);
-    void reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="evaluation-resultats.pdf"').send(pdf);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', 'attachment; filename="evaluation-resultats.pdf"')
+      .send(pdf);
   }
 
   @Get('evaluations/:id/actions')
@@ -90,7 +136,12 @@ export class EvaluationsController {
   }
 
   @Post('evaluations/:id/actions')
-  addAction(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateActionDto, @ClientIp() ip: string | null): Promise<EvaluationAction> {
+  addAction(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateActionDto,
+    @ClientIp() ip: string | null,
+  ): Promise<EvaluationAction> {
     return this.evaluations.addAction(user, id, body, ip);
   }
 

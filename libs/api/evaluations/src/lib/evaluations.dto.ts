@@ -1,7 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHARTER_SECTION_KEYS, EVALUATION_DIMENSIONS, EVALUATION_FOCUSES, type AnswerInput, type EvaluationDimension, type EvaluationFocus, type LaunchCampaignRequest, type SaveResponseRequest } from '@alliances/shared/contracts';
+import {
+  CHARTER_SECTION_KEYS,
+  EVALUATION_DIMENSIONS,
+  EVALUATION_FOCUSES,
+  type AnswerInput,
+  type EvaluationDimension,
+  type EvaluationFocus,
+  type LaunchCampaignRequest,
+  type SaveResponseRequest,
+} from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class LaunchCampaignDto implements LaunchCampaignRequest {
   @ApiProperty({ example: 'Évaluation annuelle 2026' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
@@ -16,7 +43,12 @@ export class AnswerDto implements AnswerInput {
 }
 
 export class SaveResponseDto implements SaveResponseRequest {
-  @ApiProperty({ type: [AnswerDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AnswerDto) answers!: AnswerDto[];
+  @ApiProperty({ type: [AnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers!: AnswerDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() submit?: boolean;
 }
 
@@ -32,7 +64,13 @@ export class TemplateQuestionDto {
 }
 
 export class SetQuestionsDto {
-  @ApiProperty({ type: [TemplateQuestionDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TemplateQuestionDto) questions!: TemplateQuestionDto[];
+  @ApiProperty({ type: [TemplateQuestionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TemplateQuestionDto)
+  questions!: TemplateQuestionDto[];
 }
 
 export class CopyTemplateDto {

@@ -18,7 +18,14 @@ import { EvaluationsService } from './evaluations.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EvaluationTemplateEntity, EvaluationTemplateQuestionEntity, EvaluationCampaignEntity, EvaluationParticipantEntity, EvaluationResponseEntity, EvaluationActionEntity]),
+    TypeOrmModule.forFeature([
+      EvaluationTemplateEntity,
+      EvaluationTemplateQuestionEntity,
+      EvaluationCampaignEntity,
+      EvaluationParticipantEntity,
+      EvaluationResponseEntity,
+      EvaluationActionEntity,
+    ]),
     AlliancesModule,
     ObjectivesModule,
     OrganisationsModule,

@@ -1,6 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  DomainException,
+  InvalidInputException,
+  MailService,
+  NotFoundDomainException,
+  type AppConfig,
+  type AuthUser,
+} from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
@@ -33,12 +42,24 @@ import {
 
 const MAILS = {
   invitation: {
-    fr: (a: string, t: string, d: string, link: string) => ({ subject: `Évaluation partenariale : ${t}`, text: `Bonjour,\n\nL'alliance « ${a} » lance son évaluation partenariale « ${t} ». Vos réponses restent confidentielles : seuls des résultats agrégés seront montrés, après la clôture du ${d}.\n\nRépondre (quelques minutes) : ${link}\n` }),
-    en: (a: string, t: string, d: string, link: string) => ({ subject: `Partnership evaluation: ${t}`, text: `Hello,\n\nThe alliance "${a}" is running its partnership evaluation "${t}". Your answers stay confidential: only aggregated results are shown, after it closes on ${d}.\n\nAnswer (a few minutes): ${link}\n` }),
+    fr: (a: string, t: string, d: string, link: string) => ({
+      subject: `Évaluation partenariale : ${t}`,
+      text: `Bonjour,\n\nL'alliance « ${a} » lance son évaluation partenariale « ${t} ». Vos réponses restent confidentielles : seuls des résultats agrégés seront montrés, après la clôture du ${d}.\n\nRépondre (quelques minutes) : ${link}\n`,
+    }),
+    en: (a: string, t: string, d: string, link: string) => ({
+      subject: `Partnership evaluation: ${t}`,
+      text: `Hello,\n\nThe alliance "${a}" is running its partnership evaluation "${t}". Your answers stay confidential: only aggregated results are shown, after it closes on ${d}.\n\nAnswer (a few minutes): ${link}\n`,
+    }),
   },
   reminder: {
-    fr: (a: string, t: string, d: string, link: string) => ({ subject: `Rappel : évaluation « ${t} » close le ${d}`, text: `Bonjour,\n\nL'évaluation partenariale « ${t} » de l'alliance « ${a} » se termine le ${d}. Vous n'avez pas encore envoyé vos réponses.\n\n${link}\n` }),
-    en: (a: string, t: string, d: string, link: string) => ({ subject: `Reminder: evaluation "${t}" closes on ${d}`, text: `Hello,\n\nThe partnership evaluation "${t}" of the alliance "${a}" ends on ${d}. You have not sent your answers yet.\n\n${link}\n` }),
+    fr: (a: string, t: string, d: string, link: string) => ({
+      subject: `Rappel : évaluation « ${t} » close le ${d}`,
+      text: `Bonjour,\n\nL'évaluation partenariale « ${t} » de l'alliance « ${a} » se termine le ${d}. Vous n'avez pas encore envoyé vos réponses.\n\n${link}\n`,
+    }),
+    en: (a: string, t: string, d: string, link: string) => ({
+      subject: `Reminder: evaluation "${t}" closes on ${d}`,
+      text: `Hello,\n\nThe partnership evaluation "${t}" of the alliance "${a}" ends on ${d}. You have not sent your answers yet.\n\n${link}\n`,
+    }),
   },
 };
 const REMIND_BEFORE_MS = 48 * 3_600_000;
@@ -67,11 +88,21 @@ export class EvaluationsService implements OnApplicationBootstrap {
   /** Seeds the default template once; several instances starting together insert it once. */
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query(`INSERT INTO evaluation_templates (id, alliance_id, title) VALUES ($1, NULL, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [DEFAULT_TEMPLATE_ID, 'Évaluation partenariale (modèle Le RAMEAU)']);
+      const inserted = await manager.query(
+        `INSERT INTO evaluation_templates (id, alliance_id, title) VALUES ($1, NULL, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [DEFAULT_TEMPLATE_ID, 'Évaluation partenariale (modèle Le RAMEAU)'],
+      );
       if (!inserted.length) return;
       await manager.insert(
         EvaluationTemplateQuestionEntity,
-        DEFAULT_QUESTIONS.map((q, position) => ({ templateId: DEFAULT_TEMPLATE_ID, position, dimension: q.dimension, focus: q.focus, textFr: q.fr, textEn: q.en })),
+        DEFAULT_QUESTIONS.map((q, position) => ({
+          templateId: DEFAULT_TEMPLATE_ID,
+          position,
+          dimension: q.dimension,
+          focus: q.focus,
+          textFr: q.fr,
+          textEn: q.en,
+        })),
       );
     });
   }
@@ -81,33 +112,73 @@ export class EvaluationsService implements OnApplicationBootstrap {
   private async template(id: string): Promise<EvaluationTemplate | undefined> {
     const t = await this.dataSource.manager.findOne(EvaluationTemplateEntity, { where: { id } });
     if (!t) return undefined;
-    const questions = await this.dataSource.manager.find(EvaluationTemplateQuestionEntity, { where: { templateId: id }, order: { position: 'ASC' } });
-    return { id: t.id, allianceId: t.allianceId, title: t.title, questions: questions.map((q) => ({ id: q.id, position: q.position, dimension: q.dimension, focus: q.focus, text: { fr: q.textFr, en: q.textEn } })) };
+    const questions = await this.dataSource.manager.find(EvaluationTemplateQuestionEntity, {
+      where: { templateId: id },
+      order: { position: 'ASC' },
+    });
+    return {
+      id: t.id,
+      allianceId: t.allianceId,
+      title: t.title,
+      questions: questions.map((q) => ({
+        id: q.id,
+        position: q.position,
+        dimension: q.dimension,
+        focus: q.focus,
+        text: { fr: q.textFr, en: q.textEn },
+      })),
+    };
   }
 
   /** Templates are how the partners prepare their evaluation: not part of a funder's view. */
   async templates(user: AuthUser, allianceId: string): Promise<EvaluationTemplate[]> {
     await this.policy.partnerReadable(user, allianceId);
-    const own = await this.dataSource.manager.find(EvaluationTemplateEntity, { where: [{ allianceId }, { allianceId: IsNull() }], order: { createdAt: 'ASC' } });
+    const own = await this.dataSource.manager.find(EvaluationTemplateEntity, {
+      where: [{ allianceId }, { allianceId: IsNull() }],
+      order: { createdAt: 'ASC' },
+    });
     return (await Promise.all(own.map((t) => this.template(t.id)))).filter((t): t is EvaluationTemplate => !!t);
   }
 
   /** Copies a template (the default one unless said otherwise) into the alliance, to adapt it. */
-  async copyTemplate(user: AuthUser, allianceId: string, input: { title: string; fromTemplateId?: string }, ip: string | null): Promise<EvaluationTemplate> {
+  async copyTemplate(
+    user: AuthUser,
+    allianceId: string,
+    input: { title: string; fromTemplateId?: string },
+    ip: string | null,
+  ): Promise<EvaluationTemplate> {
     const access = await this.policy.readable(user, allianceId);
     this.assertContributor(access);
     const source = await this.usableTemplate(allianceId, input.fromTemplateId ?? DEFAULT_TEMPLATE_ID);
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(manager.create(EvaluationTemplateEntity, { allianceId, title: input.title.trim() }));
-      await manager.insert(EvaluationTemplateQuestionEntity, source.questions.map((q, position) => ({ templateId: saved.id, position, dimension: q.dimension, focus: q.focus, textFr: q.text.fr, textEn: q.text.en })));
-      await this.audit.record({ actorId: user.id, action: 'evaluation.template_copied', objectType: 'evaluation_template', objectId: saved.id, allianceId, ip }, manager);
+      await manager.insert(
+        EvaluationTemplateQuestionEntity,
+        source.questions.map((q, position) => ({
+          templateId: saved.id,
+          position,
+          dimension: q.dimension,
+          focus: q.focus,
+          textFr: q.text.fr,
+          textEn: q.text.en,
+        })),
+      );
+      await this.audit.record(
+        { actorId: user.id, action: 'evaluation.template_copied', objectType: 'evaluation_template', objectId: saved.id, allianceId, ip },
+        manager,
+      );
       return saved.id;
     });
     return (await this.template(id)) as EvaluationTemplate;
   }
 
   /** Replaces the questions of an alliance's own template: add, edit, drop and reorder in one go. */
-  async setQuestions(user: AuthUser, templateId: string, questions: TemplateQuestionInput[], ip: string | null): Promise<EvaluationTemplate> {
+  async setQuestions(
+    user: AuthUser,
+    templateId: string,
+    questions: TemplateQuestionInput[],
+    ip: string | null,
+  ): Promise<EvaluationTemplate> {
     const t = await this.dataSource.manager.findOne(EvaluationTemplateEntity, { where: { id: templateId } });
     if (!t || !t.allianceId) throw new NotFoundDomainException('evaluation_template');
     const access = await this.policy.readable(user, t.allianceId).catch(() => {
@@ -116,8 +187,29 @@ export class EvaluationsService implements OnApplicationBootstrap {
     this.assertContributor(access);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(EvaluationTemplateQuestionEntity, { templateId });
-      await manager.insert(EvaluationTemplateQuestionEntity, questions.map((q, position) => ({ templateId, position, dimension: q.dimension, focus: q.focus, textFr: q.text.fr.trim(), textEn: q.text.en.trim() })));
-      await this.audit.record({ actorId: user.id, action: 'evaluation.template_edited', objectType: 'evaluation_template', objectId: templateId, allianceId: t.allianceId, ip, details: { questions: questions.length } }, manager);
+      await manager.insert(
+        EvaluationTemplateQuestionEntity,
+        questions.map((q, position) => ({
+          templateId,
+          position,
+          dimension: q.dimension,
+          focus: q.focus,
+          textFr: q.text.fr.trim(),
+          textEn: q.text.en.trim(),
+        })),
+      );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'evaluation.template_edited',
+          objectType: 'evaluation_template',
+          objectId: templateId,
+          allianceId: t.allianceId,
+          ip,
+          details: { questions: questions.length },
+        },
+        manager,
+      );
     });
     return (await this.template(templateId)) as EvaluationTemplate;
   }
@@ -131,18 +223,26 @@ export class EvaluationsService implements OnApplicationBootstrap {
   }
 
   private assertContributor(access: AllianceAccess): void {
-    if (!access.canWriteCharter) throw new DomainException('evaluation.partner_required', 'Only the lead and partner organisations may prepare evaluations');
+    if (!access.canWriteCharter)
+      throw new DomainException('evaluation.partner_required', 'Only the lead and partner organisations may prepare evaluations');
   }
 
   // Campaigns ------------------------------------------------------------------------------------
 
   /** The lead launches a campaign: questions frozen, every member of every lead/partner organisation invited. */
-  async launch(user: AuthUser, allianceId: string, input: { title: string; templateId?: string; closesAt: string }, ip: string | null): Promise<EvaluationCampaign> {
+  async launch(
+    user: AuthUser,
+    allianceId: string,
+    input: { title: string; templateId?: string; closesAt: string },
+    ip: string | null,
+  ): Promise<EvaluationCampaign> {
     const access = await this.policy.editable(user, allianceId);
     const closesAt = new Date(input.closesAt);
-    if (closesAt.getTime() <= Date.now() + 60_000) throw new InvalidInputException([{ field: 'closesAt', messages: ['closesAt must be in the future'], codes: ['closesAtInPast'] }]);
+    if (closesAt.getTime() <= Date.now() + 60_000)
+      throw new InvalidInputException([{ field: 'closesAt', messages: ['closesAt must be in the future'], codes: ['closesAtInPast'] }]);
     const template = await this.usableTemplate(allianceId, input.templateId ?? DEFAULT_TEMPLATE_ID);
-    if (!template.questions.length) throw new InvalidInputException([{ field: 'templateId', messages: ['the template has no question'], codes: ['emptyTemplate'] }]);
+    if (!template.questions.length)
+      throw new InvalidInputException([{ field: 'templateId', messages: ['the template has no question'], codes: ['emptyTemplate'] }]);
     const { campaign, invitees } = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(EvaluationCampaignEntity, {
@@ -163,13 +263,33 @@ export class EvaluationsService implements OnApplicationBootstrap {
           ORDER BY m.user_id, am.role, m.organisation_id`,
         [allianceId],
       );
-      if (invitees.length) await manager.insert(EvaluationParticipantEntity, invitees.map((i) => ({ campaignId: saved.id, userId: i.user_id, organisationId: i.organisation_id })));
-      await this.audit.record({ actorId: user.id, action: 'evaluation.launched', objectType: 'evaluation', objectId: saved.id, allianceId, ip, details: { invited: invitees.length } }, manager);
+      if (invitees.length)
+        await manager.insert(
+          EvaluationParticipantEntity,
+          invitees.map((i) => ({ campaignId: saved.id, userId: i.user_id, organisationId: i.organisation_id })),
+        );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'evaluation.launched',
+          objectType: 'evaluation',
+          objectId: saved.id,
+          allianceId,
+          ip,
+          details: { invited: invitees.length },
+        },
+        manager,
+      );
       return { campaign: saved, invitees };
     });
     const day = closesAt.toISOString().slice(0, 10);
     for (const invitee of invitees) {
-      const content = MAILS.invitation[invitee.locale === 'en' ? 'en' : 'fr'](access.alliance.name, campaign.title, day, `${this.config.publicUrl}/evaluations/${campaign.id}`);
+      const content = MAILS.invitation[invitee.locale === 'en' ? 'en' : 'fr'](
+        access.alliance.name,
+        campaign.title,
+        day,
+        `${this.config.publicUrl}/evaluations/${campaign.id}`,
+      );
       await this.mail.send({ to: invitee.email, ...content }).catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
     }
     return this.get(user, campaign.id);
@@ -238,21 +358,34 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
     if (!participant) throw new DomainException('evaluation.not_invited', 'You are not among the respondents of this evaluation');
     const response = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
-    return { answers: response?.answers ?? [], submittedAt: response?.submittedAt?.toISOString() ?? null, updatedAt: response?.updatedAt.toISOString() ?? null, organisationId: participant.organisationId };
+    return {
+      answers: response?.answers ?? [],
+      submittedAt: response?.submittedAt?.toISOString() ?? null,
+      updatedAt: response?.updatedAt.toISOString() ?? null,
+      organisationId: participant.organisationId,
+    };
   }
 
   /** Saves a draft or submits; a respondent may change their answers until the close. */
-  async saveResponse(user: AuthUser, id: string, input: { answers: AnswerInput[]; submit?: boolean }, ip: string | null): Promise<MyResponse> {
+  async saveResponse(
+    user: AuthUser,
+    id: string,
+    input: { answers: AnswerInput[]; submit?: boolean },
+    ip: string | null,
+  ): Promise<MyResponse> {
     const { campaign } = await this.campaignFor(user, id);
     const participant = await this.dataSource.manager.findOne(EvaluationParticipantEntity, { where: { campaignId: id, userId: user.id } });
     if (!participant) throw new DomainException('evaluation.not_invited', 'You are not among the respondents of this evaluation');
-    if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now()) throw new DomainException('evaluation.closed', 'This evaluation is closed');
+    if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now())
+      throw new DomainException('evaluation.closed', 'This evaluation is closed');
     const known = new Set(campaign.questions.map((q) => q.id));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     input.answers.forEach((a, i) => {
-      if (!known.has(a.questionId)) errors.push({ field: `answers.${i}.questionId`, messages: ['not a question of this evaluation'], codes: ['unknownQuestion'] });
-      if (seen.has(a.questionId)) errors.push({ field: `answers.${i}.questionId`, messages: ['answered twice'], codes: ['duplicateAnswer'] });
+      if (!known.has(a.questionId))
+        errors.push({ field: `answers.${i}.questionId`, messages: ['not a question of this evaluation'], codes: ['unknownQuestion'] });
+      if (seen.has(a.questionId))
+        errors.push({ field: `answers.${i}.questionId`, messages: ['answered twice'], codes: ['duplicateAnswer'] });
       seen.add(a.questionId);
     });
     // Once sent, answers stay complete: a later save must keep every question answered, so the
@@ -260,11 +393,16 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const previous = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
     if (input.submit || previous?.submittedAt) {
       campaign.questions.forEach((q) => {
-        if (!seen.has(q.id)) errors.push({ field: `answers`, messages: [`question ${q.position + 1} is not answered`], codes: ['missingAnswer'] });
+        if (!seen.has(q.id))
+          errors.push({ field: `answers`, messages: [`question ${q.position + 1} is not answered`], codes: ['missingAnswer'] });
       });
     }
     if (errors.length) throw new InvalidInputException(errors);
-    const answers = input.answers.map((a) => ({ questionId: a.questionId, score: a.score, ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) }));
+    const answers = input.answers.map((a) => ({
+      questionId: a.questionId,
+      score: a.score,
+      ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}),
+    }));
     await this.dataSource.query(
       `INSERT INTO evaluation_responses (campaign_id, user_id, organisation_id, answers, submitted_at, updated_at)
        VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, now())
@@ -272,7 +410,15 @@ export class EvaluationsService implements OnApplicationBootstrap {
          submitted_at = CASE WHEN $5 THEN now() ELSE evaluation_responses.submitted_at END, updated_at = now()`,
       [id, user.id, participant.organisationId, JSON.stringify(answers), !!input.submit],
     );
-    if (input.submit) await this.audit.record({ actorId: user.id, action: 'evaluation.response_submitted', objectType: 'evaluation', objectId: id, allianceId: campaign.allianceId, ip });
+    if (input.submit)
+      await this.audit.record({
+        actorId: user.id,
+        action: 'evaluation.response_submitted',
+        objectType: 'evaluation',
+        objectId: id,
+        allianceId: campaign.allianceId,
+        ip,
+      });
     return this.myResponse(user, id);
   }
 
@@ -281,30 +427,53 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async close(user: AuthUser, id: string, ip: string | null): Promise<EvaluationCampaign> {
     const { campaign, access } = await this.campaignFor(user, id);
     if (!access.canEdit) throw new DomainException('alliance.lead_required', 'Only the lead organisation may close an evaluation');
-    const result = await this.dataSource.manager.update(EvaluationCampaignEntity, { id, status: 'open' }, { status: 'closed', closedAt: new Date() });
+    const result = await this.dataSource.manager.update(
+      EvaluationCampaignEntity,
+      { id, status: 'open' },
+      { status: 'closed', closedAt: new Date() },
+    );
     if (!result.affected) throw new DomainException('evaluation.closed', 'This evaluation is already closed');
-    await this.audit.record({ actorId: user.id, action: 'evaluation.closed', objectType: 'evaluation', objectId: id, allianceId: campaign.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'evaluation.closed',
+      objectType: 'evaluation',
+      objectId: id,
+      allianceId: campaign.allianceId,
+      ip,
+    });
     return this.get(user, id);
   }
 
   /** A scheduled job: closes the campaigns whose date has passed; returns how many. */
   async closeDue(): Promise<number> {
-    const closed: { id: string; alliance_id: string }[] = returned(await this.dataSource.query(
-      `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
-    ));
-    for (const c of closed) await this.audit.record({ actorId: null, action: 'evaluation.closed', objectType: 'evaluation', objectId: c.id, allianceId: c.alliance_id, details: { by: 'schedule' } });
+    const closed: { id: string; alliance_id: string }[] = returned(
+      await this.dataSource.query(
+        `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
+      ),
+    );
+    for (const c of closed)
+      await this.audit.record({
+        actorId: null,
+        action: 'evaluation.closed',
+        objectType: 'evaluation',
+        objectId: c.id,
+        allianceId: c.alliance_id,
+        details: { by: 'schedule' },
+      });
     return closed.length;
   }
 
   /** A scheduled job: reminds those who have not answered a campaign closing within REMIND_BEFORE_MS; returns how many mails. */
   async sendReminders(): Promise<number> {
     // Claim the reminders with a conditional UPDATE, so one run only sends them.
-    const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returned(await this.dataSource.query(
-      `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
+    const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returned(
+      await this.dataSource.query(
+        `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
         WHERE a.id = c.alliance_id AND c.status = 'open' AND c.reminded_at IS NULL AND c.closes_at <= now() + ($1 || ' milliseconds')::interval
         RETURNING c.id, c.title, c.closes_at, a.name AS alliance_name`,
-      [String(REMIND_BEFORE_MS)],
-    ));
+        [String(REMIND_BEFORE_MS)],
+      ),
+    );
     let reminded = 0;
     for (const c of due) {
       const people: { email: string; locale: string }[] = await this.dataSource.query(
@@ -314,7 +483,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
         [c.id],
       );
       for (const p of people) {
-        const content = MAILS.reminder[p.locale === 'en' ? 'en' : 'fr'](c.alliance_name, c.title, new Date(c.closes_at).toISOString().slice(0, 10), `${this.config.publicUrl}/evaluations/${c.id}`);
+        const content = MAILS.reminder[p.locale === 'en' ? 'en' : 'fr'](
+          c.alliance_name,
+          c.title,
+          new Date(c.closes_at).toISOString().slice(0, 10),
+          `${this.config.publicUrl}/evaluations/${c.id}`,
+        );
         await this.mail.send({ to: p.email, ...content }).catch((e: Error) => this.logger.warn(`reminder failed: ${e.message}`));
         reminded++;
       }
@@ -341,8 +515,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
     // The lead and partners by role, then name: the members from the alliances' reader, their names (ordered by name) from the organisations'.
     const members = await this.alliances.activeMembers(campaign.allianceId, ['lead', 'partner']);
     const roles = new Map(members.map((m) => [m.organisationId, m.role as string]));
-    const organisations: { organisationId: string; organisationName: string }[] = (await this.organisations.names(members.map((m) => m.organisationId)))
-      .sort((a, b) => ((roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0))
+    const organisations: { organisationId: string; organisationName: string }[] = (
+      await this.organisations.names(members.map((m) => m.organisationId))
+    )
+      .sort((a, b) =>
+        (roles.get(a.id) as string) < (roles.get(b.id) as string) ? -1 : (roles.get(a.id) as string) > (roles.get(b.id) as string) ? 1 : 0,
+      )
       .map((r) => ({ organisationId: r.id, organisationName: r.name }));
     const rows = responses.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
     const threshold = campaign.minRespondents;
@@ -357,19 +535,38 @@ export class EvaluationsService implements OnApplicationBootstrap {
         mean: mean(scores),
         distribution: distribution(scores),
         ...aggregateByOrganisation(own, organisations, threshold),
-        comments: own.map((r) => r.comment).filter((c): c is string => !!c).sort((a, b) => a.localeCompare(b, 'fr')),
+        comments: own
+          .map((r) => r.comment)
+          .filter((c): c is string => !!c)
+          .sort((a, b) => a.localeCompare(b, 'fr')),
       };
     });
     const dimensions = EVALUATION_DIMENSIONS.filter((d) => campaign.questions.some((q) => q.dimension === d)).map((key) => {
       const ids = new Set(campaign.questions.filter((q) => q.dimension === key).map((q) => q.id));
       const own = rows.filter((r) => ids.has(r.questionId));
-      return { key, mean: mean(own.map((r) => r.score)), distribution: distribution(own.map((r) => r.score)), ...aggregateByOrganisation(own, organisations, threshold) };
+      return {
+        key,
+        mean: mean(own.map((r) => r.score)),
+        distribution: distribution(own.map((r) => r.score)),
+        ...aggregateByOrganisation(own, organisations, threshold),
+      };
     });
-    const results: EvaluationResults = { campaignId: campaign.id, respondents: responses.length, minRespondents: threshold, dimensions, questions };
+    const results: EvaluationResults = {
+      campaignId: campaign.id,
+      respondents: responses.length,
+      minRespondents: threshold,
+      dimensions,
+      questions,
+    };
     if (withPrevious) {
       const previous = await this.dataSource.manager
         .createQueryBuilder(EvaluationCampaignEntity, 'c')
-        .where('c.allianceId = :allianceId AND c.status = :closed AND c.id <> :id AND c.closedAt < :closedAt', { allianceId: campaign.allianceId, closed: 'closed', id: campaign.id, closedAt: campaign.closedAt })
+        .where('c.allianceId = :allianceId AND c.status = :closed AND c.id <> :id AND c.closedAt < :closedAt', {
+          allianceId: campaign.allianceId,
+          closed: 'closed',
+          id: campaign.id,
+          closedAt: campaign.closedAt,
+        })
         .orderBy('c.closedAt', 'DESC')
         .getOne();
       if (previous) {
@@ -396,19 +593,41 @@ export class EvaluationsService implements OnApplicationBootstrap {
     return rows.map((a) => this.toAction(a));
   }
 
-  async addAction(user: AuthUser, id: string, input: { title: string; ownerOrganisationId: string; dueDate: string; objectiveId?: string; charterSection?: string }, ip: string | null): Promise<EvaluationAction> {
+  async addAction(
+    user: AuthUser,
+    id: string,
+    input: { title: string; ownerOrganisationId: string; dueDate: string; objectiveId?: string; charterSection?: string },
+    ip: string | null,
+  ): Promise<EvaluationAction> {
     const { campaign, access } = await this.campaignFor(user, id);
     this.assertContributor(access);
     const errors: FieldError[] = [];
-    if (!(await this.alliances.isActiveMember(campaign.allianceId, input.ownerOrganisationId))) errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
+    if (!(await this.alliances.isActiveMember(campaign.allianceId, input.ownerOrganisationId)))
+      errors.push({ field: 'ownerOrganisationId', messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] });
     if (input.objectiveId) {
-      if (!(await this.objectives.objectiveExists(campaign.allianceId, input.objectiveId))) errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
+      if (!(await this.objectives.objectiveExists(campaign.allianceId, input.objectiveId)))
+        errors.push({ field: 'objectiveId', messages: ['not an objective of this alliance'], codes: ['unknownObjective'] });
     }
     if (errors.length) throw new InvalidInputException(errors);
     const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(EvaluationActionEntity, { campaignId: id, allianceId: campaign.allianceId, title: input.title.trim(), ownerOrganisationId: input.ownerOrganisationId, dueDate: input.dueDate, objectiveId: input.objectiveId ?? null, charterSection: input.charterSection ?? null }),
+      this.dataSource.manager.create(EvaluationActionEntity, {
+        campaignId: id,
+        allianceId: campaign.allianceId,
+        title: input.title.trim(),
+        ownerOrganisationId: input.ownerOrganisationId,
+        dueDate: input.dueDate,
+        objectiveId: input.objectiveId ?? null,
+        charterSection: input.charterSection ?? null,
+      }),
     );
-    await this.audit.record({ actorId: user.id, action: 'evaluation.action_created', objectType: 'evaluation_action', objectId: saved.id, allianceId: campaign.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'evaluation.action_created',
+      objectType: 'evaluation_action',
+      objectId: saved.id,
+      allianceId: campaign.allianceId,
+      ip,
+    });
     return this.toAction(saved);
   }
 
@@ -424,7 +643,16 @@ export class EvaluationsService implements OnApplicationBootstrap {
   }
 
   private toAction(a: EvaluationActionEntity): EvaluationAction {
-    return { id: a.id, campaignId: a.campaignId, title: a.title, ownerOrganisationId: a.ownerOrganisationId, dueDate: String(a.dueDate).slice(0, 10), objectiveId: a.objectiveId, charterSection: a.charterSection, done: !!a.doneAt };
+    return {
+      id: a.id,
+      campaignId: a.campaignId,
+      title: a.title,
+      ownerOrganisationId: a.ownerOrganisationId,
+      dueDate: String(a.dueDate).slice(0, 10),
+      objectiveId: a.objectiveId,
+      charterSection: a.charterSection,
+      done: !!a.doneAt,
+    };
   }
 
   questionsOf(campaign: EvaluationCampaignEntity): EvaluationQuestion[] {

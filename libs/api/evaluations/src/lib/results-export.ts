@@ -21,39 +21,81 @@ export const DIMENSION_LABELS: Record<EvaluationDimension, { fr: string; en: str
 const num = (n: number | null): string => (n === null ? '' : n.toFixed(2));
 
 /** One line per dimension, then per question: means, distribution, each organisation's mean (or blank below the threshold). */
-export function resultsToCsv(results: EvaluationResults, organisations: { organisationId: string; organisationName: string }[], locale: Locale): string {
+export function resultsToCsv(
+  results: EvaluationResults,
+  organisations: { organisationId: string; organisationName: string }[],
+  locale: Locale,
+): string {
   const orgNames = organisations.map((o) => o.organisationName);
   const header = ['level', 'dimension', 'question', 'mean', 'n1', 'n2', 'n3', 'n4', 'n5', 'gap', ...orgNames];
   const lines: string[][] = [header];
   for (const d of results.dimensions) {
-    lines.push(['dimension', DIMENSION_LABELS[d.key][locale], '', num(d.mean), ...d.distribution.map(String), num(d.gap), ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))]);
+    lines.push([
+      'dimension',
+      DIMENSION_LABELS[d.key][locale],
+      '',
+      num(d.mean),
+      ...d.distribution.map(String),
+      num(d.gap),
+      ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null)),
+    ]);
   }
   for (const q of results.questions) {
-    lines.push(['question', DIMENSION_LABELS[q.dimension][locale], q.text[locale], num(q.mean), ...q.distribution.map(String), num(q.gap), ...organisations.map((o) => num(q.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null))]);
+    lines.push([
+      'question',
+      DIMENSION_LABELS[q.dimension][locale],
+      q.text[locale],
+      num(q.mean),
+      ...q.distribution.map(String),
+      num(q.gap),
+      ...organisations.map((o) => num(q.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null)),
+    ]);
   }
   return csvDocument(lines);
 }
 
 export async function resultsToPdf(title: string, allianceName: string, results: EvaluationResults, locale: Locale): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => { createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void } };
+  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => {
+    createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
   const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  const printer = new PdfPrinter({ Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') } });
+  const printer = new PdfPrinter({
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
+  });
   const fr = locale === 'fr';
   const organisations = results.dimensions[0]?.byOrganisation ?? [];
   const content: Content[] = [
     { text: fr ? 'Résultats de l’évaluation partenariale' : 'Partnership evaluation results', fontSize: 10, color: '#555555' },
     { text: `${allianceName} — ${title}`, fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
-    { text: `${fr ? 'Répondants' : 'Respondents'} : ${results.respondents} · ${fr ? 'moyenne par organisation affichée à partir de' : 'organisation means shown from'} ${results.minRespondents} ${fr ? 'répondants' : 'respondents'}`, margin: [0, 0, 0, 12] },
+    {
+      text: `${fr ? 'Répondants' : 'Respondents'} : ${results.respondents} · ${fr ? 'moyenne par organisation affichée à partir de' : 'organisation means shown from'} ${results.minRespondents} ${fr ? 'répondants' : 'respondents'}`,
+      margin: [0, 0, 0, 12],
+    },
     {
       table: {
         headerRows: 1,
         widths: ['*', 'auto', 'auto', ...organisations.map(() => 'auto' as const)],
         body: [
-          [fr ? 'Dimension' : 'Dimension', fr ? 'Moyenne' : 'Mean', fr ? 'Écart' : 'Gap', ...organisations.map((o) => o.organisationName)].map((t) => ({ text: t, bold: true })),
-          ...results.dimensions.map((d) => [DIMENSION_LABELS[d.key][locale], num(d.mean) || '—', num(d.gap) || '—', ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null) || '—')]),
+          [
+            fr ? 'Dimension' : 'Dimension',
+            fr ? 'Moyenne' : 'Mean',
+            fr ? 'Écart' : 'Gap',
+            ...organisations.map((o) => o.organisationName),
+          ].map((t) => ({ text: t, bold: true })),
+          ...results.dimensions.map((d) => [
+            DIMENSION_LABELS[d.key][locale],
+            num(d.mean) || '—',
+            num(d.gap) || '—',
+            ...organisations.map((o) => num(d.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null) || '—'),
+          ]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -64,7 +106,11 @@ export async function resultsToPdf(title: string, allianceName: string, results:
     content.push({ text: fr ? 'Commentaires (anonymes)' : 'Comments (anonymous)', fontSize: 14, bold: true, margin: [0, 16, 0, 6] });
     for (const q of commented) content.push({ text: q.text[locale], bold: true, margin: [0, 6, 0, 2] }, { ul: q.comments });
   }
-  const pdf = printer.createPdfKitDocument({ content, defaultStyle: { font: 'Roboto', fontSize: 9 }, pageOrientation: organisations.length > 3 ? 'landscape' : 'portrait' });
+  const pdf = printer.createPdfKitDocument({
+    content,
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    pageOrientation: organisations.length > 3 ? 'landscape' : 'portrait',
+  });
   const chunks: Buffer[] = [];
   return new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));

@@ -14,7 +14,12 @@ export class FundingController {
 
   @Post('alliances/:id/grants')
   @ApiOperation({ summary: 'A funder organisation admin records a grant with tranches and reporting milestones' })
-  createGrant(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateGrantDto, @ClientIp() ip: string | null): Promise<Grant> {
+  createGrant(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateGrantDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Grant> {
     return this.funding.createGrant(user, id, body, ip);
   }
 
@@ -24,24 +29,44 @@ export class FundingController {
   }
 
   @Patch('tranches/:id')
-  tranche(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: TrancheStatusDto, @ClientIp() ip: string | null): Promise<Grant> {
+  tranche(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: TrancheStatusDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Grant> {
     return this.funding.setTrancheStatus(user, id, body.status, ip);
   }
 
   @Post('reports/:id/submission')
   @HttpCode(200)
-  submit(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: SubmitReportDto, @ClientIp() ip: string | null): Promise<Grant> {
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: SubmitReportDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Grant> {
     return this.funding.submitReport(user, id, body.submission, ip);
   }
 
   @Post('reports/:id/review')
   @HttpCode(200)
-  review(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: ReviewReportDto, @ClientIp() ip: string | null): Promise<Grant> {
+  review(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: ReviewReportDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Grant> {
     return this.funding.reviewReport(user, id, body.approved, body.comment, ip);
   }
 
   @Post('alliances/:id/contributions')
-  addContribution(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateContributionDto, @ClientIp() ip: string | null): Promise<Contribution> {
+  addContribution(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateContributionDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Contribution> {
     return this.funding.addContribution(user, id, body, ip);
   }
 
@@ -51,12 +76,48 @@ export class FundingController {
   }
 
   @Get('organisations/:id/portfolio')
-  @ApiOperation({ summary: 'Funded alliances with money committed and paid, next tranche, next report (overdue first), objective statuses, latest evaluation; ?format=csv' })
-  async portfolio(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Query() query: PortfolioQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Portfolio | string> {
+  @ApiOperation({
+    summary:
+      'Funded alliances with money committed and paid, next tranche, next report (overdue first), objective statuses, latest evaluation; ?format=csv',
+  })
+  async portfolio(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Query() query: PortfolioQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Portfolio | string> {
     const portfolio = await this.funding.portfolio(user, id, query);
     if (query.format !== 'csv') return portfolio;
-    const header = ['alliance', 'status', 'committed', 'paid', 'currency', 'next_tranche_due', 'next_tranche_amount', 'next_report', 'next_report_due', 'report_overdue', 'evaluation_mean', 'evaluation_trend', 'contributions_valuation'];
-    const rows = portfolio.entries.map((e) => [e.allianceName, e.status, e.committed, e.paid, e.currency, e.nextTranche?.dueOn ?? '', e.nextTranche?.amount ?? '', e.nextReport?.title ?? '', e.nextReport?.dueOn ?? '', e.nextReport?.overdue ? 'yes' : '', e.latestEvaluation?.mean?.toFixed(2) ?? '', e.latestEvaluation?.delta?.toFixed(2) ?? '', e.contributionsValuation]);
+    const header = [
+      'alliance',
+      'status',
+      'committed',
+      'paid',
+      'currency',
+      'next_tranche_due',
+      'next_tranche_amount',
+      'next_report',
+      'next_report_due',
+      'report_overdue',
+      'evaluation_mean',
+      'evaluation_trend',
+      'contributions_valuation',
+    ];
+    const rows = portfolio.entries.map((e) => [
+      e.allianceName,
+      e.status,
+      e.committed,
+      e.paid,
+      e.currency,
+      e.nextTranche?.dueOn ?? '',
+      e.nextTranche?.amount ?? '',
+      e.nextReport?.title ?? '',
+      e.nextReport?.dueOn ?? '',
+      e.nextReport?.overdue ? 'yes' : '',
+      e.latestEvaluation?.mean?.toFixed(2) ?? '',
+      e.latestEvaluation?.delta?.toFixed(2) ?? '',
+      e.contributionsValuation,
+    ]);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="portefeuille.csv"');
     return csvDocument([header, ...rows]);
   }

@@ -2,14 +2,35 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumberWithDecimals } from '@alliances/api/core';
 import { CONTRIBUTION_KINDS, type ContributionKind, type CreateGrantRequest } from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const day = { strict: true, strictSeparator: true };
 
 class TrancheDto {
   @ApiProperty() @IsNumberWithDecimals(2) @Min(0.01) @Max(1e11) amount!: number;
   @ApiProperty() @IsISO8601(day) dueOn!: string;
-  @ApiPropertyOptional({ description: 'Index in `reports` of the report to approve before paying' }) @IsOptional() @IsInt() @Min(0) @Max(49) requiresReport?: number;
+  @ApiPropertyOptional({ description: 'Index in `reports` of the report to approve before paying' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(49)
+  requiresReport?: number;
 }
 
 class ReportDto {
@@ -24,8 +45,18 @@ export class CreateGrantDto implements CreateGrantRequest {
   @ApiProperty() @IsISO8601(day) startsOn!: string;
   @ApiProperty() @IsISO8601(day) endsOn!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) conditions?: string;
-  @ApiProperty({ type: [TrancheDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => TrancheDto) tranches!: TrancheDto[];
-  @ApiProperty({ type: [ReportDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ReportDto) reports!: ReportDto[];
+  @ApiProperty({ type: [TrancheDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TrancheDto)
+  tranches!: TrancheDto[];
+  @ApiProperty({ type: [ReportDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ReportDto)
+  reports!: ReportDto[];
 }
 
 export class TrancheStatusDto {

@@ -9,7 +9,13 @@ import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity 
 import { FundingService } from './funding.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity]), AlliancesModule, OrganisationsModule, ObjectivesModule, EvaluationsModule],
+  imports: [
+    TypeOrmModule.forFeature([GrantEntity, GrantTrancheEntity, GrantReportEntity, ContributionEntity]),
+    AlliancesModule,
+    OrganisationsModule,
+    ObjectivesModule,
+    EvaluationsModule,
+  ],
   controllers: [FundingController],
   providers: [FundingService],
   exports: [FundingService],

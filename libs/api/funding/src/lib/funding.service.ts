@@ -31,29 +31,63 @@ export class FundingService {
   /** The caller acts for this funder organisation: an admin of it, and it funds this alliance. */
   private funderAdmin(access: AllianceAccess, organisationId: string): void {
     const seat = access.active.find((s) => s.organisationId === organisationId && s.allianceRole === 'funder');
-    if (!seat || seat.organisationRole !== 'admin') throw new DomainException('funding.funder_admin_required', 'Only an admin of the funding organisation may do this');
+    if (!seat || seat.organisationRole !== 'admin')
+      throw new DomainException('funding.funder_admin_required', 'Only an admin of the funding organisation may do this');
   }
 
   async createGrant(user: AuthUser, allianceId: string, input: CreateGrantDto, ip: string | null): Promise<Grant> {
     const access = await this.policy.readable(user, allianceId);
     this.funderAdmin(access, input.funderOrganisationId);
     const errors: FieldError[] = [];
-    if (Date.parse(input.endsOn) <= Date.parse(input.startsOn)) errors.push({ field: 'endsOn', messages: ['endsOn must be after startsOn'], codes: ['endsBeforeStart'] });
+    if (Date.parse(input.endsOn) <= Date.parse(input.startsOn))
+      errors.push({ field: 'endsOn', messages: ['endsOn must be after startsOn'], codes: ['endsBeforeStart'] });
     const total = input.tranches.reduce((sum, t) => sum + cents(t.amount), 0);
-    if (total > cents(input.amount)) errors.push({ field: 'tranches', messages: ['the tranches exceed the grant'], codes: ['tranchesExceedGrant'] });
+    if (total > cents(input.amount))
+      errors.push({ field: 'tranches', messages: ['the tranches exceed the grant'], codes: ['tranchesExceedGrant'] });
     input.tranches.forEach((t, i) => {
-      if (t.requiresReport !== undefined && t.requiresReport >= input.reports.length) errors.push({ field: `tranches.${i}.requiresReport`, messages: ['no such report'], codes: ['unknownReport'] });
+      if (t.requiresReport !== undefined && t.requiresReport >= input.reports.length)
+        errors.push({ field: `tranches.${i}.requiresReport`, messages: ['no such report'], codes: ['unknownReport'] });
     });
     if (errors.length) throw new InvalidInputException(errors);
     const id = await this.dataSource.transaction(async (manager) => {
       const grant = await manager.save(
-        manager.create(GrantEntity, { allianceId, funderOrganisationId: input.funderOrganisationId, amount: input.amount.toFixed(2), currency: input.currency ?? 'EUR', startsOn: input.startsOn, endsOn: input.endsOn, conditions: input.conditions?.trim() || null, createdBy: user.id }),
+        manager.create(GrantEntity, {
+          allianceId,
+          funderOrganisationId: input.funderOrganisationId,
+          amount: input.amount.toFixed(2),
+          currency: input.currency ?? 'EUR',
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          conditions: input.conditions?.trim() || null,
+          createdBy: user.id,
+        }),
       );
-      const reports = await Promise.all(input.reports.map((r) => manager.save(manager.create(GrantReportEntity, { grantId: grant.id, title: r.title.trim(), dueOn: r.dueOn }))));
+      const reports = await Promise.all(
+        input.reports.map((r) =>
+          manager.save(manager.create(GrantReportEntity, { grantId: grant.id, title: r.title.trim(), dueOn: r.dueOn })),
+        ),
+      );
       for (const t of input.tranches) {
-        await manager.insert(GrantTrancheEntity, { grantId: grant.id, amount: t.amount.toFixed(2), dueOn: t.dueOn, requiresReportId: t.requiresReport !== undefined ? reports[t.requiresReport].id : null });
+        await manager.insert(GrantTrancheEntity, {
+          grantId: grant.id,
+          amount: t.amount.toFixed(2),
+          dueOn: t.dueOn,
+          requiresReportId: t.requiresReport !== undefined ? reports[t.requiresReport].id : null,
+        });
       }
-      await this.audit.record({ actorId: user.id, action: 'grant.created', objectType: 'grant', objectId: grant.id, allianceId, organisationId: input.funderOrganisationId, ip, details: { amount: input.amount, currency: input.currency ?? 'EUR' } }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'grant.created',
+          objectType: 'grant',
+          objectId: grant.id,
+          allianceId,
+          organisationId: input.funderOrganisationId,
+          ip,
+          details: { amount: input.amount, currency: input.currency ?? 'EUR' },
+        },
+        manager,
+      );
       return grant.id;
     });
     return (await this.grantsOf(allianceId, [id]))[0];
@@ -67,19 +101,39 @@ export class FundingService {
   }
 
   private async grantsOf(allianceId: string, ids?: string[]): Promise<Grant[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(GrantEntity, 'g').where('g.allianceId = :allianceId', { allianceId }).orderBy('g.createdAt', 'ASC');
+    const qb = this.dataSource.manager
+      .createQueryBuilder(GrantEntity, 'g')
+      .where('g.allianceId = :allianceId', { allianceId })
+      .orderBy('g.createdAt', 'ASC');
     if (ids) qb.andWhere('g.id = ANY(:ids)', { ids });
     const grants = await qb.getMany();
     if (!grants.length) return [];
     const grantIds = grants.map((g) => g.id);
     const [tranches, reports, names] = await Promise.all([
-      this.dataSource.manager.createQueryBuilder(GrantTrancheEntity, 't').where('t.grantId = ANY(:grantIds)', { grantIds }).orderBy('t.dueOn', 'ASC').getMany(),
-      this.dataSource.manager.createQueryBuilder(GrantReportEntity, 'r').where('r.grantId = ANY(:grantIds)', { grantIds }).orderBy('r.dueOn', 'ASC').getMany(),
+      this.dataSource.manager
+        .createQueryBuilder(GrantTrancheEntity, 't')
+        .where('t.grantId = ANY(:grantIds)', { grantIds })
+        .orderBy('t.dueOn', 'ASC')
+        .getMany(),
+      this.dataSource.manager
+        .createQueryBuilder(GrantReportEntity, 'r')
+        .where('r.grantId = ANY(:grantIds)', { grantIds })
+        .orderBy('r.dueOn', 'ASC')
+        .getMany(),
       this.directory.names(grants.map((g) => g.funderOrganisationId)),
     ]);
     const now = today();
     return grants.map((g) => {
-      const own = tranches.filter((t) => t.grantId === g.id).map((t): Tranche => ({ id: t.id, amount: Number(t.amount), dueOn: day(t.dueOn), status: t.status, requiresReportId: t.requiresReportId, paidAt: t.paidAt?.toISOString() ?? null }));
+      const own = tranches
+        .filter((t) => t.grantId === g.id)
+        .map((t): Tranche => ({
+          id: t.id,
+          amount: Number(t.amount),
+          dueOn: day(t.dueOn),
+          status: t.status,
+          requiresReportId: t.requiresReportId,
+          paidAt: t.paidAt?.toISOString() ?? null,
+        }));
       return {
         id: g.id,
         allianceId: g.allianceId,
@@ -132,16 +186,31 @@ export class FundingService {
       this.funderAdmin(access, grant.funderOrganisationId);
       if (tranche.requiresReportId) {
         const report = await this.dataSource.manager.findOne(GrantReportEntity, { where: { id: tranche.requiresReportId } });
-        if (report?.status !== 'approved') throw new DomainException('funding.report_not_approved', 'This tranche waits for its report to be approved');
+        if (report?.status !== 'approved')
+          throw new DomainException('funding.report_not_approved', 'This tranche waits for its report to be approved');
       }
-    } else if (!access.canWriteCharter && !access.active.some((s) => s.organisationId === grant.funderOrganisationId && s.organisationRole === 'admin')) {
+    } else if (
+      !access.canWriteCharter &&
+      !access.active.some((s) => s.organisationId === grant.funderOrganisationId && s.organisationRole === 'admin')
+    ) {
       throw new DomainException('funding.partner_required', 'Only a partner of the alliance may request a tranche');
     }
     if (tranche.status === 'paid') throw new DomainException('funding.already_paid', 'This tranche is already paid');
     // Conditional on the status read, as every transition below: of two racing writers one wins, the other gets 409.
-    const updated = await this.dataSource.manager.update(GrantTrancheEntity, { id: trancheId, status: Not('paid') }, { status, paidAt: status === 'paid' ? new Date() : null });
+    const updated = await this.dataSource.manager.update(
+      GrantTrancheEntity,
+      { id: trancheId, status: Not('paid') },
+      { status, paidAt: status === 'paid' ? new Date() : null },
+    );
     if (!updated.affected) throw new DomainException('funding.already_paid', 'This tranche is already paid');
-    await this.audit.record({ actorId: user.id, action: `tranche.${status}`, objectType: 'tranche', objectId: trancheId, allianceId: grant.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: `tranche.${status}`,
+      objectType: 'tranche',
+      objectId: trancheId,
+      allianceId: grant.allianceId,
+      ip,
+    });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
 
@@ -151,11 +220,23 @@ export class FundingService {
     const { grant, access } = await this.grantContext(user, report.grantId).catch(() => {
       throw new NotFoundDomainException('report');
     });
-    if (!access.canWriteCharter) throw new DomainException('funding.partner_required', 'Only a partner of the alliance may submit a report');
+    if (!access.canWriteCharter)
+      throw new DomainException('funding.partner_required', 'Only a partner of the alliance may submit a report');
     if (report.status === 'approved') throw new DomainException('funding.report_approved', 'This report is already approved');
-    const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: Not('approved') }, { submission: submission.trim(), status: 'submitted', submittedBy: user.id, submittedAt: new Date() });
+    const updated = await this.dataSource.manager.update(
+      GrantReportEntity,
+      { id: reportId, status: Not('approved') },
+      { submission: submission.trim(), status: 'submitted', submittedBy: user.id, submittedAt: new Date() },
+    );
     if (!updated.affected) throw new DomainException('funding.report_approved', 'This report is already approved');
-    await this.audit.record({ actorId: user.id, action: 'report.submitted', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'report.submitted',
+      objectType: 'report',
+      objectId: reportId,
+      allianceId: grant.allianceId,
+      ip,
+    });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
 
@@ -167,22 +248,54 @@ export class FundingService {
     });
     this.funderAdmin(access, grant.funderOrganisationId);
     if (report.status !== 'submitted') throw new DomainException('funding.report_not_submitted', 'Only a submitted report can be reviewed');
-    if (!approved && !comment?.trim()) throw new InvalidInputException([{ field: 'comment', messages: ['say what to change when sending a report back'], codes: ['commentRequired'] }]);
-    const updated = await this.dataSource.manager.update(GrantReportEntity, { id: reportId, status: 'submitted' }, { status: approved ? 'approved' : 'returned', reviewComment: comment?.trim() || null, reviewedAt: new Date() });
+    if (!approved && !comment?.trim())
+      throw new InvalidInputException([
+        { field: 'comment', messages: ['say what to change when sending a report back'], codes: ['commentRequired'] },
+      ]);
+    const updated = await this.dataSource.manager.update(
+      GrantReportEntity,
+      { id: reportId, status: 'submitted' },
+      { status: approved ? 'approved' : 'returned', reviewComment: comment?.trim() || null, reviewedAt: new Date() },
+    );
     if (!updated.affected) throw new DomainException('funding.report_not_submitted', 'Only a submitted report can be reviewed');
-    await this.audit.record({ actorId: user.id, action: approved ? 'report.approved' : 'report.returned', objectType: 'report', objectId: reportId, allianceId: grant.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: approved ? 'report.approved' : 'report.returned',
+      objectType: 'report',
+      objectId: reportId,
+      allianceId: grant.allianceId,
+      ip,
+    });
     return (await this.grantsOf(grant.allianceId, [grant.id]))[0];
   }
 
   async addContribution(user: AuthUser, allianceId: string, input: CreateContributionDto, ip: string | null): Promise<Contribution> {
     const access = await this.policy.readable(user, allianceId);
-    if (!access.active.some((s) => s.organisationId === input.organisationId && (s.allianceRole === 'lead' || s.allianceRole === 'partner'))) {
+    if (
+      !access.active.some((s) => s.organisationId === input.organisationId && (s.allianceRole === 'lead' || s.allianceRole === 'partner'))
+    ) {
       throw new DomainException('funding.own_organisation_only', 'Record the contributions of your own partner organisation');
     }
     const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(ContributionEntity, { allianceId, organisationId: input.organisationId, kind: input.kind, description: input.description.trim(), valuation: input.valuation.toFixed(2), currency: input.currency ?? 'EUR', createdBy: user.id }),
+      this.dataSource.manager.create(ContributionEntity, {
+        allianceId,
+        organisationId: input.organisationId,
+        kind: input.kind,
+        description: input.description.trim(),
+        valuation: input.valuation.toFixed(2),
+        currency: input.currency ?? 'EUR',
+        createdBy: user.id,
+      }),
     );
-    await this.audit.record({ actorId: user.id, action: 'contribution.created', objectType: 'contribution', objectId: saved.id, allianceId, organisationId: input.organisationId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'contribution.created',
+      objectType: 'contribution',
+      objectId: saved.id,
+      allianceId,
+      organisationId: input.organisationId,
+      ip,
+    });
     return (await this.contributionsOf(allianceId)).find((c) => c.id === saved.id) as Contribution;
   }
 
@@ -192,7 +305,15 @@ export class FundingService {
   }
 
   private async contributionsOf(allianceId: string): Promise<Contribution[]> {
-    const found: { id: string; organisation_id: string; kind: Contribution['kind']; description: string; valuation: string; currency: string; created_at: Date }[] = await this.dataSource.query(
+    const found: {
+      id: string;
+      organisation_id: string;
+      kind: Contribution['kind'];
+      description: string;
+      valuation: string;
+      currency: string;
+      created_at: Date;
+    }[] = await this.dataSource.query(
       `SELECT c.id, c.organisation_id, c.kind, c.description, c.valuation, c.currency, c.created_at
          FROM contributions c WHERE c.alliance_id = $1 ORDER BY c.created_at`,
       [allianceId],
@@ -200,11 +321,25 @@ export class FundingService {
     // The organisations' names in one more statement, from their owner; a row whose organisation is not visible drops, as the join did.
     const names = new Map((await this.directory.names(found.map((r) => r.organisation_id))).map((o) => [o.id, o.name]));
     const rows = found.filter((r) => names.has(r.organisation_id)).map((r) => ({ ...r, name: names.get(r.organisation_id) as string }));
-    return rows.map((r) => ({ id: r.id, allianceId, organisationId: r.organisation_id, organisationName: r.name, kind: r.kind, description: r.description, valuation: Number(r.valuation), currency: r.currency, createdAt: new Date(r.created_at).toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      allianceId,
+      organisationId: r.organisation_id,
+      organisationName: r.name,
+      kind: r.kind,
+      description: r.description,
+      valuation: Number(r.valuation),
+      currency: r.currency,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   /** Every alliance the organisation funds, with money, deadlines, objective statuses and the latest evaluation. */
-  async portfolio(user: AuthUser, organisationId: string, filters: { domain?: string; territory?: string; status?: string }): Promise<Portfolio> {
+  async portfolio(
+    user: AuthUser,
+    organisationId: string,
+    filters: { domain?: string; territory?: string; status?: string },
+  ): Promise<Portfolio> {
     const member = [await this.organisations.roleOf(user.id, organisationId)].filter((role) => role !== null);
     if (!member.length) throw new NotFoundDomainException('organisation');
     const alliances = await this.alliances.fundedBy(organisationId, filters);
@@ -246,14 +381,22 @@ export class FundingService {
       });
     }
     // Overdue reports first, then by the next deadline.
-    entries.sort((x, y) => Number(!!y.nextReport?.overdue) - Number(!!x.nextReport?.overdue) || (x.nextReport?.dueOn ?? '9999').localeCompare(y.nextReport?.dueOn ?? '9999'));
+    entries.sort(
+      (x, y) =>
+        Number(!!y.nextReport?.overdue) - Number(!!x.nextReport?.overdue) ||
+        (x.nextReport?.dueOn ?? '9999').localeCompare(y.nextReport?.dueOn ?? '9999'),
+    );
     const months = [...timeline.keys()].sort();
     let committed = 0;
     let paid = 0;
     return {
       organisationId,
       entries,
-      totals: { committed: entries.reduce((s, e) => s + e.committed, 0), paid: entries.reduce((s, e) => s + e.paid, 0), contributions: entries.reduce((s, e) => s + e.contributionsValuation, 0) },
+      totals: {
+        committed: entries.reduce((s, e) => s + e.committed, 0),
+        paid: entries.reduce((s, e) => s + e.paid, 0),
+        contributions: entries.reduce((s, e) => s + e.contributionsValuation, 0),
+      },
       timeline: months.map((month) => {
         committed += timeline.get(month)?.committed ?? 0;
         paid += timeline.get(month)?.paid ?? 0;

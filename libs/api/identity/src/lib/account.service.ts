@@ -37,10 +37,21 @@ export class AccountService {
     const user = await this.users.findById(caller.id);
     const [{ memberships, invitationsSent, invitationsReceived }, sessions, auditTrail] = await Promise.all([
       this.memberships.exportOf(caller.id, user?.email ?? null),
-      this.dataSource.query('SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at', [caller.id]),
+      this.dataSource.query(
+        'SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
+        [caller.id],
+      ),
       this.audit.trailOf(caller.id),
     ]);
-    return { exportedAt: new Date().toISOString(), user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null, memberships, sessions, invitationsSent, invitationsReceived, auditTrail };
+    return {
+      exportedAt: new Date().toISOString(),
+      user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null,
+      memberships,
+      sessions,
+      invitationsSent,
+      invitationsReceived,
+      auditTrail,
+    };
   }
 
   /**

@@ -1,7 +1,24 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { APP_CONFIG, AuditService, ClientIp, CurrentUser, DomainException, Public, type AppConfig, type AuthUser } from '@alliances/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  ClientIp,
+  CurrentUser,
+  DomainException,
+  Public,
+  type AppConfig,
+  type AuthUser,
+} from '@alliances/api/core';
 import { IdentityErrorCode, type LoginResponse, type RefreshResponse, type User } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto, RegisterDto } from './auth.dto';
@@ -37,11 +54,22 @@ export class AuthController {
   @ApiOkResponse({ description: 'An access token in the body, a refresh token in an httpOnly cookie.' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a disabled account.' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or on this account.' })
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     const user = await this.users.findWithPassword(body.email);
     const ok = await this.passwords.verify(user?.passwordHash, body.password);
     if (!user || !ok) {
-      await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', objectType: 'user', objectId: user?.id ?? null, ip: request.ip, details: { email: body.email.toLowerCase() } });
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        ip: request.ip,
+        details: { email: body.email.toLowerCase() },
+      });
       throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong email or password');
     }
     if (user.disabledAt) throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
@@ -64,7 +92,10 @@ export class AuthController {
     const presented = request.cookies?.[REFRESH_COOKIE];
     if (!presented) throw new DomainException(IdentityErrorCode.RefreshInvalid, 'No session');
     try {
-      const { userId, refreshToken } = await this.tokens.rotate(presented, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const { userId, refreshToken } = await this.tokens.rotate(presented, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       const user = await this.users.findActiveById(userId);
       if (!user) {
         await this.tokens.revokeAllOf(userId);
@@ -83,7 +114,11 @@ export class AuthController {
   // No email in the body: the per-account limit would count per address and lock out colleagues behind one NAT.
   @SkipThrottle({ account: true })
   @ApiBearerAuth()
-  async logout(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const presented = request.cookies?.[REFRESH_COOKIE];
     // Only the caller's own session family; a cookie of somebody else is ignored.
     if (presented && (await this.tokens.userOf(presented)) === user.id) await this.tokens.revokeFamilyOf(presented);

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOCALES, PASSWORD_MAX_LENGTH, type Locale, type LoginRequest, type RegisterRequest, type UpdateMeRequest, type DeleteAccountRequest } from '@alliances/shared/contracts';
+import {
+  LOCALES,
+  PASSWORD_MAX_LENGTH,
+  type Locale,
+  type LoginRequest,
+  type RegisterRequest,
+  type UpdateMeRequest,
+  type DeleteAccountRequest,
+} from '@alliances/shared/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 

@@ -43,7 +43,16 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, UsersReader, PasswordService, TokensService, JwtStrategy, PlatformAdminGuard, { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator }, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [
+    UsersService,
+    UsersReader,
+    PasswordService,
+    TokensService,
+    JwtStrategy,
+    PlatformAdminGuard,
+    { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
   exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard, SocketAuthenticator],
 })
 export class IdentityModule {}

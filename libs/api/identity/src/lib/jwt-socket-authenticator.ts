@@ -16,7 +16,12 @@ export class JwtSocketAuthenticator extends SocketAuthenticator {
   }
 
   async authenticate(token: string): Promise<AuthUser> {
-    const claims = this.jwt.verify<{ sub: string }>(token, { secret: this.config.jwtSecret, algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+    const claims = this.jwt.verify<{ sub: string }>(token, {
+      secret: this.config.jwtSecret,
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw new Error('unknown user');
     return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };

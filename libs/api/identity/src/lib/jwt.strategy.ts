@@ -9,7 +9,10 @@ import { UsersService } from './users.service';
 /** Bearer access tokens: algorithm pinned, issuer, audience and expiry checked; the user is reloaded so a disabled account is refused at once. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly users: UsersService) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject (jsonwebtoken 9 takes one; the passport-jwt typings predate it): given a string or

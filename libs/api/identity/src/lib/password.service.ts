@@ -15,7 +15,11 @@ export class PasswordService {
   assertAcceptable(password: string, field = 'password'): void {
     if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
       throw new InvalidInputException([
-        { field, messages: [`password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`], codes: [IdentityErrorCode.WeakPassword] },
+        {
+          field,
+          messages: [`password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`],
+          codes: [IdentityErrorCode.WeakPassword],
+        },
       ]);
     }
     const lowered = password.toLowerCase();

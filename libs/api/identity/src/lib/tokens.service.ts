@@ -31,7 +31,13 @@ export class TokensService {
   accessToken(userId: string): string {
     return this.jwt.sign(
       { sub: userId },
-      { algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, secret: this.config.jwtSecret },
+      {
+        algorithm: JWT_ALGORITHM,
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        secret: this.config.jwtSecret,
+      },
     );
   }
 
@@ -79,7 +85,14 @@ export class TokensService {
       if (known && known.rotatedAt && !known.revokedAt) {
         await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [known.familyId]);
         await this.audit.record(
-          { actorId: known.userId, action: 'auth.refresh_reuse_detected', objectType: 'user', objectId: known.userId, ip: context.ip, details: { familyId: known.familyId } },
+          {
+            actorId: known.userId,
+            action: 'auth.refresh_reuse_detected',
+            objectType: 'user',
+            objectId: known.userId,
+            ip: context.ip,
+            details: { familyId: known.familyId },
+          },
           manager,
         );
         return 'reused' as const;

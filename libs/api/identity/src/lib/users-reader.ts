@@ -23,7 +23,11 @@ export class UsersReader {
   async contacts(ids: (string | null)[]): Promise<Map<string, Pick<UserEntity, 'id' | 'displayName' | 'email' | 'locale' | 'deletedAt'>>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (!wanted.length) return new Map();
-    const rows = await this.users.find({ select: { id: true, displayName: true, email: true, locale: true, deletedAt: true }, where: { id: In(wanted) }, order: { displayName: 'ASC' } });
+    const rows = await this.users.find({
+      select: { id: true, displayName: true, email: true, locale: true, deletedAt: true },
+      where: { id: In(wanted) },
+      order: { displayName: 'ASC' },
+    });
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -33,7 +37,21 @@ export class UsersReader {
   }
 
   /** Everyone not deleted, searchable by name or email (`q` a LIKE pattern), newest first, keyset on (created_at, id); `limit` rows. */
-  page(q: string | null, limit: number, after?: [string, string]): Promise<{ id: string; email: string; display_name: string; is_platform_admin: boolean; disabled_at: Date | null; last_login_at: Date | null; created_at: Date }[]> {
+  page(
+    q: string | null,
+    limit: number,
+    after?: [string, string],
+  ): Promise<
+    {
+      id: string;
+      email: string;
+      display_name: string;
+      is_platform_admin: boolean;
+      disabled_at: Date | null;
+      last_login_at: Date | null;
+      created_at: Date;
+    }[]
+  > {
     return this.users.query(
       `SELECT u.id, u.email, u.display_name, u.is_platform_admin, u.disabled_at, u.last_login_at, u.created_at
          FROM users u
@@ -54,7 +72,10 @@ export class UsersReader {
 
   /** Disables or enables a person not deleted, in the caller's transaction; false when there is no such person. */
   async setDisabled(id: string, disabled: boolean, manager: EntityManager): Promise<boolean> {
-    const result = await manager.query('UPDATE users SET disabled_at = CASE WHEN $2 THEN now() ELSE NULL END WHERE id = $1 AND deleted_at IS NULL RETURNING id', [id, disabled]);
+    const result = await manager.query(
+      'UPDATE users SET disabled_at = CASE WHEN $2 THEN now() ELSE NULL END WHERE id = $1 AND deleted_at IS NULL RETURNING id',
+      [id, disabled],
+    );
     const rows = Array.isArray(result[0]) ? result[0] : result;
     return rows.length > 0;
   }

@@ -19,7 +19,14 @@ export class CaseStudyEntity {
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   /** Accent-insensitive French full text of the card (unaccent_fr is created in the migration). */
-  @Column({ type: 'tsvector', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: `to_tsvector('french', unaccent_fr("title" || ' ' || "summary"))` })
+  @Column({
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('french', unaccent_fr("title" || ' ' || "summary"))`,
+  })
   search!: string;
 }
 

@@ -13,7 +13,12 @@ export class LibraryController {
 
   @Put('alliances/:id/case-study')
   @ApiOperation({ summary: 'The lead prepares the case-study card; it is published once every partner organisation consents' })
-  prepare(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: PublishCaseStudyDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
+  prepare(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: PublishCaseStudyDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CaseStudy> {
     return this.library.prepare(user, id, body, ip);
   }
 
@@ -24,13 +29,22 @@ export class LibraryController {
 
   @Post('case-studies/:id/consents')
   @HttpCode(200)
-  consent(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: ConsentDto, @ClientIp() ip: string | null): Promise<CaseStudy> {
+  consent(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: ConsentDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CaseStudy> {
     return this.library.consent(user, id, body.organisationId, ip);
   }
 
   @Delete('case-studies/:id/consents/:organisationId')
   @ApiOperation({ summary: 'An admin of a partner organisation withdraws its consent; the card is unpublished until it consents again' })
-  withdraw(@CurrentUser() user: AuthUser, @Param() { id, organisationId }: ConsentParams, @ClientIp() ip: string | null): Promise<CaseStudy> {
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param() { id, organisationId }: ConsentParams,
+    @ClientIp() ip: string | null,
+  ): Promise<CaseStudy> {
     return this.library.withdraw(user, id, organisationId, ip);
   }
 

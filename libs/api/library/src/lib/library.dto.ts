@@ -1,4 +1,9 @@
-import { ORGANISATION_PROFILES, PARTNERSHIP_CATEGORIES, TERRITORIAL_SCALES, type PublishCaseStudyRequest } from '@alliances/shared/contracts';
+import {
+  ORGANISATION_PROFILES,
+  PARTNERSHIP_CATEGORIES,
+  TERRITORIAL_SCALES,
+  type PublishCaseStudyRequest,
+} from '@alliances/shared/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 

@@ -26,7 +26,8 @@ export class LibraryService {
   /** The lead prepares (or updates) the card; every lead/partner organisation must consent again. */
   async prepare(user: AuthUser, allianceId: string, input: PublishCaseStudyDto, ip: string | null): Promise<CaseStudy> {
     const access = await this.policy.readable(user, allianceId);
-    if (!access.active.some((s) => s.allianceRole === 'lead')) throw new DomainException('alliance.lead_required', 'Only the lead organisation may publish a case study');
+    if (!access.active.some((s) => s.allianceRole === 'lead'))
+      throw new DomainException('alliance.lead_required', 'Only the lead organisation may publish a case study');
     const a = access.alliance;
     // The lead and partners from the alliances' reader, their profiles from the organisations' (an organisation not visible drops, as the join did).
     const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
@@ -54,8 +55,14 @@ export class LibraryService {
       const saved = existing ? { ...existing, ...values } : manager.create(CaseStudyEntity, values);
       await manager.save(CaseStudyEntity, saved);
       await manager.delete(CaseStudyConsentEntity, { caseStudyId: saved.id });
-      await manager.insert(CaseStudyConsentEntity, partners.map((p) => ({ caseStudyId: saved.id, organisationId: p.organisation_id })));
-      await this.audit.record({ actorId: user.id, action: 'case_study.prepared', objectType: 'case_study', objectId: saved.id, allianceId, ip }, manager);
+      await manager.insert(
+        CaseStudyConsentEntity,
+        partners.map((p) => ({ caseStudyId: saved.id, organisationId: p.organisation_id })),
+      );
+      await this.audit.record(
+        { actorId: user.id, action: 'case_study.prepared', objectType: 'case_study', objectId: saved.id, allianceId, ip },
+        manager,
+      );
       return saved.id;
     });
     return this.byId(id);
@@ -65,11 +72,26 @@ export class LibraryService {
   async consent(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<CaseStudy> {
     const study = await this.consentingStudy(user, id, organisationId);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.update(CaseStudyConsentEntity, { caseStudyId: id, organisationId }, { consentedAt: new Date(), consentedBy: user.id });
+      const updated = await manager.update(
+        CaseStudyConsentEntity,
+        { caseStudyId: id, organisationId },
+        { consentedAt: new Date(), consentedBy: user.id },
+      );
       if (!updated.affected) throw notAPartner();
       const missing = await manager.query('SELECT 1 FROM case_study_consents WHERE case_study_id = $1 AND consented_at IS NULL', [id]);
       if (!missing.length) await manager.update(CaseStudyEntity, id, { publishedAt: new Date() });
-      await this.audit.record({ actorId: user.id, action: 'case_study.consented', objectType: 'case_study', objectId: id, allianceId: study.allianceId, organisationId, ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'case_study.consented',
+          objectType: 'case_study',
+          objectId: id,
+          allianceId: study.allianceId,
+          organisationId,
+          ip,
+        },
+        manager,
+      );
     });
     return this.byId(id);
   }
@@ -78,10 +100,25 @@ export class LibraryService {
   async withdraw(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<CaseStudy> {
     const study = await this.consentingStudy(user, id, organisationId);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.update(CaseStudyConsentEntity, { caseStudyId: id, organisationId }, { consentedAt: null, consentedBy: null });
+      const updated = await manager.update(
+        CaseStudyConsentEntity,
+        { caseStudyId: id, organisationId },
+        { consentedAt: null, consentedBy: null },
+      );
       if (!updated.affected) throw notAPartner();
       await manager.update(CaseStudyEntity, id, { publishedAt: null });
-      await this.audit.record({ actorId: user.id, action: 'case_study.consent_withdrawn', objectType: 'case_study', objectId: id, allianceId: study.allianceId, organisationId, ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'case_study.consent_withdrawn',
+          objectType: 'case_study',
+          objectId: id,
+          allianceId: study.allianceId,
+          organisationId,
+          ip,
+        },
+        manager,
+      );
     });
     return this.byId(id);
   }
@@ -94,7 +131,8 @@ export class LibraryService {
       throw new NotFoundDomainException('case_study');
     });
     const seat = access.active.find((s) => s.organisationId === organisationId);
-    if (!seat || seat.organisationRole !== 'admin') throw new DomainException('organisation.admin_required', 'An admin of the organisation consents for it');
+    if (!seat || seat.organisationRole !== 'admin')
+      throw new DomainException('organisation.admin_required', 'An admin of the organisation consents for it');
     return study;
   }
 
@@ -118,7 +156,14 @@ export class LibraryService {
           AND ($5::text IS NULL OR category = $5)
         ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(search, websearch_to_tsquery('french', unaccent_fr($1))) END DESC, published_at DESC
         LIMIT $6`,
-      [query.q?.trim() || null, query.profile ?? null, query.scale ?? null, query.domain ?? null, query.category ?? null, query.limit ?? 50],
+      [
+        query.q?.trim() || null,
+        query.profile ?? null,
+        query.scale ?? null,
+        query.domain ?? null,
+        query.category ?? null,
+        query.limit ?? 50,
+      ],
     );
     return this.byIds(rows.map((r) => r.id));
   }
@@ -147,7 +192,16 @@ export class LibraryService {
     const names = await this.organisations.names(all.map((c) => c.organisation_id));
     return ids.flatMap((id) => {
       const s = studies.find((study) => study.id === id);
-      return s ? [this.toCaseStudy(s, names.flatMap((o) => all.filter((c) => c.case_study_id === id && c.organisation_id === o.id).map((c) => ({ ...c, name: o.name }))))] : [];
+      return s
+        ? [
+            this.toCaseStudy(
+              s,
+              names.flatMap((o) =>
+                all.filter((c) => c.case_study_id === id && c.organisation_id === o.id).map((c) => ({ ...c, name: o.name })),
+              ),
+            ),
+          ]
+        : [];
     });
   }
 
@@ -165,7 +219,11 @@ export class LibraryService {
       partnerProfiles: s.partnerProfiles,
       results: s.results,
       status: s.publishedAt ? 'published' : 'awaiting_consent',
-      consents: consents.map((c) => ({ organisationId: c.organisation_id, organisationName: c.name, consentedAt: c.consented_at ? new Date(c.consented_at).toISOString() : null })),
+      consents: consents.map((c) => ({
+        organisationId: c.organisation_id,
+        organisationName: c.name,
+        consentedAt: c.consented_at ? new Date(c.consented_at).toISOString() : null,
+      })),
       publishedAt: s.publishedAt?.toISOString() ?? null,
     };
   }

@@ -8,5 +8,10 @@ export class NotificationsQuery {
 }
 
 export class MarkReadDto {
-  @ApiPropertyOptional({ description: 'None: mark everything read' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) ids?: string[];
+  @ApiPropertyOptional({ description: 'None: mark everything read' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }

@@ -28,13 +28,21 @@ export class ObjectivesReader {
   /** The alliance's indicators among `indicatorIds`, with their latest check-in value. */
   async latestValues(allianceId: string, indicatorIds: string[]): Promise<IndicatorLatestValue[]> {
     if (!indicatorIds.length) return [];
-    const rows: { id: string; name: string; unit: string; baseline: number; target: number; latest: number | null }[] = await this.indicators.query(
-      `SELECT i.id, i.name, i.unit, i.baseline, i.target, c.value AS latest
+    const rows: { id: string; name: string; unit: string; baseline: number; target: number; latest: number | null }[] =
+      await this.indicators.query(
+        `SELECT i.id, i.name, i.unit, i.baseline, i.target, c.value AS latest
          FROM indicators i ${latestCheckIn('i', 'c')}
         WHERE i.alliance_id = $1 AND i.id = ANY($2::uuid[])`,
-      [allianceId, indicatorIds],
-    );
-    return rows.map((r) => ({ indicatorId: r.id, name: r.name, unit: r.unit, baseline: Number(r.baseline), target: Number(r.target), latest: r.latest === null ? null : Number(r.latest) }));
+        [allianceId, indicatorIds],
+      );
+    return rows.map((r) => ({
+      indicatorId: r.id,
+      name: r.name,
+      unit: r.unit,
+      baseline: Number(r.baseline),
+      target: Number(r.target),
+      latest: r.latest === null ? null : Number(r.latest),
+    }));
   }
 
   /**

@@ -29,7 +29,12 @@ export class ObjectivesController {
   constructor(private readonly objectives: ObjectivesService) {}
 
   @Post('alliances/:id/objectives')
-  create(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateObjectiveDto, @ClientIp() ip: string | null): Promise<Objective> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateObjectiveDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Objective> {
     return this.objectives.create(user, id, body, ip);
   }
 
@@ -49,31 +54,59 @@ export class ObjectivesController {
   @ApiOperation({ summary: 'CSV of indicators and check-ins' })
   async export(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Res() reply: FastifyReply): Promise<void> {
     const csv = await this.objectives.exportCsv(user, id);
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="objectifs-indicateurs.csv"').send(csv);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="objectifs-indicateurs.csv"')
+      .send(csv);
   }
 
   @Patch('objectives/:id')
-  update(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: UpdateObjectiveDto, @ClientIp() ip: string | null): Promise<Objective> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateObjectiveDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Objective> {
     return this.objectives.update(user, id, body, ip);
   }
 
   @Put('objectives/:id/benefits/:organisationId')
-  setBenefit(@CurrentUser() user: AuthUser, @Param() p: BenefitParams, @Body() body: BenefitDto, @ClientIp() ip: string | null): Promise<Objective> {
+  setBenefit(
+    @CurrentUser() user: AuthUser,
+    @Param() p: BenefitParams,
+    @Body() body: BenefitDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Objective> {
     return this.objectives.setBenefit(user, p.id, p.organisationId, body.squares, ip);
   }
 
   @Post('objectives/:id/indicators')
-  addIndicator(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateIndicatorDto, @ClientIp() ip: string | null): Promise<Indicator> {
+  addIndicator(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateIndicatorDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Indicator> {
     return this.objectives.addIndicator(user, id, body, ip);
   }
 
   @Post('objectives/:id/milestones')
-  addMilestone(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateMilestoneDto, @ClientIp() ip: string | null): Promise<Milestone> {
+  addMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateMilestoneDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Milestone> {
     return this.objectives.addMilestone(user, id, body, ip);
   }
 
   @Patch('milestones/:id')
-  updateMilestone(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: UpdateMilestoneDto, @ClientIp() ip: string | null): Promise<Milestone> {
+  updateMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateMilestoneDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Milestone> {
     return this.objectives.updateMilestone(user, id, body, ip);
   }
 
@@ -84,20 +117,36 @@ export class ObjectivesController {
   }
 
   @Patch('indicators/:id')
-  updateIndicator(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: UpdateIndicatorDto, @ClientIp() ip: string | null): Promise<Indicator> {
+  updateIndicator(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateIndicatorDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Indicator> {
     return this.objectives.updateIndicator(user, id, body, ip);
   }
 
   @Post('indicators/:id/checkins')
   @ApiOperation({ summary: 'Record a check-in; repeating a client-generated id returns the original with 200' })
-  async checkIn(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: CreateCheckInDto, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<CheckIn> {
+  async checkIn(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: CreateCheckInDto,
+    @ClientIp() ip: string | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckIn> {
     const { checkIn, created } = await this.objectives.checkIn(user, id, body, ip);
     void reply.status(created ? 201 : 200);
     return checkIn;
   }
 
   @Patch('checkins/:id')
-  updateCheckIn(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Body() body: UpdateCheckInDto, @ClientIp() ip: string | null): Promise<CheckIn> {
+  updateCheckIn(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateCheckInDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CheckIn> {
     return this.objectives.updateCheckIn(user, id, body, ip);
   }
 }

@@ -12,10 +12,26 @@ import {
   type Direction,
   type MagicSquare,
 } from '@alliances/shared/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const day = { strict: true, strictSeparator: true };
-const VERSION_DOC = 'Optimistic concurrency: the `version` read; 409 when someone changed it since. Without it the edit applies to the latest version.';
+const VERSION_DOC =
+  'Optimistic concurrency: the `version` read; 409 when someone changed it since. Without it the edit applies to the latest version.';
 
 export class CreateObjectiveDto implements CreateObjectiveRequest {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(200) title!: string;
@@ -25,7 +41,10 @@ export class CreateObjectiveDto implements CreateObjectiveRequest {
 
 export class UpdateObjectiveDto implements Partial<CreateObjectiveRequest> {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) title?: string;
-  @ApiPropertyOptional({ enum: COLLECTIVE_OBJECTIVES }) @IsOptional() @IsIn(COLLECTIVE_OBJECTIVES) collectiveObjective?: CollectiveObjective;
+  @ApiPropertyOptional({ enum: COLLECTIVE_OBJECTIVES })
+  @IsOptional()
+  @IsIn(COLLECTIVE_OBJECTIVES)
+  collectiveObjective?: CollectiveObjective;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ description: VERSION_DOC }) @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
 }
@@ -54,11 +73,17 @@ export class UpdateIndicatorDto implements Partial<CreateIndicatorRequest> {
 }
 
 export class CreateCheckInDto implements CreateCheckInRequest {
-  @ApiPropertyOptional({ description: 'Client-generated UUID: a retry with the same id returns the original (200)' }) @IsOptional() @IsUUID('all') id?: string;
+  @ApiPropertyOptional({ description: 'Client-generated UUID: a retry with the same id returns the original (200)' })
+  @IsOptional()
+  @IsUUID('all')
+  id?: string;
   @ApiProperty() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value!: number;
   @ApiProperty({ example: '2026-11-26' }) @IsISO8601(day) date!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' }) @IsOptional() @IsBoolean() notePrivate?: boolean;
+  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' })
+  @IsOptional()
+  @IsBoolean()
+  notePrivate?: boolean;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;
 }
 
@@ -66,7 +91,10 @@ export class UpdateCheckInDto {
   @ApiPropertyOptional() @IsOptional() @IsNumberWithDecimals(6) @Min(-1e12) @Max(1e12) value?: number;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(day) date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' }) @IsOptional() @IsBoolean() notePrivate?: boolean;
+  @ApiPropertyOptional({ description: 'Keep the note private to the author’s organisation' })
+  @IsOptional()
+  @IsBoolean()
+  notePrivate?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(5) confidence?: number;
 }
 
@@ -84,7 +112,12 @@ export class UpdateMilestoneDto {
 }
 
 export class BenefitDto {
-  @ApiProperty({ enum: MAGIC_SQUARE, isArray: true }) @IsArray() @ArrayMaxSize(4) @ArrayUnique() @IsIn(MAGIC_SQUARE, { each: true }) squares!: MagicSquare[];
+  @ApiProperty({ enum: MAGIC_SQUARE, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(MAGIC_SQUARE, { each: true })
+  squares!: MagicSquare[];
 }
 
 export class BenefitParams {

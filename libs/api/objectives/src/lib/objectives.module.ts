@@ -9,7 +9,12 @@ import { ObjectivesReader } from './objectives-reader';
 import { ObjectivesService } from './objectives.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity]), AlliancesModule, OrganisationsModule, IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([ObjectiveEntity, ObjectiveBenefitEntity, IndicatorEntity, CheckInEntity, MilestoneEntity]),
+    AlliancesModule,
+    OrganisationsModule,
+    IdentityModule,
+  ],
   controllers: [ObjectivesController],
   providers: [ObjectivesService, ObjectivesReader],
   exports: [ObjectivesService, ObjectivesReader],

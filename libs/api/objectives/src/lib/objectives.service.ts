@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, csvDocument, type AuthUser } from '@alliances/api/core';
+import {
+  AuditService,
+  DomainException,
+  InvalidInputException,
+  NotFoundDomainException,
+  csvDocument,
+  type AuthUser,
+} from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader } from '@alliances/api/organisations';
@@ -23,7 +30,16 @@ import { randomUUID } from 'node:crypto';
 import { ObjectLiteral, Repository } from 'typeorm';
 import { latestCheckIn } from './latest-checkin';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
-import type { CreateCheckInDto, CreateIndicatorDto, CreateMilestoneDto, CreateObjectiveDto, UpdateCheckInDto, UpdateIndicatorDto, UpdateMilestoneDto, UpdateObjectiveDto } from './objectives.dto';
+import type {
+  CreateCheckInDto,
+  CreateIndicatorDto,
+  CreateMilestoneDto,
+  CreateObjectiveDto,
+  UpdateCheckInDto,
+  UpdateIndicatorDto,
+  UpdateMilestoneDto,
+  UpdateObjectiveDto,
+} from './objectives.dto';
 
 const CHECKIN_EDIT_WINDOW_MS = 24 * 3_600_000;
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -47,7 +63,12 @@ export class ObjectivesService {
   // Access ---------------------------------------------------------------------------------------
 
   /** Loads an object of an alliance and the caller's access to that alliance; 404 for both "absent" and "not yours". */
-  private async scoped<T extends ObjectLiteral & { allianceId: string }>(user: AuthUser, repository: Repository<T>, id: string, what: NotFoundSubject): Promise<{ row: T; access: AllianceAccess }> {
+  private async scoped<T extends ObjectLiteral & { allianceId: string }>(
+    user: AuthUser,
+    repository: Repository<T>,
+    id: string,
+    what: NotFoundSubject,
+  ): Promise<{ row: T; access: AllianceAccess }> {
     const row = await repository.findOne({ where: { id } as never });
     if (!row) throw new NotFoundDomainException(what);
     const access = await this.policy.readable(user, row.allianceId).catch(() => {
@@ -57,17 +78,24 @@ export class ObjectivesService {
   }
 
   private assertContributor(access: AllianceAccess): void {
-    if (!access.canWriteCharter) throw new DomainException('objectives.partner_required', 'Only the lead and partner organisations of an open alliance may change objectives');
+    if (!access.canWriteCharter)
+      throw new DomainException(
+        'objectives.partner_required',
+        'Only the lead and partner organisations of an open alliance may change objectives',
+      );
   }
 
   private async assertOwnerInAlliance(allianceId: string, organisationId: string, field: string): Promise<void> {
-    if (!(await this.alliances.isActiveMember(allianceId, organisationId))) throw new InvalidInputException([{ field, messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] }]);
+    if (!(await this.alliances.isActiveMember(allianceId, organisationId)))
+      throw new InvalidInputException([{ field, messages: ['must be an organisation of this alliance'], codes: ['notInAlliance'] }]);
   }
 
   private checkIndicator(values: { baseline: number; target: number; startDate: string; targetDate: string }): void {
     const errors: FieldError[] = [];
-    if (values.target === values.baseline) errors.push({ field: 'target', messages: ['target must differ from baseline'], codes: ['targetEqualsBaseline'] });
-    if (Date.parse(values.targetDate) <= Date.parse(values.startDate)) errors.push({ field: 'targetDate', messages: ['targetDate must be after startDate'], codes: ['targetDateBeforeStart'] });
+    if (values.target === values.baseline)
+      errors.push({ field: 'target', messages: ['target must differ from baseline'], codes: ['targetEqualsBaseline'] });
+    if (Date.parse(values.targetDate) <= Date.parse(values.startDate))
+      errors.push({ field: 'targetDate', messages: ['targetDate must be after startDate'], codes: ['targetDateBeforeStart'] });
     if (errors.length) throw new InvalidInputException(errors);
   }
 
@@ -75,7 +103,13 @@ export class ObjectivesService {
    * Optimistic concurrency: an edit naming the version it read is a conditional UPDATE on that version,
    * so of two writers racing from the same version exactly one wins and the other gets 409.
    */
-  private async versionedUpdate(repository: Repository<ObjectiveEntity> | Repository<IndicatorEntity>, id: string, patch: object, version: number | undefined, what: 'objective' | 'indicator'): Promise<void> {
+  private async versionedUpdate(
+    repository: Repository<ObjectiveEntity> | Repository<IndicatorEntity>,
+    id: string,
+    patch: object,
+    version: number | undefined,
+    what: 'objective' | 'indicator',
+  ): Promise<void> {
     if (!Object.keys(patch).length && version === undefined) return;
     const result = await repository.manager
       .createQueryBuilder()
@@ -83,7 +117,8 @@ export class ObjectivesService {
       .set({ ...patch, version: () => 'version + 1' })
       .where(version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id, version })
       .execute();
-    if (!result.affected) throw new DomainException(`${what}.stale_version`, `Someone changed this ${what} meanwhile: reload and try again`);
+    if (!result.affected)
+      throw new DomainException(`${what}.stale_version`, `Someone changed this ${what} meanwhile: reload and try again`);
   }
 
   // Objectives -----------------------------------------------------------------------------------
@@ -92,7 +127,13 @@ export class ObjectivesService {
     const access = await this.policy.readable(user, allianceId);
     this.assertContributor(access);
     const saved = await this.objectives.save(
-      this.objectives.create({ allianceId, title: input.title.trim(), collectiveObjective: input.collectiveObjective, description: input.description.trim(), createdBy: user.id }),
+      this.objectives.create({
+        allianceId,
+        title: input.title.trim(),
+        collectiveObjective: input.collectiveObjective,
+        description: input.description.trim(),
+        createdBy: user.id,
+      }),
     );
     await this.audit.record({ actorId: user.id, action: 'objective.created', objectType: 'objective', objectId: saved.id, allianceId, ip });
     return (await this.list(user, allianceId, [saved.id]))[0];
@@ -106,7 +147,14 @@ export class ObjectivesService {
     if (input.collectiveObjective !== undefined) patch.collectiveObjective = input.collectiveObjective;
     if (input.description !== undefined) patch.description = input.description.trim();
     await this.versionedUpdate(this.objectives, id, patch, input.version, 'objective');
-    await this.audit.record({ actorId: user.id, action: 'objective.updated', objectType: 'objective', objectId: id, allianceId: row.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'objective.updated',
+      objectType: 'objective',
+      objectId: id,
+      allianceId: row.allianceId,
+      ip,
+    });
     return (await this.list(user, row.allianceId, [id]))[0];
   }
 
@@ -117,7 +165,10 @@ export class ObjectivesService {
     const wanted = only ? objectives.filter((o) => only.includes(o.id)) : objectives;
     if (!wanted.length) return [];
     const ids = wanted.map((o) => o.id);
-    const [indicators, { milestones, benefits }] = await Promise.all([this.indicatorsOf(allianceId, ids), this.milestonesAndBenefitsOf(ids)]);
+    const [indicators, { milestones, benefits }] = await Promise.all([
+      this.indicatorsOf(allianceId, ids),
+      this.milestonesAndBenefitsOf(ids),
+    ]);
     const now = today();
     return wanted.map((o) => {
       const own = indicators.filter((i) => i.objectiveId === o.id);
@@ -130,7 +181,9 @@ export class ObjectivesService {
         description: o.description,
         indicators: own,
         milestones: milestones.filter((m) => m.objectiveId === o.id).map((m) => this.toMilestone(m, now)),
-        progress: measured.length ? measured.reduce((sum, i) => sum + Math.min(1, Math.max(0, i.progress as number)), 0) / measured.length : null,
+        progress: measured.length
+          ? measured.reduce((sum, i) => sum + Math.min(1, Math.max(0, i.progress as number)), 0) / measured.length
+          : null,
         status: objectiveStatus(own.map((i) => i.status)),
         benefits: benefits.filter((b) => b.objectiveId === o.id).map((b) => ({ organisationId: b.organisationId, squares: b.squares })),
         version: o.version,
@@ -140,15 +193,18 @@ export class ObjectivesService {
   }
 
   /** Milestones (by due date) and benefits of the objectives, in one statement (a round trip less on the board). */
-  private async milestonesAndBenefitsOf(ids: string[]): Promise<{ milestones: MilestoneEntity[]; benefits: { objectiveId: string; organisationId: string; squares: MagicSquare[] }[] }> {
-    const [row]: { milestones: MilestoneJson[]; benefits: { objective_id: string; organisation_id: string; squares: MagicSquare[] }[] }[] = await this.milestones.query(
-      `SELECT
+  private async milestonesAndBenefitsOf(
+    ids: string[],
+  ): Promise<{ milestones: MilestoneEntity[]; benefits: { objectiveId: string; organisationId: string; squares: MagicSquare[] }[] }> {
+    const [row]: { milestones: MilestoneJson[]; benefits: { objective_id: string; organisation_id: string; squares: MagicSquare[] }[] }[] =
+      await this.milestones.query(
+        `SELECT
          (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.created_at), '[]'::json)
             FROM (SELECT id, objective_id, alliance_id, title, owner_organisation_id, due_date::text AS due_date, done_at, created_at FROM milestones WHERE objective_id = ANY($1)) m) AS milestones,
          (SELECT coalesce(json_agg(b), '[]'::json)
             FROM (SELECT objective_id, organisation_id, squares FROM objective_benefits WHERE objective_id = ANY($1)) b) AS benefits`,
-      [ids],
-    );
+        [ids],
+      );
     return {
       milestones: row.milestones.map((m) =>
         Object.assign(new MilestoneEntity(), {
@@ -167,7 +223,16 @@ export class ObjectivesService {
   }
 
   private toMilestone(m: MilestoneEntity, now: string): Milestone {
-    return { id: m.id, objectiveId: m.objectiveId, title: m.title, ownerOrganisationId: m.ownerOrganisationId, dueDate: day(m.dueDate), done: !!m.doneAt, doneAt: m.doneAt?.toISOString() ?? null, overdue: !m.doneAt && day(m.dueDate) < now };
+    return {
+      id: m.id,
+      objectiveId: m.objectiveId,
+      title: m.title,
+      ownerOrganisationId: m.ownerOrganisationId,
+      dueDate: day(m.dueDate),
+      done: !!m.doneAt,
+      doneAt: m.doneAt?.toISOString() ?? null,
+      overdue: !m.doneAt && day(m.dueDate) < now,
+    };
   }
 
   /** Indicators with their latest check-in (by measurement date, then entry time), in one query. */
@@ -182,10 +247,17 @@ export class ObjectivesService {
     );
     // The owners' names in one more statement (organisations own them); an owner the caller cannot see drops its indicator, as the join did.
     const names = new Map((await this.organisations.names(found.map((r) => r.owner_organisation_id))).map((o) => [o.id, o.name]));
-    const rows = found.filter((r) => names.has(r.owner_organisation_id)).map((r) => ({ ...r, owner_name: names.get(r.owner_organisation_id) as string }));
+    const rows = found
+      .filter((r) => names.has(r.owner_organisation_id))
+      .map((r) => ({ ...r, owner_name: names.get(r.owner_organisation_id) as string }));
     const now = today();
     return rows.map((r) => {
-      const indicator = { baseline: Number(r.baseline), target: Number(r.target), startDate: day(r.start_date), targetDate: day(r.target_date) };
+      const indicator = {
+        baseline: Number(r.baseline),
+        target: Number(r.target),
+        startDate: day(r.start_date),
+        targetDate: day(r.target_date),
+      };
       const latest = r.latest_value === null ? null : Number(r.latest_value);
       return {
         id: r.id,
@@ -210,21 +282,43 @@ export class ObjectivesService {
     this.assertContributor(access);
     this.checkIndicator(input);
     await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
-    const saved = await this.indicators.save(this.indicators.create({ ...input, name: input.name.trim(), unit: input.unit.trim(), objectiveId, allianceId: row.allianceId }));
-    await this.audit.record({ actorId: user.id, action: 'indicator.created', objectType: 'indicator', objectId: saved.id, allianceId: row.allianceId, ip });
+    const saved = await this.indicators.save(
+      this.indicators.create({ ...input, name: input.name.trim(), unit: input.unit.trim(), objectiveId, allianceId: row.allianceId }),
+    );
+    await this.audit.record({
+      actorId: user.id,
+      action: 'indicator.created',
+      objectType: 'indicator',
+      objectId: saved.id,
+      allianceId: row.allianceId,
+      ip,
+    });
     return (await this.indicatorsOf(row.allianceId, undefined, saved.id))[0];
   }
 
   async updateIndicator(user: AuthUser, id: string, input: UpdateIndicatorDto, ip: string | null): Promise<Indicator> {
     const { row, access } = await this.scoped(user, this.indicators, id, 'indicator');
     this.assertContributor(access);
-    const merged = { baseline: input.baseline ?? row.baseline, target: input.target ?? row.target, startDate: input.startDate ?? day(row.startDate), targetDate: input.targetDate ?? day(row.targetDate) };
+    const merged = {
+      baseline: input.baseline ?? row.baseline,
+      target: input.target ?? row.target,
+      startDate: input.startDate ?? day(row.startDate),
+      targetDate: input.targetDate ?? day(row.targetDate),
+    };
     this.checkIndicator(merged);
     if (input.ownerOrganisationId) await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
     const { version, ...changes } = input;
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await this.versionedUpdate(this.indicators, id, patch, version, 'indicator');
-    await this.audit.record({ actorId: user.id, action: 'indicator.updated', objectType: 'indicator', objectId: id, allianceId: row.allianceId, ip, details: { fields: Object.keys(patch) } });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'indicator.updated',
+      objectType: 'indicator',
+      objectId: id,
+      allianceId: row.allianceId,
+      ip,
+      details: { fields: Object.keys(patch) },
+    });
     return (await this.indicatorsOf(row.allianceId, undefined, id))[0];
   }
 
@@ -243,7 +337,9 @@ export class ObjectivesService {
       [indicatorId],
     );
     const names = await this.users.displayNames(rows.map((r) => r.author_id));
-    return rows.map((r) => this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, (r.author_id && names.get(r.author_id)) ?? null));
+    return rows.map((r) =>
+      this.toCheckIn(noteReadable(r, access) ? r : { ...r, note: null }, (r.author_id && names.get(r.author_id)) ?? null),
+    );
   }
 
   /** Every check-in of an alliance by indicator, newest first, as checkInsOf gives them one indicator at a time. */
@@ -288,21 +384,45 @@ export class ObjectivesService {
   // Check-ins ------------------------------------------------------------------------------------
 
   /** Records a check-in; the same client id again returns the original (`created: false`), never a second row. */
-  async checkIn(user: AuthUser, indicatorId: string, input: CreateCheckInDto, ip: string | null): Promise<{ checkIn: CheckIn; created: boolean }> {
+  async checkIn(
+    user: AuthUser,
+    indicatorId: string,
+    input: CreateCheckInDto,
+    ip: string | null,
+  ): Promise<{ checkIn: CheckIn; created: boolean }> {
     const { row, access } = await this.scoped(user, this.indicators, indicatorId, 'indicator');
     this.assertContributor(access);
     const id = input.id ?? randomUUID();
     const inserted: { id: string }[] = await this.checkins.query(
       `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, note_organisation_id, confidence, author_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, indicatorId, row.allianceId, input.value, input.date, input.note?.trim() || null, this.noteOrganisation(access, input.notePrivate), input.confidence ?? null, user.id],
+      [
+        id,
+        indicatorId,
+        row.allianceId,
+        input.value,
+        input.date,
+        input.note?.trim() || null,
+        this.noteOrganisation(access, input.notePrivate),
+        input.confidence ?? null,
+        user.id,
+      ],
     );
     const stored: CheckInRow[] = await this.checkins.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     const existing = stored[0];
     if (!inserted.length && (existing.indicator_id !== indicatorId || existing.author_id !== user.id)) {
       throw new DomainException('checkin.id_conflict', 'This id is already used by another check-in');
     }
-    if (inserted.length) await this.audit.record({ actorId: user.id, action: 'checkin.created', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip, details: { indicatorId, value: input.value } });
+    if (inserted.length)
+      await this.audit.record({
+        actorId: user.id,
+        action: 'checkin.created',
+        objectType: 'checkin',
+        objectId: id,
+        allianceId: row.allianceId,
+        ip,
+        details: { indicatorId, value: input.value },
+      });
     return { checkIn: this.toCheckIn(existing, user.displayName), created: inserted.length > 0 };
   }
 
@@ -317,7 +437,14 @@ export class ObjectivesService {
     const patch: Partial<CheckInEntity> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (notePrivate !== undefined) patch.noteOrganisationId = this.noteOrganisation(access, notePrivate);
     if (Object.keys(patch).length) await this.checkins.update(id, patch);
-    await this.audit.record({ actorId: user.id, action: 'checkin.corrected', objectType: 'checkin', objectId: id, allianceId: row.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'checkin.corrected',
+      objectType: 'checkin',
+      objectId: id,
+      allianceId: row.allianceId,
+      ip,
+    });
     const stored: CheckInRow[] = await this.checkins.query('SELECT *, date::text AS date FROM checkins WHERE id = $1', [id]);
     return this.toCheckIn(stored[0], user.displayName);
   }
@@ -328,8 +455,17 @@ export class ObjectivesService {
     const { row, access } = await this.scoped(user, this.objectives, objectiveId, 'objective');
     this.assertContributor(access);
     await this.assertOwnerInAlliance(row.allianceId, input.ownerOrganisationId, 'ownerOrganisationId');
-    const saved = await this.milestones.save(this.milestones.create({ ...input, title: input.title.trim(), objectiveId, allianceId: row.allianceId }));
-    await this.audit.record({ actorId: user.id, action: 'milestone.created', objectType: 'milestone', objectId: saved.id, allianceId: row.allianceId, ip });
+    const saved = await this.milestones.save(
+      this.milestones.create({ ...input, title: input.title.trim(), objectiveId, allianceId: row.allianceId }),
+    );
+    await this.audit.record({
+      actorId: user.id,
+      action: 'milestone.created',
+      objectType: 'milestone',
+      objectId: saved.id,
+      allianceId: row.allianceId,
+      ip,
+    });
     return this.toMilestone(saved, today());
   }
 
@@ -343,14 +479,27 @@ export class ObjectivesService {
     if (input.dueDate !== undefined) patch.dueDate = input.dueDate;
     if (input.done !== undefined) patch.doneAt = input.done ? (row.doneAt ?? new Date()) : null;
     if (Object.keys(patch).length) await this.milestones.update(id, patch);
-    await this.audit.record({ actorId: user.id, action: input.done ? 'milestone.done' : 'milestone.updated', objectType: 'milestone', objectId: id, allianceId: row.allianceId, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: input.done ? 'milestone.done' : 'milestone.updated',
+      objectType: 'milestone',
+      objectId: id,
+      allianceId: row.allianceId,
+      ip,
+    });
     return this.toMilestone((await this.milestones.findOneByOrFail({ id })) as MilestoneEntity, today());
   }
 
   // Mutual-benefit matrix ------------------------------------------------------------------------
 
   /** A partner records which part of its own magic square an objective serves. */
-  async setBenefit(user: AuthUser, objectiveId: string, organisationId: string, squares: MagicSquare[], ip: string | null): Promise<Objective> {
+  async setBenefit(
+    user: AuthUser,
+    objectiveId: string,
+    organisationId: string,
+    squares: MagicSquare[],
+    ip: string | null,
+  ): Promise<Objective> {
     const { row, access } = await this.scoped(user, this.objectives, objectiveId, 'objective');
     this.assertContributor(access);
     if (!access.active.some((s) => s.organisationId === organisationId)) {
@@ -365,7 +514,16 @@ export class ObjectivesService {
     } else {
       await this.benefits.delete({ objectiveId, organisationId });
     }
-    await this.audit.record({ actorId: user.id, action: 'objective.benefit_set', objectType: 'objective', objectId: objectiveId, organisationId, allianceId: row.allianceId, ip, details: { squares } });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'objective.benefit_set',
+      objectType: 'objective',
+      objectId: objectiveId,
+      organisationId,
+      allianceId: row.allianceId,
+      ip,
+      details: { squares },
+    });
     return (await this.list(user, row.allianceId, [objectiveId]))[0];
   }
 
@@ -374,12 +532,17 @@ export class ObjectivesService {
     // The lead and partners, by role then name: the alliance's members, then their names (ordered by name) from the organisations' reader.
     const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
     const roles = new Map(members.map((m) => [m.organisationId, m.role as string]));
-    const partners: { organisation_id: string; name: string; role: string }[] = (await this.organisations.names(members.map((m) => m.organisationId)))
+    const partners: { organisation_id: string; name: string; role: string }[] = (
+      await this.organisations.names(members.map((m) => m.organisationId))
+    )
       .map((o) => ({ organisation_id: o.id, name: o.name, role: roles.get(o.id) as string }))
       .sort((a, b) => (a.role === b.role ? 0 : a.role < b.role ? -1 : 1));
     const objectives = await this.objectives.find({ where: { allianceId }, order: { createdAt: 'ASC' } });
     const benefits = objectives.length
-      ? await this.benefits.createQueryBuilder('b').where('b.objectiveId = ANY(:ids)', { ids: objectives.map((o) => o.id) }).getMany()
+      ? await this.benefits
+          .createQueryBuilder('b')
+          .where('b.objectiveId = ANY(:ids)', { ids: objectives.map((o) => o.id) })
+          .getMany()
       : [];
     const cells: BenefitMatrix['cells'] = {};
     for (const o of objectives) cells[o.id] = {};
@@ -401,14 +564,46 @@ export class ObjectivesService {
     const objectives = await this.list(user, allianceId);
     // Every check-in of the alliance in one statement, not one per indicator.
     const checkInsByIndicator = await this.checkInsOfAlliance(allianceId, access);
-    const header = ['objective', 'collective_objective', 'indicator', 'unit', 'direction', 'baseline', 'target', 'start_date', 'target_date', 'owner', 'status', 'progress', 'checkin_date', 'value', 'confidence', 'note', 'author'];
+    const header = [
+      'objective',
+      'collective_objective',
+      'indicator',
+      'unit',
+      'direction',
+      'baseline',
+      'target',
+      'start_date',
+      'target_date',
+      'owner',
+      'status',
+      'progress',
+      'checkin_date',
+      'value',
+      'confidence',
+      'note',
+      'author',
+    ];
     const lines: (string | number)[][] = [header];
     for (const o of objectives) {
       for (const i of o.indicators) {
-        const base = [o.title, o.collectiveObjective, i.name, i.unit, i.direction, i.baseline, i.target, i.startDate, i.targetDate, i.ownerOrganisationName, i.status, i.progress ?? ''];
+        const base = [
+          o.title,
+          o.collectiveObjective,
+          i.name,
+          i.unit,
+          i.direction,
+          i.baseline,
+          i.target,
+          i.startDate,
+          i.targetDate,
+          i.ownerOrganisationName,
+          i.status,
+          i.progress ?? '',
+        ];
         const checkIns = checkInsByIndicator.get(i.id) ?? [];
         if (!checkIns.length) lines.push([...base, '', '', '', '', '']);
-        for (const c of [...checkIns].reverse()) lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
+        for (const c of [...checkIns].reverse())
+          lines.push([...base, c.date, c.value, c.confidence ?? '', c.note ?? '', c.author.displayName ?? '']);
       }
     }
     return csvDocument(lines);
@@ -459,4 +654,3 @@ function noteReadable(r: CheckInRow, access: AllianceAccess): boolean {
   if (access.funderOnly) return false;
   return !r.note_organisation_id || access.active.some((s) => s.organisationId === r.note_organisation_id);
 }
-

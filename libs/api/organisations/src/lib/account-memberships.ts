@@ -24,12 +24,17 @@ export class OrganisationAccountMemberships extends AccountMemberships {
   async exportOf(userId: string, email: string | null): Promise<MembershipsExport> {
     const q = (sql: string, params: unknown[] = [userId]) => this.memberships.query(sql, params);
     const [memberships, invitationsSent, invitationsReceived] = await Promise.all([
-      q('SELECT m.organisation_id, o.name AS organisation_name, m.role, m.created_at FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1'),
+      q(
+        'SELECT m.organisation_id, o.name AS organisation_name, m.role, m.created_at FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1',
+      ),
       q('SELECT email, role, organisation_id, created_at, accepted_at FROM invitations WHERE invited_by = $1'),
       // Invitations addressed to the person's email hold their address too.
-      q(`SELECT i.organisation_id, o.name AS organisation_name, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
+      q(
+        `SELECT i.organisation_id, o.name AS organisation_name, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
            FROM invitations i JOIN organisations o ON o.id = i.organisation_id
-          WHERE i.accepted_by = $1 OR i.email = $2 ORDER BY i.created_at`, [userId, email]),
+          WHERE i.accepted_by = $1 OR i.email = $2 ORDER BY i.created_at`,
+        [userId, email],
+      ),
     ]);
     return { memberships, invitationsSent, invitationsReceived };
   }

@@ -41,7 +41,8 @@ export class OrganisationPolicy {
     const role = organisation ? await this.roleOf(user.id, organisationId) : null;
     if (!organisation || !role) throw new NotFoundDomainException('organisation');
     if (role !== 'admin') throw new DomainException('organisation.admin_required', 'Only an admin of this organisation may do this');
-    if (organisation.status !== 'approved') throw new DomainException(IdentityErrorCode.NotApproved, 'The organisation is not approved yet');
+    if (organisation.status !== 'approved')
+      throw new DomainException(IdentityErrorCode.NotApproved, 'The organisation is not approved yet');
     return organisation;
   }
 }

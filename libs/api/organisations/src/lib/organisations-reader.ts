@@ -11,7 +11,10 @@ export class OrganisationsReader {
 
   /** The organisation (id and status) when `userId` is one of its members: one row, or none. */
   findForMember(organisationId: string, userId: string): Promise<{ id: string; status: OrganisationStatus }[]> {
-    return this.organisations.query(`SELECT o.id, o.status FROM organisations o JOIN memberships m ON m.organisation_id = o.id AND m.user_id = $2 WHERE o.id = $1`, [organisationId, userId]);
+    return this.organisations.query(
+      `SELECT o.id, o.status FROM organisations o JOIN memberships m ON m.organisation_id = o.id AND m.user_id = $2 WHERE o.id = $1`,
+      [organisationId, userId],
+    );
   }
 
   /** The organisation when it is approved. */
@@ -64,18 +67,24 @@ export class OrganisationsReader {
   /** The distinct (person, role) pairs of the members of these organisations, in one statement. */
   async memberRoles(organisationIds: string[]): Promise<{ user_id: string; role: string }[]> {
     if (!organisationIds.length) return [];
-    return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+    return this.organisations.query(`SELECT DISTINCT user_id, role FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [
+      organisationIds,
+    ]);
   }
 
   /** The (person, organisation) pairs of the members of these organisations, in one statement. */
   async members(organisationIds: string[]): Promise<{ user_id: string; organisation_id: string }[]> {
     if (!organisationIds.length) return [];
-    return this.organisations.query(`SELECT user_id, organisation_id FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [organisationIds]);
+    return this.organisations.query(`SELECT user_id, organisation_id FROM memberships WHERE organisation_id = ANY($1::uuid[])`, [
+      organisationIds,
+    ]);
   }
 
   /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
   async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
     if (!ids.length) return [];
-    return this.organisations.query(`SELECT id, name, profile FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [[...new Set(ids)]]);
+    return this.organisations.query(`SELECT id, name, profile FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [
+      [...new Set(ids)],
+    ]);
   }
 }

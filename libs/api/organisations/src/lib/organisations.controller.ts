@@ -2,7 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Use
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, Public, type AuthUser } from '@alliances/api/core';
 import { PlatformAdminGuard } from '@alliances/api/identity';
-import type { Invitation, InvitationPreview, MembershipSummary, Organisation, OrganisationMember, Page, ReviewQueueEntry, Territory } from '@alliances/shared/contracts';
+import type {
+  Invitation,
+  InvitationPreview,
+  MembershipSummary,
+  Organisation,
+  OrganisationMember,
+  Page,
+  ReviewQueueEntry,
+  Territory,
+} from '@alliances/shared/contracts';
 import {
   ApplyOrganisationDto,
   ChangeRoleDto,
@@ -45,7 +54,12 @@ export class OrganisationsController {
   }
 
   @Patch(':id/members/:userId')
-  changeRole(@CurrentUser() user: AuthUser, @Param() p: MemberParams, @Body() body: ChangeRoleDto, @ClientIp() ip: string | null): Promise<OrganisationMember[]> {
+  changeRole(
+    @CurrentUser() user: AuthUser,
+    @Param() p: MemberParams,
+    @Body() body: ChangeRoleDto,
+    @ClientIp() ip: string | null,
+  ): Promise<OrganisationMember[]> {
     return this.organisations.changeRole(user, p.id, p.userId, body.role, ip);
   }
 
@@ -56,7 +70,12 @@ export class OrganisationsController {
   }
 
   @Post(':id/invitations')
-  invite(@CurrentUser() user: AuthUser, @Param() { id }: OrganisationIdParam, @Body() body: InviteMemberDto, @ClientIp() ip: string | null): Promise<Invitation> {
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: OrganisationIdParam,
+    @Body() body: InviteMemberDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Invitation> {
     return this.organisations.invite(user, id, body, ip);
   }
 
@@ -87,7 +106,11 @@ export class InvitationsController {
   @ApiBearerAuth()
   @Post(':token/accept')
   @HttpCode(200)
-  accept(@CurrentUser() user: AuthUser, @Param() { token }: InvitationTokenParam, @ClientIp() ip: string | null): Promise<MembershipSummary> {
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param() { token }: InvitationTokenParam,
+    @ClientIp() ip: string | null,
+  ): Promise<MembershipSummary> {
     return this.organisations.accept(user, token, ip);
   }
 }
@@ -112,7 +135,12 @@ export class AdminOrganisationsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@CurrentUser() user: AuthUser, @Param() { id }: OrganisationIdParam, @Body() body: RejectOrganisationDto, @ClientIp() ip: string | null): Promise<Organisation> {
+  reject(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: OrganisationIdParam,
+    @Body() body: RejectOrganisationDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Organisation> {
     return this.organisations.review(user, id, { approve: false, reason: body.reason }, ip);
   }
 }

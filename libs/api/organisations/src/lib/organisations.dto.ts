@@ -17,7 +17,20 @@ import { Transform, Type } from 'class-transformer';
 
 /** Trims strings before the length checks, so that blanks do not pass for a value. */
 const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 class HumanResourcesDto {
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) staff?: number;
@@ -45,9 +58,16 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
   @ApiPropertyOptional({ description: '14 digits, Luhn-checked' }) @IsOptional() @IsString() @MaxLength(25) siret?: string;
   @ApiPropertyOptional({ description: 'W + 9 characters' }) @IsOptional() @IsString() @MaxLength(12) rna?: string;
   @ApiPropertyOptional({ description: 'INSEE code: commune (75056), département (69) or région (R84)' })
-  @IsOptional() @IsString() @MaxLength(6) territoryCode?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(6)
+  territoryCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @ValidateNested() @Type(() => SocioEconomicProfileDto) socioEconomicProfile?: SocioEconomicProfileDto;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocioEconomicProfileDto)
+  socioEconomicProfile?: SocioEconomicProfileDto;
 }
 
 export class RejectOrganisationDto implements RejectOrganisationRequest {
@@ -83,11 +103,21 @@ export class InvitationTokenParam {
 
 export class ReviewQueueQuery {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
-  @IsOptional() @IsIn(['pending', 'approved', 'rejected']) status?: OrganisationStatus;
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: OrganisationStatus;
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_LIMIT_MAX) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_LIMIT_MAX)
+  limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class TerritorySearchQuery {

@@ -7,7 +7,12 @@ import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationPolicy } from './organisation.policy';
 import { OrganisationsReader } from './organisations-reader';
-import { AdminOrganisationsController, InvitationsController, OrganisationsController, TerritoriesController } from './organisations.controller';
+import {
+  AdminOrganisationsController,
+  InvitationsController,
+  OrganisationsController,
+  TerritoriesController,
+} from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { TerritoriesService } from './territories.service';
 

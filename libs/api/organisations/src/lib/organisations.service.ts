@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, decodeCursor, DomainException, encodeCursor, exactInstant, InvalidInputException, MailService, NotFoundDomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  exactInstant,
+  InvalidInputException,
+  MailService,
+  NotFoundDomainException,
+  type AppConfig,
+  type AuthUser,
+} from '@alliances/api/core';
 import { normaliseEmail, UsersReader } from '@alliances/api/identity';
 import {
   IdentityErrorCode,
@@ -67,7 +79,12 @@ export class OrganisationsService {
   }
 
   /** Identifier and territory rules of docs/domain.md ("Identifiers and territories"), all failures reported at once. */
-  private checkApplication(input: ApplyOrganisationDto): { siren: string | null; siret: string | null; rna: string | null; territoryCode: string | null } {
+  private checkApplication(input: ApplyOrganisationDto): {
+    siren: string | null;
+    siret: string | null;
+    rna: string | null;
+    territoryCode: string | null;
+  } {
     const errors: FieldError[] = [];
     const fail = (field: string, message: string, code: string) => errors.push({ field, messages: [message], codes: [code] });
     const siren = input.siren?.trim() ? normaliseSiren(input.siren) : null;
@@ -78,9 +95,11 @@ export class OrganisationsService {
     if (siret && !isValidSiret(siret)) fail('siret', 'SIRET must be 14 digits with a valid check digit', 'invalidSiret');
     if (siren && siret && !siret.startsWith(siren)) fail('siret', 'SIRET must start with the SIREN', 'siretSirenMismatch');
     if (rna && !isValidRna(rna)) fail('rna', 'RNA must be W followed by 9 characters', 'invalidRna');
-    if (input.profile === 'association' && !rna && !siren && !siret) fail('rna', 'An association needs its RNA number or its SIREN', 'identifierRequired');
+    if (input.profile === 'association' && !rna && !siren && !siret)
+      fail('rna', 'An association needs its RNA number or its SIREN', 'identifierRequired');
     if (input.profile === 'company' && !siren && !siret) fail('siren', 'A company needs its SIREN or SIRET', 'identifierRequired');
-    if (territoryCode && !this.territories.isValid(territoryCode)) fail('territoryCode', 'Unknown INSEE territory code', 'invalidTerritory');
+    if (territoryCode && !this.territories.isValid(territoryCode))
+      fail('territoryCode', 'Unknown INSEE territory code', 'invalidTerritory');
     if (errors.length) throw new InvalidInputException(errors);
     return { siren: siren ?? (siret ? siret.slice(0, 9) : null), siret, rna, territoryCode };
   }
@@ -100,21 +119,38 @@ export class OrganisationsService {
         }),
       );
       await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: 'admin' });
-      await this.audit.record({ actorId: user.id, action: 'organisation.applied', objectType: 'organisation', objectId: organisation.id, organisationId: organisation.id, ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'organisation.applied',
+          objectType: 'organisation',
+          objectId: organisation.id,
+          organisationId: organisation.id,
+          ip,
+        },
+        manager,
+      );
       return organisation;
     });
     return this.toOrganisation(entity);
   }
 
   async mine(user: AuthUser): Promise<MembershipSummary[]> {
-    const rows: { organisation_id: string; name: string; status: OrganisationStatus; role: OrganisationRole; funds: boolean }[] = await this.dataSource.query(
-      `SELECT m.organisation_id, o.name, o.status, m.role,
+    const rows: { organisation_id: string; name: string; status: OrganisationStatus; role: OrganisationRole; funds: boolean }[] =
+      await this.dataSource.query(
+        `SELECT m.organisation_id, o.name, o.status, m.role,
               EXISTS (SELECT 1 FROM alliance_members am WHERE am.organisation_id = m.organisation_id AND am.role = 'funder' AND am.status = 'active') AS funds
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id
         WHERE m.user_id = $1 ORDER BY o.name`,
-      [user.id],
-    );
-    return rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, organisationStatus: r.status, role: r.role, funds: r.funds }));
+        [user.id],
+      );
+    return rows.map((r) => ({
+      organisationId: r.organisation_id,
+      organisationName: r.name,
+      organisationStatus: r.status,
+      role: r.role,
+      funds: r.funds,
+    }));
   }
 
   async get(user: AuthUser, id: string): Promise<Organisation> {
@@ -161,12 +197,22 @@ export class OrganisationsService {
       if (!entity) throw new NotFoundDomainException('organisation');
       if (!result.affected) throw new DomainException(IdentityErrorCode.AlreadyReviewed, `The application was already ${entity.status}`);
       await this.audit.record(
-        { actorId: admin.id, action: `organisation.${status}`, objectType: 'organisation', objectId: id, organisationId: id, ip, details: decision.approve ? undefined : { reason } },
+        {
+          actorId: admin.id,
+          action: `organisation.${status}`,
+          objectType: 'organisation',
+          objectId: id,
+          organisationId: id,
+          ip,
+          details: decision.approve ? undefined : { reason },
+        },
         manager,
       );
       return entity;
     });
-    const applicant = organisation.createdBy ? (await this.users.contacts([organisation.createdBy])).get(organisation.createdBy) : undefined;
+    const applicant = organisation.createdBy
+      ? (await this.users.contacts([organisation.createdBy])).get(organisation.createdBy)
+      : undefined;
     if (applicant && !applicant.deletedAt) {
       const locale = mailLocale(applicant.locale);
       const link = `${this.config.publicUrl}/organisations/${organisation.id}`;
@@ -186,7 +232,9 @@ export class OrganisationsService {
     const people = await this.users.contacts([...byUser.keys()]);
     return [...people.values()].flatMap((u) => {
       const m = byUser.get(u.id);
-      return m ? [{ userId: u.id, displayName: u.displayName, email: u.email, role: m.role, joinedAt: new Date(m.createdAt).toISOString() }] : [];
+      return m
+        ? [{ userId: u.id, displayName: u.displayName, email: u.email, role: m.role, joinedAt: new Date(m.createdAt).toISOString() }]
+        : [];
     });
   }
 
@@ -194,20 +242,44 @@ export class OrganisationsService {
     const organisation = await this.policy.admin(user, id);
     const email = normaliseEmail(input.email);
     const invitee = await this.users.byEmail(email);
-    const existing = invitee ? await this.dataSource.manager.exists(MembershipEntity, { where: { organisationId: id, userId: invitee.id } }) : false;
+    const existing = invitee
+      ? await this.dataSource.manager.exists(MembershipEntity, { where: { organisationId: id, userId: invitee.id } })
+      : false;
     if (existing) throw new DomainException(IdentityErrorCode.AlreadyMember, 'This person is already a member');
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
-        manager.create(InvitationEntity, { organisationId: id, email, role: input.role, tokenHash: sha256(token), invitedBy: user.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) }),
+        manager.create(InvitationEntity, {
+          organisationId: id,
+          email,
+          role: input.role,
+          tokenHash: sha256(token),
+          invitedBy: user.id,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        }),
       );
-      await this.audit.record({ actorId: user.id, action: 'invitation.created', objectType: 'invitation', objectId: saved.id, organisationId: id, ip, details: { email, role: input.role } }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'invitation.created',
+          objectType: 'invitation',
+          objectId: saved.id,
+          organisationId: id,
+          ip,
+          details: { email, role: input.role },
+        },
+        manager,
+      );
       return saved;
     });
     const locale = mailLocale(invitee?.locale ?? user.locale);
     await this.mail.send({
       to: email,
-      ...MAILS.invitation[locale]({ organisation: organisation.name, inviter: user.displayName, link: `${this.config.publicUrl}/invitations/${token}` }),
+      ...MAILS.invitation[locale]({
+        organisation: organisation.name,
+        inviter: user.displayName,
+        link: `${this.config.publicUrl}/invitations/${token}`,
+      }),
     });
     return this.toInvitation(invitation);
   }
@@ -225,9 +297,20 @@ export class OrganisationsService {
   async revokeInvitation(user: AuthUser, id: string, invitationId: string, ip: string | null): Promise<void> {
     await this.policy.admin(user, id);
     // IsNull(): a bare null in a where object is an error in TypeORM 1 (it was silently ignored before).
-    const result = await this.dataSource.manager.update(InvitationEntity, { id: invitationId, organisationId: id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.dataSource.manager.update(
+      InvitationEntity,
+      { id: invitationId, organisationId: id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     if (!result.affected) throw new NotFoundDomainException('invitation');
-    await this.audit.record({ actorId: user.id, action: 'invitation.revoked', objectType: 'invitation', objectId: invitationId, organisationId: id, ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'invitation.revoked',
+      objectType: 'invitation',
+      objectId: invitationId,
+      organisationId: id,
+      ip,
+    });
   }
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -252,16 +335,35 @@ export class OrganisationsService {
         .getOne();
       if (!invitation || invitation.revokedAt) throw new NotFoundDomainException('invitation');
       if (invitation.acceptedAt) throw new DomainException(IdentityErrorCode.InvitationInvalid, 'This invitation was already used');
-      if (invitation.expiresAt.getTime() < Date.now()) throw new DomainException(IdentityErrorCode.InvitationExpired, 'This invitation has expired');
+      if (invitation.expiresAt.getTime() < Date.now())
+        throw new DomainException(IdentityErrorCode.InvitationExpired, 'This invitation has expired');
       if (normaliseEmail(user.email) !== invitation.email) {
-        throw new DomainException(IdentityErrorCode.InvitationEmailMismatch, 'This invitation is for another email address: sign in with that address');
+        throw new DomainException(
+          IdentityErrorCode.InvitationEmailMismatch,
+          'This invitation is for another email address: sign in with that address',
+        );
       }
       const organisation = await manager.findOneOrFail(OrganisationEntity, { where: { id: invitation.organisationId } });
       const existing = await manager.findOne(MembershipEntity, { where: { organisationId: organisation.id, userId: user.id } });
       if (!existing) await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: invitation.role });
       await manager.update(InvitationEntity, invitation.id, { acceptedAt: new Date(), acceptedBy: user.id });
-      await this.audit.record({ actorId: user.id, action: 'invitation.accepted', objectType: 'invitation', objectId: invitation.id, organisationId: organisation.id, ip }, manager);
-      return { organisationId: organisation.id, organisationName: organisation.name, organisationStatus: organisation.status, role: existing?.role ?? invitation.role };
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'invitation.accepted',
+          objectType: 'invitation',
+          objectId: invitation.id,
+          organisationId: organisation.id,
+          ip,
+        },
+        manager,
+      );
+      return {
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        organisationStatus: organisation.status,
+        role: existing?.role ?? invitation.role,
+      };
     });
   }
 
@@ -275,7 +377,18 @@ export class OrganisationsService {
         throw new DomainException(IdentityErrorCode.LastAdmin, 'The organisation must keep at least one admin');
       }
       await manager.update(MembershipEntity, { organisationId: id, userId: memberId }, { role });
-      await this.audit.record({ actorId: user.id, action: 'membership.role_changed', objectType: 'user', objectId: memberId, organisationId: id, ip, details: { from: target.role, to: role } }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'membership.role_changed',
+          objectType: 'user',
+          objectId: memberId,
+          organisationId: id,
+          ip,
+          details: { from: target.role, to: role },
+        },
+        manager,
+      );
     });
     return this.members(user, id);
   }
@@ -292,13 +405,27 @@ export class OrganisationsService {
         throw new DomainException(IdentityErrorCode.LastAdmin, 'The last admin cannot leave: name another admin first');
       }
       await manager.delete(MembershipEntity, { organisationId: id, userId: memberId });
-      await this.audit.record({ actorId: user.id, action: memberId === user.id ? 'membership.left' : 'membership.removed', objectType: 'user', objectId: memberId, organisationId: id, ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: memberId === user.id ? 'membership.left' : 'membership.removed',
+          objectType: 'user',
+          objectId: memberId,
+          organisationId: id,
+          ip,
+        },
+        manager,
+      );
     });
   }
 
   /** Serialises membership changes of one organisation, so "last admin" holds under concurrency. */
   private lockMemberships(manager: EntityManager, organisationId: string): Promise<MembershipEntity[]> {
-    return manager.createQueryBuilder(MembershipEntity, 'm').setLock('pessimistic_write').where('m.organisationId = :organisationId', { organisationId }).getMany();
+    return manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .setLock('pessimistic_write')
+      .where('m.organisationId = :organisationId', { organisationId })
+      .getMany();
   }
 
   private toInvitation(entity: InvitationEntity): Invitation {

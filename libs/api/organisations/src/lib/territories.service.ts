@@ -8,7 +8,13 @@ interface Row {
   departement?: string;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’\s]+/g, ' ').trim();
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’\s]+/g, ' ')
+    .trim();
 
 /**
  * Official French territories (INSEE codes) from @etalab/decoupage-administratif: communes
@@ -60,7 +66,10 @@ export class TerritoriesService {
     const q = fold(query);
     if (!q) return [];
     const byCode = this.find(query);
-    const matches = this.searchable.filter((s) => s.folded.startsWith(q) || s.folded.includes(` ${q}`)).slice(0, limit).map((s) => s.territory);
+    const matches = this.searchable
+      .filter((s) => s.folded.startsWith(q) || s.folded.includes(` ${q}`))
+      .slice(0, limit)
+      .map((s) => s.territory);
     return byCode ? [byCode, ...matches.filter((m) => m.code !== byCode.code)].slice(0, limit) : matches;
   }
 }

@@ -54,7 +54,10 @@ export function findCookie(setCookies: string[], name = REFRESH_COOKIE): { pair:
 
 /** A thin fetch wrapper for the API under test: JSON in, JSON out, status and cookies exposed. */
 export class ApiClient {
-  constructor(readonly baseUrl: string, private readonly defaultHeaders: Record<string, string> = {}) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
 
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
@@ -92,7 +95,9 @@ export class ApiClient {
   }
 
   /** Registers an account (201 expected) and returns what is needed to sign in. */
-  async register(input: { email?: string; password?: string; displayName?: string; locale?: 'fr' | 'en' } = {}): Promise<{ id: string; email: string; password: string; displayName: string }> {
+  async register(
+    input: { email?: string; password?: string; displayName?: string; locale?: 'fr' | 'en' } = {},
+  ): Promise<{ id: string; email: string; password: string; displayName: string }> {
     const email = input.email ?? uniqueEmail();
     const password = input.password ?? GOOD_PASSWORD;
     const displayName = input.displayName ?? `Test ${email.split('@')[0]}`;
@@ -118,7 +123,17 @@ export class ApiClient {
 
   /** Applies for an organisation (201 expected); a valid association by default. */
   async applyOrganisation(session: Session, overrides: Record<string, unknown> = {}): Promise<any> {
-    const res = await this.post('/api/organisations', { name: `Association ${randomBytes(3).toString('hex')}`, profile: 'association', rna: 'W751234567', territoryCode: '69123', ...overrides }, { token: session.accessToken });
+    const res = await this.post(
+      '/api/organisations',
+      {
+        name: `Association ${randomBytes(3).toString('hex')}`,
+        profile: 'association',
+        rna: 'W751234567',
+        territoryCode: '69123',
+        ...overrides,
+      },
+      { token: session.accessToken },
+    );
     if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
     return res.body;
   }
@@ -130,7 +145,13 @@ export class ApiClient {
   }
 
   /** Invites an email (201 expected); returns the invitation and the token read from the mail. */
-  async invite(admin: Session, organisationId: string, email: string, role: 'admin' | 'member' | 'signatory', dataDir: string): Promise<{ invitation: any; token: string }> {
+  async invite(
+    admin: Session,
+    organisationId: string,
+    email: string,
+    role: 'admin' | 'member' | 'signatory',
+    dataDir: string,
+  ): Promise<{ invitation: any; token: string }> {
     const before = readOutbox(dataDir).length;
     const res = await this.post(`/api/organisations/${organisationId}/invitations`, { email, role }, { token: admin.accessToken });
     if (res.status !== 201) throw new Error(`invite: ${res.status} ${res.text}`);
@@ -216,10 +237,16 @@ export function readOutbox(dataDir: string): OutboxMail[] {
 }
 
 /** Waits for a mail matching `predicate` (among mails after index `after`, when given). */
-export async function waitForMail(dataDir: string, predicate: (mail: OutboxMail) => boolean, options: { after?: number; timeoutMs?: number } = {}): Promise<OutboxMail> {
+export async function waitForMail(
+  dataDir: string,
+  predicate: (mail: OutboxMail) => boolean,
+  options: { after?: number; timeoutMs?: number } = {},
+): Promise<OutboxMail> {
   const deadline = Date.now() + (options.timeoutMs ?? 5000);
   for (;;) {
-    const found = readOutbox(dataDir).slice(options.after ?? 0).find(predicate);
+    const found = readOutbox(dataDir)
+      .slice(options.after ?? 0)
+      .find(predicate);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no matching mail in ${dataDir}/outbox`);
     await new Promise((r) => setTimeout(r, 50));
@@ -281,7 +308,9 @@ export function forgeJwt(payload: Record<string, unknown>, options: { secret?: s
   const alg = options.alg ?? 'HS256';
   const head = `${b64url({ alg, typ: 'JWT' })}.${b64url(payload)}`;
   if (alg === 'none') return `${head}.`;
-  const signature = createHmac(alg === 'HS512' ? 'sha512' : 'sha256', options.secret ?? 'wrong-secret-wrong-secret-wrong-secret').update(head).digest('base64url');
+  const signature = createHmac(alg === 'HS512' ? 'sha512' : 'sha256', options.secret ?? 'wrong-secret-wrong-secret-wrong-secret')
+    .update(head)
+    .digest('base64url');
   return `${head}.${signature}`;
 }
 

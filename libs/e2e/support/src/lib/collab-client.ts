@@ -22,7 +22,10 @@ export class CollabClient {
   synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
   private allianceId = '';
 
-  private constructor(baseUrl: string, private readonly token: string) {
+  private constructor(
+    baseUrl: string,
+    private readonly token: string,
+  ) {
     this.socket = this.open(baseUrl);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
@@ -33,7 +36,12 @@ export class CollabClient {
   }
 
   private open(baseUrl: string): Socket<CollabServerToClientEvents, CollabClientToServerEvents> {
-    const socket: Socket<CollabServerToClientEvents, CollabClientToServerEvents> = io(`${baseUrl}/collab`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket: Socket<CollabServerToClientEvents, CollabClientToServerEvents> = io(`${baseUrl}/collab`, {
+      auth: { token: this.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
     socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
       const decoder = decoding.createDecoder(payload instanceof Uint8Array ? payload : new Uint8Array(payload));
@@ -75,7 +83,10 @@ export class CollabClient {
     syncProtocol.writeSyncStep1(encoder, this.doc);
     this.send(encoding.toUint8Array(encoder));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.synced, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('initial sync timed out')), 10_000)))]).finally(() => clearTimeout(timer));
+    await Promise.race([
+      this.synced,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('initial sync timed out')), 10_000))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -99,7 +110,10 @@ export class CollabClient {
   }
 
   send(message: Uint8Array): Promise<{ ok?: boolean; error?: string }> {
-    const ack = this.socket.timeout(15_000).emitWithAck('yjs:sync', message).catch((e: Error) => ({ error: e.message }));
+    const ack = this.socket
+      .timeout(15_000)
+      .emitWithAck('yjs:sync', message)
+      .catch((e: Error) => ({ error: e.message }));
     this.pending.push(ack);
     return ack;
   }
@@ -157,11 +171,19 @@ export function sectionText(doc: Y.Doc, section: string): string {
   return doc
     .getXmlFragment(section)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => (c instanceof Y.XmlText ? plain(c) : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((c) => (c instanceof Y.XmlText ? plain(c) : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 
-const plain = (text: Y.XmlText): string => (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+const plain = (text: Y.XmlText): string =>
+  (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
 
 /** Polls until `check` passes or the time is up (returns the last value for the assertion). */
 export async function eventually<T>(read: () => T, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {

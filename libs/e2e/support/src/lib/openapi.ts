@@ -31,7 +31,10 @@ export async function listOperations(baseUrl: string): Promise<Operation[]> {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const parameters = ((op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: any }[]).map((p) => ({ ...p, schema: resolve(p.schema) }));
+      const parameters = ((op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: any }[]).map((p) => ({
+        ...p,
+        schema: resolve(p.schema),
+      }));
       ops.push({
         method: method.toUpperCase(),
         path,
@@ -59,11 +62,17 @@ export function fillPath(path: string, values: Record<string, string>): string {
  * fields nothing is known about.
  */
 export function plausibleValue(name: string, schema: any, known: Record<string, unknown>, required: boolean): unknown {
-  const enumValues: unknown[] | undefined = Array.isArray(schema?.enum) && schema.enum.length ? schema.enum : Array.isArray(schema?.items?.enum) && schema.items.enum.length ? schema.items.enum : undefined;
+  const enumValues: unknown[] | undefined =
+    Array.isArray(schema?.enum) && schema.enum.length
+      ? schema.enum
+      : Array.isArray(schema?.items?.enum) && schema.items.enum.length
+        ? schema.items.enum
+        : undefined;
   const fits = (v: unknown) => !enumValues || (Array.isArray(v) ? v.every((x) => enumValues.includes(x)) : enumValues.includes(v));
   if (name in known && fits(known[name])) return known[name];
   if (/Id$/.test(name) && known['*Id'] !== undefined && !enumValues) return known['*Id'];
-  if (/(Date|At|On)$/.test(name) && !enumValues) return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, name.endsWith('At') ? undefined : 10);
+  if (/(Date|At|On)$/.test(name) && !enumValues)
+    return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, name.endsWith('At') ? undefined : 10);
   if (!required && !(name in known)) return undefined;
   if (!schema) return 'probe';
   if (enumValues) return schema.type === 'array' ? [enumValues[0]] : enumValues[0];

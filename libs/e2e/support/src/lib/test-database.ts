@@ -13,7 +13,8 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = process.env['TEST_DATABASE_URL'];
-  if (!admin) throw new Error('TEST_DATABASE_URL is unset: run the specs through their Jest config, whose global setup starts an embedded server');
+  if (!admin)
+    throw new Error('TEST_DATABASE_URL is unset: run the specs through their Jest config, whose global setup starts an embedded server');
   const name = `alliances_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(admin);

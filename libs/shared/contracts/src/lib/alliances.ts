@@ -5,7 +5,12 @@ export const ALLIANCE_STATUSES: readonly AllianceStatus[] = ['draft', 'charterin
 
 /** Catégories de partenariat. */
 export type PartnershipCategory = 'philanthropy' | 'responsible_practices' | 'economic_cooperation' | 'societal_innovation';
-export const PARTNERSHIP_CATEGORIES: readonly PartnershipCategory[] = ['philanthropy', 'responsible_practices', 'economic_cooperation', 'societal_innovation'];
+export const PARTNERSHIP_CATEGORIES: readonly PartnershipCategory[] = [
+  'philanthropy',
+  'responsible_practices',
+  'economic_cooperation',
+  'societal_innovation',
+];
 
 /** Objectifs du faire alliance. */
 export type CollectiveObjective = 'engagement' | 'innovation' | 'territory' | 'performance';
@@ -16,12 +21,32 @@ export type MagicSquare = 'business_model' | 'value_proposition' | 'positioning'
 export const MAGIC_SQUARE: readonly MagicSquare[] = ['business_model', 'value_proposition', 'positioning', 'processes'];
 
 /** Domaines d'action (extendable: any lower-case slug is accepted beside these). */
-export const DOMAINS = ['digital', 'energy', 'employment', 'mobility', 'health', 'carers', 'education', 'food', 'housing', 'environment', 'culture', 'sport'] as const;
+export const DOMAINS = [
+  'digital',
+  'energy',
+  'employment',
+  'mobility',
+  'health',
+  'carers',
+  'education',
+  'food',
+  'housing',
+  'environment',
+  'culture',
+  'sport',
+] as const;
 export type Domain = (typeof DOMAINS)[number] | string;
 
 /** Échelon territorial. */
 export type TerritorialScale = 'local' | 'intercommunal' | 'departmental' | 'regional' | 'national' | 'international';
-export const TERRITORIAL_SCALES: readonly TerritorialScale[] = ['local', 'intercommunal', 'departmental', 'regional', 'national', 'international'];
+export const TERRITORIAL_SCALES: readonly TerritorialScale[] = [
+  'local',
+  'intercommunal',
+  'departmental',
+  'regional',
+  'national',
+  'international',
+];
 
 /** Processus d'innovation sociétale. */
 export type InnovationStage = 'emergence' | 'experimentation' | 'modelling' | 'scaling' | 'systemic';

@@ -1,6 +1,14 @@
 /** Commentaires et notifications (docs/domain.md "Comments and notifications"; docs/api.md "Comments and notifications", "Realtime"). */
 
-export const COMMENT_TARGET_TYPES = ['charter_passage', 'charter_section', 'objective', 'indicator', 'evaluation_question', 'evaluation_result', 'alliance'] as const;
+export const COMMENT_TARGET_TYPES = [
+  'charter_passage',
+  'charter_section',
+  'objective',
+  'indicator',
+  'evaluation_question',
+  'evaluation_result',
+  'alliance',
+] as const;
 export type CommentTargetType = (typeof COMMENT_TARGET_TYPES)[number];
 
 export const MAX_COMMENT_LENGTH = 10_000;

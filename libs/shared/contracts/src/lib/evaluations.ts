@@ -151,7 +151,12 @@ export interface EvaluationResults {
   minRespondents: number;
   dimensions: DimensionResult[];
   questions: QuestionResult[];
-  previous?: { campaignId: string; title: string; closedAt: string; dimensions: { key: EvaluationDimension; mean: number | null; delta: number | null }[] };
+  previous?: {
+    campaignId: string;
+    title: string;
+    closedAt: string;
+    dimensions: { key: EvaluationDimension; mean: number | null; delta: number | null }[];
+  };
 }
 
 export interface EvaluationAction {

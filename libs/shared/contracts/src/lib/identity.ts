@@ -90,13 +90,7 @@ export const IdentityErrorCode = {
 
 /** Profils d'acteurs (docs/domain.md "Actor profiles"). */
 export type OrganisationProfile =
-  | 'association'
-  | 'company'
-  | 'foundation'
-  | 'local_authority'
-  | 'public_institution'
-  | 'academic'
-  | 'citizen_group';
+  'association' | 'company' | 'foundation' | 'local_authority' | 'public_institution' | 'academic' | 'citizen_group';
 export const ORGANISATION_PROFILES: readonly OrganisationProfile[] = [
   'association',
   'company',

@@ -162,14 +162,19 @@ export function objectiveStatus(statuses: IndicatorStatus[]): IndicatorStatus {
 }
 
 /** The planned trajectory: a straight line from baseline to target, one point a month and the ends. */
-export function plannedTrajectory(indicator: Pick<Indicator, 'baseline' | 'target' | 'startDate' | 'targetDate'>): { date: string; value: number }[] {
+export function plannedTrajectory(
+  indicator: Pick<Indicator, 'baseline' | 'target' | 'startDate' | 'targetDate'>,
+): { date: string; value: number }[] {
   const start = toDay(indicator.startDate);
   const end = toDay(indicator.targetDate);
   const points: { date: string; value: number }[] = [];
   const steps = Math.max(1, Math.min(120, Math.round((end - start) / (30 * DAY))));
   for (let i = 0; i <= steps; i++) {
     const t = start + ((end - start) * i) / steps;
-    points.push({ date: new Date(t).toISOString().slice(0, 10), value: indicator.baseline + ((indicator.target - indicator.baseline) * i) / steps });
+    points.push({
+      date: new Date(t).toISOString().slice(0, 10),
+      value: indicator.baseline + ((indicator.target - indicator.baseline) * i) / steps,
+    });
   }
   return points;
 }

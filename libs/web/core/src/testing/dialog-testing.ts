@@ -2,7 +2,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
 
 /** A dialog service whose confirmations answer `answer`, and which remembers what it was asked. */
-export function answeringDialog(answer: boolean): { provider: { provide: typeof MatDialog; useValue: unknown }; asked: { data: Record<string, unknown> }[] } {
+export function answeringDialog(answer: boolean): {
+  provider: { provide: typeof MatDialog; useValue: unknown };
+  asked: { data: Record<string, unknown> }[];
+} {
   const asked: { data: Record<string, unknown> }[] = [];
   const useValue = {
     open: (_component: unknown, config: { data: Record<string, unknown> }) => {

@@ -23,5 +23,7 @@ export class TopBar {
   protected readonly user = this.store.user;
   protected readonly isPlatformAdmin = this.store.isPlatformAdmin;
   /** A funder's people go straight to its portfolio (the first funding organisation, by name). */
-  protected readonly portfolioOf = computed(() => this.store.memberships().find((m) => m.funds && m.organisationStatus === 'approved')?.organisationId ?? null);
+  protected readonly portfolioOf = computed(
+    () => this.store.memberships().find((m) => m.funds && m.organisationStatus === 'approved')?.organisationId ?? null,
+  );
 }

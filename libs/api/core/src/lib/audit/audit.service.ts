@@ -48,7 +48,11 @@ export class AuditService {
   }
 
   /** Entries newest first, keyset on (at, id), with the exact instant the cursor needs; `limit` rows. */
-  page(filters: { action?: string; actorId?: string; organisationId?: string }, limit: number, after?: { at: string; id: string }): Promise<{ entry: AuditEntryEntity; atExact: string }[]> {
+  page(
+    filters: { action?: string; actorId?: string; organisationId?: string },
+    limit: number,
+    after?: { at: string; id: string },
+  ): Promise<{ entry: AuditEntryEntity; atExact: string }[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(AuditEntryEntity, 'a')
       // The cursor needs the timestamp to the microsecond: a JS Date (milliseconds) would skip entries.
@@ -60,6 +64,8 @@ export class AuditService {
     if (filters.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filters.actorId });
     if (filters.organisationId) qb.andWhere('a.organisationId = :organisationId', { organisationId: filters.organisationId });
     if (after) qb.andWhere('(a.at, a.id) < (:at, :id)', { at: after.at, id: after.id });
-    return qb.getRawAndEntities().then(({ entities, raw }) => entities.map((entry, i) => ({ entry, atExact: (raw[i] as { at_exact: string }).at_exact })));
+    return qb
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((entry, i) => ({ entry, atExact: (raw[i] as { at_exact: string }).at_exact })));
   }
 }

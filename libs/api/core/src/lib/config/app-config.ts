@@ -6,93 +6,136 @@ import { isAbsolute, join, resolve } from 'node:path';
 
 /** The environment as docs/api.md "Configuration" describes it, validated at boot. */
 class Environment {
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
   /** Interface to listen on; containers set 0.0.0.0. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
   /** Behind a reverse proxy, trust its X-Forwarded-For so rate limits and the audit log see client IPs. */
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsString() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(12)
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsString() @MinLength(32)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
   JWT_SECRET?: string;
 
-  @IsOptional() @IsString() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false })
   PUBLIC_URL?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
   /** `json` or `pretty` whatever the output; unset → readable lines in a terminal, JSON otherwise. */
-  @IsOptional() @IsIn(['json', 'pretty'])
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
   LOG_FORMAT?: string;
 
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
   /** How long health answers 503 before the server stops accepting requests on SIGTERM. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(0) @Max(60000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60000)
   SHUTDOWN_DRAIN_MS?: number;
 
   /** Where the built web app lives; unset → next to the API bundle (`dist/apps/web/browser`). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEB_ROOT?: string;
 
   /** Sign-in attempts allowed per client address per minute. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
   AUTH_THROTTLE_IP_PER_MINUTE?: number;
 
   /** Sign-in attempts allowed per account per 15 minutes. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
   AUTH_THROTTLE_ACCOUNT_PER_15_MIN?: number;
 
   /** Respondents an organisation needs before its own evaluation mean is shown. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
   EVALUATION_MIN_RESPONDENTS?: number;
 
   /** How often the scheduled jobs run (ms): digests, evaluation closing and reminders; from a minute up, whole minutes on pg-boss's cron. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(200) @Max(3_600_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
   SCHEDULER_INTERVAL_MS?: number;
 
   /** Shortest time between two digest mails to one person (ms); one hour by default. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(100) @Max(86_400_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
   DIGEST_INTERVAL_MS?: number;
 
   /** Comments one person may post per minute. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   COMMENTS_PER_MINUTE?: number;
 
   /** Comma-separated origins allowed by CORS; unset → CORS closed. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 }
 
@@ -170,7 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     schedulerIntervalMs: raw.SCHEDULER_INTERVAL_MS ?? 60_000,
     digestIntervalMs: raw.DIGEST_INTERVAL_MS ?? 3_600_000,
     commentsPerMinute: raw.COMMENTS_PER_MINUTE ?? 30,
-    corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (raw.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }
 

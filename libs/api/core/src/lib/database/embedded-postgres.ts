@@ -42,12 +42,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; script: 
       process.stderr.write(chunk);
     });
     ready = await new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error('the embedded PostgreSQL server did not start in time')), options.timeoutMs ?? 120_000);
-      supervisor.on('message', (message: { type?: string; message?: string; port?: number; version?: string; user?: string; database?: string }) => {
-        clearTimeout(timer);
-        if (message?.type === 'ready') resolvePromise(message as typeof ready);
-        else if (message?.type === 'error') reject(new EmbeddedPostgresError(message.message ?? 'unknown error'));
-      });
+      const timer = setTimeout(
+        () => reject(new Error('the embedded PostgreSQL server did not start in time')),
+        options.timeoutMs ?? 120_000,
+      );
+      supervisor.on(
+        'message',
+        (message: { type?: string; message?: string; port?: number; version?: string; user?: string; database?: string }) => {
+          clearTimeout(timer);
+          if (message?.type === 'ready') resolvePromise(message as typeof ready);
+          else if (message?.type === 'error') reject(new EmbeddedPostgresError(message.message ?? 'unknown error'));
+        },
+      );
       supervisor.once('exit', (code) => {
         clearTimeout(timer);
         const said = /embedded-postgres: (.*)/.exec(stderr)?.[1];
@@ -115,7 +121,8 @@ async function acquireLock(file: string): Promise<() => void> {
     }
     const deadline = Date.now() + 30_000;
     while (supervisorPid && isAlive(supervisorPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (supervisorPid && isAlive(supervisorPid)) throw new EmbeddedPostgresError(`The embedded database process ${supervisorPid} of a previous run does not exit.`);
+    if (supervisorPid && isAlive(supervisorPid))
+      throw new EmbeddedPostgresError(`The embedded database process ${supervisorPid} of a previous run does not exit.`);
     rmSync(file, { force: true });
   }
   let fd: number;
@@ -123,7 +130,9 @@ async function acquireLock(file: string): Promise<() => void> {
     fd = openSync(file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new EmbeddedPostgresError(`Another Alliances process is starting on the embedded database in ${file.replace(/[/\\]instance\.lock$/, '')} at the same moment. Embedded mode serves one process.`);
+      throw new EmbeddedPostgresError(
+        `Another Alliances process is starting on the embedded database in ${file.replace(/[/\\]instance\.lock$/, '')} at the same moment. Embedded mode serves one process.`,
+      );
     }
     throw error;
   }

@@ -12,7 +12,12 @@ export const pgliteFolder = (dataDir: string): string => join(dataDir, 'pg');
  * the new one as `pg.pglite-migrated-<date>`. Nothing to do when there is no PGlite folder. A failure
  * leaves the new database empty and the old folder untouched, and stops the start-up.
  */
-export async function migratePgliteFolder(options: { dataDir: string; url: string; script: string; logger?: Logger }): Promise<Record<string, number> | undefined> {
+export async function migratePgliteFolder(options: {
+  dataDir: string;
+  url: string;
+  script: string;
+  logger?: Logger;
+}): Promise<Record<string, number> | undefined> {
   const logger = options.logger ?? new Logger('Database');
   const folder = pgliteFolder(options.dataDir);
   const pgdata = join(folder, 'pgdata');
@@ -28,7 +33,9 @@ export async function migratePgliteFolder(options: { dataDir: string; url: strin
     child.once('exit', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
   });
   if (code !== 0) {
-    throw new Error(`The previous embedded database (${folder}) could not be moved to PostgreSQL: ${stderr.trim() || `exit ${code}`}. Its folder is untouched; nothing was lost.`);
+    throw new Error(
+      `The previous embedded database (${folder}) could not be moved to PostgreSQL: ${stderr.trim() || `exit ${code}`}. Its folder is untouched; nothing was lost.`,
+    );
   }
   const { tables } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { tables: Record<string, number> };
   const kept = `${folder}.pglite-migrated-${new Date().toISOString().slice(0, 10)}`;

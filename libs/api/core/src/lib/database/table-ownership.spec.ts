@@ -28,8 +28,23 @@ const ALLOWLIST: readonly { file: string; table: string }[] = [
   { file: 'libs/api/organisations/src/lib/organisations.service.ts', table: 'alliance_members' },
 ];
 
-const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|DELETE\s+FROM|TABLE)\s+(?:ONLY\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
-const BUILDER_CALLS = new Set(['from', 'into', 'update', 'delete', 'insert', 'join', 'leftJoin', 'innerJoin', 'leftJoinAndSelect', 'innerJoinAndSelect', 'getRepository', 'createQueryBuilder', 'Entity']);
+const SQL_TABLE =
+  /\b(?:FROM|JOIN|INTO|UPDATE|DELETE\s+FROM|TABLE)\s+(?:ONLY\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
+const BUILDER_CALLS = new Set([
+  'from',
+  'into',
+  'update',
+  'delete',
+  'insert',
+  'join',
+  'leftJoin',
+  'innerJoin',
+  'leftJoinAndSelect',
+  'innerJoinAndSelect',
+  'getRepository',
+  'createQueryBuilder',
+  'Entity',
+]);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -59,7 +74,13 @@ function entityTables(files: ReturnType<typeof sourceFiles>): Map<string, string
       if (ts.isClassDeclaration(node) && node.name) {
         for (const decorator of ts.getDecorators(node) ?? []) {
           const call = decorator.expression;
-          if (ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Entity' && call.arguments[0] && ts.isStringLiteral(call.arguments[0])) {
+          if (
+            ts.isCallExpression(call) &&
+            ts.isIdentifier(call.expression) &&
+            call.expression.text === 'Entity' &&
+            call.arguments[0] &&
+            ts.isStringLiteral(call.arguments[0])
+          ) {
             entities.set(node.name.text, call.arguments[0].text);
           }
         }
@@ -80,7 +101,13 @@ export function violations(files = sourceFiles()): Set<string> {
       if (owner && owner !== lib) found.add(`${file}: ${table}`);
     };
     source.forEachChild(function visit(node) {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      if (
+        ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node)
+      ) {
         for (const match of node.text.matchAll(SQL_TABLE)) note(match[1]);
       }
       if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
@@ -111,7 +138,8 @@ describe('table ownership', () => {
   it('gives every table the migrations create exactly one owner', () => {
     const created = new Set<string>();
     for (const name of readdirSync(MIGRATIONS).filter((n) => n.endsWith('.ts'))) {
-      for (const m of readFileSync(join(MIGRATIONS, name), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)"?/gi)) created.add(m[1]);
+      for (const m of readFileSync(join(MIGRATIONS, name), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)"?/gi))
+        created.add(m[1]);
     }
     const owned = Object.values(TABLE_OWNERSHIP).flat() as string[];
     expect(owned.filter((t, i) => owned.indexOf(t) !== i)).toEqual([]);

@@ -59,8 +59,16 @@ describe('TenantSessionClient', () => {
 
     it('keeps the order of queries fired together behind a switch, and system work escapes a tenant', async () => {
       const client = new TenantSessionClient();
-      await runAsTenant('user-a', () => Promise.all([client.query('SELECT 1'), client.query('SELECT 2'), runAsSystem(() => client.query('SELECT 3'))]));
-      expect(sent.map(([text, values]) => (text.includes('set_config') ? values : text))).toEqual([['alliances_app', 'user-a'], 'SELECT 1', 'SELECT 2', ['none', ''], 'SELECT 3']);
+      await runAsTenant('user-a', () =>
+        Promise.all([client.query('SELECT 1'), client.query('SELECT 2'), runAsSystem(() => client.query('SELECT 3'))]),
+      );
+      expect(sent.map(([text, values]) => (text.includes('set_config') ? values : text))).toEqual([
+        ['alliances_app', 'user-a'],
+        'SELECT 1',
+        'SELECT 2',
+        ['none', ''],
+        'SELECT 3',
+      ]);
     });
 
     it('sends the switch again after a rollback undid it, and only then', async () => {
@@ -80,7 +88,12 @@ describe('TenantSessionClient', () => {
         await other.query('ROLLBACK');
         await other.query('SELECT 4');
       });
-      expect(roles()).toEqual([['alliances_app', 'user-a'], ['alliances_app', 'user-b'], ['alliances_app', 'user-b'], ['alliances_app', 'user-b']]);
+      expect(roles()).toEqual([
+        ['alliances_app', 'user-a'],
+        ['alliances_app', 'user-b'],
+        ['alliances_app', 'user-b'],
+        ['alliances_app', 'user-b'],
+      ]);
     });
 
     it('takes the caller named by authentication for the rest of the request, a well-formed id only', async () => {
@@ -91,7 +104,10 @@ describe('TenantSessionClient', () => {
         setRequestTenant('7b013e45-02b4-4d12-abb7-f48b9fd62c0a');
         await client.query('SELECT 2');
       });
-      expect(roles()).toEqual([['alliances_app', ''], ['alliances_app', '7b013e45-02b4-4d12-abb7-f48b9fd62c0a']]);
+      expect(roles()).toEqual([
+        ['alliances_app', ''],
+        ['alliances_app', '7b013e45-02b4-4d12-abb7-f48b9fd62c0a'],
+      ]);
     });
 
     it('never runs a query whose switch failed, and tries the switch again next time', async () => {
@@ -100,7 +116,10 @@ describe('TenantSessionClient', () => {
       await expect(runAsTenant('user-a', () => client.query('DELETE FROM comments'))).rejects.toThrow(/does not exist/);
       expect(sent.map(([text]) => text)).not.toContain('DELETE FROM comments');
       await runAsTenant('user-a', () => client.query('SELECT 1'));
-      expect(roles()).toEqual([['alliances_app', 'user-a'], ['alliances_app', 'user-a']]);
+      expect(roles()).toEqual([
+        ['alliances_app', 'user-a'],
+        ['alliances_app', 'user-a'],
+      ]);
     });
   });
 });

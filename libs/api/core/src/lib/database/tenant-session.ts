@@ -148,7 +148,9 @@ export async function enforceRowLevelSecurity(dataSource: DataSource, logger = n
     [APP_DATABASE_ROLE],
   );
   if (!row?.usable || !row.safe) {
-    logger.warn(`Row-level security is NOT enforced: the database role cannot act as ${APP_DATABASE_ROLE} (see docs/decisions/0007-row-level-security.md)`);
+    logger.warn(
+      `Row-level security is NOT enforced: the database role cannot act as ${APP_DATABASE_ROLE} (see docs/decisions/0007-row-level-security.md)`,
+    );
     return false;
   }
   enforcedRole = APP_DATABASE_ROLE;

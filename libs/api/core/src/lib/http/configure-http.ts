@@ -116,10 +116,13 @@ function answer503WhileDatabaseAway(fastify: FastifyInstance, database: Database
 
 /** Once a shutdown began, every answer closes its connection: clients reconnect elsewhere and the server can close. */
 function closeConnectionsWhileDraining(fastify: FastifyInstance, shutdown: ShutdownState): void {
-  fastify.addHook('onSend', (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-    if (shutdown.draining) void reply.header('connection', 'close');
-    done(null, payload);
-  });
+  fastify.addHook(
+    'onSend',
+    (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+      if (shutdown.draining) void reply.header('connection', 'close');
+      done(null, payload);
+    },
+  );
 }
 
 function setUpOpenApi(app: INestApplication): void {

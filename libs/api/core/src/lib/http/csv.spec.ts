@@ -20,6 +20,11 @@ describe('CSV', () => {
   });
 
   it('writes a UTF-8 document with a byte order mark and CRLF lines', () => {
-    expect(csvDocument([['nom', 'valeur'], ['Élan', 3]])).toBe('\uFEFFnom,valeur\r\nÉlan,3\r\n');
+    expect(
+      csvDocument([
+        ['nom', 'valeur'],
+        ['Élan', 3],
+      ]),
+    ).toBe('\uFEFFnom,valeur\r\nÉlan,3\r\n');
   });
 });

@@ -6,7 +6,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * An opaque keyset cursor: base64url of `<ISO time>|<uuid>` of the last row of a page. Pass the time as
  * `exactInstant` selected it when rows may share a millisecond: a JS Date drops the microseconds.
  */
-export const encodeCursor = (at: Date | string, id: string): string => Buffer.from(`${typeof at === 'string' ? at : at.toISOString()}|${id}`).toString('base64url');
+export const encodeCursor = (at: Date | string, id: string): string =>
+  Buffer.from(`${typeof at === 'string' ? at : at.toISOString()}|${id}`).toString('base64url');
 
 /** SQL reading a timestamptz column to the microsecond, in the form cursors hold (`2026-11-26T10:17:59.802483Z`). */
 export const exactInstant = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -21,7 +22,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 export function decodeCursor(cursor: string, field = 'cursor'): { at: string; id: string } {
   const [at = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   const seconds = `${at.slice(0, 19)}Z`;
-  const real = INSTANT.test(at) && Number(at.slice(0, 4)) >= 1 && !Number.isNaN(Date.parse(seconds)) && new Date(seconds).toISOString().slice(0, 19) === at.slice(0, 19);
-  if (rest.length || !UUID.test(id) || !real) throw new InvalidInputException([{ field, messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
+  const real =
+    INSTANT.test(at) &&
+    Number(at.slice(0, 4)) >= 1 &&
+    !Number.isNaN(Date.parse(seconds)) &&
+    new Date(seconds).toISOString().slice(0, 19) === at.slice(0, 19);
+  if (rest.length || !UUID.test(id) || !real)
+    throw new InvalidInputException([{ field, messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
   return { at, id };
 }

@@ -6,7 +6,13 @@ import { ValidationFailedException } from './validation';
 describe('toErrorResponse', () => {
   it('keeps a domain code and answers with the status the catalogue gives it', () => {
     const { body } = toErrorResponse(new DomainException('charter.hash_mismatch', 'The text changed'));
-    expect(body).toEqual({ statusCode: 409, error: 'Conflict', message: 'The text changed', code: 'charter.hash_mismatch', details: undefined });
+    expect(body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'The text changed',
+      code: 'charter.hash_mismatch',
+      details: undefined,
+    });
   });
 
   it('answers 404 for what is not visible', () => {

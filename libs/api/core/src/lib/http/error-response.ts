@@ -23,7 +23,10 @@ export function coded(code: ErrorCode, message: string): ApiError {
 /** Maps anything thrown to the contract's error shape; unknown errors are 500 and flagged for logging. */
 export function toErrorResponse(exception: unknown): { body: ApiError; unexpected: boolean } {
   if (exception instanceof DomainException) {
-    return { body: errorBody(exception.status, exception.message, { code: exception.code, details: exception.details }), unexpected: false };
+    return {
+      body: errorBody(exception.status, exception.message, { code: exception.code, details: exception.details }),
+      unexpected: false,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -44,21 +47,30 @@ export function toErrorResponse(exception: unknown): { body: ApiError; unexpecte
   const err = exception as { code?: string; statusCode?: number; message?: string; driverError?: { code?: string }; detail?: string };
   const pgCode = err?.driverError?.code ?? err?.code;
   if (pgCode === PG_UNIQUE_VIOLATION) return { body: coded('conflict.duplicate', 'Already exists'), unexpected: false };
-  if (pgCode === PG_FOREIGN_KEY_VIOLATION) return { body: coded('conflict.reference', 'Refers to something that does not exist or is still in use'), unexpected: false };
+  if (pgCode === PG_FOREIGN_KEY_VIOLATION)
+    return { body: coded('conflict.reference', 'Refers to something that does not exist or is still in use'), unexpected: false };
   if (pgCode === PG_SERIALIZATION_FAILURE) return { body: coded('conflict.concurrent', 'Concurrent change, try again'), unexpected: false };
   if (pgCode === PG_INVALID_TEXT) return { body: coded('validation.malformed', 'Malformed value'), unexpected: false };
-  if (pgCode && (PG_UNAVAILABLE.has(pgCode) || NET_UNAVAILABLE.has(pgCode)) || isConnectionLoss(err?.message)) {
+  if ((pgCode && (PG_UNAVAILABLE.has(pgCode) || NET_UNAVAILABLE.has(pgCode))) || isConnectionLoss(err?.message)) {
     return { body: coded('service.unavailable', 'Service temporarily unavailable'), unexpected: false };
   }
   // Errors Fastify raises itself (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    return { body: errorBody(err.statusCode, fastifyMessage(err), { code: err.code ? `http.${String(err.code).toLowerCase()}` : undefined }), unexpected: false };
+    return {
+      body: errorBody(err.statusCode, fastifyMessage(err), { code: err.code ? `http.${String(err.code).toLowerCase()}` : undefined }),
+      unexpected: false,
+    };
   }
   return { body: errorBody(500, 'Internal server error'), unexpected: true };
 }
 
 function isConnectionLoss(message: string | undefined): boolean {
-  return !!message && /Connection terminated|connection timeout|Query read timeout|Connection is not established|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return (
+    !!message &&
+    /Connection terminated|connection timeout|Query read timeout|Connection is not established|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 function fastifyMessage(err: { code?: string; message?: string }): string {

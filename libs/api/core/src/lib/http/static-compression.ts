@@ -14,7 +14,8 @@ const SELECTED = Symbol('alliances.staticCompression');
 
 const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   // Quality 9: within a few percent of 11 at a tenth of the CPU, done once per file.
-  br: (data) => promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  br: (data) =>
+    promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
   gzip: (data) => promisify(gzip)(data, { level: 9 }),
 };
 

@@ -1,6 +1,13 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, MinLength, ValidateNested } from 'class-validator';
-import { createValidationPipe, InputTooDeepException, IsNumberWithDecimals, MAX_INPUT_DEPTH, nestedDeeperThan, ValidationFailedException } from './validation';
+import {
+  createValidationPipe,
+  InputTooDeepException,
+  IsNumberWithDecimals,
+  MAX_INPUT_DEPTH,
+  nestedDeeperThan,
+  ValidationFailedException,
+} from './validation';
 
 class Tranche {
   @IsInt() @Min(1) amount!: number;
@@ -81,7 +88,11 @@ describe('IsNumberWithDecimals', () => {
     @IsNumberWithDecimals(2) amount!: number;
   }
   const pipe = createValidationPipe();
-  const check = (amount: unknown) => pipe.transform({ amount }, { type: 'body', metatype: Amount }).then(() => 'valid', (e: ValidationFailedException) => e.details[0].codes.join());
+  const check = (amount: unknown) =>
+    pipe.transform({ amount }, { type: 'body', metatype: Amount }).then(
+      () => 'valid',
+      (e: ValidationFailedException) => e.details[0].codes.join(),
+    );
 
   it('accepts finite numbers with few enough decimals, whatever their notation', async () => {
     for (const ok of [0, -0, 12, 12.5, 12.34, 1e11, -3.1]) expect(await check(ok)).toBe('valid');

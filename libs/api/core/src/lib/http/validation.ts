@@ -59,7 +59,10 @@ class InputValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) throw new InputTooDeepException(metadata.type);
       const paths = nulCharacterPaths(value);
-      if (paths.length) throw new ValidationFailedException(paths.map((field) => ({ field, messages: [`${field} must not contain NUL characters`], codes: ['nulCharacter'] })));
+      if (paths.length)
+        throw new ValidationFailedException(
+          paths.map((field) => ({ field, messages: [`${field} must not contain NUL characters`], codes: ['nulCharacter'] })),
+        );
     }
     return super.transform(value, metadata);
   }

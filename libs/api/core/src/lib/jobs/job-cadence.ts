@@ -6,8 +6,7 @@
  * (queue, slot) keeps one job a slot whichever instance sent it first.
  */
 export type JobCadence =
-  | { kind: 'cron'; cron: string; periodMs: number }
-  | { kind: 'slots'; slotSeconds: number; sendEveryMs: number; periodMs: number };
+  { kind: 'cron'; cron: string; periodMs: number } | { kind: 'slots'; slotSeconds: number; sendEveryMs: number; periodMs: number };
 
 /** Minutes that divide an hour: a cron on one of them ticks at the same pace across the hour boundary. */
 const HOUR_DIVISORS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { pgBossDatabase } from './pg-boss-database';
-const plans = require('pg-boss/src/plans') as { completeJobs(schema: string): string; fetchNextJob(schema: string): (options: object) => string };
+const plans = require('pg-boss/src/plans') as {
+  completeJobs(schema: string): string;
+  fetchNextJob(schema: string): (options: object) => string;
+};
 
 /** A data source whose one query answers `answer` (or fails with it), recording what was asked. */
 function fakeDataSource(answer: { records?: unknown[]; affected?: number } | Error) {
@@ -28,7 +31,9 @@ describe('pg-boss on the application pool', () => {
     expect(fake.released()).toBe(1);
     // Several statements in one text (pg-boss's schema creation) give no rows.
     const multi = fakeDataSource({});
-    await expect(pgBossDatabase(multi.dataSource, { schema: 'pgboss', onLostOutcome: jest.fn() }).executeSql('BEGIN; SELECT 1; COMMIT;')).resolves.toEqual({ rows: [], rowCount: undefined });
+    await expect(
+      pgBossDatabase(multi.dataSource, { schema: 'pgboss', onLostOutcome: jest.fn() }).executeSql('BEGIN; SELECT 1; COMMIT;'),
+    ).resolves.toEqual({ rows: [], rowCount: undefined });
   });
 
   it("reports a run's lost outcome instead of rejecting, where pg-boss would not catch it", async () => {

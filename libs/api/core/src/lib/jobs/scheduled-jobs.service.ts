@@ -64,7 +64,13 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const boss = new PgBoss({ db: pgBossDatabase(this.dataSource, { schema: SCHEMA, onLostOutcome: (e) => this.warn(`a run's outcome was not recorded (${e.message}); the run will expire and be retried`) }), schema: SCHEMA });
+    const boss = new PgBoss({
+      db: pgBossDatabase(this.dataSource, {
+        schema: SCHEMA,
+        onLostOutcome: (e) => this.warn(`a run's outcome was not recorded (${e.message}); the run will expire and be retried`),
+      }),
+      schema: SCHEMA,
+    });
     boss.on('error', (error) => this.warn(error.message));
     const queue = { ...retryPolicyOf(this.cadence), expireInSeconds: EXPIRE_SECONDS };
     // Instances starting together take turns: pg-boss 10 deadlocks when two create the same queue at once.
@@ -72,7 +78,9 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
       try {
         await boss.start();
       } catch (error) {
-        throw new Error(`Scheduled jobs could not start (pg-boss keeps its queues in the schema "${SCHEMA}", which the database role must be allowed to create): ${(error as Error).message}`);
+        throw new Error(
+          `Scheduled jobs could not start (pg-boss keeps its queues in the schema "${SCHEMA}", which the database role must be allowed to create): ${(error as Error).message}`,
+        );
       }
       for (const job of this.definitions.values()) {
         await boss.createQueue(job.name, { name: job.name, ...queue });
@@ -86,7 +94,8 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
     const pollingIntervalSeconds = Math.min(2, Math.max(0.5, this.cadence.periodMs / 2000));
     for (const job of this.definitions.values()) {
       await boss.work(job.name, { pollingIntervalSeconds, batchSize: 1 }, () => this.run(job));
-      if (this.cadence.kind === 'slots') this.senders.push(setInterval(() => void this.sendIntoSlot(job.name), this.cadence.sendEveryMs).unref());
+      if (this.cadence.kind === 'slots')
+        this.senders.push(setInterval(() => void this.sendIntoSlot(job.name), this.cadence.sendEveryMs).unref());
     }
     const every = this.cadence.kind === 'cron' ? `cron "${this.cadence.cron}"` : `every ${this.cadence.slotSeconds} s`;
     this.logger.log(`Scheduled jobs started (${[...this.definitions.keys()].join(', ')}; ${every})`);
@@ -95,7 +104,9 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.senders.forEach((timer) => clearInterval(timer));
-    await this.boss?.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS }).catch((e: Error) => this.warn(`stopping: ${e.message}`));
+    await this.boss
+      ?.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS })
+      .catch((e: Error) => this.warn(`stopping: ${e.message}`));
   }
 
   /** Each queue's counts, last run and last failure, read from pg-boss's tables (and its archive, for the last 24 hours). */
@@ -161,8 +172,14 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
     const boss = this.boss;
     if (!boss) return 0;
     return runAsSystem(async () => {
-      const failed: { id: string }[] = await this.dataSource.query(`SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND state = 'failed'`, [name]);
-      if (failed.length) await boss.retry(name, failed.map((j) => j.id));
+      const failed: { id: string }[] = await this.dataSource.query(`SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND state = 'failed'`, [
+        name,
+      ]);
+      if (failed.length)
+        await boss.retry(
+          name,
+          failed.map((j) => j.id),
+        );
       return failed.length;
     });
   }
@@ -219,5 +236,10 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
 
 function runOf(row: RunRow | undefined): ScheduledJobRun | null {
   if (!row) return null;
-  return { at: new Date(row.started_on).toISOString(), state: row.state, attempts: row.retry_count + 1, ...(row.error ? { error: row.error } : {}) };
+  return {
+    at: new Date(row.started_on).toISOString(),
+    state: row.state,
+    attempts: row.retry_count + 1,
+    ...(row.error ? { error: row.error } : {}),
+  };
 }

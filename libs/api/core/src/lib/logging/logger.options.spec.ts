@@ -34,7 +34,9 @@ describe('log format', () => {
     afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
     const transportFor = (env: Record<string, string>, output: Omit<LogOutput, 'requested'>) => {
       const config = loadConfig({ DATA_DIR: dataDir, ...env });
-      const { pinoHttp } = loggerOptions(config, { requested: config.logFormat, ...output }) as { pinoHttp: { transport?: { target: string } } };
+      const { pinoHttp } = loggerOptions(config, { requested: config.logFormat, ...output }) as {
+        pinoHttp: { transport?: { target: string } };
+      };
       return pinoHttp.transport?.target ?? 'json';
     };
 

@@ -34,7 +34,10 @@ export function pinoPrettyInstalled(from = process.argv[1] ?? join(process.cwd()
 }
 
 /** Structured logs (JSON, or readable lines in a terminal: `logFormat`), a request id on every line. */
-export function loggerOptions(config: AppConfig, output: LogOutput = { requested: config.logFormat, tty: !!process.stdout.isTTY, prettyAvailable: pinoPrettyInstalled }): Params {
+export function loggerOptions(
+  config: AppConfig,
+  output: LogOutput = { requested: config.logFormat, tty: !!process.stdout.isTTY, prettyAvailable: pinoPrettyInstalled },
+): Params {
   return {
     pinoHttp: {
       level: config.logLevel,

@@ -50,7 +50,10 @@ export class AlliancesIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     if (this.config.redisUrl) {
       // Loaded only when used: about 400 files, a quarter of a second at every start otherwise.
-      const [{ createClient }, { createAdapter: createRedisAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
+      const [{ createClient }, { createAdapter: createRedisAdapter }] = await Promise.all([
+        import('redis'),
+        import('@socket.io/redis-adapter'),
+      ]);
       const pub = createClient({ url: this.config.redisUrl });
       const sub = pub.duplicate();
       pub.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
@@ -60,10 +63,19 @@ export class AlliancesIoAdapter extends IoAdapter {
       this.closers.push(() => Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]));
       this.logger.log('socket.io fan-out through Redis');
     } else if (this.config.databaseUrl) {
-      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, connectionTimeoutMillis: 5000, application_name: 'alliances-socket-adapter' });
+      const pool = new Pool({
+        connectionString: this.config.databaseUrl,
+        max: 2,
+        connectionTimeoutMillis: 5000,
+        application_name: 'alliances-socket-adapter',
+      });
       pool.on('error', (e: Error) => this.logger.warn(`socket adapter pool: ${e.message}`));
       releaseOnConnectionLoss(pool, (e) => this.logger.warn(`socket adapter connection lost: ${e.message}`));
-      this.adapterFactory = createPostgresAdapter(pool, { tableName: 'socket_io_attachments', heartbeatInterval: 2000, heartbeatTimeout: 6000 }) as ServerOptions['adapter'];
+      this.adapterFactory = createPostgresAdapter(pool, {
+        tableName: 'socket_io_attachments',
+        heartbeatInterval: 2000,
+        heartbeatTimeout: 6000,
+      }) as ServerOptions['adapter'];
       this.closers.push(() => pool.end());
       this.logger.log('socket.io fan-out through PostgreSQL');
     }

@@ -6,7 +6,9 @@ import { IdentityErrorCode } from '../identity';
 const I18N = join(__dirname, '../../../../../../apps/web/public/i18n');
 
 function lookup(dictionary: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
 }
 
 describe('the error catalogue', () => {
@@ -30,7 +32,9 @@ describe('the error catalogue', () => {
 
   it.each(['fr', 'en'])('has a message for every key in the %s dictionary', (locale) => {
     const dictionary = JSON.parse(readFileSync(join(I18N, `${locale}.json`), 'utf8'));
-    const missing = entries.filter(([, { key }]) => typeof lookup(dictionary, key) !== 'string' || !(lookup(dictionary, key) as string).trim());
+    const missing = entries.filter(
+      ([, { key }]) => typeof lookup(dictionary, key) !== 'string' || !(lookup(dictionary, key) as string).trim(),
+    );
     expect(missing.map(([code]) => code)).toEqual([]);
   });
 

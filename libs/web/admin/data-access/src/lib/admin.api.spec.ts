@@ -46,7 +46,18 @@ describe('AdminApi', () => {
     expect(req.request.params.get('action')).toBe('user.disabled');
     expect(req.request.params.get('limit')).toBe('200');
     expect(req.request.params.has('from')).toBe(false);
-    const entry = (at: string) => ({ id: at, at, actorId: 'a1', actorName: 'A', action: 'user.disabled', objectType: 'user', objectId: null, organisationId: null, ip: null, details: null });
+    const entry = (at: string) => ({
+      id: at,
+      at,
+      actorId: 'a1',
+      actorName: 'A',
+      action: 'user.disabled',
+      objectType: 'user',
+      objectId: null,
+      organisationId: null,
+      ip: null,
+      details: null,
+    });
     req.flush({ items: [entry('2026-03-02T10:00:00.000Z'), entry('2026-02-27T10:00:00.000Z')], nextCursor: 'c' });
     expect((await done).items.map((e) => e.at)).toEqual(['2026-03-02T10:00:00.000Z']);
   });

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AdminUser, AuditEntry, Page, PlatformFigures, ScheduledJobName, ScheduledJobRetried, ScheduledJobStatus } from '@alliances/shared/contracts';
+import type {
+  AdminUser,
+  AuditEntry,
+  Page,
+  PlatformFigures,
+  ScheduledJobName,
+  ScheduledJobRetried,
+  ScheduledJobStatus,
+} from '@alliances/shared/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { auditPageInRange, dayRange } from './audit-range';
 
@@ -19,7 +27,10 @@ const enc = encodeURIComponent;
 
 /** Drops empty values so they are not sent as `?q=`. */
 function params(values: Record<string, string | number | null | undefined>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Record<
+    string,
+    string | number
+  >;
 }
 
 /** The platform console (console d'administration): people, figures, the audit log and the scheduled jobs. Platform administrators only. */

@@ -1,7 +1,18 @@
 import type { AuditEntry, Page } from '@alliances/shared/contracts';
 import { auditPageInRange, dayRange } from './audit-range';
 
-const entry = (at: string, id = at): AuditEntry => ({ id, at, actorId: null, actorName: null, action: 'auth.login', objectType: 'user', objectId: null, organisationId: null, ip: null, details: null });
+const entry = (at: string, id = at): AuditEntry => ({
+  id,
+  at,
+  actorId: null,
+  actorName: null,
+  action: 'auth.login',
+  objectType: 'user',
+  objectId: null,
+  organisationId: null,
+  ip: null,
+  details: null,
+});
 
 /** A log of one entry per hour, newest first, served in pages like the API (cursor = index of the next entry). */
 function hourlyLog(hours: number, newest = new Date(2026, 2, 10, 23, 30)) {

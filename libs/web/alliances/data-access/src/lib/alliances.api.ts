@@ -40,7 +40,10 @@ export class AlliancesApi {
 
   /** The invited organisation's admin answers the invitation. */
   respond(id: string, organisationId: string, accept: boolean): Observable<Alliance> {
-    return this.http.post<Alliance>(`${this.base(id)}/members/${encodeURIComponent(organisationId)}/${accept ? 'accept' : 'decline'}`, null);
+    return this.http.post<Alliance>(
+      `${this.base(id)}/members/${encodeURIComponent(organisationId)}/${accept ? 'accept' : 'decline'}`,
+      null,
+    );
   }
 
   setObjective(id: string, organisationId: string, request: UpdatePartnerObjectiveRequest): Observable<Alliance> {

@@ -29,7 +29,10 @@ export const COLLAB_SOCKET_FACTORY = new InjectionToken<CollabSocketFactory>('CO
   providedIn: 'root',
   factory: () => (auth) =>
     // socket.io's conditional listener types say the same as CollabSocket's, in a form TypeScript cannot match.
-    io('/collab', { auth, transports: ['websocket'] }) as Socket<CollabServerToClientEvents, CollabClientToServerEvents> as unknown as CollabSocket,
+    io('/collab', { auth, transports: ['websocket'] }) as Socket<
+      CollabServerToClientEvents,
+      CollabClientToServerEvents
+    > as unknown as CollabSocket,
 });
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -189,7 +192,12 @@ export class CharterConnection implements OnDestroy {
     this.awareness.getStates().forEach((state, clientId) => {
       const user = state['user'] as { name?: unknown; color?: unknown } | undefined;
       if (typeof user?.name !== 'string') return;
-      people.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : PALETTE[0], self: clientId === this.doc.clientID });
+      people.push({
+        clientId,
+        name: user.name,
+        color: typeof user.color === 'string' ? user.color : PALETTE[0],
+        self: clientId === this.doc.clientID,
+      });
     });
     people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
     this.people.set(people);

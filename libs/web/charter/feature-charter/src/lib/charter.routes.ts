@@ -9,7 +9,10 @@ import { catchError, map, of } from 'rxjs';
  * (`/i18n/charter%2Ffr.json`), which the server does not serve.
  */
 const charterLoader: InlineLoader = Object.fromEntries(
-  ['fr', 'en'].map((lang) => [lang, () => fetch(`/i18n/charter/${lang}.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))))]),
+  ['fr', 'en'].map((lang) => [
+    lang,
+    () => fetch(`/i18n/charter/${lang}.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText)))),
+  ]),
 );
 
 /** The same, keyed by scoped path as `TranslocoService.load()` expects when called directly. */

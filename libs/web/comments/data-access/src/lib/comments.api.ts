@@ -41,7 +41,9 @@ export class CommentsApi {
   }
 
   mentionable(allianceId: string, q: string): Observable<MentionCandidate[]> {
-    return this.http.get<MentionCandidate[]>('/api/comments/mentionable', { params: new HttpParams().set('allianceId', allianceId).set('q', q) });
+    return this.http.get<MentionCandidate[]>('/api/comments/mentionable', {
+      params: new HttpParams().set('allianceId', allianceId).set('q', q),
+    });
   }
 
   notifications(cursor?: string | null): Observable<NotificationsPage> {

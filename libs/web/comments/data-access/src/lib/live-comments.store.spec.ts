@@ -93,7 +93,9 @@ describe('LiveComments', () => {
     await settle();
     const second = http.expectOne({ method: 'POST', url: '/api/comments' });
     expect(second.request.body.id).toBe(id);
-    second.flush(aComment({ id, seq: 2, body: 'Salut', author: { id: 'user-camille', displayName: 'Camille Martin', formerMember: false } }));
+    second.flush(
+      aComment({ id, seq: 2, body: 'Salut', author: { id: 'user-camille', displayName: 'Camille Martin', formerMember: false } }),
+    );
     await settle();
 
     expect(store.pendingFor('a1', target)).toEqual([]);
@@ -125,7 +127,9 @@ describe('LiveComments', () => {
   it('marks the alliance refused when the room refuses it (funders)', async () => {
     socket.joinAnswer = () => ({ error: 'not_found' });
     store.join('a1');
-    http.expectOne((r) => r.url === '/api/comments').flush({ statusCode: 404, error: 'Not Found', message: 'x' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne((r) => r.url === '/api/comments')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'x' }, { status: 404, statusText: 'Not Found' });
     await settle();
     expect(store.isRefused('a1')).toBe(true);
   });

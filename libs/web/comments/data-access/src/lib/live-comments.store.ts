@@ -7,7 +7,10 @@ import { CommentsApi } from './comments.api';
 import { LiveConnection } from './live-connection';
 
 /** Waits before each automatic retry of a post that met a network failure (then the person retries). */
-export const COMMENT_RETRY_DELAYS = new InjectionToken<number[]>('COMMENT_RETRY_DELAYS', { providedIn: 'root', factory: () => [1000, 3000] });
+export const COMMENT_RETRY_DELAYS = new InjectionToken<number[]>('COMMENT_RETRY_DELAYS', {
+  providedIn: 'root',
+  factory: () => [1000, 3000],
+});
 
 export interface CommentDraft {
   allianceId: string;
@@ -209,7 +212,14 @@ export class LiveComments {
   post(draft: CommentDraft): string {
     const id = crypto.randomUUID();
     const pending = new Map(this.pendingById());
-    pending.set(id, { ...draft, parentId: draft.parentId ?? null, mentions: draft.mentions ?? [], id, status: 'sending', createdAt: new Date().toISOString() });
+    pending.set(id, {
+      ...draft,
+      parentId: draft.parentId ?? null,
+      mentions: draft.mentions ?? [],
+      id,
+      status: 'sending',
+      createdAt: new Date().toISOString(),
+    });
     this.pendingById.set(pending);
     void this.send(id);
     return id;
@@ -295,7 +305,9 @@ export class LiveComments {
     if (!event?.user || !event.target || event.user.userId === this.auth.user()?.id) return;
     const key = targetKey(event.target);
     const until = Date.now() + TYPING_SHOWN_MS;
-    const others = this.typingEntries().filter((t) => !(t.allianceId === event.allianceId && t.key === key && t.user.userId === event.user.userId) && t.until > Date.now());
+    const others = this.typingEntries().filter(
+      (t) => !(t.allianceId === event.allianceId && t.key === key && t.user.userId === event.user.userId) && t.until > Date.now(),
+    );
     this.typingEntries.set([...others, { allianceId: event.allianceId, key, user: event.user, until }]);
     setTimeout(() => this.typingEntries.set(this.typingEntries().filter((t) => t.until > Date.now())), TYPING_SHOWN_MS + 50);
   }
@@ -322,7 +334,8 @@ export class LiveComments {
           await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt]));
           continue;
         }
-        const code = error instanceof HttpErrorResponse ? ((error.error as { code?: string } | null)?.code ?? String(error.status)) : 'network';
+        const code =
+          error instanceof HttpErrorResponse ? ((error.error as { code?: string } | null)?.code ?? String(error.status)) : 'network';
         this.setPending(id, { status: 'failed', error: code });
         return;
       }

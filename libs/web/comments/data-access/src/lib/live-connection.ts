@@ -23,7 +23,10 @@ export const LIVE_SOCKET_FACTORY = new InjectionToken<LiveSocketFactory>('LIVE_S
   factory: () => async (auth) => {
     const { io } = await import('socket.io-client');
     // `auth` as a function: every (re)connection sends the current access token, even after a refresh.
-    const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io('/live', { transports: ['websocket'], auth: (cb) => cb(auth()) });
+    const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io('/live', {
+      transports: ['websocket'],
+      auth: (cb) => cb(auth()),
+    });
     // socket.io's conditional listener types say the same as LiveSocket's, in a form TypeScript cannot match.
     return socket as unknown as LiveSocket;
   },
@@ -102,7 +105,7 @@ export class LiveConnection {
     const dispatch = (...args: never[]) => {
       if (this.listeners.includes(entry)) entry[1](...args);
     };
-    socket?.on(entry[0], dispatch as LiveListenEvents[typeof entry[0]]);
+    socket?.on(entry[0], dispatch as LiveListenEvents[(typeof entry)[0]]);
   }
 
   private close(): void {

@@ -63,7 +63,7 @@ export class NotificationsStore {
   /** Marks some notifications (or all, without ids) as read. */
   async markRead(ids?: string[]): Promise<void> {
     const now = new Date().toISOString();
-    this.list.set(this.list().map((n) => (!ids || ids.includes(n.id)) && !n.readAt ? { ...n, readAt: now } : n));
+    this.list.set(this.list().map((n) => ((!ids || ids.includes(n.id)) && !n.readAt ? { ...n, readAt: now } : n)));
     const { unread } = await firstValueFrom(this.api.markRead(ids));
     this.count.set(unread);
   }

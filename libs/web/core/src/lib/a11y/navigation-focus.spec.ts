@@ -3,7 +3,11 @@ import { TestBed } from '@angular/core/testing';
 import { Router, RouterOutlet, provideRouter } from '@angular/router';
 import { provideNavigationFocus } from './navigation-focus';
 
-@Component({ selector: 'all-first-page', template: '<h1>Première page</h1><a id="go">Aller</a>', changeDetection: ChangeDetectionStrategy.OnPush })
+@Component({
+  selector: 'all-first-page',
+  template: '<h1>Première page</h1><a id="go">Aller</a>',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
 class FirstPage {}
 
 @Component({ selector: 'all-second-page', template: '<h1>Seconde page</h1>', changeDetection: ChangeDetectionStrategy.OnPush })

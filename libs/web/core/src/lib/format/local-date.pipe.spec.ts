@@ -8,7 +8,9 @@ describe('LocalDatePipe', () => {
     localStorage.clear();
     jest.spyOn(window.navigator, 'language', 'get').mockReturnValue('fr-FR');
     TestBed.configureTestingModule({
-      imports: [TranslocoTestingModule.forRoot({ langs: { fr: {}, en: {} }, translocoConfig: { availableLangs: ['fr', 'en'], defaultLang: 'fr' } })],
+      imports: [
+        TranslocoTestingModule.forRoot({ langs: { fr: {}, en: {} }, translocoConfig: { availableLangs: ['fr', 'en'], defaultLang: 'fr' } }),
+      ],
     });
   });
 

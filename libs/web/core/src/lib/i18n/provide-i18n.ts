@@ -1,10 +1,4 @@
-import {
-  EnvironmentProviders,
-  inject,
-  isDevMode,
-  makeEnvironmentProviders,
-  provideAppInitializer,
-} from '@angular/core';
+import { EnvironmentProviders, inject, isDevMode, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { TranslocoService, provideTransloco } from '@jsverse/transloco';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { HttpTranslationLoader } from './http-translation.loader';

@@ -37,8 +37,6 @@ export class TranslatedTitleStrategy extends TitleStrategy {
     if (!pageKey) {
       return appName;
     }
-    return combineLatest([this.transloco.selectTranslate<string>(pageKey), appName]).pipe(
-      map(([page, app]) => `${page} · ${app}`),
-    );
+    return combineLatest([this.transloco.selectTranslate<string>(pageKey), appName]).pipe(map(([page, app]) => `${page} · ${app}`));
   }
 }

@@ -7,7 +7,10 @@ export const SCOPE = 'evaluations';
 
 function fetchScope(lang: string): () => Promise<Translation> {
   // The scope's dictionaries sit next to the root ones, in /i18n/evaluations/<lang>.json.
-  return () => fetch(`/i18n/${SCOPE}/${lang}.json`).then((r) => (r.ok ? (r.json() as Promise<Translation>) : Promise.reject(new Error(`i18n ${r.status}`))));
+  return () =>
+    fetch(`/i18n/${SCOPE}/${lang}.json`).then((r) =>
+      r.ok ? (r.json() as Promise<Translation>) : Promise.reject(new Error(`i18n ${r.status}`)),
+    );
 }
 
 const inlineLoader = { fr: fetchScope('fr'), en: fetchScope('en') };

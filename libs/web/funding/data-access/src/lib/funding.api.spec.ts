@@ -47,7 +47,10 @@ describe('FundingApi', () => {
     globalThis.fetch = fetchMock as unknown as typeof fetch;
     try {
       await api.portfolioCsv('org-1', { status: 'active' });
-      expect(fetchMock).toHaveBeenCalledWith('/api/organisations/org-1/portfolio?status=active&format=csv', expect.objectContaining({ credentials: 'same-origin' }));
+      expect(fetchMock).toHaveBeenCalledWith(
+        '/api/organisations/org-1/portfolio?status=active&format=csv',
+        expect.objectContaining({ credentials: 'same-origin' }),
+      );
       fetchMock.mockResolvedValueOnce({ ok: false, status: 404 });
       await expect(api.portfolioCsv('org-1')).rejects.toThrow('404');
     } finally {

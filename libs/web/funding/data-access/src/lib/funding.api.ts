@@ -1,7 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
-import type { Alliance, AllianceStatus, Contribution, ContributionKind, CreateGrantRequest, Grant, Portfolio } from '@alliances/shared/contracts';
+import type {
+  Alliance,
+  AllianceStatus,
+  Contribution,
+  ContributionKind,
+  CreateGrantRequest,
+  Grant,
+  Portfolio,
+} from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
 /** What a partner records about one of its non-financial contributions (apports: skills, time, in kind). */
@@ -71,7 +79,9 @@ export class FundingApi {
   }
 
   portfolio(organisationId: string, filters: PortfolioFilters = {}): Observable<Portfolio> {
-    return this.http.get<Portfolio>(`/api/organisations/${enc(organisationId)}/portfolio`, { params: new HttpParams({ fromObject: filterParams(filters) }) });
+    return this.http.get<Portfolio>(`/api/organisations/${enc(organisationId)}/portfolio`, {
+      params: new HttpParams({ fromObject: filterParams(filters) }),
+    });
   }
 
   /** The portfolio as CSV, with the same filters, fetched with the access token (a plain link carries no Bearer header). */

@@ -4,8 +4,20 @@ export const ALLIANCE = {
   id: 'all-1',
   name: 'Aidants du Rhône',
   members: [
-    { organisationId: 'org-lead', organisationName: 'Association Pilote', organisationProfile: 'association', role: 'lead', status: 'active' },
-    { organisationId: 'org-fund', organisationName: 'Fondation Solidaire', organisationProfile: 'foundation', role: 'funder', status: 'active' },
+    {
+      organisationId: 'org-lead',
+      organisationName: 'Association Pilote',
+      organisationProfile: 'association',
+      role: 'lead',
+      status: 'active',
+    },
+    {
+      organisationId: 'org-fund',
+      organisationName: 'Fondation Solidaire',
+      organisationProfile: 'foundation',
+      role: 'funder',
+      status: 'active',
+    },
   ],
   myRoles: [{ organisationId: 'org-fund', role: 'funder', status: 'active' }],
   can: { edit: false, invite: false, writeCharter: false, sign: false },
@@ -32,14 +44,34 @@ export const GRANT: Grant = {
     { id: 't-2', amount: 30_000, dueOn: '2026-09-01', status: 'requested', requiresReportId: 'r-1', paidAt: null },
   ],
   reports: [
-    { id: 'r-1', title: 'Rapport intermédiaire', dueOn: '2026-06-30', status: 'submitted', submission: 'Nous avons accompagné 80 aidants.', submittedAt: '2026-06-20T10:00:00.000Z', reviewComment: null, reviewedAt: null, overdue: false },
+    {
+      id: 'r-1',
+      title: 'Rapport intermédiaire',
+      dueOn: '2026-06-30',
+      status: 'submitted',
+      submission: 'Nous avons accompagné 80 aidants.',
+      submittedAt: '2026-06-20T10:00:00.000Z',
+      reviewComment: null,
+      reviewedAt: null,
+      overdue: false,
+    },
   ],
   paid: 20_000,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
 export const CONTRIBUTIONS: Contribution[] = [
-  { id: 'c-1', allianceId: 'all-1', organisationId: 'org-lead', organisationName: 'Association Pilote', kind: 'volunteer_time', description: '200 heures de bénévolat', valuation: 4000, currency: 'EUR', createdAt: '2026-03-01T00:00:00.000Z' },
+  {
+    id: 'c-1',
+    allianceId: 'all-1',
+    organisationId: 'org-lead',
+    organisationName: 'Association Pilote',
+    kind: 'volunteer_time',
+    description: '200 heures de bénévolat',
+    valuation: 4000,
+    currency: 'EUR',
+    createdAt: '2026-03-01T00:00:00.000Z',
+  },
 ];
 
 export const PORTFOLIO: Portfolio = {

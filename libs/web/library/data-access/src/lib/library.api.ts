@@ -20,7 +20,11 @@ export class LibraryApi {
   private readonly http = inject(HttpClient);
 
   search(filters: LibraryFilters): Observable<CaseStudy[]> {
-    const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+    const params = Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+        .map(([k, v]) => [k, (v as string).trim()]),
+    );
     return this.http.get<CaseStudy[]>('/api/case-studies', { params });
   }
 
@@ -31,9 +35,11 @@ export class LibraryApi {
 
   /** The alliance's card, published or awaiting consent; null when it has none yet. */
   ofAlliance(allianceId: string): Observable<CaseStudy | null> {
-    return this.http.get<CaseStudy>(`/api/alliances/${enc(allianceId)}/case-study`).pipe(
-      catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error))),
-    );
+    return this.http
+      .get<CaseStudy>(`/api/alliances/${enc(allianceId)}/case-study`)
+      .pipe(
+        catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error))),
+      );
   }
 
   /** The lead prepares or updates the card; every partner organisation is asked to consent again. */

@@ -7,7 +7,8 @@ type Words = { [key: string]: string | Words };
 function texts(lang: 'fr' | 'en'): Record<string, string> {
   const words = JSON.parse(readFileSync(join(__dirname, `../../../../../../apps/web/public/i18n/library/${lang}.json`), 'utf8')) as Words;
   const out: Record<string, string> = {};
-  const walk = (node: Words, path: string[]) => Object.entries(node).forEach(([k, v]) => (typeof v === 'string' ? (out[[...path, k].join('.')] = v) : walk(v, [...path, k])));
+  const walk = (node: Words, path: string[]) =>
+    Object.entries(node).forEach(([k, v]) => (typeof v === 'string' ? (out[[...path, k].join('.')] = v) : walk(v, [...path, k])));
   walk(words, []);
   return out;
 }

@@ -19,9 +19,36 @@ export function anAlliance(overrides: Partial<Alliance> = {}): Alliance {
     territories: [{ code: '69123', name: 'Lyon' }],
     innovationStage: null,
     members: [
-      { organisationId: LEAD_ORG, organisationName: 'Collectivité de Lyon', organisationProfile: 'local_authority', role: 'lead', status: 'active', objective: null, invitedAt: '', respondedAt: null },
-      { organisationId: PARTNER_ORG, organisationName: 'Entreprise locale', organisationProfile: 'company', role: 'partner', status: 'active', objective: null, invitedAt: '', respondedAt: null },
-      { organisationId: 'org-fondation', organisationName: 'Fondation Horizon', organisationProfile: 'foundation', role: 'funder', status: 'active', objective: null, invitedAt: '', respondedAt: null },
+      {
+        organisationId: LEAD_ORG,
+        organisationName: 'Collectivité de Lyon',
+        organisationProfile: 'local_authority',
+        role: 'lead',
+        status: 'active',
+        objective: null,
+        invitedAt: '',
+        respondedAt: null,
+      },
+      {
+        organisationId: PARTNER_ORG,
+        organisationName: 'Entreprise locale',
+        organisationProfile: 'company',
+        role: 'partner',
+        status: 'active',
+        objective: null,
+        invitedAt: '',
+        respondedAt: null,
+      },
+      {
+        organisationId: 'org-fondation',
+        organisationName: 'Fondation Horizon',
+        organisationProfile: 'foundation',
+        role: 'funder',
+        status: 'active',
+        objective: null,
+        invitedAt: '',
+        respondedAt: null,
+      },
     ],
     myRoles: [{ organisationId: LEAD_ORG, role: 'lead', status: 'active' }],
     can: { edit: true, invite: true, writeCharter: true, sign: true },
@@ -78,7 +105,7 @@ export function objectivesWithIndicators(): Objective[] {
       version: 1,
     }) as Indicator;
   return [
-    ({
+    {
       id: 'obj-1',
       allianceId: 'all-1',
       title: 'Transporter les aidants',
@@ -91,6 +118,6 @@ export function objectivesWithIndicators(): Objective[] {
       benefits: [],
       version: 1,
       createdAt: '2026-01-01T00:00:00.000Z',
-    }) as Objective,
+    } as Objective,
   ];
 }

@@ -6,7 +6,9 @@ import { firstValueFrom } from 'rxjs';
 import { ObjectivesApi } from './objectives.api';
 
 describe('ObjectivesApi', () => {
-  beforeEach(() => TestBed.configureTestingModule({ imports: [translocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting()] }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ imports: [translocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting()] }),
+  );
 
   it('sends a check-in with its client id so a retry is idempotent', async () => {
     const api = TestBed.inject(ObjectivesApi);

@@ -46,7 +46,16 @@ export const OBJECTIVES: Objective[] = [
     description: 'Vers un emploi durable.',
     indicators: [{ ...INDICATOR, latest: { value: 130, date: '2026-06-01' }, progress: 0.65, status: 'on_track' }],
     milestones: [
-      { id: 'm-1', objectiveId: 'obj-1', title: 'Forum de l’emploi', ownerOrganisationId: 'org-lead', dueDate: '2026-03-01', done: false, doneAt: null, overdue: true },
+      {
+        id: 'm-1',
+        objectiveId: 'obj-1',
+        title: 'Forum de l’emploi',
+        ownerOrganisationId: 'org-lead',
+        dueDate: '2026-03-01',
+        done: false,
+        doneAt: null,
+        overdue: true,
+      },
     ],
     progress: 0.65,
     status: 'on_track',

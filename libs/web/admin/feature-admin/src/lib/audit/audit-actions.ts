@@ -73,4 +73,5 @@ const KNOWN_OBJECTS: ReadonlySet<string> = new Set([
   'user',
 ]);
 
-export const objectLabelKey = (objectType: string): string | null => (KNOWN_OBJECTS.has(objectType) ? `admin.audit.objects.${objectType}` : null);
+export const objectLabelKey = (objectType: string): string | null =>
+  KNOWN_OBJECTS.has(objectType) ? `admin.audit.objects.${objectType}` : null;

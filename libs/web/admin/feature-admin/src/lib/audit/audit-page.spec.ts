@@ -50,7 +50,13 @@ describe('AuditPage', () => {
     const req = http.expectOne((r) => r.url === '/api/admin/audit');
     expect(req.request.params.get('actorId')).toBe('u-admin');
     expect(req.request.params.get('action')).toBe('user.disabled');
-    req.flush({ items: [entry({}), entry({ at: '2026-03-01T10:00:00.000Z', action: 'custom.thing', objectType: 'widget', details: { reason: 'Doublon' } })], nextCursor: 'next' });
+    req.flush({
+      items: [
+        entry({}),
+        entry({ at: '2026-03-01T10:00:00.000Z', action: 'custom.thing', objectType: 'widget', details: { reason: 'Doublon' } }),
+      ],
+      nextCursor: 'next',
+    });
     await settle();
     fixture.detectChanges();
     const rows = [...el.querySelectorAll('[data-testid="audit-row"]')].map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
@@ -84,7 +90,15 @@ describe('AuditPage', () => {
     fixture.detectChanges();
     el.querySelector<HTMLButtonElement>('[data-testid="audit-apply"]')?.click();
     expect(navigate).toHaveBeenCalledWith([], {
-      queryParams: { actorId: null, actor: null, action: 'user.enabled', organisationId: null, organisation: null, from: '2026-03-01', to: '2026-03-31' },
+      queryParams: {
+        actorId: null,
+        actor: null,
+        action: 'user.enabled',
+        organisationId: null,
+        organisation: null,
+        from: '2026-03-01',
+        to: '2026-03-31',
+      },
     });
   });
 

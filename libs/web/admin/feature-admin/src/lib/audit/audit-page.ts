@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
@@ -94,7 +105,14 @@ export class AuditPage {
       debounceTime(250),
       map((text) => asText(text).trim()),
       distinctUntilChanged(),
-      switchMap((text) => (text.length < 2 ? of([]) : this.api.users(text).pipe(map((page) => page.items.slice(0, 8)), catchError(() => of([]))))),
+      switchMap((text) =>
+        text.length < 2
+          ? of([])
+          : this.api.users(text).pipe(
+              map((page) => page.items.slice(0, 8)),
+              catchError(() => of([])),
+            ),
+      ),
     ),
     { initialValue: [] as AdminUser[] },
   );
@@ -102,7 +120,9 @@ export class AuditPage {
   /** Known actions matching the typed text, by code or by label. */
   protected readonly actionOptions = computed(() => {
     const text = this.actionText().trim().toLowerCase();
-    return KNOWN_ACTIONS.filter((a) => !text || a.includes(text) || this.transloco.translate(`admin.audit.actions.${a}`).toLowerCase().includes(text));
+    return KNOWN_ACTIONS.filter(
+      (a) => !text || a.includes(text) || this.transloco.translate(`admin.audit.actions.${a}`).toLowerCase().includes(text),
+    );
   });
 
   private readonly filters = computed<AuditFilters>(() => ({
@@ -126,12 +146,20 @@ export class AuditPage {
     // The form shows the filters in force, including those that came with a link.
     effect(() => {
       this.form.setValue(
-        { actorText: this.actor() ?? '', actorId: this.actorId() ?? '', action: this.action() ?? '', from: this.from() ?? '', to: this.to() ?? '' },
+        {
+          actorText: this.actor() ?? '',
+          actorId: this.actorId() ?? '',
+          action: this.action() ?? '',
+          from: this.from() ?? '',
+          to: this.to() ?? '',
+        },
         { emitEvent: false },
       );
     });
     // Typing over a chosen person un-chooses them.
-    this.form.controls.actorText.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => this.form.controls.actorId.setValue(''));
+    this.form.controls.actorText.valueChanges
+      .pipe(takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe(() => this.form.controls.actorId.setValue(''));
   }
 
   /** A name typed but not picked from the suggestions cannot filter anything. */
@@ -186,7 +214,11 @@ export class AuditPage {
   }
 
   protected details(entry: AuditEntry): string {
-    return entry.details ? Object.entries(entry.details).map(([k, v]) => `${k} : ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ') : '';
+    return entry.details
+      ? Object.entries(entry.details)
+          .map(([k, v]) => `${k} : ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+          .join(' · ')
+      : '';
   }
 
   protected async loadMore(): Promise<void> {

@@ -16,8 +16,10 @@ interface Feedback {
 
 /** How often a job runs, as a translation key and its parameter. */
 export function cadenceLabel(everySeconds: number): { key: string; count: number } {
-  if (everySeconds % 3600 === 0) return everySeconds === 3600 ? { key: 'admin.jobs.everyHour', count: 1 } : { key: 'admin.jobs.everyHours', count: everySeconds / 3600 };
-  if (everySeconds % 60 === 0) return everySeconds === 60 ? { key: 'admin.jobs.everyMinute', count: 1 } : { key: 'admin.jobs.everyMinutes', count: everySeconds / 60 };
+  if (everySeconds % 3600 === 0)
+    return everySeconds === 3600 ? { key: 'admin.jobs.everyHour', count: 1 } : { key: 'admin.jobs.everyHours', count: everySeconds / 3600 };
+  if (everySeconds % 60 === 0)
+    return everySeconds === 60 ? { key: 'admin.jobs.everyMinute', count: 1 } : { key: 'admin.jobs.everyMinutes', count: everySeconds / 60 };
   return everySeconds === 1 ? { key: 'admin.jobs.everySecond', count: 1 } : { key: 'admin.jobs.everySeconds', count: everySeconds };
 }
 

@@ -9,7 +9,14 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { ReviewQueueApi } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
-import { ORGANISATION_PROFILES, isValidRna, isValidSiren, isValidSiret, type OrganisationStatus, type ReviewQueueEntry } from '@alliances/shared/contracts';
+import {
+  ORGANISATION_PROFILES,
+  isValidRna,
+  isValidSiren,
+  isValidSiret,
+  type OrganisationStatus,
+  type ReviewQueueEntry,
+} from '@alliances/shared/contracts';
 import { forkJoin, map } from 'rxjs';
 
 const STATUSES: OrganisationStatus[] = ['pending', 'approved', 'rejected'];
@@ -19,7 +26,11 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 
 /** What a search matches in an organisation: its name, identifiers, territory and who applied. */
 function haystack(o: ReviewQueueEntry): string {
-  return fold([o.name, o.siren, o.siret, o.rna, o.territoryName, o.territoryCode, o.applicant?.displayName, o.applicant?.email].filter(Boolean).join(' '));
+  return fold(
+    [o.name, o.siren, o.siret, o.rna, o.territoryName, o.territoryCode, o.applicant?.displayName, o.applicant?.email]
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 /** Every organisation on the platform, whatever its status, searchable; pending ones lead to the review queue. */
@@ -40,7 +51,9 @@ export class OrganisationsPage {
   /** All three lists at once, every page of each (the API lists one status at a time), newest application first. */
   protected readonly all = rxResource({
     stream: () =>
-      forkJoin(STATUSES.map((s) => this.api.listAll(s))).pipe(map((lists) => lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt)))),
+      forkJoin(STATUSES.map((s) => this.api.listAll(s))).pipe(
+        map((lists) => lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt))),
+      ),
   });
 
   protected readonly text = signal('');

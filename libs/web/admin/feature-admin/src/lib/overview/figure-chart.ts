@@ -25,12 +25,23 @@ let nextId = 0;
       } @else {
         <div class="body">
           @defer (on idle) {
-            <div echarts class="chart" [options]="options()" role="img" [attr.aria-label]="caption() + ' — ' + summary()" [attr.data-testid]="testId() + '-chart'"></div>
+            <div
+              echarts
+              class="chart"
+              [options]="options()"
+              role="img"
+              [attr.aria-label]="caption() + ' — ' + summary()"
+              [attr.data-testid]="testId() + '-chart'"
+            ></div>
           } @placeholder {
             <div class="chart"></div>
           }
           <table class="data-table" [attr.data-testid]="testId() + '-table'">
-            <caption class="visually-hidden">{{ caption() }}</caption>
+            <caption class="visually-hidden">
+              {{
+                caption()
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ labelHeader() }}</th>
@@ -75,13 +86,31 @@ let nextId = 0;
       align-items: start;
     }
     @media (max-width: 48rem) {
-      .body { grid-template-columns: 1fr; }
+      .body {
+        grid-template-columns: 1fr;
+      }
     }
-    .chart { width: 100%; height: 16rem; }
-    .data-table th, .data-table td { padding: 0.5rem 0.75rem; }
-    .number { text-align: right !important; font-variant-numeric: tabular-nums; }
-    tfoot th, tfoot td { font-weight: 600; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .empty { margin: 0; color: var(--mat-sys-on-surface-variant); }
+    .chart {
+      width: 100%;
+      height: 16rem;
+    }
+    .data-table th,
+    .data-table td {
+      padding: 0.5rem 0.75rem;
+    }
+    .number {
+      text-align: right !important;
+      font-variant-numeric: tabular-nums;
+    }
+    tfoot th,
+    tfoot td {
+      font-weight: 600;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .empty {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -95,7 +124,9 @@ export class FigureChart {
   readonly testId = input.required<string>();
 
   /** Changes with the language and when a dictionary arrives, so the chart's labels follow. */
-  private readonly words = toSignal(merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess'))));
+  private readonly words = toSignal(
+    merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess'))),
+  );
 
   protected readonly captionId = `figure-${nextId++}`;
   protected readonly labelled = computed<FigureRow[]>(() => {

@@ -64,7 +64,10 @@ describe('OverviewPage', () => {
     const el = fixture.nativeElement as HTMLElement;
     const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
     /** A table's body and total, cell by cell. */
-    const cells = (id: string) => [...el.querySelectorAll(`[data-testid="${id}"] tbody :is(th, td), [data-testid="${id}"] tfoot :is(th, td)`)].map((c) => c.textContent?.trim()).join(' ');
+    const cells = (id: string) =>
+      [...el.querySelectorAll(`[data-testid="${id}"] tbody :is(th, td), [data-testid="${id}"] tfoot :is(th, td)`)]
+        .map((c) => c.textContent?.trim())
+        .join(' ');
     expect(text('tile-users')).toBe('30');
     expect(text('tile-active')).toBe('9');
     expect(text('tile-pending')).toBe('2');

@@ -53,11 +53,36 @@ export class OverviewPage {
 }
 
 function chartsOf(f: PlatformFigures): Figure[] {
-  const bars = (testId: string, caption: string, labelHeader: string, valueHeader: string, rows: FigureEntry[]): Figure => ({ testId, caption, labelHeader, valueHeader, kind: 'bar', rows });
+  const bars = (testId: string, caption: string, labelHeader: string, valueHeader: string, rows: FigureEntry[]): Figure => ({
+    testId,
+    caption,
+    labelHeader,
+    valueHeader,
+    kind: 'bar',
+    rows,
+  });
   return [
-    bars('figure-profiles', 'admin.overview.byProfile', 'admin.overview.profile', 'admin.overview.organisations', f.organisationsByProfile.map((r) => ({ key: `organisations.profiles.${r.profile}`, value: r.count }))),
-    bars('figure-categories', 'admin.overview.byCategory', 'admin.overview.category', 'admin.overview.alliancesCount', f.alliancesByCategory.map((r) => ({ key: `alliances.categories.${r.category}.label`, value: r.count }))),
-    bars('figure-statuses', 'admin.overview.byStatus', 'admin.overview.status', 'admin.overview.alliancesCount', f.alliancesByStatus.map((r) => ({ key: `alliances.status.${r.status}`, value: r.count }))),
+    bars(
+      'figure-profiles',
+      'admin.overview.byProfile',
+      'admin.overview.profile',
+      'admin.overview.organisations',
+      f.organisationsByProfile.map((r) => ({ key: `organisations.profiles.${r.profile}`, value: r.count })),
+    ),
+    bars(
+      'figure-categories',
+      'admin.overview.byCategory',
+      'admin.overview.category',
+      'admin.overview.alliancesCount',
+      f.alliancesByCategory.map((r) => ({ key: `alliances.categories.${r.category}.label`, value: r.count })),
+    ),
+    bars(
+      'figure-statuses',
+      'admin.overview.byStatus',
+      'admin.overview.status',
+      'admin.overview.alliancesCount',
+      f.alliancesByStatus.map((r) => ({ key: `alliances.status.${r.status}`, value: r.count })),
+    ),
     {
       testId: 'figure-activity',
       caption: 'admin.overview.activity',

@@ -35,7 +35,10 @@ describe('UsersPage', () => {
     if (q) fixture.componentRef.setInput('q', q);
     fixture.detectChanges();
     const req = http.expectOne((r) => r.url === '/api/admin/users');
-    req.flush({ items: [person({}), person({ id: 'u-admin', displayName: 'Admin', email: 'admin@alliances.fr', isPlatformAdmin: true })], nextCursor: null });
+    req.flush({
+      items: [person({}), person({ id: 'u-admin', displayName: 'Admin', email: 'admin@alliances.fr', isPlatformAdmin: true })],
+      nextCursor: null,
+    });
     await settle();
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
@@ -64,7 +67,11 @@ describe('UsersPage', () => {
     const { fixture, rows, dialog } = await render(true);
     rows()[0].querySelector<HTMLButtonElement>('[data-testid="user-toggle"]')?.click();
     await settle();
-    expect(dialog.asked[0].data).toMatchObject({ title: 'admin.users.disableTitle', destructive: true, params: { name: 'Chloé Pilote', email: 'chloe@mairie-lyon.fr' } });
+    expect(dialog.asked[0].data).toMatchObject({
+      title: 'admin.users.disableTitle',
+      destructive: true,
+      params: { name: 'Chloé Pilote', email: 'chloe@mairie-lyon.fr' },
+    });
     http.expectOne({ method: 'POST', url: '/api/admin/users/u-chloe/disable' }).flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     fixture.detectChanges();

@@ -57,7 +57,9 @@ export class UsersPage {
       if (this.search.value !== q) this.search.setValue(q, { emitEvent: false });
     });
     // Searching as one types, without a request per key stroke.
-    this.search.valueChanges.pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef))).subscribe((q) => this.applySearch(q));
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((q) => this.applySearch(q));
   }
 
   protected applySearch(q: string = this.search.value): void {

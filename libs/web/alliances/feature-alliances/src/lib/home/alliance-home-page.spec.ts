@@ -21,8 +21,21 @@ const lead = aMember({
     contributions: { human: 'Deux animateurs', skills: 'Accompagnement des aidants' },
   },
 });
-const partner = aMember({ organisationId: 'o2', organisationName: 'Transports Rhône SA', organisationProfile: 'company', role: 'partner', objective: null });
-const funder = aMember({ organisationId: 'o3', organisationName: 'Fondation Horizon', organisationProfile: 'foundation', role: 'funder', status: 'invited', objective: null });
+const partner = aMember({
+  organisationId: 'o2',
+  organisationName: 'Transports Rhône SA',
+  organisationProfile: 'company',
+  role: 'partner',
+  objective: null,
+});
+const funder = aMember({
+  organisationId: 'o3',
+  organisationName: 'Fondation Horizon',
+  organisationProfile: 'foundation',
+  role: 'funder',
+  status: 'invited',
+  objective: null,
+});
 
 describe('AllianceHomePage', () => {
   let http: HttpTestingController;
@@ -37,7 +50,9 @@ describe('AllianceHomePage', () => {
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
-    await signInAs(aMe({}, [{ organisationId: 'o1', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'admin' }]));
+    await signInAs(
+      aMe({}, [{ organisationId: 'o1', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'admin' }]),
+    );
   });
 
   afterEach(() => {
@@ -66,7 +81,17 @@ describe('AllianceHomePage', () => {
     await settle();
     fixture.detectChanges();
     http.expectOne(`/api/alliances/${alliance.id}/audit`).flush({
-      items: [{ id: 'e1', at: '2026-01-20T10:00:00.000Z', actorName: 'Camille Martin', action: 'alliance.created', objectType: 'alliance', objectId: alliance.id, details: null }],
+      items: [
+        {
+          id: 'e1',
+          at: '2026-01-20T10:00:00.000Z',
+          actorName: 'Camille Martin',
+          action: 'alliance.created',
+          objectType: 'alliance',
+          objectId: alliance.id,
+          details: null,
+        },
+      ],
       nextCursor: null,
     });
     await refresh();
@@ -92,8 +117,15 @@ describe('AllianceHomePage', () => {
     ]);
 
     const cards = allByTestId('partner-objective');
-    expect(cards.map((c) => c.querySelector('h3')?.textContent?.trim())).toEqual(['Les Jardins Partagés', 'Transports Rhône SA', 'Fondation Horizon']);
-    expect([...cards[0].querySelectorAll('.square .served')].map((s) => s.textContent?.trim())).toEqual(['Proposition de valeur', 'Positionnement']);
+    expect(cards.map((c) => c.querySelector('h3')?.textContent?.trim())).toEqual([
+      'Les Jardins Partagés',
+      'Transports Rhône SA',
+      'Fondation Horizon',
+    ]);
+    expect([...cards[0].querySelectorAll('.square .served')].map((s) => s.textContent?.trim())).toEqual([
+      'Proposition de valeur',
+      'Positionnement',
+    ]);
     expect(cards[0].querySelector('[data-testid="partner-expectations"]')?.textContent).toBe('Toucher les aidants salariés.');
     expect(cards[0].querySelector('[data-testid="partner-contributions"]')?.textContent).toContain('Compétences');
     expect(cards[1].querySelector('[data-testid="partner-not-described"]')?.textContent?.trim()).toBe('Pas encore décrit.');
@@ -110,7 +142,13 @@ describe('AllianceHomePage', () => {
   });
 
   it('offers the invite form and the edit button only to the lead', async () => {
-    await render(anAlliance({ members: [lead, partner], can: { edit: false, invite: false, writeCharter: true, sign: true }, myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }] }));
+    await render(
+      anAlliance({
+        members: [lead, partner],
+        can: { edit: false, invite: false, writeCharter: true, sign: true },
+        myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }],
+      }),
+    );
 
     expect(byTestId('invite-organisation')).toBeNull();
     expect(byTestId('edit-alliance')).toBeNull();
@@ -126,9 +164,9 @@ describe('AllianceHomePage', () => {
     input.value = 'Transports';
     input.dispatchEvent(new Event('input'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    http.expectOne((r) => r.url === '/api/alliances/directory/organisations' && r.params.get('q') === 'Transports').flush([
-      { id: 'o2', name: 'Transports Rhône SA', profile: 'company', territoryName: 'Lyon' },
-    ]);
+    http
+      .expectOne((r) => r.url === '/api/alliances/directory/organisations' && r.params.get('q') === 'Transports')
+      .flush([{ id: 'o2', name: 'Transports Rhône SA', profile: 'company', territoryName: 'Lyon' }]);
     byTestId('invite-organisation-submit')?.click();
     await refresh();
     expect(el.querySelector('mat-error')?.textContent?.trim()).toBe('Choisissez une organisation dans la liste.');
@@ -149,7 +187,9 @@ describe('AllianceHomePage', () => {
 
   it('says when someone changed the alliance meanwhile, and reloads it', async () => {
     await render(anAlliance({ version: 4 }));
-    jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of({ name: 'Nouveau nom', purpose: 'Nouvelle raison' }) } as never);
+    jest
+      .spyOn(TestBed.inject(MatDialog), 'open')
+      .mockReturnValue({ afterClosed: () => of({ name: 'Nouveau nom', purpose: 'Nouvelle raison' }) } as never);
 
     byTestId('edit-alliance')?.click();
     await settle();

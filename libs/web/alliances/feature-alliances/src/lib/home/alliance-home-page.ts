@@ -86,9 +86,19 @@ export class AllianceHomePage {
   protected readonly inviteRoles = INVITE_ROLES;
 
   /** Partners shown in the mutual-benefit view: everyone who has not declined. */
-  protected readonly partners = computed(() => (this.alliance.hasValue() ? this.alliance.value().members.filter((m) => m.status !== 'declined') : []));
+  protected readonly partners = computed(() =>
+    this.alliance.hasValue() ? this.alliance.value().members.filter((m) => m.status !== 'declined') : [],
+  );
   private readonly myActiveOrganisations = computed(
-    () => new Set(this.alliance.hasValue() ? this.alliance.value().myRoles.filter((r) => r.status === 'active').map((r) => r.organisationId) : []),
+    () =>
+      new Set(
+        this.alliance.hasValue()
+          ? this.alliance
+              .value()
+              .myRoles.filter((r) => r.status === 'active')
+              .map((r) => r.organisationId)
+          : [],
+      ),
   );
   /** The caller acts in this alliance through at least one active organisation (not only invited). */
   protected readonly isMember = computed(() => this.myActiveOrganisations().size > 0);
@@ -111,14 +121,14 @@ export class AllianceHomePage {
   private readonly journalRevision = signal(0);
   protected readonly journal = rxResource({
     params: () =>
-      this.alliance.hasValue() && this.isMember()
-        ? { id: this.alliance.value().id, revision: this.journalRevision() }
-        : undefined,
+      this.alliance.hasValue() && this.isMember() ? { id: this.alliance.value().id, revision: this.journalRevision() } : undefined,
     stream: ({ params }) => this.api.audit(params.id),
   });
   private readonly olderEntries = signal<AllianceAuditEntry[]>([]);
   private readonly olderCursor = signal<string | null | undefined>(undefined);
-  protected readonly journalEntries = computed(() => (this.journal.hasValue() ? [...this.journal.value().items, ...this.olderEntries()] : []));
+  protected readonly journalEntries = computed(() =>
+    this.journal.hasValue() ? [...this.journal.value().items, ...this.olderEntries()] : [],
+  );
   protected readonly journalCursor = computed(() => {
     const older = this.olderCursor();
     return older !== undefined ? older : this.journal.hasValue() ? this.journal.value().nextCursor : null;
@@ -126,7 +136,10 @@ export class AllianceHomePage {
 
   // Invite form (lead only).
   protected readonly invite = this.fb.group({
-    organisation: new FormControl<OrganisationDirectoryEntry | string>('', { nonNullable: true, validators: [Validators.required, chosenFromList] }),
+    organisation: new FormControl<OrganisationDirectoryEntry | string>('', {
+      nonNullable: true,
+      validators: [Validators.required, chosenFromList],
+    }),
     role: this.fb.control<InviteOrganisationRequest['role']>('partner', Validators.required),
   });
   protected readonly directory = toSignal(
@@ -142,7 +155,9 @@ export class AllianceHomePage {
     typeof value === 'string' ? value : (value?.name ?? '');
 
   protected canEditObjective(member: AllianceMember): boolean {
-    return member.status === 'active' && this.myActiveOrganisations().has(member.organisationId) && this.alliance.value()?.status !== 'closed';
+    return (
+      member.status === 'active' && this.myActiveOrganisations().has(member.organisationId) && this.alliance.value()?.status !== 'closed'
+    );
   }
 
   protected isKnownDomain(key: string): boolean {
@@ -199,7 +214,10 @@ export class AllianceHomePage {
     ) {
       return;
     }
-    await this.run(this.api.update(alliance.id, { ...changes, version: alliance.version }), { kind: 'success', key: 'alliances.home.saved' });
+    await this.run(this.api.update(alliance.id, { ...changes, version: alliance.version }), {
+      kind: 'success',
+      key: 'alliances.home.saved',
+    });
   }
 
   async sendInvitation(): Promise<void> {

@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -18,7 +25,19 @@ const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const
 /** A partner describes what it seeks (carré magique), expects and brings (apports). Closes with the objective. */
 @Component({
   selector: 'all-partner-objective-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatInput, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatCheckbox,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'alliances.objectiveForm.title' | transloco: { organisation: data.organisationName } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()">
@@ -27,7 +46,9 @@ const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const
           <legend>{{ 'alliances.objectiveForm.squareLegend' | transloco }}</legend>
           <div class="square" formGroupName="square">
             @for (key of squareKeys; track key) {
-              <mat-checkbox [formControlName]="key" [attr.data-testid]="'objective-square-' + key">{{ 'alliances.square.' + key | transloco }}</mat-checkbox>
+              <mat-checkbox [formControlName]="key" [attr.data-testid]="'objective-square-' + key">{{
+                'alliances.square.' + key | transloco
+              }}</mat-checkbox>
             }
           </div>
         </fieldset>
@@ -40,7 +61,13 @@ const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const
           @for (kind of contributionKinds; track kind) {
             <mat-form-field>
               <mat-label>{{ 'alliances.contributions.' + kind | transloco }}</mat-label>
-              <textarea matInput [formControlName]="kind" rows="2" maxlength="2000" [attr.data-testid]="'objective-contribution-' + kind"></textarea>
+              <textarea
+                matInput
+                [formControlName]="kind"
+                rows="2"
+                maxlength="2000"
+                [attr.data-testid]="'objective-contribution-' + kind"
+              ></textarea>
             </mat-form-field>
           }
         </fieldset>
@@ -89,10 +116,12 @@ export class PartnerObjectiveDialog {
     ),
     expectations: [this.data.objective?.expectations ?? '', Validators.maxLength(4000)],
     contributions: this.fb.group(
-      Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, this.fb.control(this.data.objective?.contributions[kind] ?? '', Validators.maxLength(2000))])) as Record<
-        keyof Contributions,
-        FormControl<string>
-      >,
+      Object.fromEntries(
+        CONTRIBUTION_KINDS.map((kind) => [
+          kind,
+          this.fb.control(this.data.objective?.contributions[kind] ?? '', Validators.maxLength(2000)),
+        ]),
+      ) as Record<keyof Contributions, FormControl<string>>,
     ),
   });
 

@@ -46,13 +46,25 @@ describe('AlliancesPage', () => {
   it('lists my alliances with their status and my role', async () => {
     const { el } = await render([
       aSummary(),
-      aSummary({ id: 'a2', name: 'Mobilité solidaire', status: 'active', category: 'philanthropy', myRoles: [{ organisationId: 'o2', role: 'funder', status: 'active' }] }),
+      aSummary({
+        id: 'a2',
+        name: 'Mobilité solidaire',
+        status: 'active',
+        category: 'philanthropy',
+        myRoles: [{ organisationId: 'o2', role: 'funder', status: 'active' }],
+      }),
     ]);
 
     const cards = [...el.querySelectorAll('[data-testid="alliance-card"]')];
-    expect(cards.map((c) => c.querySelector('h2')?.textContent?.trim())).toEqual(['Alliance pour les aidants de Lyon', 'Mobilité solidaire']);
+    expect(cards.map((c) => c.querySelector('h2')?.textContent?.trim())).toEqual([
+      'Alliance pour les aidants de Lyon',
+      'Mobilité solidaire',
+    ]);
     expect(cards.map((c) => c.querySelector('[data-testid="alliance-status"]')?.textContent?.trim())).toEqual(['Brouillon', 'Active']);
-    expect(cards.map((c) => c.querySelector('[data-testid="alliance-my-role"]')?.textContent?.trim())).toEqual(['Votre rôle : Pilote', 'Votre rôle : Financeur']);
+    expect(cards.map((c) => c.querySelector('[data-testid="alliance-my-role"]')?.textContent?.trim())).toEqual([
+      'Votre rôle : Pilote',
+      'Votre rôle : Financeur',
+    ]);
     expect(cards[1].textContent).toContain('Catégorie : Mécénat');
     expect(cards[0].querySelector('a')?.getAttribute('href')).toBe('/alliances/a1');
     expect(el.querySelector('[data-testid="create-alliance"]')?.getAttribute('href')).toBe('/alliances/new');
@@ -62,7 +74,9 @@ describe('AlliancesPage', () => {
   it('explains what an alliance is when I have none', async () => {
     const { el } = await render([]);
 
-    expect(el.querySelector('[data-testid="alliances-empty"]')?.textContent).toContain("Une alliance d'intérêt général réunit des organisations");
+    expect(el.querySelector('[data-testid="alliances-empty"]')?.textContent).toContain(
+      "Une alliance d'intérêt général réunit des organisations",
+    );
     expect(el.querySelector('[data-testid="create-alliance"]')?.textContent?.trim()).toBe('Créer une alliance');
   });
 
@@ -82,12 +96,23 @@ describe('AlliancesPage', () => {
     await settle();
     http
       .expectOne('/api/alliances')
-      .flush({ items: [aSummary({ id: 'a3', name: 'Alliance numérique inclusive', myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }] })], nextCursor: null });
+      .flush({
+        items: [
+          aSummary({
+            id: 'a3',
+            name: 'Alliance numérique inclusive',
+            myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }],
+          }),
+        ],
+        nextCursor: null,
+      });
     await settle();
     fixture.detectChanges();
     await fixture.whenStable();
 
-    expect(el.querySelector('[data-testid="alliances-message"]')?.textContent).toContain('Les Jardins Partagés a rejoint l\'alliance Alliance numérique inclusive.');
+    expect(el.querySelector('[data-testid="alliances-message"]')?.textContent).toContain(
+      "Les Jardins Partagés a rejoint l'alliance Alliance numérique inclusive.",
+    );
     expect(el.querySelectorAll('[data-testid="alliance-card"]')).toHaveLength(1);
     expect(el.querySelector('[data-testid="alliance-invitation"]')).toBeNull();
   });
@@ -96,6 +121,8 @@ describe('AlliancesPage', () => {
     const { el } = await render([aSummary({ myRoles: [{ organisationId: 'o2', role: 'observer', status: 'invited' }] })]);
 
     expect(el.querySelector('[data-testid="accept-alliance-invitation"]')).toBeNull();
-    expect(el.querySelector('[data-testid="alliance-invitation"]')?.textContent).toContain('Seul un administrateur de Fondation Horizon peut répondre.');
+    expect(el.querySelector('[data-testid="alliance-invitation"]')?.textContent).toContain(
+      'Seul un administrateur de Fondation Horizon peut répondre.',
+    );
   });
 });

@@ -23,12 +23,16 @@ export const provideAlliancesScope = () => provideTranslocoScope(ALLIANCES_SCOPE
 /** Loads the scope before the page activates, so the translated page title is ready with it. */
 export const alliancesScopeLoaded: CanActivateFn = () => {
   const transloco = inject(TranslocoService);
-  return transloco
-    // load() looks inline loaders up by the full path (`alliances/fr`), not by language.
-    .load(`alliances/${transloco.getActiveLang()}`, { inlineLoader: { 'alliances/fr': ALLIANCES_SCOPE.loader.fr, 'alliances/en': ALLIANCES_SCOPE.loader.en } })
-    .pipe(
-      map(() => true),
-      // Missing words must not block the page.
-      catchError(() => of(true)),
-    );
+  return (
+    transloco
+      // load() looks inline loaders up by the full path (`alliances/fr`), not by language.
+      .load(`alliances/${transloco.getActiveLang()}`, {
+        inlineLoader: { 'alliances/fr': ALLIANCES_SCOPE.loader.fr, 'alliances/en': ALLIANCES_SCOPE.loader.en },
+      })
+      .pipe(
+        map(() => true),
+        // Missing words must not block the page.
+        catchError(() => of(true)),
+      )
+  );
 };

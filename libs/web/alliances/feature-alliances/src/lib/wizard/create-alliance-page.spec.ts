@@ -8,8 +8,18 @@ import type { MembershipSummary } from '@alliances/shared/contracts';
 import { anAlliance, translocoWithAlliances } from '../../testing/alliances-testing';
 import { CreateAlliancePage } from './create-alliance-page';
 
-const APPROVED: MembershipSummary = { organisationId: '0b4a7c1e-0000-4000-8000-000000000001', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'admin' };
-const PENDING: MembershipSummary = { organisationId: 'o-pending', organisationName: 'Fondation en attente', organisationStatus: 'pending', role: 'admin' };
+const APPROVED: MembershipSummary = {
+  organisationId: '0b4a7c1e-0000-4000-8000-000000000001',
+  organisationName: 'Les Jardins Partagés',
+  organisationStatus: 'approved',
+  role: 'admin',
+};
+const PENDING: MembershipSummary = {
+  organisationId: 'o-pending',
+  organisationName: 'Fondation en attente',
+  organisationStatus: 'pending',
+  role: 'admin',
+};
 
 // The stepper and its Material widgets take a while to compile on the first test.
 jest.setTimeout(30000);
@@ -140,10 +150,17 @@ describe('CreateAlliancePage', () => {
     await next(3);
 
     byTestId('wizard-create').click();
-    http.expectOne('/api/alliances').flush(
-      { statusCode: 400, error: 'Bad Request', message: 'Invalid', details: [{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }] },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/alliances')
+      .flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Invalid',
+          details: [{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await settle();
     fixture.detectChanges();
     await fixture.whenStable();

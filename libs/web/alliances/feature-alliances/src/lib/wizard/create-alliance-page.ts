@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger, MatOption } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -95,7 +103,10 @@ export class CreateAlliancePage {
     category: this.fb.control<PartnershipCategory | ''>('', Validators.required),
   });
   protected readonly objectives = this.fb.group(
-    Object.fromEntries(COLLECTIVE_OBJECTIVES.map((key) => [key, this.fb.control(false)])) as Record<CollectiveObjective, FormControl<boolean>>,
+    Object.fromEntries(COLLECTIVE_OBJECTIVES.map((key) => [key, this.fb.control(false)])) as Record<
+      CollectiveObjective,
+      FormControl<boolean>
+    >,
     { validators: atLeastOne },
   );
   protected readonly scope = this.fb.group({
@@ -210,7 +221,9 @@ export class CreateAlliancePage {
       {
         group: this.scope,
         controlOf: (f) =>
-          f.startsWith('territoryCodes') ? this.scope.controls.territoryQuery : this.scope.get(f === 'innovationStage' ? 'innovationStage' : f),
+          f.startsWith('territoryCodes')
+            ? this.scope.controls.territoryQuery
+            : this.scope.get(f === 'innovationStage' ? 'innovationStage' : f),
       },
     ];
     let firstStep = -1;

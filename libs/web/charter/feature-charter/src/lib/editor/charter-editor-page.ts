@@ -82,7 +82,9 @@ export class CharterEditorPage {
     const result: Record<string, AnchoredThread[]> = {};
     for (const [section, threads] of this.passageThreads()) {
       result[section] = threads.flatMap((c) =>
-        c.target.anchor && (!c.resolvedAt || c.id === active) ? [{ id: c.id, start: c.target.anchor.start, end: c.target.anchor.end, active: c.id === active }] : [],
+        c.target.anchor && (!c.resolvedAt || c.id === active)
+          ? [{ id: c.id, start: c.target.anchor.start, end: c.target.anchor.end, active: c.id === active }]
+          : [],
       );
     }
     return result;

@@ -22,7 +22,8 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 
 /** The binding between the ProseMirror document and the section's Y.XmlFragment, once it exists. */
 function syncOf(state: EditorState): { doc: Y.Doc; type: Y.XmlFragment; mapping: Map<unknown, unknown> } | null {
-  const sync = ySyncPluginKey.getState(state) as { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
+  const sync = ySyncPluginKey.getState(state) as
+    { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
   return sync?.doc && sync.type && sync.binding ? { doc: sync.doc, type: sync.type, mapping: sync.binding.mapping } : null;
 }
 
@@ -34,8 +35,18 @@ export function resolveAnchor(state: EditorState, anchor: { start: string; end: 
   const sync = syncOf(state);
   if (!sync) return null;
   try {
-    const from = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.decodeRelativePosition(fromBase64(anchor.start)), sync.mapping as never);
-    const to = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.decodeRelativePosition(fromBase64(anchor.end)), sync.mapping as never);
+    const from = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      Y.decodeRelativePosition(fromBase64(anchor.start)),
+      sync.mapping as never,
+    );
+    const to = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      Y.decodeRelativePosition(fromBase64(anchor.end)),
+      sync.mapping as never,
+    );
     return from !== null && to !== null && to > from ? { from, to } : null;
   } catch {
     return null;
@@ -84,7 +95,12 @@ export const CommentAnchors = Extension.create<{ onActivate: (threadId: string) 
             const decorations = threads.flatMap((thread) => {
               const range = resolveAnchor(state, thread);
               return range
-                ? [Decoration.inline(range.from, range.to, { class: thread.active ? 'comment-anchor is-active' : 'comment-anchor', 'data-thread': thread.id })]
+                ? [
+                    Decoration.inline(range.from, range.to, {
+                      class: thread.active ? 'comment-anchor is-active' : 'comment-anchor',
+                      'data-thread': thread.id,
+                    }),
+                  ]
                 : [];
             });
             return DecorationSet.create(state.doc, decorations);

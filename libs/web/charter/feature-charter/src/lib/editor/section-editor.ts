@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -19,28 +32,127 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
   template: `
     @if (!readOnly()) {
       <div class="toolbar" role="toolbar" [attr.aria-label]="'charter.toolbar.label' | transloco: { section: title() }">
-        <button type="button" (click)="toggle('heading')" [attr.aria-pressed]="isActive('heading')" [attr.aria-label]="'charter.toolbar.heading' | transloco"><span aria-hidden="true">T</span></button>
-        <button type="button" (click)="toggle('bold')" [attr.aria-pressed]="isActive('bold')" [attr.aria-label]="'charter.toolbar.bold' | transloco"><b aria-hidden="true">G</b></button>
-        <button type="button" (click)="toggle('italic')" [attr.aria-pressed]="isActive('italic')" [attr.aria-label]="'charter.toolbar.italic' | transloco"><i aria-hidden="true">I</i></button>
-        <button type="button" (click)="toggle('bulletList')" [attr.aria-pressed]="isActive('bulletList')" [attr.aria-label]="'charter.toolbar.bulletList' | transloco"><span aria-hidden="true">•</span></button>
-        <button type="button" (click)="toggle('orderedList')" [attr.aria-pressed]="isActive('orderedList')" [attr.aria-label]="'charter.toolbar.orderedList' | transloco"><span aria-hidden="true">1.</span></button>
-        <button type="button" (click)="toggle('link')" [attr.aria-pressed]="isActive('link')" [attr.aria-label]="'charter.toolbar.link' | transloco"><span aria-hidden="true">URL</span></button>
+        <button
+          type="button"
+          (click)="toggle('heading')"
+          [attr.aria-pressed]="isActive('heading')"
+          [attr.aria-label]="'charter.toolbar.heading' | transloco"
+        >
+          <span aria-hidden="true">T</span>
+        </button>
+        <button
+          type="button"
+          (click)="toggle('bold')"
+          [attr.aria-pressed]="isActive('bold')"
+          [attr.aria-label]="'charter.toolbar.bold' | transloco"
+        >
+          <b aria-hidden="true">G</b>
+        </button>
+        <button
+          type="button"
+          (click)="toggle('italic')"
+          [attr.aria-pressed]="isActive('italic')"
+          [attr.aria-label]="'charter.toolbar.italic' | transloco"
+        >
+          <i aria-hidden="true">I</i>
+        </button>
+        <button
+          type="button"
+          (click)="toggle('bulletList')"
+          [attr.aria-pressed]="isActive('bulletList')"
+          [attr.aria-label]="'charter.toolbar.bulletList' | transloco"
+        >
+          <span aria-hidden="true">•</span>
+        </button>
+        <button
+          type="button"
+          (click)="toggle('orderedList')"
+          [attr.aria-pressed]="isActive('orderedList')"
+          [attr.aria-label]="'charter.toolbar.orderedList' | transloco"
+        >
+          <span aria-hidden="true">1.</span>
+        </button>
+        <button
+          type="button"
+          (click)="toggle('link')"
+          [attr.aria-pressed]="isActive('link')"
+          [attr.aria-label]="'charter.toolbar.link' | transloco"
+        >
+          <span aria-hidden="true">URL</span>
+        </button>
       </div>
     }
     <div #host class="content" [attr.data-testid]="'section-editor-' + key()"></div>
   `,
   styles: `
-    :host { display: block; border: 1px solid var(--mat-sys-outline); border-radius: var(--mat-sys-corner-small); }
-    .toolbar { display: flex; gap: 0.25rem; padding: 0.25rem; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .toolbar button { min-width: 2.25rem; min-height: 2.25rem; border: 1px solid transparent; border-radius: 4px; background: transparent; color: inherit; cursor: pointer; font: inherit; }
-    .toolbar button[aria-pressed='true'] { background: var(--mat-sys-secondary-container); border-color: var(--mat-sys-outline); }
-    .toolbar button:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 1px; }
-    .content ::ng-deep .ProseMirror { min-height: 4rem; padding: 0.5rem 0.75rem; outline: none; }
-    .content ::ng-deep .ProseMirror:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: -3px; }
-    .content ::ng-deep .comment-anchor { background: #fff3c4; border-bottom: 2px solid #b45309; cursor: pointer; }
-    .content ::ng-deep .comment-anchor.is-active { background: #fde68a; outline: 2px solid #92400e; }
-    .content ::ng-deep .collaboration-carets__caret { position: relative; margin: 0 -1px; border-left: 2px solid; border-right: 0; word-break: normal; pointer-events: none; }
-    .content ::ng-deep .collaboration-carets__label { position: absolute; top: -1.4em; left: -1px; padding: 0 0.3rem; border-radius: 3px 3px 3px 0; color: #fff; font-size: 0.75rem; font-weight: 600; line-height: 1.4; white-space: nowrap; user-select: none; }
+    :host {
+      display: block;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-small);
+    }
+    .toolbar {
+      display: flex;
+      gap: 0.25rem;
+      padding: 0.25rem;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .toolbar button {
+      min-width: 2.25rem;
+      min-height: 2.25rem;
+      border: 1px solid transparent;
+      border-radius: 4px;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+      font: inherit;
+    }
+    .toolbar button[aria-pressed='true'] {
+      background: var(--mat-sys-secondary-container);
+      border-color: var(--mat-sys-outline);
+    }
+    .toolbar button:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 1px;
+    }
+    .content ::ng-deep .ProseMirror {
+      min-height: 4rem;
+      padding: 0.5rem 0.75rem;
+      outline: none;
+    }
+    .content ::ng-deep .ProseMirror:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: -3px;
+    }
+    .content ::ng-deep .comment-anchor {
+      background: #fff3c4;
+      border-bottom: 2px solid #b45309;
+      cursor: pointer;
+    }
+    .content ::ng-deep .comment-anchor.is-active {
+      background: #fde68a;
+      outline: 2px solid #92400e;
+    }
+    .content ::ng-deep .collaboration-carets__caret {
+      position: relative;
+      margin: 0 -1px;
+      border-left: 2px solid;
+      border-right: 0;
+      word-break: normal;
+      pointer-events: none;
+    }
+    .content ::ng-deep .collaboration-carets__label {
+      position: absolute;
+      top: -1.4em;
+      left: -1px;
+      padding: 0 0.3rem;
+      border-radius: 3px 3px 3px 0;
+      color: #fff;
+      font-size: 0.75rem;
+      font-weight: 600;
+      line-height: 1.4;
+      white-space: nowrap;
+      user-select: none;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -69,7 +181,14 @@ export class SectionEditor implements OnDestroy {
     this.revision();
     const editor = this.editor;
     const is = (name: Mark | Block) => editor?.isActive(name) ?? false;
-    return { bold: is('bold'), italic: is('italic'), link: is('link'), heading: is('heading'), bulletList: is('bulletList'), orderedList: is('orderedList') };
+    return {
+      bold: is('bold'),
+      italic: is('italic'),
+      link: is('link'),
+      heading: is('heading'),
+      bulletList: is('bulletList'),
+      orderedList: is('orderedList'),
+    };
   });
 
   constructor() {
@@ -120,7 +239,8 @@ export class SectionEditor implements OnDestroy {
 
   private showThreads(threads: AnchoredThread[]): void {
     const editor = this.editor;
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, threads).setMeta('addToHistory', false));
+    if (editor && !editor.isDestroyed)
+      editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, threads).setMeta('addToHistory', false));
   }
 
   protected isActive(name: Mark | Block): boolean {

@@ -7,7 +7,12 @@ const DIFF: CharterDiff = {
   from: 1,
   to: 2,
   sections: [
-    { key: 'context', title: 'Contexte et diagnostic partagé', changed: false, parts: [{ kind: 'same', text: 'Le quartier manque de jardins.' }] },
+    {
+      key: 'context',
+      title: 'Contexte et diagnostic partagé',
+      changed: false,
+      parts: [{ kind: 'same', text: 'Le quartier manque de jardins.' }],
+    },
     {
       key: 'governance',
       title: 'Gouvernance',

@@ -45,10 +45,19 @@ describe('SignatureBoardPage', () => {
     browserLanguage('fr-FR');
     TestBed.configureTestingModule({
       imports: [charterTranslocoTesting()],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
-    await signInAs(aMe({}, [{ organisationId: 'org-lead', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'signatory' }]));
+    await signInAs(
+      aMe({}, [
+        { organisationId: 'org-lead', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'signatory' },
+      ]),
+    );
   });
 
   afterEach(() => {
@@ -67,7 +76,11 @@ describe('SignatureBoardPage', () => {
     http.expectOne('/api/alliances/all-1/charter/versions/2').flush(VERSION);
     http
       .expectOne((r) => r.url === '/api/alliances/all-1/charter/diff')
-      .flush({ from: 1, to: 2, sections: [{ key: 'values', title: 'Valeurs', changed: true, parts: [{ kind: 'added', text: 'La confiance.' }] }] });
+      .flush({
+        from: 1,
+        to: 2,
+        sections: [{ key: 'values', title: 'Valeurs', changed: true, parts: [{ kind: 'added', text: 'La confiance.' }] }],
+      });
     await settle();
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
@@ -79,7 +92,10 @@ describe('SignatureBoardPage', () => {
     expect(el.querySelector('h1')?.textContent?.trim()).toBe('Signatures de la charte');
     expect(el.querySelector('[data-testid="version-sha256"]')?.textContent).toBe(SHA);
     const rows = [...el.querySelectorAll('[data-testid="signature-row"]')];
-    expect(rows.map((r) => r.querySelector('[data-testid="row-state"]')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['… En attente', '✓ Signée']);
+    expect(rows.map((r) => r.querySelector('[data-testid="row-state"]')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '… En attente',
+      '✓ Signée',
+    ]);
     expect(el.querySelector('[data-testid="sign-org-lead"]')).not.toBeNull();
     expect(el.querySelector('[data-testid="sign-org-partner"]')).toBeNull();
     expect(el.querySelector('[data-testid="in-force"]')?.textContent).toContain('Version 1 en vigueur');
@@ -104,7 +120,9 @@ describe('SignatureBoardPage', () => {
     await settle();
     fixture.detectChanges();
     await settle();
-    http.expectOne('/api/alliances/all-1/charter/signatures').flush({ ...BOARD, inForceVersion: 2, rows: BOARD.rows.map((r) => ({ ...r, latest: 'signed', lastSignedVersion: 2 })) });
+    http
+      .expectOne('/api/alliances/all-1/charter/signatures')
+      .flush({ ...BOARD, inForceVersion: 2, rows: BOARD.rows.map((r) => ({ ...r, latest: 'signed', lastSignedVersion: 2 })) });
     await settle();
     fixture.detectChanges();
     http.match('/api/alliances/all-1/charter/versions/2').forEach((r) => r.flush(VERSION));

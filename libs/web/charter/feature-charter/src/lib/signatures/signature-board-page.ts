@@ -52,19 +52,31 @@ export class SignatureBoardPage {
   protected readonly signableOrgs = computed(() => {
     const alliance = this.alliance.value();
     if (!alliance?.can.sign) return new Set<string>();
-    const entitled = new Set(this.auth.memberships().filter((m) => m.role === 'admin' || m.role === 'signatory').map((m) => m.organisationId));
+    const entitled = new Set(
+      this.auth
+        .memberships()
+        .filter((m) => m.role === 'admin' || m.role === 'signatory')
+        .map((m) => m.organisationId),
+    );
     return new Set(
-      alliance.myRoles.filter((r) => SIGNING_ROLES.includes(r.role) && r.status === 'active' && entitled.has(r.organisationId)).map((r) => r.organisationId),
+      alliance.myRoles
+        .filter((r) => SIGNING_ROLES.includes(r.role) && r.status === 'active' && entitled.has(r.organisationId))
+        .map((r) => r.organisationId),
     );
   });
-  protected readonly awaitingMe = computed(() => (this.board.value()?.rows ?? []).filter((r) => r.latest === 'awaited' && this.signableOrgs().has(r.organisationId)));
+  protected readonly awaitingMe = computed(() =>
+    (this.board.value()?.rows ?? []).filter((r) => r.latest === 'awaited' && this.signableOrgs().has(r.organisationId)),
+  );
 
   /** For a signatory: what changed since the oldest version one of their organisations signed. */
   private readonly lastSigned = computed(() => {
     const board = this.board.value();
     if (!board?.latestVersion) return undefined;
     const versions = board.rows
-      .filter((r) => this.signableOrgs().has(r.organisationId) && r.lastSignedVersion !== null && r.lastSignedVersion < (board.latestVersion ?? 0))
+      .filter(
+        (r) =>
+          this.signableOrgs().has(r.organisationId) && r.lastSignedVersion !== null && r.lastSignedVersion < (board.latestVersion ?? 0),
+      )
       .map((r) => r.lastSignedVersion as number);
     return versions.length ? `${Math.min(...versions)}:${board.latestVersion}` : undefined;
   });
@@ -95,7 +107,11 @@ export class SignatureBoardPage {
     this.feedback.set(null);
     try {
       await firstValueFrom(this.api.sign(this.id(), version.version, { organisationId: row.organisationId, sha256: version.sha256 }));
-      this.feedback.set({ kind: 'success', key: 'charter.signatures.signed', params: { organisation: row.organisationName, version: version.version } });
+      this.feedback.set({
+        kind: 'success',
+        key: 'charter.signatures.signed',
+        params: { organisation: row.organisationName, version: version.version },
+      });
       this.board.reload();
     } catch (error) {
       this.feedback.set({ kind: 'error', key: errorMessageKey(error) });

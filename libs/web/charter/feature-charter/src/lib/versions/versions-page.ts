@@ -29,7 +29,11 @@ import { CharterDiffView } from '../shared/charter-diff-view';
         <p>{{ 'charter.signatures.noVersion' | transloco }}</p>
       } @else {
         <table data-testid="versions-table">
-          <caption>{{ 'charter.versions.caption' | transloco }}</caption>
+          <caption>
+            {{
+              'charter.versions.caption' | transloco
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'charter.versions.version' | transloco }}</th>
@@ -76,20 +80,55 @@ import { CharterDiffView } from '../shared/charter-diff-view';
     }
     @if (diff(); as d) {
       <section aria-live="polite" data-testid="compare-result">
-        <h2>{{ 'charter.versions.result' | transloco: { from: d.from, to: d.to === 'draft' ? ('charter.versions.draft' | transloco) : d.to } }}</h2>
+        <h2>
+          {{
+            'charter.versions.result' | transloco: { from: d.from, to: d.to === 'draft' ? ('charter.versions.draft' | transloco) : d.to }
+          }}
+        </h2>
         <all-charter-diff-view [diff]="d" />
       </section>
     }
   `,
   styles: `
-    :host { display: block; max-width: 64rem; margin: 0 auto; }
-    .links { display: flex; gap: 1rem; margin-bottom: 1rem; }
-    table { width: 100%; border-collapse: collapse; margin: 1rem 0; }
-    caption { text-align: left; font: var(--mat-sys-title-medium); }
-    th, td { padding: 0.5rem; border-bottom: 1px solid var(--mat-sys-outline-variant); text-align: left; }
-    .compare { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .compare h2 { flex-basis: 100%; margin: 1rem 0 0; }
-    select { min-height: 2.25rem; font: inherit; }
+    :host {
+      display: block;
+      max-width: 64rem;
+      margin: 0 auto;
+    }
+    .links {
+      display: flex;
+      gap: 1rem;
+      margin-bottom: 1rem;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      margin: 1rem 0;
+    }
+    caption {
+      text-align: left;
+      font: var(--mat-sys-title-medium);
+    }
+    th,
+    td {
+      padding: 0.5rem;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      text-align: left;
+    }
+    .compare {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .compare h2 {
+      flex-basis: 100%;
+      margin: 1rem 0 0;
+    }
+    select {
+      min-height: 2.25rem;
+      font: inherit;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -14,7 +14,9 @@ import { CommentsPanel } from '../panel/comments-panel';
   imports: [RouterLink, TranslocoPipe, Notice, CommentsPanel],
   template: `
     <div class="page">
-      <p class="back"><a [routerLink]="['/alliances', id()]">{{ 'comments.discussion.back' | transloco }}</a></p>
+      <p class="back">
+        <a [routerLink]="['/alliances', id()]">{{ 'comments.discussion.back' | transloco }}</a>
+      </p>
       <h1>{{ 'comments.discussion.title' | transloco }}</h1>
       @if (refused()) {
         <all-notice kind="error">{{ 'comments.discussion.notFound' | transloco }}</all-notice>

@@ -14,7 +14,13 @@ describe('NotificationsBell', () => {
     const socket = new FakeLiveSocket();
     TestBed.configureTestingModule({
       imports: [commentsTranslocoTesting()],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNoopAnimations(), { provide: LIVE_SOCKET_FACTORY, useValue: socket.factory() }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideNoopAnimations(),
+        { provide: LIVE_SOCKET_FACTORY, useValue: socket.factory() },
+      ],
     });
     await signInAs(aMe());
     const fixture = TestBed.createComponent(NotificationsBell);

@@ -100,7 +100,11 @@ export class NotificationsBell {
   protected readonly status = this.store.status;
   protected readonly latest = computed(() => this.items().slice(0, 8));
   protected readonly label = computed(() =>
-    this.unread() === 0 ? 'comments.notifications.bell' : this.unread() === 1 ? 'comments.notifications.bellUnreadOne' : 'comments.notifications.bellUnread',
+    this.unread() === 0
+      ? 'comments.notifications.bell'
+      : this.unread() === 1
+        ? 'comments.notifications.bellUnreadOne'
+        : 'comments.notifications.bellUnread',
   );
   protected readonly text = notificationText;
 

@@ -7,7 +7,10 @@ import { CommentComposer, type ComposerValue } from './comment-composer';
 
 describe('CommentComposer', () => {
   it('suggests people on "@" and puts the chosen ids in mentions', async () => {
-    TestBed.configureTestingModule({ imports: [commentsTranslocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()] });
+    TestBed.configureTestingModule({
+      imports: [commentsTranslocoTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()],
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(CommentComposer);
     fixture.componentRef.setInput('allianceId', 'a1');

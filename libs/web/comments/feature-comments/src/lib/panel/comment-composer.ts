@@ -17,7 +17,18 @@ const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
 /** A Markdown text area with @mention autocompletion (people of the alliance). */
 @Component({
   selector: 'all-comment-composer',
-  imports: [MatFormField, MatLabel, MatHint, MatError, MatInput, MatButton, MatAutocomplete, MatAutocompleteTrigger, MatOption, TranslocoPipe],
+  imports: [
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatButton,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatOption,
+    TranslocoPipe,
+  ],
   template: `
     <form class="composer" (submit)="submit($event)">
       <mat-form-field appearance="outline" class="field">
@@ -136,7 +147,8 @@ export class CommentComposer implements OnInit, OnDestroy {
           if (this.query?.q !== q) return;
           this.candidates.set(people.slice(0, 8));
           // The suggestions come after the keystroke: open the panel for them if the field still has focus.
-          if (people.length && document.activeElement === this.area().nativeElement && !this.trigger().panelOpen) this.trigger().openPanel();
+          if (people.length && document.activeElement === this.area().nativeElement && !this.trigger().panelOpen)
+            this.trigger().openPanel();
         },
         error: () => this.candidates.set([]),
       });
@@ -167,7 +179,9 @@ export class CommentComposer implements OnInit, OnDestroy {
     const body = this.text().trim();
     if (!body || this.tooLong()) return;
     const initialMentions = this.initial()?.mentions ?? [];
-    const mentions = [...new Set([...initialMentions, ...[...this.mentioned].filter(([, name]) => body.includes(`@${name}`)).map(([id]) => id)])];
+    const mentions = [
+      ...new Set([...initialMentions, ...[...this.mentioned].filter(([, name]) => body.includes(`@${name}`)).map(([id]) => id)]),
+    ];
     this.submitted.emit({ body, mentions });
     this.text.set('');
     this.mentioned.clear();

@@ -47,9 +47,29 @@ describe('CommentsPanel', () => {
   it('renders threads with their replies, the Markdown body and the markers', async () => {
     const fixture = await render([
       aComment({ id: 'c1', seq: 1, bodyHtml: '<p>Bonjour <strong>tous</strong></p>' }),
-      aComment({ id: 'c2', seq: 2, parentId: 'c1', body: 'Réponse', bodyHtml: '<p>Réponse</p>', editedAt: '2026-03-02T10:00:00.000Z', createdAt: '2026-03-02T09:30:00.000Z' }),
-      aComment({ id: 'c3', seq: 3, body: null, bodyHtml: null, deletedAt: '2026-03-02T11:00:00.000Z', createdAt: '2026-03-02T09:40:00.000Z' }),
-      aComment({ id: 'c4', seq: 4, author: { id: null, displayName: 'Ancienne personne', formerMember: true }, createdAt: '2026-03-02T09:50:00.000Z' }),
+      aComment({
+        id: 'c2',
+        seq: 2,
+        parentId: 'c1',
+        body: 'Réponse',
+        bodyHtml: '<p>Réponse</p>',
+        editedAt: '2026-03-02T10:00:00.000Z',
+        createdAt: '2026-03-02T09:30:00.000Z',
+      }),
+      aComment({
+        id: 'c3',
+        seq: 3,
+        body: null,
+        bodyHtml: null,
+        deletedAt: '2026-03-02T11:00:00.000Z',
+        createdAt: '2026-03-02T09:40:00.000Z',
+      }),
+      aComment({
+        id: 'c4',
+        seq: 4,
+        author: { id: null, displayName: 'Ancienne personne', formerMember: true },
+        createdAt: '2026-03-02T09:50:00.000Z',
+      }),
     ]);
     const root: HTMLElement = fixture.nativeElement;
     const threads = root.querySelectorAll('[data-testid="comment-thread"]');
@@ -87,7 +107,14 @@ describe('CommentsPanel', () => {
     expect(text(root.querySelector('[data-testid="comment-pending"]')!)).toContain('envoi…');
     const post = http.expectOne({ method: 'POST', url: '/api/comments' });
     expect(post.request.body).toEqual(expect.objectContaining({ body: 'Premier message', target: { type: 'alliance', id: 'a1' } }));
-    post.flush(aComment({ id: post.request.body.id, body: 'Premier message', bodyHtml: '<p>Premier message</p>', author: { id: 'user-camille', displayName: 'Camille Martin', formerMember: false } }));
+    post.flush(
+      aComment({
+        id: post.request.body.id,
+        body: 'Premier message',
+        bodyHtml: '<p>Premier message</p>',
+        author: { id: 'user-camille', displayName: 'Camille Martin', formerMember: false },
+      }),
+    );
     await settle();
     fixture.detectChanges();
     expect(root.querySelector('[data-testid="comment-pending"]')).toBeNull();

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterRenderEffect, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  afterRenderEffect,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -111,7 +124,8 @@ export class CommentsPanel implements OnDestroy {
       const arrival = this.store.lastArrival();
       if (!arrival || arrival === this.firstArrival) return;
       const target = untracked(this.target);
-      if (arrival.allianceId !== untracked(this.allianceId) || arrival.target.type !== target.type || arrival.target.id !== target.id) return;
+      if (arrival.allianceId !== untracked(this.allianceId) || arrival.target.type !== target.type || arrival.target.id !== target.id)
+        return;
       const excerpt = (arrival.body ?? '').slice(0, 140);
       this.announcement.set({
         key: excerpt ? 'comments.panel.announce' : 'comments.panel.announceDeleted',
@@ -121,7 +135,9 @@ export class CommentsPanel implements OnDestroy {
     afterRenderEffect(() => {
       const id = this.activeThread();
       if (!id || !this.threads().some((t) => t.root.id === id)) return;
-      this.host.nativeElement.querySelector(`[data-thread-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      this.host.nativeElement
+        .querySelector(`[data-thread-id="${CSS.escape(id)}"]`)
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     });
   }
 

@@ -37,7 +37,10 @@ export class CampaignsPage {
 
   protected readonly launching = signal(false);
   protected readonly editing = signal<EvaluationTemplate | null>(null);
-  protected readonly editingList = computed(() => { const t = this.editing(); return t ? [t] : []; });
+  protected readonly editingList = computed(() => {
+    const t = this.editing();
+    return t ? [t] : [];
+  });
   protected readonly feedback = signal<{ kind: 'success' | 'error'; key: string; params?: Record<string, string> } | null>(null);
   protected readonly defaultTitle = computed(() =>
     this.transloco.translate('evaluations.launch.defaultName', { year: new Date().getFullYear() }),

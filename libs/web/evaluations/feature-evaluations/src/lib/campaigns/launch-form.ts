@@ -69,10 +69,24 @@ export function closingInstant(day: string): string {
     </form>
   `,
   styles: `
-    .launch-form { display: flex; flex-direction: column; gap: 0.5rem; max-width: 36rem; }
-    .actions { display: flex; gap: 0.5rem; }
-    .hint { color: var(--mat-sys-on-surface-variant); margin: 0 0 0.5rem; }
-    h2 { font: var(--mat-sys-title-large); margin: 0; }
+    .launch-form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      max-width: 36rem;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 0.5rem;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -114,7 +128,11 @@ export class LaunchForm implements OnInit {
     try {
       const chosen = templateId || this.templates()[0]?.id;
       const campaign = await firstValueFrom(
-        this.api.launch(this.allianceId(), { title: title.trim(), closesAt: closingInstant(closesAt), ...(chosen ? { templateId: chosen } : {}) }),
+        this.api.launch(this.allianceId(), {
+          title: title.trim(),
+          closesAt: closingInstant(closesAt),
+          ...(chosen ? { templateId: chosen } : {}),
+        }),
       );
       this.launched.emit(campaign);
     } catch (error) {

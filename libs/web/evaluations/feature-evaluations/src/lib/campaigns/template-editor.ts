@@ -74,20 +74,46 @@ type QuestionForm = FormGroup<{
         }
       </ol>
       <div class="actions">
-        <button matButton="outlined" type="button" (click)="add()" data-testid="add-question">{{ 'evaluations.templates.add' | transloco }}</button>
-        <button matButton="filled" type="submit" [disabled]="busy()" data-testid="save-template">{{ 'evaluations.templates.save' | transloco }}</button>
+        <button matButton="outlined" type="button" (click)="add()" data-testid="add-question">
+          {{ 'evaluations.templates.add' | transloco }}
+        </button>
+        <button matButton="filled" type="submit" [disabled]="busy()" data-testid="save-template">
+          {{ 'evaluations.templates.save' | transloco }}
+        </button>
         <button matButton type="button" (click)="closed.emit()">{{ 'evaluations.common.close' | transloco }}</button>
       </div>
     </form>
   `,
   styles: `
-    .questions { padding-left: 1.5rem; }
-    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
-    legend { font: var(--mat-sys-title-small); padding: 0 0.25rem; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .wide { width: 100%; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    h3 { font: var(--mat-sys-title-medium); }
+    .questions {
+      padding-left: 1.5rem;
+    }
+    fieldset {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 0.25rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .wide {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -137,7 +163,9 @@ export class TemplateEditor implements OnInit {
     }
     this.busy.set(true);
     try {
-      const questions = this.questions.getRawValue().map((q) => ({ dimension: q.dimension, focus: q.focus, text: { fr: q.fr.trim(), en: q.en.trim() } }));
+      const questions = this.questions
+        .getRawValue()
+        .map((q) => ({ dimension: q.dimension, focus: q.focus, text: { fr: q.fr.trim(), en: q.en.trim() } }));
       const template = await firstValueFrom(this.api.setQuestions(this.template().id, questions));
       this.feedback.set({ kind: 'success', key: 'evaluations.templates.saved' });
       this.saved.emit(template);

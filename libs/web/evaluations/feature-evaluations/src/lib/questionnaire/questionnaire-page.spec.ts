@@ -23,8 +23,20 @@ const CAMPAIGN: EvaluationCampaign = {
   canRespond: true,
   canClose: false,
   questions: [
-    { id: 'q1', position: 0, dimension: 'trust', focus: 'balance', text: { fr: 'Nous nous faisons confiance.', en: 'We trust each other.' } },
-    { id: 'q2', position: 1, dimension: 'shared_vision', focus: 'product', text: { fr: 'Nous partageons une vision.', en: 'We share a vision.' } },
+    {
+      id: 'q1',
+      position: 0,
+      dimension: 'trust',
+      focus: 'balance',
+      text: { fr: 'Nous nous faisons confiance.', en: 'We trust each other.' },
+    },
+    {
+      id: 'q2',
+      position: 1,
+      dimension: 'shared_vision',
+      focus: 'product',
+      text: { fr: 'Nous partageons une vision.', en: 'We share a vision.' },
+    },
   ],
 };
 
@@ -56,7 +68,9 @@ describe('QuestionnairePage', () => {
     await settle();
     fixture.detectChanges();
     if (campaign.canRespond) {
-      http.expectOne('/api/evaluations/camp-1/responses/me').flush({ answers: [], submittedAt: null, updatedAt: null, organisationId: 'org-1' });
+      http
+        .expectOne('/api/evaluations/camp-1/responses/me')
+        .flush({ answers: [], submittedAt: null, updatedAt: null, organisationId: 'org-1' });
     }
     await settle();
     await fixture.whenStable();
@@ -100,11 +114,22 @@ describe('QuestionnairePage', () => {
     expect(submit?.disabled).toBe(false);
     submit?.click();
     const sent = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/evaluations/camp-1/responses/me');
-    expect(sent.request.body).toEqual({ answers: [{ questionId: 'q1', score: 4 }, { questionId: 'q2', score: 5 }], submit: true });
+    expect(sent.request.body).toEqual({
+      answers: [
+        { questionId: 'q1', score: 4 },
+        { questionId: 'q2', score: 5 },
+      ],
+      submit: true,
+    });
     // The pending draft was cancelled by the submission.
     await wait(AUTOSAVE_DELAY + 50);
     http.expectNone((r) => r.method === 'PUT' && r.url === '/api/evaluations/camp-1/responses/me');
-    sent.flush({ answers: sent.request.body.answers, submittedAt: '2026-11-02T10:01:00.000Z', updatedAt: '2026-11-02T10:01:00.000Z', organisationId: 'org-1' });
+    sent.flush({
+      answers: sent.request.body.answers,
+      submittedAt: '2026-11-02T10:01:00.000Z',
+      updatedAt: '2026-11-02T10:01:00.000Z',
+      organisationId: 'org-1',
+    });
     await settle();
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain('2 / 6 ont répondu');

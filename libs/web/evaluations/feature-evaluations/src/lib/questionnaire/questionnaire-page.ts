@@ -7,7 +7,13 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { EvaluationsApi } from '@alliances/web/evaluations/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
-import { EVALUATION_DIMENSIONS, type AnswerInput, type EvaluationDimension, type EvaluationQuestion, type MyResponse } from '@alliances/shared/contracts';
+import {
+  EVALUATION_DIMENSIONS,
+  type AnswerInput,
+  type EvaluationDimension,
+  type EvaluationQuestion,
+  type MyResponse,
+} from '@alliances/shared/contracts';
 import { firstValueFrom, of } from 'rxjs';
 
 /** Milliseconds of calm before a draft is saved. */

@@ -9,7 +9,10 @@ import type { RadarSeries } from './results-model';
   imports: [NgxEchartsDirective],
   template: `<div echarts class="chart" [options]="options()" role="img" [attr.aria-label]="label()" data-testid="radar-chart"></div>`,
   styles: `
-    .chart { width: 100%; height: 28rem; }
+    .chart {
+      width: 100%;
+      height: 28rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

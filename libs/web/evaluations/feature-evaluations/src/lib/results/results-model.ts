@@ -17,7 +17,9 @@ export function shownOrganisations(results: EvaluationResults): { organisationId
 }
 
 /** Organisations kept out of the results because too few of their members answered. */
-export function hiddenOrganisations(results: EvaluationResults): { organisationId: string; organisationName: string; respondents: number }[] {
+export function hiddenOrganisations(
+  results: EvaluationResults,
+): { organisationId: string; organisationName: string; respondents: number }[] {
   const shown = new Set(shownOrganisations(results).map((o) => o.organisationId));
   return (results.dimensions[0]?.byOrganisation ?? [])
     .filter((o) => !shown.has(o.organisationId))

@@ -92,7 +92,9 @@ describe('ResultsPage', () => {
     const fixture = TestBed.createComponent(ResultsPage);
     fixture.componentRef.setInput('id', 'camp-2');
     fixture.detectChanges();
-    http.expectOne('/api/evaluations/camp-2').flush({ id: 'camp-2', allianceId: 'all-1', title: 'Évaluation 2026', status: 'closed', questions: [] });
+    http
+      .expectOne('/api/evaluations/camp-2')
+      .flush({ id: 'camp-2', allianceId: 'all-1', title: 'Évaluation 2026', status: 'closed', questions: [] });
     if ('status' in results) {
       http.expectOne('/api/evaluations/camp-2/results').flush(results.body, { status: results.status, statusText: 'Conflict' });
     } else {
@@ -129,7 +131,10 @@ describe('ResultsPage', () => {
   });
 
   it('says results are hidden until the close', async () => {
-    const { byTestId } = await render({ status: 409, body: { statusCode: 409, error: 'Conflict', code: 'evaluation.blind', message: 'blind' } });
+    const { byTestId } = await render({
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', code: 'evaluation.blind', message: 'blind' },
+    });
     expect(byTestId('results-blind')?.textContent).toContain("s'affichent à la clôture");
   });
 });

@@ -19,7 +19,21 @@ import { byGap, hiddenOrganisations, previousOf, radarSeries, shownOrganisations
 /** Results after the close: radar, perception gaps, trend, questions, comments, exports and the action plan. */
 @Component({
   selector: 'all-results-page',
-  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, RadarChart, CommentsPanel],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatCheckbox,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    RadarChart,
+    CommentsPanel,
+  ],
   templateUrl: './results-page.html',
   styleUrls: ['../evaluations.scss', './results-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,7 +83,13 @@ export class ResultsPage {
     if (!r?.previous) return [];
     return r.dimensions.map((d) => {
       const previous = previousOf(r, d.key);
-      return { key: d.key, mean: d.mean, previous: previous?.mean ?? null, delta: previous?.delta ?? null, trend: trendOf(previous?.delta) };
+      return {
+        key: d.key,
+        mean: d.mean,
+        previous: previous?.mean ?? null,
+        delta: previous?.delta ?? null,
+        trend: trendOf(previous?.delta),
+      };
     });
   });
   protected readonly partners = computed(() => (this.alliance.value()?.members ?? []).filter((m) => m.status === 'active'));
@@ -90,7 +110,9 @@ export class ResultsPage {
 
   protected fmt(value: number | null | undefined): string {
     if (value === null || value === undefined) return '—';
-    return new Intl.NumberFormat(this.lang() === 'en' ? 'en-GB' : 'fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(this.lang() === 'en' ? 'en-GB' : 'fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      value,
+    );
   }
 
   protected signed(value: number | null): string {
@@ -98,7 +120,10 @@ export class ResultsPage {
     return `${value > 0 ? '+' : ''}${this.fmt(value)}`;
   }
 
-  protected meanOf(dimension: { byOrganisation: { organisationId: string; mean: number | null }[] }, organisationId: string): number | null {
+  protected meanOf(
+    dimension: { byOrganisation: { organisationId: string; mean: number | null }[] },
+    organisationId: string,
+  ): number | null {
     return dimension.byOrganisation.find((o) => o.organisationId === organisationId)?.mean ?? null;
   }
 

@@ -10,8 +10,12 @@ import { ALLIANCE, CONTRIBUTIONS, GRANT, PARTNER_VIEW } from '../../testing/fixt
 import { fundingTranslocoTesting } from '../../testing/funding-testing';
 import { AllianceFundingPage } from './alliance-funding-page';
 
-const FUNDER_ADMIN = aMe({}, [{ organisationId: 'org-fund', organisationName: 'Fondation Solidaire', organisationStatus: 'approved', role: 'admin' }]);
-const PARTNER = aMe({}, [{ organisationId: 'org-lead', organisationName: 'Association Pilote', organisationStatus: 'approved', role: 'member' }]);
+const FUNDER_ADMIN = aMe({}, [
+  { organisationId: 'org-fund', organisationName: 'Fondation Solidaire', organisationStatus: 'approved', role: 'admin' },
+]);
+const PARTNER = aMe({}, [
+  { organisationId: 'org-lead', organisationName: 'Association Pilote', organisationStatus: 'approved', role: 'member' },
+]);
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('AllianceFundingPage', () => {
@@ -22,7 +26,12 @@ describe('AllianceFundingPage', () => {
     browserLanguage('fr-FR');
     TestBed.configureTestingModule({
       imports: [fundingTranslocoTesting()],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -162,7 +171,11 @@ describe('AllianceFundingPage', () => {
 
   it('lets a partner request a tranche, send a report and record a contribution, not record a grant', async () => {
     await signInAs(PARTNER);
-    const planned = { ...GRANT, tranches: [{ ...GRANT.tranches[1], status: 'planned' as const }], reports: [{ ...GRANT.reports[0], status: 'pending' as const, submission: null, submittedAt: null, overdue: true }] };
+    const planned = {
+      ...GRANT,
+      tranches: [{ ...GRANT.tranches[1], status: 'planned' as const }],
+      reports: [{ ...GRANT.reports[0], status: 'pending' as const, submission: null, submittedAt: null, overdue: true }],
+    };
     const { one, all, type, click } = await render(PARTNER_VIEW, [planned]);
     expect(one('record-grant')).toBeNull();
     expect(all('tranche-pay')).toHaveLength(0);
@@ -185,7 +198,12 @@ describe('AllianceFundingPage', () => {
     await type('contribution-valuation', '2400');
     await click('contribution-submit');
     const added = http.expectOne('/api/alliances/all-1/contributions');
-    expect(added.request.body).toEqual({ organisationId: 'org-lead', kind: 'skills', description: '3 jours de conseil juridique', valuation: 2400 });
+    expect(added.request.body).toEqual({
+      organisationId: 'org-lead',
+      kind: 'skills',
+      description: '3 jours de conseil juridique',
+      valuation: 2400,
+    });
     added.flush({ ...CONTRIBUTIONS[0], id: 'c-2', kind: 'skills', description: '3 jours de conseil juridique', valuation: 2400 });
     await settle();
     await click('funding-title');
@@ -198,7 +216,9 @@ describe('AllianceFundingPage', () => {
     await signInAs(FUNDER_ADMIN);
     const { one, click } = await render(ALLIANCE, [{ ...GRANT, tranches: [{ ...GRANT.tranches[1], requiresReportId: null }] }]);
     await click('tranche-pay');
-    http.expectOne('/api/tranches/t-2').flush({ statusCode: 409, error: 'Conflict', message: 'x', code: 'funding.already_paid' }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne('/api/tranches/t-2')
+      .flush({ statusCode: 409, error: 'Conflict', message: 'x', code: 'funding.already_paid' }, { status: 409, statusText: 'Conflict' });
     await settle();
     await click('funding-title');
     expect(text(one('grant-error'))).toBe('Cette tranche est déjà versée.');

@@ -42,14 +42,22 @@ export class AllianceFundingPage {
   protected readonly grants = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.grants(params) });
   protected readonly contributions = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.contributions(params) });
 
-  protected readonly funders = computed(() => (this.alliance.hasValue() ? funderAdminOrganisations(this.alliance.value(), this.auth.memberships()) : []));
+  protected readonly funders = computed(() =>
+    this.alliance.hasValue() ? funderAdminOrganisations(this.alliance.value(), this.auth.memberships()) : [],
+  );
   protected readonly partnerOrganisations = computed(() => (this.alliance.hasValue() ? partnerOrganisations(this.alliance.value()) : []));
   /** Lead and partners request tranches and write reports (the API's "may write the charter" rule). */
   protected readonly isPartner = computed(() => this.alliance.value()?.can.writeCharter ?? false);
 
-  protected readonly committed = computed(() => sumByCurrency((this.grants.value() ?? []).map((g) => ({ amount: g.amount, currency: g.currency }))));
-  protected readonly paid = computed(() => sumByCurrency((this.grants.value() ?? []).map((g) => ({ amount: g.paid, currency: g.currency }))));
-  protected readonly valued = computed(() => sumByCurrency((this.contributions.value() ?? []).map((c) => ({ amount: c.valuation, currency: c.currency }))));
+  protected readonly committed = computed(() =>
+    sumByCurrency((this.grants.value() ?? []).map((g) => ({ amount: g.amount, currency: g.currency }))),
+  );
+  protected readonly paid = computed(() =>
+    sumByCurrency((this.grants.value() ?? []).map((g) => ({ amount: g.paid, currency: g.currency }))),
+  );
+  protected readonly valued = computed(() =>
+    sumByCurrency((this.contributions.value() ?? []).map((c) => ({ amount: c.valuation, currency: c.currency }))),
+  );
 
   protected readonly showForm = signal(false);
   protected readonly feedback = signal<Feedback | null>(null);

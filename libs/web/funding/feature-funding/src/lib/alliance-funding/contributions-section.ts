@@ -21,7 +21,22 @@ import type { OrganisationOption } from '../shared/roles';
  */
 @Component({
   selector: 'all-contributions-section',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatHint, MatLabel, MatSuffix, MatInput, MatSelect, MatOption, TranslocoPipe, Notice, MoneyPipe, MoneyListPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatSuffix,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    Notice,
+    MoneyPipe,
+    MoneyListPipe,
+  ],
   templateUrl: './contributions-section.html',
   styleUrl: './contributions-section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,7 +52,9 @@ export class ContributionsSection implements OnInit {
 
   protected readonly kinds = CONTRIBUTION_KINDS;
   protected readonly fieldError = fieldError;
-  protected readonly totals = computed(() => sumByCurrency(this.contributions().map((c) => ({ amount: c.valuation, currency: c.currency }))));
+  protected readonly totals = computed(() =>
+    sumByCurrency(this.contributions().map((c) => ({ amount: c.valuation, currency: c.currency }))),
+  );
   protected readonly saving = signal(false);
   protected readonly feedback = signal<{ kind: 'success' | 'error'; key: string; params?: Record<string, string> } | null>(null);
 
@@ -62,7 +79,14 @@ export class ContributionsSection implements OnInit {
     const { organisationId, kind, description, valuation } = this.form.getRawValue();
     this.saving.set(true);
     try {
-      const created = await firstValueFrom(this.api.addContribution(this.allianceId(), { organisationId, kind, description: description.trim(), valuation: Number(valuation) }));
+      const created = await firstValueFrom(
+        this.api.addContribution(this.allianceId(), {
+          organisationId,
+          kind,
+          description: description.trim(),
+          valuation: Number(valuation),
+        }),
+      );
       this.directive()?.resetForm({ organisationId, kind, description: '', valuation: null });
       this.feedback.set({ kind: 'success', key: 'funding.contributions.added' });
       this.added.emit(created);

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnInit, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnInit,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -30,7 +41,21 @@ export interface GrantRecorded {
  */
 @Component({
   selector: 'all-grant-form',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatHint, MatLabel, MatSuffix, MatInput, MatSelect, MatOption, TranslocoPipe, Notice, MoneyPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatSuffix,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    Notice,
+    MoneyPipe,
+  ],
   templateUrl: './grant-form.html',
   styleUrl: './grant-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,7 +77,13 @@ export class GrantForm implements OnInit {
   protected readonly submitted = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  protected readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue()), startWith(this.form.getRawValue())), { requireSync: true });
+  protected readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      map(() => this.form.getRawValue()),
+      startWith(this.form.getRawValue()),
+    ),
+    { requireSync: true },
+  );
   protected readonly allocated = computed(() => trancheTotal(this.value().tranches));
   protected readonly remaining = computed(() => Math.round((Number(this.value().amount ?? 0) - this.allocated()) * 100) / 100);
   protected readonly currency = computed(() => (/^[A-Z]{3}$/.test(this.value().currency) ? this.value().currency : 'EUR'));

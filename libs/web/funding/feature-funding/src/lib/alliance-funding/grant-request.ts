@@ -43,7 +43,10 @@ export function trancheForm(): TrancheForm {
 
 export function reportForm(): ReportForm {
   return new FormGroup({
-    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(2), Validators.maxLength(200)] }),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(2), Validators.maxLength(200)],
+    }),
     dueOn: new FormControl('', { nonNullable: true, validators: Validators.required }),
   });
 }
@@ -108,7 +111,11 @@ export function grantRequest(form: GrantForm): CreateGrantRequest {
     startsOn: value.startsOn,
     endsOn: value.endsOn,
     reports: value.reports.map((r) => ({ title: r.title.trim(), dueOn: r.dueOn })),
-    tranches: value.tranches.map((t) => (t.requiresReport === null ? { amount: Number(t.amount), dueOn: t.dueOn } : { amount: Number(t.amount), dueOn: t.dueOn, requiresReport: t.requiresReport })),
+    tranches: value.tranches.map((t) =>
+      t.requiresReport === null
+        ? { amount: Number(t.amount), dueOn: t.dueOn }
+        : { amount: Number(t.amount), dueOn: t.dueOn, requiresReport: t.requiresReport },
+    ),
   };
   if (value.conditions.trim()) request.conditions = value.conditions.trim();
   return request;
@@ -131,7 +138,10 @@ export function forgetReport(tranches: FormArray<TrancheForm>, removed: number):
  * The tranches recorded as requested or already paid in the form, matched to the created grant's
  * tranches (the API returns them by due date): what to send next, in order.
  */
-export function statusChanges(form: { amount: number | null; dueOn: string; status: TrancheStatus }[], created: Grant): { tranche: Tranche; status: 'requested' | 'paid' }[] {
+export function statusChanges(
+  form: { amount: number | null; dueOn: string; status: TrancheStatus }[],
+  created: Grant,
+): { tranche: Tranche; status: 'requested' | 'paid' }[] {
   const free = [...created.tranches];
   const changes: { tranche: Tranche; status: 'requested' | 'paid' }[] = [];
   for (const row of form) {

@@ -19,13 +19,27 @@ import { REPORT_TONE } from '../shared/statuses';
  */
 @Component({
   selector: 'all-report-item',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatHint, MatLabel, MatInput, TranslocoPipe, LocalDatePipe, Notice, FundingBadge],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatInput,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    FundingBadge,
+  ],
   template: `
     @let r = report();
     <div class="head">
       <strong class="title">{{ r.title }}</strong>
       <span class="muted">{{ 'funding.report.due' | transloco: { date: (r.dueOn | localDate) } }}</span>
-      <all-funding-badge [tone]="tone()" data-testid="report-status" [attr.data-status]="r.status">{{ 'funding.reportStatus.' + r.status | transloco }}</all-funding-badge>
+      <all-funding-badge [tone]="tone()" data-testid="report-status" [attr.data-status]="r.status">{{
+        'funding.reportStatus.' + r.status | transloco
+      }}</all-funding-badge>
       @if (r.overdue) {
         <all-funding-badge tone="danger" data-testid="report-overdue">{{ 'funding.overdue' | transloco }}</all-funding-badge>
       }
@@ -37,7 +51,9 @@ import { REPORT_TONE } from '../shared/statuses';
       </div>
     }
     @if (r.reviewComment) {
-      <p class="review" data-testid="report-review-comment"><strong>{{ 'funding.report.reviewComment' | transloco }}</strong> {{ r.reviewComment }}</p>
+      <p class="review" data-testid="report-review-comment">
+        <strong>{{ 'funding.report.reviewComment' | transloco }}</strong> {{ r.reviewComment }}
+      </p>
     }
     @if (error(); as e) {
       <all-notice kind="error">{{ e | transloco }}</all-notice>
@@ -68,23 +84,55 @@ import { REPORT_TONE } from '../shared/statuses';
           }
         </mat-form-field>
         <div class="buttons">
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="report-approve">{{ 'funding.report.approve' | transloco }}</button>
-          <button mat-stroked-button type="button" (click)="review(false)" [disabled]="busy()" data-testid="report-send-back">{{ 'funding.report.sendBack' | transloco }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="report-approve">
+            {{ 'funding.report.approve' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="review(false)" [disabled]="busy()" data-testid="report-send-back">
+            {{ 'funding.report.sendBack' | transloco }}
+          </button>
         </div>
       </form>
     }
   `,
   styles: `
-    :host { display: block; }
-    .head { display: flex; flex-wrap: wrap; gap: 0.35rem 0.75rem; align-items: center; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
-    .submission { margin: 0.5rem 0; padding-left: 0.75rem; border-left: 3px solid var(--mat-sys-outline-variant); }
-    .submission p { margin: 0.25rem 0; }
-    .pre { white-space: pre-wrap; }
-    .review { margin: 0.5rem 0; }
-    .action-form { margin-top: 0.75rem; }
-    .action-form mat-form-field { display: block; width: 100%; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    :host {
+      display: block;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem 0.75rem;
+      align-items: center;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .submission {
+      margin: 0.5rem 0;
+      padding-left: 0.75rem;
+      border-left: 3px solid var(--mat-sys-outline-variant);
+    }
+    .submission p {
+      margin: 0.25rem 0;
+    }
+    .pre {
+      white-space: pre-wrap;
+    }
+    .review {
+      margin: 0.5rem 0;
+    }
+    .action-form {
+      margin-top: 0.75rem;
+    }
+    .action-form mat-form-field {
+      display: block;
+      width: 100%;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -102,7 +150,10 @@ export class ReportItem {
   protected readonly tone = computed(() => REPORT_TONE[this.report().status]);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly submission = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(3), Validators.maxLength(20_000)] });
+  protected readonly submission = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.minLength(3), Validators.maxLength(20_000)],
+  });
   protected readonly comment = new FormControl('', { nonNullable: true, validators: Validators.maxLength(4000) });
   protected readonly submissionForm = new FormGroup({ submission: this.submission });
   protected readonly reviewForm = new FormGroup({ comment: this.comment });

@@ -12,7 +12,9 @@ export interface TimelineLabels {
 /** "2026-01" in the reader's language ("janv. 2026" / "Jan 2026"). */
 export function monthLabel(month: string, lang: string): string {
   const [year, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, m - 1, 1)),
+  );
 }
 
 const DAY = 86_400_000;
@@ -42,8 +44,25 @@ export function timelineChartOptions(timeline: Portfolio['timeline'], labels: Ti
     },
     yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => labels.money(value) } },
     series: [
-      { name: labels.committed, type: 'line', step: 'end', data: timeline.map((p) => [at(p.month), p.committed]), lineStyle: { width: 3 }, symbol: 'circle', symbolSize: 7, areaStyle: { opacity: 0.08 } },
-      { name: labels.paid, type: 'line', step: 'end', data: timeline.map((p) => [at(p.month), p.paid]), lineStyle: { width: 3, type: 'dashed' }, symbol: 'diamond', symbolSize: 8 },
+      {
+        name: labels.committed,
+        type: 'line',
+        step: 'end',
+        data: timeline.map((p) => [at(p.month), p.committed]),
+        lineStyle: { width: 3 },
+        symbol: 'circle',
+        symbolSize: 7,
+        areaStyle: { opacity: 0.08 },
+      },
+      {
+        name: labels.paid,
+        type: 'line',
+        step: 'end',
+        data: timeline.map((p) => [at(p.month), p.paid]),
+        lineStyle: { width: 3, type: 'dashed' },
+        symbol: 'diamond',
+        symbolSize: 8,
+      },
     ],
   };
 }

@@ -26,7 +26,11 @@ import { monthLabel, timelineChartOptions } from './chart-options';
       <details>
         <summary>{{ 'funding.portfolio.chartData' | transloco }}</summary>
         <table class="data" data-testid="timeline-table">
-          <caption class="cdk-visually-hidden">{{ 'funding.portfolio.chartTitle' | transloco }}</caption>
+          <caption class="cdk-visually-hidden">
+            {{
+              'funding.portfolio.chartTitle' | transloco
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'funding.portfolio.month' | transloco }}</th>
@@ -48,15 +52,42 @@ import { monthLabel, timelineChartOptions } from './chart-options';
     </figure>
   `,
   styles: `
-    figure { margin: 1rem 0; }
-    figcaption { font: var(--mat-sys-title-medium); }
-    .chart { height: 320px; width: 100%; }
-    .summary { margin: 0.25rem 0; color: var(--mat-sys-on-surface-variant); }
-    summary { cursor: pointer; padding: 0.25rem 0; }
-    summary:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 2px; }
-    table.data { border-collapse: collapse; margin-top: 0.5rem; }
-    table.data th, table.data td { text-align: left; padding: 0.3rem 0.75rem; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .num { text-align: right !important; font-variant-numeric: tabular-nums; }
+    figure {
+      margin: 1rem 0;
+    }
+    figcaption {
+      font: var(--mat-sys-title-medium);
+    }
+    .chart {
+      height: 320px;
+      width: 100%;
+    }
+    .summary {
+      margin: 0.25rem 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    summary {
+      cursor: pointer;
+      padding: 0.25rem 0;
+    }
+    summary:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    table.data {
+      border-collapse: collapse;
+      margin-top: 0.5rem;
+    }
+    table.data th,
+    table.data td {
+      text-align: left;
+      padding: 0.3rem 0.75rem;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .num {
+      text-align: right !important;
+      font-variant-numeric: tabular-nums;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -37,14 +37,22 @@ describe('PortfolioPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'organisations/:id/portfolio', component: PortfolioPage }, { path: '**', component: Blank }], withComponentInputBinding()),
+        provideRouter(
+          [
+            { path: 'organisations/:id/portfolio', component: PortfolioPage },
+            { path: '**', component: Blank },
+          ],
+          withComponentInputBinding(),
+        ),
         // The chart's figures are checked in its table; ECharts itself needs a canvas jsdom lacks.
         provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
         { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    await signInAs(aMe({}, [{ organisationId: 'org-fund', organisationName: 'Fondation Solidaire', organisationStatus: 'approved', role: 'admin' }]));
+    await signInAs(
+      aMe({}, [{ organisationId: 'org-fund', organisationName: 'Fondation Solidaire', organisationStatus: 'approved', role: 'admin' }]),
+    );
   });
 
   afterEach(() => {
@@ -71,7 +79,10 @@ describe('PortfolioPage', () => {
     const { el, one, all } = await open();
     expect(text(el.querySelector('h1'))).toBe('Portefeuille de financements — Fondation Solidaire');
     const rows = all('portfolio-row');
-    expect(rows.map((r) => text(r.querySelector('[data-testid="portfolio-alliance"]')))).toEqual(['Mobilité solidaire', 'Aidants du Rhône']);
+    expect(rows.map((r) => text(r.querySelector('[data-testid="portfolio-alliance"]')))).toEqual([
+      'Mobilité solidaire',
+      'Aidants du Rhône',
+    ]);
     expect(rows[0].classList).toContain('overdue');
     expect(text(rows[0].querySelector('[data-testid="portfolio-overdue"]'))).toBe('En retard');
     expect(rows[1].querySelector('[data-testid="portfolio-overdue"]')).toBeNull();
@@ -92,7 +103,9 @@ describe('PortfolioPage', () => {
   it('gives the chart a text alternative with the cumulated figures', async () => {
     const { one, all } = await open();
     expect(one('portfolio-chart')?.getAttribute('role')).toBe('img');
-    expect(text(one('portfolio-chart')?.parentElement?.querySelector('#timeline-summary'))).toBe('De janv. 2026 à févr. 2026, 60 000 € engagés et 20 000 € versés au total.');
+    expect(text(one('portfolio-chart')?.parentElement?.querySelector('#timeline-summary'))).toBe(
+      'De janv. 2026 à févr. 2026, 60 000 € engagés et 20 000 € versés au total.',
+    );
     const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map(text);
     expect(all('timeline-row').map(cells)).toEqual([
       ['janv. 2026', '50 000 €', '0 €'],

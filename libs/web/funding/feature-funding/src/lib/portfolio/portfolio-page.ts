@@ -89,8 +89,12 @@ export class PortfolioPage {
     stream: ({ params: { id, ...filters } }) => this.api.portfolio(id, filters),
   });
 
-  protected readonly committed = computed(() => sumByCurrency((this.portfolio.value()?.entries ?? []).map((e) => ({ amount: e.committed, currency: e.currency }))));
-  protected readonly paid = computed(() => sumByCurrency((this.portfolio.value()?.entries ?? []).map((e) => ({ amount: e.paid, currency: e.currency }))));
+  protected readonly committed = computed(() =>
+    sumByCurrency((this.portfolio.value()?.entries ?? []).map((e) => ({ amount: e.committed, currency: e.currency }))),
+  );
+  protected readonly paid = computed(() =>
+    sumByCurrency((this.portfolio.value()?.entries ?? []).map((e) => ({ amount: e.paid, currency: e.currency }))),
+  );
   protected readonly paidShare = computed(() => {
     const totals = this.portfolio.value()?.totals;
     return totals ? share(totals.paid, totals.committed) : 0;
@@ -105,7 +109,9 @@ export class PortfolioPage {
     this.form.controls.territory.valueChanges.pipe(
       debounceTime(250),
       distinctUntilChanged(),
-      switchMap((q) => (q.trim().length < 2 || isTerritoryCode(q) ? of([]) : this.organisations.territories(q.trim()).pipe(catchError(() => of([]))))),
+      switchMap((q) =>
+        q.trim().length < 2 || isTerritoryCode(q) ? of([]) : this.organisations.territories(q.trim()).pipe(catchError(() => of([]))),
+      ),
     ),
     { initialValue: [] as Territory[] },
   );
@@ -135,7 +141,8 @@ export class PortfolioPage {
   }
 
   /** The field shows the chosen territory's code, the value the filter uses. */
-  protected readonly territoryDisplay = (value: Territory | string | null): string => (typeof value === 'string' ? value : (value?.code ?? ''));
+  protected readonly territoryDisplay = (value: Territory | string | null): string =>
+    typeof value === 'string' ? value : (value?.code ?? '');
 
   protected territoryChosen(event: MatAutocompleteSelectedEvent): void {
     const territory = event.option.value as Territory;

@@ -15,11 +15,27 @@ export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
       font: var(--mat-sys-label-large);
       white-space: nowrap;
     }
-    :host(.neutral) { background: #f1f5f9; color: #334155; }
-    :host(.info) { background: #dbeafe; color: #1e3a8a; }
-    :host(.success) { background: #dcfce7; color: #14532d; }
-    :host(.warning) { background: #fef3c7; color: #713f12; }
-    :host(.danger) { background: #b91c1c; color: #fff; border-color: #b91c1c; }
+    :host(.neutral) {
+      background: #f1f5f9;
+      color: #334155;
+    }
+    :host(.info) {
+      background: #dbeafe;
+      color: #1e3a8a;
+    }
+    :host(.success) {
+      background: #dcfce7;
+      color: #14532d;
+    }
+    :host(.warning) {
+      background: #fef3c7;
+      color: #713f12;
+    }
+    :host(.danger) {
+      background: #b91c1c;
+      color: #fff;
+      border-color: #b91c1c;
+    }
   `,
   host: { '[class]': 'tone()' },
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,13 @@ describe('money', () => {
   });
 
   it('sums per currency, euros first', () => {
-    expect(sumByCurrency([{ amount: 0.1, currency: 'CHF' }, { amount: 0.2, currency: 'EUR' }, { amount: 0.1, currency: 'EUR' }])).toEqual([
+    expect(
+      sumByCurrency([
+        { amount: 0.1, currency: 'CHF' },
+        { amount: 0.2, currency: 'EUR' },
+        { amount: 0.1, currency: 'EUR' },
+      ]),
+    ).toEqual([
       { currency: 'EUR', amount: 0.3 },
       { currency: 'CHF', amount: 0.1 },
     ]);

@@ -11,7 +11,12 @@ export function formatMoney(amount: number, currency: string, lang: string): str
   let formatter = formatters.get(key);
   if (!formatter) {
     try {
-      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+      formatter = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
     } catch {
       // A code Intl does not know still reads as a number followed by the code.
       return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount)} ${currency}`;
@@ -23,14 +28,18 @@ export function formatMoney(amount: number, currency: string, lang: string): str
 
 /** A decimal in the reader's language ("3,8" / "3.8"). */
 export function formatDecimal(value: number, lang: string, digits = 1): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 /** Sums amounts per currency (a grant may be in another currency than EUR), EUR first. */
 export function sumByCurrency(items: { amount: number; currency: string }[]): { amount: number; currency: string }[] {
   const sums = new Map<string, number>();
   for (const { amount, currency } of items) sums.set(currency, Math.round(((sums.get(currency) ?? 0) + amount) * 100) / 100);
-  return [...sums.entries()].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => Number(b.currency === 'EUR') - Number(a.currency === 'EUR') || a.currency.localeCompare(b.currency));
+  return [...sums.entries()]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort((a, b) => Number(b.currency === 'EUR') - Number(a.currency === 'EUR') || a.currency.localeCompare(b.currency));
 }
 
 /** Share of `part` in `whole` as a whole percentage (0 when nothing is committed). */

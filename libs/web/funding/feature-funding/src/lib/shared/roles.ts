@@ -15,7 +15,12 @@ function nameOf(alliance: Alliance, organisationId: string): string {
  */
 export function funderAdminOrganisations(alliance: Alliance, memberships: MembershipSummary[]): OrganisationOption[] {
   return alliance.myRoles
-    .filter((r) => r.role === 'funder' && r.status === 'active' && memberships.some((m) => m.organisationId === r.organisationId && m.role === 'admin'))
+    .filter(
+      (r) =>
+        r.role === 'funder' &&
+        r.status === 'active' &&
+        memberships.some((m) => m.organisationId === r.organisationId && m.role === 'admin'),
+    )
     .map((r) => ({ organisationId: r.organisationId, organisationName: nameOf(alliance, r.organisationId) }));
 }
 

@@ -13,7 +13,15 @@ import { authInterceptor } from './auth.interceptor';
 class BlankPage {}
 
 const me = (overrides: Partial<MeResponse['user']> = {}, isPlatformAdmin = false): MeResponse => ({
-  user: { id: 'u1', email: 'camille@asso.fr', displayName: 'Camille Martin', locale: 'fr', isPlatformAdmin, createdAt: '2026-01-01T00:00:00Z', ...overrides },
+  user: {
+    id: 'u1',
+    email: 'camille@asso.fr',
+    displayName: 'Camille Martin',
+    locale: 'fr',
+    isPlatformAdmin,
+    createdAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  },
   memberships: [{ organisationId: 'o1', organisationName: 'Les Jardins', organisationStatus: 'approved', role: 'admin' }],
   isPlatformAdmin,
 });
@@ -85,7 +93,9 @@ describe('AuthStore', () => {
     localStorage.setItem(SESSION_HINT_KEY, '1');
 
     const restored = store.restore();
-    http.expectOne('/api/auth/refresh').flush({ statusCode: 401, code: 'auth.refresh_invalid' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/refresh')
+      .flush({ statusCode: 401, code: 'auth.refresh_invalid' }, { status: 401, statusText: 'Unauthorized' });
     await restored;
 
     expect(store.status()).toBe('signedOut');
@@ -104,7 +114,12 @@ describe('AuthStore', () => {
   it('registers, then signs in with the same credentials', async () => {
     const done = store.register({ email: 'camille@asso.fr', password: 'une phrase de passe', displayName: 'Camille Martin', locale: 'fr' });
     const register = http.expectOne('/api/auth/register');
-    expect(register.request.body).toEqual({ email: 'camille@asso.fr', password: 'une phrase de passe', displayName: 'Camille Martin', locale: 'fr' });
+    expect(register.request.body).toEqual({
+      email: 'camille@asso.fr',
+      password: 'une phrase de passe',
+      displayName: 'Camille Martin',
+      locale: 'fr',
+    });
     register.flush({ user: me().user }, { status: 201, statusText: 'Created' });
     await settle();
     const login = http.expectOne('/api/auth/login');

@@ -13,7 +13,14 @@ import { authInterceptor } from './auth.interceptor';
 class BlankPage {}
 
 const ME: MeResponse = {
-  user: { id: 'u1', email: 'camille@asso.fr', displayName: 'Camille', locale: 'fr', isPlatformAdmin: false, createdAt: '2026-01-01T00:00:00Z' },
+  user: {
+    id: 'u1',
+    email: 'camille@asso.fr',
+    displayName: 'Camille',
+    locale: 'fr',
+    isPlatformAdmin: false,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
   memberships: [],
   isPlatformAdmin: false,
 };

@@ -25,8 +25,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     return next(req);
   }
   const store = inject(AuthStore);
-  const send = (token: string | null) =>
-    next(token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req);
+  const send = (token: string | null) => next(token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req);
 
   const first = send(store.accessToken());
   if (isAuthRoute(req)) {

@@ -100,7 +100,9 @@ export class AccountPage {
 
   protected async deleteAccount(): Promise<void> {
     const deleted = await firstValueFrom(
-      this.dialog.open<DeleteAccountDialog, void, boolean>(DeleteAccountDialog, { autoFocus: 'first-tabbable', restoreFocus: true }).afterClosed(),
+      this.dialog
+        .open<DeleteAccountDialog, void, boolean>(DeleteAccountDialog, { autoFocus: 'first-tabbable', restoreFocus: true })
+        .afterClosed(),
     );
     if (deleted) {
       this.store.forget();

@@ -22,7 +22,10 @@ describe('CaseStudyPage', () => {
   it('shows a published card: its facts with named territories, its partners and its results', async () => {
     localStorage.clear();
     browserLanguage('fr-FR');
-    TestBed.configureTestingModule({ imports: [libraryTranslocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [libraryTranslocoTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(CaseStudyPage);
     fixture.componentRef.setInput('id', 'cs-1');

@@ -13,7 +13,9 @@ import { CaseStudyResults } from '../shared/results-table';
   selector: 'all-case-study-page',
   imports: [RouterLink, TranslocoPipe, LocalDatePipe, Notice, CaseStudyFacts, CaseStudyResults],
   template: `
-    <p class="back"><a routerLink="/library">← {{ 'library.detail.back' | transloco }}</a></p>
+    <p class="back">
+      <a routerLink="/library">← {{ 'library.detail.back' | transloco }}</a>
+    </p>
     @if (study.error(); as error) {
       <h1>{{ 'library.detail.pageTitle' | transloco }}</h1>
       <all-notice kind="error">{{ errorMessageKey(error) | transloco }}</all-notice>
@@ -62,13 +64,32 @@ import { CaseStudyResults } from '../shared/results-table';
     }
   `,
   styles: `
-    .back { margin: 0 0 1rem; }
-    h1 { margin: 0 0 0.25rem; font: var(--mat-sys-headline-medium); }
-    h2 { margin: 2rem 0 0.75rem; font: var(--mat-sys-title-large); }
-    .published, .note { color: var(--mat-sys-on-surface-variant); }
-    .note { font: var(--mat-sys-body-small); }
-    .summary { max-width: 48rem; white-space: pre-line; }
-    .partners { margin: 0; padding-left: 1.25rem; }
+    .back {
+      margin: 0 0 1rem;
+    }
+    h1 {
+      margin: 0 0 0.25rem;
+      font: var(--mat-sys-headline-medium);
+    }
+    h2 {
+      margin: 2rem 0 0.75rem;
+      font: var(--mat-sys-title-large);
+    }
+    .published,
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .note {
+      font: var(--mat-sys-body-small);
+    }
+    .summary {
+      max-width: 48rem;
+      white-space: pre-line;
+    }
+    .partners {
+      margin: 0;
+      padding-left: 1.25rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -9,7 +9,12 @@ import { LEAD_ORG, PARTNER_ORG, aCaseStudy, anAlliance, objectivesWithIndicators
 import { answeringDialog, libraryTranslocoTesting } from '../../testing/library-testing';
 import { AllianceCaseStudyPage, partnerProfiles } from './alliance-case-study-page';
 
-const membership = (organisationId: string, role: MembershipSummary['role']): MembershipSummary => ({ organisationId, organisationName: organisationId, organisationStatus: 'approved', role });
+const membership = (organisationId: string, role: MembershipSummary['role']): MembershipSummary => ({
+  organisationId,
+  organisationName: organisationId,
+  organisationStatus: 'approved',
+  role,
+});
 
 describe('partnerProfiles', () => {
   it('lists the profiles of active lead and partner organisations once, funders and observers aside', () => {
@@ -31,7 +36,9 @@ describe('AllianceCaseStudyPage', () => {
     const fixture = TestBed.createComponent(AllianceCaseStudyPage);
     fixture.componentRef.setInput('id', 'all-1');
     fixture.detectChanges();
-    const myRoles = options.lead ? [{ organisationId: LEAD_ORG, role: 'lead' as const, status: 'active' as const }] : [{ organisationId: PARTNER_ORG, role: 'partner' as const, status: 'active' as const }];
+    const myRoles = options.lead
+      ? [{ organisationId: LEAD_ORG, role: 'lead' as const, status: 'active' as const }]
+      : [{ organisationId: PARTNER_ORG, role: 'partner' as const, status: 'active' as const }];
     http.expectOne('/api/alliances/all-1').flush(anAlliance({ myRoles }));
     const studyReq = http.expectOne('/api/alliances/all-1/case-study');
     if (options.study) studyReq.flush(options.study);
@@ -57,7 +64,10 @@ describe('AllianceCaseStudyPage', () => {
     const { fixture, el, byTestId } = await render({ lead: true, memberships: [membership(LEAD_ORG, 'member')], study: null });
     expect(byTestId('case-study-state')?.getAttribute('data-state')).toBe('none');
     expect(el.textContent).toContain('Innovation sociétale');
-    expect([...el.querySelectorAll('[data-testid="facts-profiles"] span')].map((s) => s.textContent?.trim())).toEqual(['Entreprise', 'Collectivité territoriale']);
+    expect([...el.querySelectorAll('[data-testid="facts-profiles"] span')].map((s) => s.textContent?.trim())).toEqual([
+      'Entreprise',
+      'Collectivité territoriale',
+    ]);
     expect(el.textContent).not.toContain('Fondation');
     expect(el.textContent).toContain('De 0 à 240 trajets (cible 400)');
 
@@ -100,7 +110,13 @@ describe('AllianceCaseStudyPage', () => {
     await settle();
     const post = http.expectOne({ method: 'POST', url: '/api/case-studies/cs-1/consents' });
     expect(post.request.body).toEqual({ organisationId: PARTNER_ORG });
-    post.flush(aCaseStudy({ status: 'published', publishedAt: '2026-03-03T10:00:00.000Z', consents: aCaseStudy().consents.map((c) => ({ ...c, consentedAt: '2026-03-03T10:00:00.000Z' })) }));
+    post.flush(
+      aCaseStudy({
+        status: 'published',
+        publishedAt: '2026-03-03T10:00:00.000Z',
+        consents: aCaseStudy().consents.map((c) => ({ ...c, consentedAt: '2026-03-03T10:00:00.000Z' })),
+      }),
+    );
     await settle();
     fixture.detectChanges();
     expect(byTestId('case-study-message')?.textContent).toContain('la fiche est publiée dans la bibliothèque');
@@ -108,11 +124,19 @@ describe('AllianceCaseStudyPage', () => {
   });
 
   it('withdraws a consent after confirming that the card leaves the library', async () => {
-    const published = aCaseStudy({ status: 'published', publishedAt: '2026-03-03T10:00:00.000Z', consents: aCaseStudy().consents.map((c) => ({ ...c, consentedAt: '2026-03-03T10:00:00.000Z' })) });
+    const published = aCaseStudy({
+      status: 'published',
+      publishedAt: '2026-03-03T10:00:00.000Z',
+      consents: aCaseStudy().consents.map((c) => ({ ...c, consentedAt: '2026-03-03T10:00:00.000Z' })),
+    });
     const { fixture, byTestId, dialog } = await render({ lead: false, memberships: [membership(PARTNER_ORG, 'admin')], study: published });
     byTestId('consent-withdraw')!.click();
     await settle();
-    expect(dialog.asked[0].data).toMatchObject({ message: 'library.consents.withdrawPublished', destructive: true, params: { organisation: 'Entreprise locale' } });
+    expect(dialog.asked[0].data).toMatchObject({
+      message: 'library.consents.withdrawPublished',
+      destructive: true,
+      params: { organisation: 'Entreprise locale' },
+    });
     http.expectOne({ method: 'DELETE', url: `/api/case-studies/cs-1/consents/${PARTNER_ORG}` }).flush(aCaseStudy());
     await settle();
     fixture.detectChanges();
@@ -121,7 +145,12 @@ describe('AllianceCaseStudyPage', () => {
   });
 
   it('asks the lead before an update takes back the consents already given', async () => {
-    const { byTestId, dialog } = await render({ lead: true, memberships: [membership(LEAD_ORG, 'admin')], study: aCaseStudy(), confirm: false });
+    const { byTestId, dialog } = await render({
+      lead: true,
+      memberships: [membership(LEAD_ORG, 'admin')],
+      study: aCaseStudy(),
+      confirm: false,
+    });
     expect((byTestId('case-study-title-input') as HTMLInputElement).value).toBe('Des transports solidaires pour les aidants');
     byTestId('case-study-submit')!.click();
     await settle();

@@ -26,7 +26,9 @@ type Message = { kind: 'success' | 'error' | 'info'; key: string; params?: Recor
 
 /** Profiles of the organisations that take part as lead or partner: what the card will say about its partners. */
 export function partnerProfiles(alliance: Pick<Alliance, 'members'>): string[] {
-  const profiles = alliance.members.filter((m) => m.status === 'active' && SIGNING_ROLES.includes(m.role)).map((m) => m.organisationProfile);
+  const profiles = alliance.members
+    .filter((m) => m.status === 'active' && SIGNING_ROLES.includes(m.role))
+    .map((m) => m.organisationProfile);
   return [...new Set(profiles)].sort();
 }
 
@@ -76,19 +78,31 @@ export class AllianceCaseStudyPage {
   /** The card as it stands: null when the alliance has none yet, undefined while loading or after an error. */
   protected readonly card = computed(() => (this.study.hasValue() ? this.study.value() : undefined));
   /** Anyone of the lead organisation prepares the card (the API's rule). */
-  protected readonly isLead = computed(() => this.alliance.hasValue() && this.alliance.value().myRoles.some((r) => r.role === 'lead' && r.status === 'active'));
+  protected readonly isLead = computed(
+    () => this.alliance.hasValue() && this.alliance.value().myRoles.some((r) => r.role === 'lead' && r.status === 'active'),
+  );
   protected readonly objectives = rxResource({
     params: () => (this.isLead() ? this.id() : undefined),
     stream: ({ params }) => this.objectivesApi.list(params),
   });
-  protected readonly indicatorCount = computed(() => (this.objectives.hasValue() ? this.objectives.value() : []).reduce((n, o) => n + o.indicators.length, 0));
+  protected readonly indicatorCount = computed(() =>
+    (this.objectives.hasValue() ? this.objectives.value() : []).reduce((n, o) => n + o.indicators.length, 0),
+  );
 
   protected readonly profiles = computed(() => {
     return this.alliance.hasValue() ? partnerProfiles(this.alliance.value()) : [];
   });
 
   /** Organisations the signed-in person may give or withdraw consent for: those they administer. */
-  private readonly administered = computed(() => new Set(this.auth.memberships().filter((m) => m.role === 'admin').map((m) => m.organisationId)));
+  private readonly administered = computed(
+    () =>
+      new Set(
+        this.auth
+          .memberships()
+          .filter((m) => m.role === 'admin')
+          .map((m) => m.organisationId),
+      ),
+  );
   protected readonly awaited = computed(() => (this.card()?.consents ?? []).filter((c) => !c.consentedAt));
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -153,7 +167,9 @@ export class AllianceCaseStudyPage {
     this.saving.set(true);
     try {
       const { title, summary } = this.form.getRawValue();
-      const study = await firstValueFrom(this.library.prepare(this.id(), { title: title.trim(), summary: summary.trim(), indicatorIds: [...this.chosen()] }));
+      const study = await firstValueFrom(
+        this.library.prepare(this.id(), { title: title.trim(), summary: summary.trim(), indicatorIds: [...this.chosen()] }),
+      );
       this.study.set(study);
       this.form.markAsPristine();
       this.message.set({ kind: 'success', key: existing ? 'library.publish.updated' : 'library.publish.prepared' });
@@ -184,7 +200,11 @@ export class AllianceCaseStudyPage {
       const call = give ? this.library.consent(study.id, consent.organisationId) : this.library.withdraw(study.id, consent.organisationId);
       const updated = await firstValueFrom(call);
       this.study.set(updated);
-      const key = !give ? 'library.consents.withdrawn' : updated.status === 'published' ? 'library.consents.published' : 'library.consents.given';
+      const key = !give
+        ? 'library.consents.withdrawn'
+        : updated.status === 'published'
+          ? 'library.consents.published'
+          : 'library.consents.given';
       this.message.set({ kind: 'success', key, params });
     } catch (error) {
       this.message.set({ kind: 'error', key: errorMessageKey(error) });

@@ -14,7 +14,10 @@ describe('LibraryPage', () => {
   beforeEach(() => {
     localStorage.clear();
     browserLanguage('fr-FR');
-    TestBed.configureTestingModule({ imports: [libraryTranslocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [libraryTranslocoTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -32,7 +35,9 @@ describe('LibraryPage', () => {
   }
 
   it('searches with the words and filters of the address and shows each card with its tags', async () => {
-    const { el, params } = await render({ q: 'collectivite', profile: 'company', domain: 'carers' }, [aCaseStudy({ status: 'published', publishedAt: '2026-03-03T10:00:00.000Z' })]);
+    const { el, params } = await render({ q: 'collectivite', profile: 'company', domain: 'carers' }, [
+      aCaseStudy({ status: 'published', publishedAt: '2026-03-03T10:00:00.000Z' }),
+    ]);
     expect(params.get('q')).toBe('collectivite');
     expect(params.get('profile')).toBe('company');
     expect(params.get('domain')).toBe('carers');
@@ -51,7 +56,10 @@ describe('LibraryPage', () => {
     const { el } = await render({}, []);
     expect(el.querySelector('[data-testid="library-empty"]')?.textContent).toContain('ne contient encore aucune fiche');
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({ imports: [libraryTranslocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [libraryTranslocoTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
     const filtered = await render({ scale: 'national' }, []);
     expect(filtered.el.querySelector('[data-testid="library-empty"]')?.textContent).toContain('Aucune fiche ne correspond');

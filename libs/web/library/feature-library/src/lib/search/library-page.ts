@@ -22,7 +22,20 @@ const KNOWN_DOMAINS: ReadonlySet<string> = new Set(DOMAINS);
 /** Bibliothèque: published case-study cards, searched in French (accents and plurals alike) and filtered as in the research's database. */
 @Component({
   selector: 'all-library-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatHint, MatInput, MatSelect, MatOption, TranslocoPipe, LocalDatePipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+  ],
   templateUrl: './library-page.html',
   styleUrl: './library-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -18,7 +18,11 @@ export function resultProgress(r: Pick<Result, 'baseline' | 'target' | 'latest'>
   template: `
     <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
       <table class="data-table" data-testid="results-table">
-        <caption class="visually-hidden">{{ caption() }}</caption>
+        <caption class="visually-hidden">
+          {{
+            caption()
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'library.results.indicator' | transloco }}</th>
@@ -43,7 +47,11 @@ export function resultProgress(r: Pick<Result, 'baseline' | 'target' | 'latest'>
     </div>
   `,
   styles: `
-    .number { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .number {
+      text-align: right !important;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

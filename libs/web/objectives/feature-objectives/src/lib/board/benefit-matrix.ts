@@ -25,7 +25,11 @@ import { Notice } from '@alliances/web/ui';
     } @else {
       <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'objectives.board.tabMatrix' | transloco">
         <table data-testid="benefit-matrix">
-          <caption class="cdk-visually-hidden">{{ 'objectives.board.tabMatrix' | transloco }}</caption>
+          <caption class="cdk-visually-hidden">
+            {{
+              'objectives.board.tabMatrix' | transloco
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'objectives.matrix.partner' | transloco }}</th>
@@ -75,12 +79,33 @@ import { Notice } from '@alliances/web/ui';
     }
   `,
   styles: `
-    .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; min-width: 100%; }
-    th, td { border: 1px solid var(--mat-sys-outline-variant); padding: 0.5rem; text-align: left; vertical-align: top; min-width: 10rem; }
-    tr.without th { background: #fef3c7; color: #713f12; }
-    .flag { display: block; font-weight: 600; font-style: italic; }
-    mat-select { min-width: 9rem; }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      min-width: 100%;
+    }
+    th,
+    td {
+      border: 1px solid var(--mat-sys-outline-variant);
+      padding: 0.5rem;
+      text-align: left;
+      vertical-align: top;
+      min-width: 10rem;
+    }
+    tr.without th {
+      background: #fef3c7;
+      color: #713f12;
+    }
+    .flag {
+      display: block;
+      font-weight: 600;
+      font-style: italic;
+    }
+    mat-select {
+      min-width: 9rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -103,10 +128,17 @@ export class BenefitMatrixView {
   }
 
   protected cellText(objectiveId: string, organisationId: string): string {
-    return this.cell(objectiveId, organisationId).map((s) => this.transloco.translate(`objectives.square.${s}`)).join(', ');
+    return this.cell(objectiveId, organisationId)
+      .map((s) => this.transloco.translate(`objectives.square.${s}`))
+      .join(', ');
   }
 
-  protected async save(objectiveId: string, organisationId: string, organisation: string, change: MatSelectChange<MagicSquare[]>): Promise<void> {
+  protected async save(
+    objectiveId: string,
+    organisationId: string,
+    organisation: string,
+    change: MatSelectChange<MagicSquare[]>,
+  ): Promise<void> {
     this.feedback.set(null);
     try {
       await firstValueFrom(this.api.setBenefit(objectiveId, organisationId, change.value));

@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
@@ -18,11 +25,35 @@ import type { ChildDialogData } from './dialog-data';
 /** Adds an indicator to an objective; closes with the created indicator. */
 @Component({
   selector: 'all-indicator-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatError, MatFormField, MatHint, MatLabel, MatInput, MatSelect, MatOption, TranslocoPipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    Notice,
+  ],
   templateUrl: './indicator-dialog.html',
   styles: `
-    mat-form-field { display: block; width: 100%; margin-bottom: 0.25rem; }
-    .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+    mat-form-field {
+      display: block;
+      width: 100%;
+      margin-bottom: 0.25rem;
+    }
+    .pair {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 0 1rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -54,7 +85,9 @@ export class IndicatorDialog {
     const value = this.form.getRawValue();
     this.saving.set(true);
     try {
-      const created = await firstValueFrom(this.api.addIndicator(this.data.objective.id, { ...value, baseline: Number(value.baseline), target: Number(value.target) }));
+      const created = await firstValueFrom(
+        this.api.addIndicator(this.data.objective.id, { ...value, baseline: Number(value.baseline), target: Number(value.target) }),
+      );
       this.ref.close(created);
     } catch (error) {
       if (!applyFieldErrors(this.form, error)) this.error.set(errorMessageKey(error));

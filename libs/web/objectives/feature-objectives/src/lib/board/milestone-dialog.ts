@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
@@ -18,7 +25,22 @@ import type { ChildDialogData } from './dialog-data';
 /** Adds a milestone (jalon) to an objective; closes with the created milestone. */
 @Component({
   selector: 'all-milestone-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatError, MatFormField, MatLabel, MatInput, MatSelect, MatOption, TranslocoPipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    Notice,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'objectives.milestoneDialog.title' | transloco: { objective: data.objective.title } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -29,7 +51,9 @@ import type { ChildDialogData } from './dialog-data';
         <mat-form-field>
           <mat-label>{{ 'objectives.milestoneDialog.titleField' | transloco }}</mat-label>
           <input matInput formControlName="title" data-testid="milestone-title" required />
-          @if (fieldError(form.controls.title); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.title); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'objectives.milestoneDialog.owner' | transloco }}</mat-label>
@@ -38,21 +62,33 @@ import type { ChildDialogData } from './dialog-data';
               <mat-option [value]="o.organisationId">{{ o.organisationName }}</mat-option>
             }
           </mat-select>
-          @if (fieldError(form.controls.ownerOrganisationId); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.ownerOrganisationId); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'objectives.milestoneDialog.dueDate' | transloco }}</mat-label>
           <input matInput type="date" formControlName="dueDate" data-testid="milestone-due" required />
-          @if (fieldError(form.controls.dueDate); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.dueDate); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'objectives.milestoneDialog.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="milestone-submit">{{ 'objectives.milestoneDialog.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="milestone-submit">
+          {{ 'objectives.milestoneDialog.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
-  styles: `mat-form-field { display: block; width: 100%; margin-bottom: 0.5rem; }`,
+  styles: `
+    mat-form-field {
+      display: block;
+      width: 100%;
+      margin-bottom: 0.5rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MilestoneDialog {

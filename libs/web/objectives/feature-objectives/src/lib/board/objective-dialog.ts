@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
@@ -18,7 +25,23 @@ import type { ObjectiveDialogData } from './dialog-data';
 /** Adds an objective to the alliance; closes with the created objective. */
 @Component({
   selector: 'all-objective-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatError, MatFormField, MatHint, MatLabel, MatInput, MatSelect, MatOption, TranslocoPipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    Notice,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'objectives.objectiveDialog.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -29,7 +52,9 @@ import type { ObjectiveDialogData } from './dialog-data';
         <mat-form-field>
           <mat-label>{{ 'objectives.objectiveDialog.titleField' | transloco }}</mat-label>
           <input matInput formControlName="title" data-testid="objective-title" required />
-          @if (fieldError(form.controls.title); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.title); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'objectives.objectiveDialog.collective' | transloco }}</mat-label>
@@ -43,16 +68,26 @@ import type { ObjectiveDialogData } from './dialog-data';
         <mat-form-field>
           <mat-label>{{ 'objectives.objectiveDialog.description' | transloco }}</mat-label>
           <textarea matInput formControlName="description" rows="3" data-testid="objective-description"></textarea>
-          @if (fieldError(form.controls.description); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.description); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'objectives.objectiveDialog.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="objective-submit">{{ 'objectives.objectiveDialog.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="objective-submit">
+          {{ 'objectives.objectiveDialog.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
-  styles: `mat-form-field { display: block; width: 100%; margin-bottom: 0.5rem; }`,
+  styles: `
+    mat-form-field {
+      display: block;
+      width: 100%;
+      margin-bottom: 0.5rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ObjectiveDialog {

@@ -47,7 +47,15 @@ describe('ObjectivesBoardPage', () => {
     const comments = [
       aComment({ id: 'c1', seq: 1, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' } }),
       aComment({ id: 'c2', seq: 2, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' } }),
-      aComment({ id: 'c3', seq: 3, allianceId: 'all-1', target: { type: 'objective', id: 'obj-1' }, body: null, bodyHtml: null, deletedAt: '2026-03-03T09:00:00.000Z' }),
+      aComment({
+        id: 'c3',
+        seq: 3,
+        allianceId: 'all-1',
+        target: { type: 'objective', id: 'obj-1' },
+        body: null,
+        bodyHtml: null,
+        deletedAt: '2026-03-03T09:00:00.000Z',
+      }),
     ];
     http.expectOne((r) => r.url === '/api/comments' && r.params.get('allianceId') === 'all-1').flush({ items: comments, lastSeq: 3 });
     await settle();
@@ -61,7 +69,10 @@ describe('ObjectivesBoardPage', () => {
     const { el, all } = await render();
 
     expect(el.querySelectorAll('h1')).toHaveLength(1);
-    expect([...el.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual(['Co-construction territoriale', 'Performance des organisations']);
+    expect([...el.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
+      'Co-construction territoriale',
+      'Performance des organisations',
+    ]);
     const [territory, performance] = all('objective-card');
     expect(territory.querySelector('h3')?.textContent).toBe('Accompagner 200 personnes');
     expect(territory.querySelector('[data-testid="status-chip"]')?.textContent).toContain('En bonne voie');
@@ -98,6 +109,8 @@ describe('ObjectivesBoardPage', () => {
     expect(lead.textContent).toContain('Positionnement, Processus');
     expect(lead.querySelector('[data-testid="matrix-cell-edit"]')).toBeNull();
     expect(partner.querySelector('[data-testid="without-benefit"]')?.textContent).toBe('ne retire rien pour l’instant');
-    expect(partner.querySelector('[data-testid="matrix-cell-edit"]')?.getAttribute('aria-label')).toBe('Parts servies pour Boulangerie Martin par « Accompagner 200 personnes »');
+    expect(partner.querySelector('[data-testid="matrix-cell-edit"]')?.getAttribute('aria-label')).toBe(
+      'Parts servies pour Boulangerie Martin par « Accompagner 200 personnes »',
+    );
   });
 });

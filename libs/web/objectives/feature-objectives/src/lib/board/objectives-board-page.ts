@@ -32,7 +32,20 @@ interface Feedback {
 /** The objectives board of an alliance, grouped by collective objective, and its benefit matrix. */
 @Component({
   selector: 'all-objectives-board-page',
-  imports: [MatButton, MatCheckbox, MatProgressBar, MatTabGroup, MatTab, RouterLink, TranslocoPipe, LocalDatePipe, Notice, StatusChip, BenefitMatrixView, CommentsPanel],
+  imports: [
+    MatButton,
+    MatCheckbox,
+    MatProgressBar,
+    MatTabGroup,
+    MatTab,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    StatusChip,
+    BenefitMatrixView,
+    CommentsPanel,
+  ],
   templateUrl: './objectives-board-page.html',
   styleUrl: './objectives-board-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,7 +99,9 @@ export class ObjectivesBoardPage implements OnDestroy {
     this.objectives.hasValue() ? groupObjectives(this.objectives.value(), this.alliance.value()?.collectiveObjectives ?? []) : [],
   );
   protected readonly owners = computed<OrganisationOption[]>(() =>
-    (this.alliance.value()?.members ?? []).filter((m) => m.status === 'active').map(({ organisationId, organisationName }) => ({ organisationId, organisationName })),
+    (this.alliance.value()?.members ?? [])
+      .filter((m) => m.status === 'active')
+      .map(({ organisationId, organisationName }) => ({ organisationId, organisationName })),
   );
   protected readonly ownOrganisations = computed(() =>
     (this.alliance.value()?.myRoles ?? []).filter((r) => r.status === 'active').map((r) => r.organisationId),
@@ -95,7 +110,10 @@ export class ObjectivesBoardPage implements OnDestroy {
   protected readonly exporting = signal(false);
 
   protected addObjective(): void {
-    const ref = this.dialog.open<ObjectiveDialog, ObjectiveDialogData, Objective>(ObjectiveDialog, { data: { allianceId: this.id() }, width: '36rem' });
+    const ref = this.dialog.open<ObjectiveDialog, ObjectiveDialogData, Objective>(ObjectiveDialog, {
+      data: { allianceId: this.id() },
+      width: '36rem',
+    });
     ref.afterClosed().subscribe((created) => {
       if (!created) return;
       this.feedback.set({ kind: 'success', key: 'objectives.board.created', params: { title: created.title } });
@@ -104,7 +122,10 @@ export class ObjectivesBoardPage implements OnDestroy {
   }
 
   protected addIndicator(objective: Objective): void {
-    const ref = this.dialog.open<IndicatorDialog, ChildDialogData>(IndicatorDialog, { data: { objective, owners: this.owners() }, width: '40rem' });
+    const ref = this.dialog.open<IndicatorDialog, ChildDialogData>(IndicatorDialog, {
+      data: { objective, owners: this.owners() },
+      width: '40rem',
+    });
     ref.afterClosed().subscribe((created?: { name: string }) => {
       if (!created) return;
       this.feedback.set({ kind: 'success', key: 'objectives.board.indicatorCreated', params: { name: created.name } });
@@ -113,7 +134,10 @@ export class ObjectivesBoardPage implements OnDestroy {
   }
 
   protected addMilestone(objective: Objective): void {
-    const ref = this.dialog.open<MilestoneDialog, ChildDialogData>(MilestoneDialog, { data: { objective, owners: this.owners() }, width: '36rem' });
+    const ref = this.dialog.open<MilestoneDialog, ChildDialogData>(MilestoneDialog, {
+      data: { objective, owners: this.owners() },
+      width: '36rem',
+    });
     ref.afterClosed().subscribe((created?: { title: string }) => {
       if (!created) return;
       this.feedback.set({ kind: 'success', key: 'objectives.board.milestoneCreated', params: { title: created.title } });

@@ -16,9 +16,16 @@ describe('indicatorChartOptions', () => {
 
     expect(planned.name).toBe('Prévu');
     expect(planned.lineStyle.type).toBe('dashed');
-    expect(planned.data).toEqual([['2026-01-01', 0], ['2026-07-01', 100], ['2026-12-31', 200]]);
+    expect(planned.data).toEqual([
+      ['2026-01-01', 0],
+      ['2026-07-01', 100],
+      ['2026-12-31', 200],
+    ]);
     expect(actual.name).toBe('Réalisé');
-    expect(actual.data).toEqual([['2026-03-01', 40], ['2026-06-01', 130]]);
+    expect(actual.data).toEqual([
+      ['2026-03-01', 40],
+      ['2026-06-01', 130],
+    ]);
     expect(options['legend']).toEqual(expect.objectContaining({ data: ['Prévu', 'Réalisé'] }));
   });
 
@@ -28,5 +35,14 @@ describe('indicatorChartOptions', () => {
 });
 
 function aCheckIn(id: string) {
-  return { id, indicatorId: 'ind-1', note: null, notePrivate: false, confidence: null, author: { id: 'u', displayName: 'Camille' }, createdAt: '2026-06-01T10:00:00.000Z', editableUntil: '2026-06-02T10:00:00.000Z' };
+  return {
+    id,
+    indicatorId: 'ind-1',
+    note: null,
+    notePrivate: false,
+    confidence: null,
+    author: { id: 'u', displayName: 'Camille' },
+    createdAt: '2026-06-01T10:00:00.000Z',
+    editableUntil: '2026-06-02T10:00:00.000Z',
+  };
 }

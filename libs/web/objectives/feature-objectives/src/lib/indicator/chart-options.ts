@@ -22,7 +22,10 @@ export function actualPoints(detail: Pick<IndicatorDetail, 'checkIns'>): ChartPo
  * ECharts options: the planned straight line (dashed) against the actual check-ins, on a time axis.
  * A plain object (no ECharts import) so the library stays lazy and the builder is testable.
  */
-export function indicatorChartOptions(detail: Pick<IndicatorDetail, 'checkIns' | 'planned' | 'target'>, labels: ChartLabels): Record<string, unknown> {
+export function indicatorChartOptions(
+  detail: Pick<IndicatorDetail, 'checkIns' | 'planned' | 'target'>,
+  labels: ChartLabels,
+): Record<string, unknown> {
   const actual = actualPoints(detail);
   return {
     animation: false,
@@ -48,7 +51,13 @@ export function indicatorChartOptions(detail: Pick<IndicatorDetail, 'checkIns' |
         lineStyle: { width: 3 },
         symbol: 'circle',
         symbolSize: 8,
-        markLine: { silent: true, symbol: 'none', data: [{ yAxis: detail.target }], label: { formatter: '{c}' }, lineStyle: { color: '#15803d' } },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          data: [{ yAxis: detail.target }],
+          label: { formatter: '{c}' },
+          lineStyle: { color: '#15803d' },
+        },
       },
     ],
   };

@@ -21,7 +21,9 @@ describe('CheckInForm', () => {
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(TranslocoService).setActiveLang('fr');
     let n = 0;
-    jest.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-00000000000${++n}` as `${string}-${string}-${string}-${string}-${string}`);
+    jest
+      .spyOn(crypto, 'randomUUID')
+      .mockImplementation(() => `00000000-0000-4000-8000-00000000000${++n}` as `${string}-${string}-${string}-${string}-${string}`);
   });
 
   afterEach(() => {
@@ -117,10 +119,17 @@ describe('CheckInForm', () => {
     const { el, type, submit, stable } = await render();
     type('checkin-value', '12');
     await submit();
-    http.expectOne('/api/indicators/ind-1/checkins').flush(
-      { statusCode: 400, error: 'Bad Request', message: 'invalid', details: [{ field: 'date', messages: ['bad'], codes: ['isIso8601'] }] },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/indicators/ind-1/checkins')
+      .flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'invalid',
+          details: [{ field: 'date', messages: ['bad'], codes: ['isIso8601'] }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await stable();
     expect([...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim())).toEqual(['Valeur refusée par le serveur.']);
   });

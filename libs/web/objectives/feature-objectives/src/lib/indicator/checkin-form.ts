@@ -29,23 +29,31 @@ import { fieldError, today } from '../shared/format';
         <mat-form-field>
           <mat-label>{{ 'objectives.checkin.value' | transloco: { unit: unit() } }}</mat-label>
           <input matInput type="number" formControlName="value" data-testid="checkin-value" required />
-          @if (fieldError(form.controls.value); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.value); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'objectives.checkin.date' | transloco }}</mat-label>
           <input matInput type="date" formControlName="date" [max]="maxDate" data-testid="checkin-date" required />
-          @if (fieldError(form.controls.date); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.date); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'objectives.checkin.confidence' | transloco }}</mat-label>
           <input matInput type="number" min="1" max="5" step="1" formControlName="confidence" data-testid="checkin-confidence" />
-          @if (fieldError(form.controls.confidence); as e) { <mat-error>{{ e.key | transloco: e.params }}</mat-error> }
+          @if (fieldError(form.controls.confidence); as e) {
+            <mat-error>{{ e.key | transloco: e.params }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field class="note">
           <mat-label>{{ 'objectives.checkin.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="2" data-testid="checkin-note"></textarea>
         </mat-form-field>
-        <mat-checkbox class="note" formControlName="notePrivate" data-testid="checkin-note-private">{{ 'objectives.checkin.notePrivate' | transloco }}</mat-checkbox>
+        <mat-checkbox class="note" formControlName="notePrivate" data-testid="checkin-note-private">{{
+          'objectives.checkin.notePrivate' | transloco
+        }}</mat-checkbox>
       </div>
       <button mat-flat-button type="submit" [disabled]="saving()" data-testid="checkin-submit">
         {{ (saving() ? 'objectives.checkin.saving' : 'objectives.checkin.submit') | transloco }}
@@ -53,8 +61,14 @@ import { fieldError, today } from '../shared/format';
     </form>
   `,
   styles: `
-    .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
-    .note { grid-column: 1 / -1; }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: 0 1rem;
+    }
+    .note {
+      grid-column: 1 / -1;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -14,9 +14,21 @@ import { actualPoints, indicatorChartOptions } from './chart-options';
   template: `
     <figure>
       <figcaption id="chart-title">{{ 'objectives.indicator.chartTitle' | transloco }}</figcaption>
-      <div echarts [options]="options()" class="chart" role="img" aria-labelledby="chart-title" [attr.aria-description]="'objectives.indicator.chartDescription' | transloco" data-testid="indicator-chart"></div>
+      <div
+        echarts
+        [options]="options()"
+        class="chart"
+        role="img"
+        aria-labelledby="chart-title"
+        [attr.aria-description]="'objectives.indicator.chartDescription' | transloco"
+        data-testid="indicator-chart"
+      ></div>
       <table class="cdk-visually-hidden" data-testid="chart-table">
-        <caption>{{ 'objectives.indicator.tableCaption' | transloco }}</caption>
+        <caption>
+          {{
+            'objectives.indicator.tableCaption' | transloco
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'objectives.indicator.series' | transloco }}</th>
@@ -44,9 +56,16 @@ import { actualPoints, indicatorChartOptions } from './chart-options';
     </figure>
   `,
   styles: `
-    figure { margin: 1rem 0; }
-    figcaption { font: var(--mat-sys-title-medium); }
-    .chart { height: 320px; width: 100%; }
+    figure {
+      margin: 1rem 0;
+    }
+    figcaption {
+      font: var(--mat-sys-title-medium);
+    }
+    .chart {
+      height: 320px;
+      width: 100%;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

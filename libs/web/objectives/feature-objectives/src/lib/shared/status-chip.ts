@@ -9,7 +9,8 @@ const SYMBOL: Record<IndicatorStatus, string> = { achieved: 'âœ”', on_track: 'â†
 @Component({
   selector: 'all-status-chip',
   imports: [TranslocoPipe],
-  template: `<span aria-hidden="true" class="symbol">{{ symbol[status()] }}</span>{{ 'objectives.status.' + status() | transloco }}`,
+  template: `<span aria-hidden="true" class="symbol">{{ symbol[status()] }}</span
+    >{{ 'objectives.status.' + status() | transloco }}`,
   styles: `
     :host {
       display: inline-flex;
@@ -21,12 +22,29 @@ const SYMBOL: Record<IndicatorStatus, string> = { achieved: 'âœ”', on_track: 'â†
       font: var(--mat-sys-label-large);
       white-space: nowrap;
     }
-    .symbol { font-weight: 700; }
-    :host(.achieved) { background: #dbeafe; color: #1e3a8a; }
-    :host(.on_track) { background: #dcfce7; color: #14532d; }
-    :host(.at_risk) { background: #fef3c7; color: #713f12; }
-    :host(.off_track) { background: #fee2e2; color: #7f1d1d; }
-    :host(.no_data) { background: #f1f5f9; color: #334155; }
+    .symbol {
+      font-weight: 700;
+    }
+    :host(.achieved) {
+      background: #dbeafe;
+      color: #1e3a8a;
+    }
+    :host(.on_track) {
+      background: #dcfce7;
+      color: #14532d;
+    }
+    :host(.at_risk) {
+      background: #fef3c7;
+      color: #713f12;
+    }
+    :host(.off_track) {
+      background: #fee2e2;
+      color: #7f1d1d;
+    }
+    :host(.no_data) {
+      background: #f1f5f9;
+      color: #334155;
+    }
   `,
   host: { '[class]': 'status()', 'data-testid': 'status-chip', '[attr.data-status]': 'status()' },
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -60,7 +60,5 @@ export function identifierValidator(field: IdentifierField): ValidatorFn {
 export function identifierErrorKey(field: IdentifierField, control: AbstractControl): string | null {
   const code = IDENTIFIER_ERROR_CODES.find((c) => control.hasError(c));
   if (!code) return null;
-  return code === 'identifierRequired'
-    ? `organisations.apply.errors.identifierRequired.${field}`
-    : `organisations.apply.errors.${code}`;
+  return code === 'identifierRequired' ? `organisations.apply.errors.identifierRequired.${field}` : `organisations.apply.errors.${code}`;
 }

@@ -47,7 +47,11 @@ describe('MyOrganisationsPage', () => {
     await fixture.whenStable();
 
     const items = [...el.querySelectorAll('[data-testid="organisation-item"]')];
-    expect(items.map((i) => i.querySelector('h2')?.textContent?.trim())).toEqual(['Les Jardins Partagés', 'Fondation Horizon', 'SARL Fantôme']);
+    expect(items.map((i) => i.querySelector('h2')?.textContent?.trim())).toEqual([
+      'Les Jardins Partagés',
+      'Fondation Horizon',
+      'SARL Fantôme',
+    ]);
     expect(items.map((i) => i.querySelector('[data-testid="organisation-status"]')?.textContent?.trim())).toEqual([
       'Validée',
       'En attente de validation',
@@ -65,7 +69,9 @@ describe('MyOrganisationsPage', () => {
     const { fixture, el } = await render([]);
     await fixture.whenStable();
 
-    expect(el.querySelector('[data-testid="organisations-empty"]')?.textContent).toContain("Vous ne faites encore partie d'aucune organisation");
+    expect(el.querySelector('[data-testid="organisations-empty"]')?.textContent).toContain(
+      "Vous ne faites encore partie d'aucune organisation",
+    );
     const apply = el.querySelector('[data-testid="apply-organisation"]');
     expect(apply?.textContent?.trim()).toBe('Inscrire une organisation');
     expect(apply?.getAttribute('href')).toBe('/organisations/apply');

@@ -136,10 +136,12 @@ describe('OrganisationPage', () => {
     expect(dialog?.querySelector('h2')?.textContent?.trim()).toBe('Retirer Sacha Petit ?');
     dialog?.querySelector<HTMLElement>('[data-testid="confirm-accept"]')?.click();
     await stable();
-    http.expectOne((r) => r.method === 'DELETE' && r.url === '/api/organisations/org-1/members/user-sacha').flush(null, {
-      status: 204,
-      statusText: 'No Content',
-    });
+    http
+      .expectOne((r) => r.method === 'DELETE' && r.url === '/api/organisations/org-1/members/user-sacha')
+      .flush(null, {
+        status: 204,
+        statusText: 'No Content',
+      });
     await stable();
 
     expect(rows()).toHaveLength(1);
@@ -167,15 +169,19 @@ describe('OrganisationPage', () => {
     expect(byTestId('invite-feedback')?.textContent?.trim()).toBe('Invitation envoyée à alex@asso-exemple.fr.');
     expect(email.value).toBe('');
     // The list of pending invitations reloads with the new one.
-    http.expectOne('/api/organisations/org-1/invitations').flush([INVITATION, { ...INVITATION, id: 'inv-2', email: 'alex@asso-exemple.fr' }]);
+    http
+      .expectOne('/api/organisations/org-1/invitations')
+      .flush([INVITATION, { ...INVITATION, id: 'inv-2', email: 'alex@asso-exemple.fr' }]);
     await stable();
     expect(el.querySelectorAll('[data-testid="invitation-row"]')).toHaveLength(2);
 
     byTestId('revoke-invitation')?.click();
-    http.expectOne((r) => r.method === 'DELETE' && r.url === '/api/organisations/org-1/invitations/inv-1').flush(null, {
-      status: 204,
-      statusText: 'No Content',
-    });
+    http
+      .expectOne((r) => r.method === 'DELETE' && r.url === '/api/organisations/org-1/invitations/inv-1')
+      .flush(null, {
+        status: 204,
+        statusText: 'No Content',
+      });
     await stable();
     expect(el.querySelectorAll('[data-testid="invitation-row"]')).toHaveLength(1);
   });
@@ -209,7 +215,10 @@ describe('OrganisationPage', () => {
   });
 
   it('shows a plain member the list, read-only, and lets them leave', async () => {
-    const { byTestId, rows } = await render(ORG, [{ ...SACHA, role: 'admin' }, { ...CAMILLE, role: 'member' }]);
+    const { byTestId, rows } = await render(ORG, [
+      { ...SACHA, role: 'admin' },
+      { ...CAMILLE, role: 'member' },
+    ]);
 
     expect(byTestId('member-role')).toBeNull();
     expect(byTestId('remove-member')).toBeNull();

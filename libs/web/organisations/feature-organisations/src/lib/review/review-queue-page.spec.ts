@@ -160,7 +160,10 @@ describe('ReviewQueuePage', () => {
     next.flush({ items: [entry({ id: 'org-3', name: 'Atelier Vélo' })], nextCursor: null });
     await stable();
 
-    expect([...el.querySelectorAll('[data-testid="review-row"]')].map((r) => r.getAttribute('data-organisation'))).toEqual(['Les Jardins Partagés', 'Atelier Vélo']);
+    expect([...el.querySelectorAll('[data-testid="review-row"]')].map((r) => r.getAttribute('data-organisation'))).toEqual([
+      'Les Jardins Partagés',
+      'Atelier Vélo',
+    ]);
     expect(more()).toBeNull();
   });
 
