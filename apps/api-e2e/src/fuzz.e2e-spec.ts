@@ -757,16 +757,14 @@ describe(`fuzzing (${testServerName()})`, () => {
         op.method === 'GET'
           ? garbageQuery(op).map((query): FuzzCase => ({ kind: 'query', params: valid, query }))
           : fields.length
-            ? fc
-                .constantFrom(...fields)
-                .chain((f) =>
-                  extremeValue(properties[f], f).map((v): FuzzCase => ({
-                    kind: 'body',
-                    params: valid,
-                    query: '',
-                    body: { json: { ...body, [f]: v } },
-                  })),
-                )
+            ? fc.constantFrom(...fields).chain((f) =>
+                extremeValue(properties[f], f).map((v): FuzzCase => ({
+                  kind: 'body',
+                  params: valid,
+                  query: '',
+                  body: { json: { ...body, [f]: v } },
+                })),
+              )
             : fc.constant<FuzzCase>({ kind: 'body', params: valid, query: '', body: body ? { json: body } : undefined });
       return fc
         .sample(arbitrary, {

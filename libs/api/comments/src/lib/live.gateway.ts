@@ -90,13 +90,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         typeof event.target?.id !== 'string'
       )
         return;
-      socket.volatile
-        .to(room(event.allianceId))
-        .emit('comment:typing', {
-          allianceId: event.allianceId,
-          target: { type: event.target.type, id: event.target.id.slice(0, 80) },
-          user: { userId: user.id, displayName: user.displayName },
-        });
+      socket.volatile.to(room(event.allianceId)).emit('comment:typing', {
+        allianceId: event.allianceId,
+        target: { type: event.target.type, id: event.target.id.slice(0, 80) },
+        user: { userId: user.id, displayName: user.displayName },
+      });
     });
 
     socket.on('disconnect', () => {

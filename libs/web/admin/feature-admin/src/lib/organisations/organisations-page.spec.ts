@@ -38,47 +38,41 @@ describe('OrganisationsPage', () => {
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(OrganisationsPage);
     fixture.detectChanges();
-    http
-      .expectOne('/api/admin/organisations?status=pending&limit=200')
-      .flush({
-        items: [
-          organisation({
-            id: 'o2',
-            name: 'Entraide Saône',
-            profile: 'association',
-            rna: 'W691234567',
-            status: 'pending',
-            createdAt: '2026-03-01T09:00:00.000Z',
-          }),
-        ],
-        nextCursor: null,
-      });
+    http.expectOne('/api/admin/organisations?status=pending&limit=200').flush({
+      items: [
+        organisation({
+          id: 'o2',
+          name: 'Entraide Saône',
+          profile: 'association',
+          rna: 'W691234567',
+          status: 'pending',
+          createdAt: '2026-03-01T09:00:00.000Z',
+        }),
+      ],
+      nextCursor: null,
+    });
     // Approved ones span two pages: the page reads on to the last.
     http
       .expectOne('/api/admin/organisations?status=approved&limit=200')
       .flush({ items: [organisation({ siren: '552100554' })], nextCursor: 'page-2' });
-    http
-      .expectOne('/api/admin/organisations?status=rejected&limit=200')
-      .flush({
-        items: [
-          organisation({
-            id: 'o3',
-            name: 'Société X',
-            profile: 'company',
-            status: 'rejected',
-            rejectionReason: 'SIREN inconnu',
-            createdAt: '2025-12-01T09:00:00.000Z',
-          }),
-        ],
-        nextCursor: null,
-      });
+    http.expectOne('/api/admin/organisations?status=rejected&limit=200').flush({
+      items: [
+        organisation({
+          id: 'o3',
+          name: 'Société X',
+          profile: 'company',
+          status: 'rejected',
+          rejectionReason: 'SIREN inconnu',
+          createdAt: '2025-12-01T09:00:00.000Z',
+        }),
+      ],
+      nextCursor: null,
+    });
     await settle();
-    http
-      .expectOne('/api/admin/organisations?status=approved&cursor=page-2&limit=200')
-      .flush({
-        items: [organisation({ id: 'o4', name: 'Fondation Rhône', profile: 'foundation', createdAt: '2026-02-01T09:00:00.000Z' })],
-        nextCursor: null,
-      });
+    http.expectOne('/api/admin/organisations?status=approved&cursor=page-2&limit=200').flush({
+      items: [organisation({ id: 'o4', name: 'Fondation Rhône', profile: 'foundation', createdAt: '2026-02-01T09:00:00.000Z' })],
+      nextCursor: null,
+    });
     await settle();
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;

@@ -94,18 +94,16 @@ describe('AlliancesPage', () => {
     expect(request.request.method).toBe('POST');
     request.flush({});
     await settle();
-    http
-      .expectOne('/api/alliances')
-      .flush({
-        items: [
-          aSummary({
-            id: 'a3',
-            name: 'Alliance numérique inclusive',
-            myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }],
-          }),
-        ],
-        nextCursor: null,
-      });
+    http.expectOne('/api/alliances').flush({
+      items: [
+        aSummary({
+          id: 'a3',
+          name: 'Alliance numérique inclusive',
+          myRoles: [{ organisationId: 'o1', role: 'partner', status: 'active' }],
+        }),
+      ],
+      nextCursor: null,
+    });
     await settle();
     fixture.detectChanges();
     await fixture.whenStable();

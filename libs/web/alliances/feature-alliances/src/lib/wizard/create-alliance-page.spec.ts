@@ -150,17 +150,15 @@ describe('CreateAlliancePage', () => {
     await next(3);
 
     byTestId('wizard-create').click();
-    http
-      .expectOne('/api/alliances')
-      .flush(
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          message: 'Invalid',
-          details: [{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/alliances').flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid',
+        details: [{ field: 'organisationId', messages: ['not one of your organisations'], codes: ['notYourOrganisation'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle();
     fixture.detectChanges();
     await fixture.whenStable();

@@ -119,17 +119,15 @@ describe('CheckInForm', () => {
     const { el, type, submit, stable } = await render();
     type('checkin-value', '12');
     await submit();
-    http
-      .expectOne('/api/indicators/ind-1/checkins')
-      .flush(
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          message: 'invalid',
-          details: [{ field: 'date', messages: ['bad'], codes: ['isIso8601'] }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/indicators/ind-1/checkins').flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'invalid',
+        details: [{ field: 'date', messages: ['bad'], codes: ['isIso8601'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await stable();
     expect([...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim())).toEqual(['Valeur refusée par le serveur.']);
   });
