@@ -52,4 +52,22 @@ export default [
       ],
     },
   },
+  {
+    // Test helpers live in a lib's src/testing/ and are imported by specs only (docs/decisions/0013-test-helpers.md).
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/src/testing/**', '**/test-setup.ts', 'apps/*-e2e/**', 'libs/e2e/**', 'bench/**', 'tools/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@alliances/**/testing', '@alliances/**/testing/*'],
+              message: 'Test helpers are for specs only: production code never imports a /testing entry point (decision 0013).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
