@@ -7,6 +7,7 @@ export * from './lib/database/embedded-database.lifecycle';
 export * from './lib/database/pglite-migration';
 export * from './lib/database/run-migrations';
 export * from './lib/database/tenant-session';
+export * from './lib/database/query-results';
 export * from './lib/http/configure-http';
 export * from './lib/http/csv';
 export * from './lib/http/cursor';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { presentIds } from '@alliances/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AllianceRole } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
@@ -34,7 +35,7 @@ export class AlliancesReader {
 
   /** Alliance names by id, in one statement; unknown ids (and null) are absent from the map. */
   async names(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const wanted = presentIds(ids);
     if (!wanted.length) return new Map();
     const rows = await this.alliances.find({ select: { id: true, name: true }, where: { id: In(wanted) } });
     return new Map(rows.map((r) => [r.id, r.name]));

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { runAsSystem } from '@alliances/api/core';
+import { runAsSystem, returnedRows } from '@alliances/api/core';
 import type { Comment } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -63,13 +63,13 @@ export class CommentPublisher implements OnApplicationBootstrap, OnApplicationSh
           WHERE id IN (SELECT id FROM comment_events WHERE published_at IS NULL ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
           RETURNING id, alliance_id, seq, type, comment_id`,
       );
-      const events = (Array.isArray(result[0]) ? result[0] : result) as {
+      const events = returnedRows<{
         id: string;
         alliance_id: string;
         seq: string;
         type: string;
         comment_id: string;
-      }[];
+      }>(result);
       if (!events.length) return;
       events.sort((a, b) => Number(a.seq) - Number(b.seq));
       const comments = new Map((await this.load([...new Set(events.map((e) => e.comment_id))])).map((c) => [c.id, c]));

@@ -356,20 +356,19 @@ export class CommentsService {
 
   async toComments(rows: CommentEntity[]): Promise<Comment[]> {
     if (!rows.length) return [];
-    const authors = await this.users.authors(rows.map((r) => r.authorId));
-    const byId = new Map(authors.map((a) => [a.id, a]));
+    const byId = await this.users.contacts(rows.map((r) => r.authorId));
     const docs = new Map<string, Y.Doc | undefined>();
     const result: Comment[] = [];
     for (const r of rows) {
       const author = r.authorId ? byId.get(r.authorId) : undefined;
-      const formerMember = !author || !!author.deleted_at;
+      const formerMember = !author || !!author.deletedAt;
       const comment: Comment = {
         id: r.id,
         allianceId: r.allianceId,
         seq: Number(r.seq),
         target: { type: r.targetType, id: r.targetId, ...(r.anchor ? { anchor: r.anchor } : {}) },
         parentId: r.parentId,
-        author: { id: formerMember ? null : (r.authorId as string), displayName: formerMember ? '' : author.display_name, formerMember },
+        author: { id: formerMember ? null : (r.authorId as string), displayName: formerMember ? '' : author.displayName, formerMember },
         body: r.body,
         bodyHtml: r.bodyHtml,
         mentions: r.mentions,

@@ -9,6 +9,7 @@ import {
   NotFoundDomainException,
   type AppConfig,
   type AuthUser,
+  returnedRows,
 } from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
@@ -63,11 +64,6 @@ const MAILS = {
   },
 };
 const REMIND_BEFORE_MS = 48 * 3_600_000;
-
-/** TypeORM answers an UPDATE … RETURNING sent through query() with [rows, count]. */
-function returned<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 @Injectable()
 export class EvaluationsService implements OnApplicationBootstrap {
@@ -446,7 +442,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
 
   /** A scheduled job: closes the campaigns whose date has passed; returns how many. */
   async closeDue(): Promise<number> {
-    const closed: { id: string; alliance_id: string }[] = returned(
+    const closed: { id: string; alliance_id: string }[] = returnedRows(
       await this.dataSource.query(
         `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
       ),
@@ -466,7 +462,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   /** A scheduled job: reminds those who have not answered a campaign closing within REMIND_BEFORE_MS; returns how many mails. */
   async sendReminders(): Promise<number> {
     // Claim the reminders with a conditional UPDATE, so one run only sends them.
-    const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returned(
+    const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returnedRows(
       await this.dataSource.query(
         `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
         WHERE a.id = c.alliance_id AND c.status = 'open' AND c.reminded_at IS NULL AND c.closes_at <= now() + ($1 || ' milliseconds')::interval

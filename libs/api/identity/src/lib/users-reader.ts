@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { presentIds, returnedRows } from '@alliances/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
@@ -13,7 +14,7 @@ export class UsersReader {
 
   /** Display names by user id, in one statement; unknown ids (and null) are absent from the map. */
   async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const wanted = presentIds(ids);
     if (!wanted.length) return new Map();
     const rows = await this.users.find({ select: { id: true, displayName: true }, where: { id: In(wanted) } });
     return new Map(rows.map((r) => [r.id, r.displayName]));
@@ -21,7 +22,7 @@ export class UsersReader {
 
   /** The people of `ids` with what another domain may show or mail them, by display name, in one statement; unknown ids are absent. */
   async contacts(ids: (string | null)[]): Promise<Map<string, Pick<UserEntity, 'id' | 'displayName' | 'email' | 'locale' | 'deletedAt'>>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const wanted = presentIds(ids);
     if (!wanted.length) return new Map();
     const rows = await this.users.find({
       select: { id: true, displayName: true, email: true, locale: true, deletedAt: true },
@@ -76,8 +77,7 @@ export class UsersReader {
       'UPDATE users SET disabled_at = CASE WHEN $2 THEN now() ELSE NULL END WHERE id = $1 AND deleted_at IS NULL RETURNING id',
       [id, disabled],
     );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return rows.length > 0;
+    return returnedRows(result).length > 0;
   }
 
   /**
@@ -93,14 +93,7 @@ export class UsersReader {
         RETURNING u.id, u.email, u.locale`,
       [interval, ids],
     );
-    return (Array.isArray(claimed[0]) ? claimed[0] : claimed) as { id: string; email: string; locale: string }[];
-  }
-
-  /** Name and deletion time of each person by id, in one statement; unknown ids are absent. */
-  async authors(ids: (string | null)[]): Promise<{ id: string; display_name: string; deleted_at: Date | null }[]> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return [];
-    return this.users.query('SELECT id, display_name, deleted_at FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+    return returnedRows<{ id: string; email: string; locale: string }>(claimed);
   }
 
   /** Of these people, those not deleted whose name contains `q` (accents and case folded), by id, at most `limit`, in one statement. */

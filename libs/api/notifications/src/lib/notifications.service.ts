@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Notification, NotificationsPage, NotificationType } from '@alliances/shared/contracts';
 import { EventEmitter } from 'node:events';
 import { EntityManager, Repository } from 'typeorm';
-import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig, encodeCursor } from '@alliances/api/core';
+import { APP_CONFIG, decodeCursor, MailService, ScheduledJobs, type AppConfig, encodeCursor, returnedRows } from '@alliances/api/core';
 import { AlliancesReader } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
 import { NotificationEntity } from './notification.entity';
@@ -191,7 +191,7 @@ export class NotificationsService implements OnModuleInit {
           RETURNING n.id, n.type, n.actor_id, n.alliance_id, n.excerpt, n.link`,
           [user.id],
         )
-        .then((r: unknown[]) => (Array.isArray(r[0]) ? r[0] : r) as never);
+        .then((r: unknown) => returnedRows(r) as never);
       // A notification that arrived since the names were read brings its own.
       const [lateActors, lateAlliances] = await Promise.all([
         this.users.displayNames(marked.filter((i) => i.actor_id && !actorNames.has(i.actor_id)).map((i) => i.actor_id)),

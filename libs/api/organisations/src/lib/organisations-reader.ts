@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { presentIds } from '@alliances/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OrganisationStatus } from '@alliances/shared/contracts';
 import { Repository } from 'typeorm';
@@ -59,7 +60,7 @@ export class OrganisationsReader {
 
   /** Names of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
   async names(ids: (string | null)[]): Promise<{ id: string; name: string }[]> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const wanted = presentIds(ids);
     if (!wanted.length) return [];
     return this.organisations.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
   }
