@@ -12,3 +12,4 @@ export * from './lib/funding';
 export * from './lib/admin';
 export * from './lib/library';
 export * from './lib/jobs';
+export * from './lib/partnering';
