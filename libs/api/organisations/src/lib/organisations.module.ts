@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
 import { OrganisationAccountMemberships } from './account-memberships';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
+import { OrganisationLogos } from './organisation-logos';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -18,8 +21,16 @@ import { TerritoriesService } from './territories.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
-  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
-  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, DirectoryController],
+  providers: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    DirectoryService,
+    OrganisationLogos,
+  ],
   exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
 })
 export class OrganisationsModule {}

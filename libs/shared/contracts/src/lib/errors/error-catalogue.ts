@@ -73,6 +73,9 @@ export const ERRORS = {
   'organisation.not_approved': e(409, 'errors.organisation.not_approved'),
   'organisation.already_reviewed': e(409, 'errors.organisation.already_reviewed'),
   'organisation.admin_required': e(403, 'errors.organisation.admin_required'),
+  /** An organisation's logo (`PUT /api/organisations/:id/logo`): PNG, JPEG or WebP by its bytes, never SVG. */
+  'logo.unsupported_type': e(415, 'errors.logo.unsupported_type'),
+  'logo.not_found': e(404, 'errors.logo.not_found'),
   'admin.cannot_disable_self': e(409, 'errors.admin.cannot_disable_self'),
 
   // Alliances -------------------------------------------------------------------------------------
