@@ -45,6 +45,10 @@ const CALLER_SCOPED = new Set([
   'GET /api/territories',
   // The case-study library is open to anyone signed in, and lists published cards only.
   'GET /api/case-studies',
+  // The partner directory (docs/api.md "Directory") is open to anyone signed in and shows listed,
+  // approved organisations' public cards only; A is not listed, so it must not show there.
+  'GET /api/directory',
+  'GET /api/directory/map',
   // docs/api.md "Alliances": the caller's alliances only.
   'GET /api/alliances',
   // docs/api.md "Comments and notifications": the caller's own mentions and events.
@@ -243,6 +247,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
       territoryCodes: ['69123'],
       sha256: '0'.repeat(64),
       version: 1,
+      // The directory (docs/api.md "Directory"): B may not see the directory as A.
+      as: orgA.id,
     };
   }
 
@@ -372,5 +378,52 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const audit = await client.get(`/api/admin/audit?organisationId=${orgA.id}&limit=200`, { token: admin.accessToken });
     const actors = new Set((audit.body.items as { actorId: string }[]).map((i) => i.actorId));
     for (const outsider of [ownerB, memberB, loner]) expect(actors.has(outsider.user.id)).toBe(false);
+  });
+
+  it('shows A in the directory only once it is listed, and then its public card only', async () => {
+    // A pending organisation listed by its admin stays out until approved.
+    expect((await client.patch(`/api/organisations/${pendingA.id}`, { listed: true }, { token: ownerA.accessToken })).status).toBe(200);
+    const res = await client.patch(
+      `/api/organisations/${orgA.id}`,
+      { listed: true, domains: ['health'], seeks: ['financial'], offers: ['skills'] },
+      { token: ownerA.accessToken },
+    );
+    expect(res.status).toBe(200);
+    // The probes above ended ownerB's and the loner's accounts (DELETE /api/me): B's member and a newcomer look.
+    for (const prober of [memberB, await client.signUp()]) {
+      const list = await client.get(`/api/directory?limit=200`, { token: prober.accessToken });
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([orgA.id]);
+      const card = await client.get(`/api/directory/${orgA.id}`, { token: prober.accessToken });
+      expect(card.status).toBe(200);
+      // The card's fields and nothing else: no identifiers, people, house model, status or invitations.
+      expect(Object.keys(card.body).sort()).toEqual([
+        'description',
+        'domains',
+        'hasLogo',
+        'id',
+        'name',
+        'offers',
+        'openToAlliances',
+        'profile',
+        'seeks',
+        'territory',
+        'website',
+      ]);
+      const shown = JSON.stringify([list.body, card.body]);
+      for (const secret of [
+        pendingA.id,
+        pendingA.name,
+        ownerA.email,
+        memberA.email,
+        memberA.user.id,
+        invitationA.email,
+        tokenA,
+        'W751234567',
+      ])
+        expect(shown).not.toContain(secret);
+      expect((await client.get(`/api/directory/${pendingA.id}`, { token: prober.accessToken })).status).toBe(404);
+      // Still nothing to change: the profile is A's admins' alone.
+      expect((await client.patch(`/api/organisations/${orgA.id}`, { listed: false }, { token: prober.accessToken })).status).toBe(404);
+    }
   });
 });

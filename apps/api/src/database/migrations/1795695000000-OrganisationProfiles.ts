@@ -77,10 +77,8 @@ export class OrganisationProfiles1795695000000 implements MigrationInterface {
       `SELECT DISTINCT territory_code AS code FROM "organisations" WHERE territory_code IS NOT NULL`,
     );
     if (!rows.length) return;
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const communes = require('@etalab/decoupage-administratif/data/communes.json') as { code: string; type: string; departement?: string; region?: string }[];
     const departements = require('@etalab/decoupage-administratif/data/departements.json') as { code: string; region: string }[];
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const wanted = new Set(rows.map((r) => r.code));
     const placed = new Map<string, [string | null, string | null]>();
     for (const d of departements) if (wanted.has(d.code)) placed.set(d.code, [d.code, `R${d.region}`]);
