@@ -81,6 +81,48 @@ export class OrganisationsReader {
     ]);
   }
 
+  /** The (admin, organisation) pairs of these organisations, in one statement. */
+  async admins(organisationIds: string[]): Promise<{ user_id: string; organisation_id: string }[]> {
+    if (!organisationIds.length) return [];
+    return this.organisations.query(
+      `SELECT user_id, organisation_id FROM memberships WHERE organisation_id = ANY($1::uuid[]) AND role = 'admin'`,
+      [organisationIds],
+    );
+  }
+
+  /** Whether the organisation is approved and listed in the directory (opted in): others may find it and send it proposals. */
+  async isListed(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.organisations.query(
+      `SELECT 1 FROM organisations WHERE id = $1 AND status = 'approved' AND listed`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** The territory code of each organisation (null when it gave none), in one statement; unknown ids are absent. */
+  async territoryCodes(ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; territory_code: string | null }[] = await this.organisations.query(
+      `SELECT id, territory_code FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.territory_code]));
+  }
+
+  /** Counts of the approved organisations located in one of `territoryCodes`: in all, listed, and by profile (one statement). */
+  async territoryCounts(territoryCodes: string[]): Promise<{ total: number; listed: number; byProfile: Record<string, number> }> {
+    const rows: { profile: string; total: number; listed: number }[] = await this.organisations.query(
+      `SELECT profile, count(*)::int AS total, count(*) FILTER (WHERE listed)::int AS listed FROM organisations
+        WHERE status = 'approved' AND territory_code = ANY($1::text[]) GROUP BY profile ORDER BY profile`,
+      [territoryCodes],
+    );
+    return {
+      total: rows.reduce((n, r) => n + r.total, 0),
+      listed: rows.reduce((n, r) => n + r.listed, 0),
+      byProfile: Object.fromEntries(rows.map((r) => [r.profile, r.total])),
+    };
+  }
+
   /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
   async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
     if (!ids.length) return [];

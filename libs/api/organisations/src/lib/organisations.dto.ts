@@ -68,6 +68,11 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
   @ValidateNested()
   @Type(() => SocioEconomicProfileDto)
   socioEconomicProfile?: SocioEconomicProfileDto;
+  @ApiPropertyOptional({ description: 'From an alliance invitation mail: once approved, the organisation is a pending partner of that alliance' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  allianceInvitationToken?: string;
 }
 
 export class RejectOrganisationDto implements RejectOrganisationRequest {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
 import { OrganisationAccountMemberships } from './account-memberships';
+import { OrganisationHooks } from './organisation-hooks';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -19,7 +20,7 @@ import { TerritoriesService } from './territories.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
   controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
-  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
-  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships, OrganisationHooks],
+  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships, OrganisationHooks],
 })
 export class OrganisationsModule {}

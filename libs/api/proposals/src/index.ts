@@ -1,0 +1,2 @@
+export * from './lib/proposals.module';
+export * from './lib/proposals.service';
