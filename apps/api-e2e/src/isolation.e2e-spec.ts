@@ -141,10 +141,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
     );
     expect(proposal.status).toBe(201);
     proposalA = { id: proposal.body.id, message: `Alpha private proposal ${tag}` };
-    expect((await client.post(`/api/organisations/${orgA.id}/blocks`, { organisationId: secondA.id }, { token: ownerA.accessToken })).status).toBe(201);
     expect(
-      (await client.call('PUT', `/api/admin/organisations/${orgA.id}/catalyst`, { token: admin.accessToken, body: { territoryCodes: ['69'] } }))
-        .status,
+      (await client.post(`/api/organisations/${orgA.id}/blocks`, { organisationId: secondA.id }, { token: ownerA.accessToken })).status,
+    ).toBe(201);
+    expect(
+      (
+        await client.call('PUT', `/api/admin/organisations/${orgA.id}/catalyst`, {
+          token: admin.accessToken,
+          body: { territoryCodes: ['69'] },
+        })
+      ).status,
     ).toBe(200);
 
     // B's people have passwords of their own, so that no probe signs in as A by chance.

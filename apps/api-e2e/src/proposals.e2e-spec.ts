@@ -158,7 +158,11 @@ describe(`proposals (${testServerName()})`, () => {
       for (const person of [company.owner, colleague]) {
         const list = (await client.get('/api/notifications', { token: person.accessToken })).body;
         expect(list.items).toEqual([
-          expect.objectContaining({ type: 'proposal_received', link: `/organisations/${company.id}/proposals`, excerpt: expect.stringContaining('aidants') }),
+          expect.objectContaining({
+            type: 'proposal_received',
+            link: `/organisations/${company.id}/proposals`,
+            excerpt: expect.stringContaining('aidants'),
+          }),
         ]);
       }
       // The proposer is not notified of its own proposal.
@@ -184,10 +188,16 @@ describe(`proposals (${testServerName()})`, () => {
       const sender = await organisation();
       const recipients = await Promise.all(Array.from({ length: PER_DAY + 1 }, () => organisation({ profile: 'company' })));
       for (const r of recipients.slice(0, PER_DAY)) {
-        expect((await propose(sender.owner, { fromOrganisationId: sender.id, toOrganisationId: r.id, message: 'Bonjour' })).status).toBe(201);
+        expect((await propose(sender.owner, { fromOrganisationId: sender.id, toOrganisationId: r.id, message: 'Bonjour' })).status).toBe(
+          201,
+        );
       }
       const before = await proposalCount();
-      const over = await propose(sender.owner, { fromOrganisationId: sender.id, toOrganisationId: recipients[PER_DAY].id, message: 'Bonjour' });
+      const over = await propose(sender.owner, {
+        fromOrganisationId: sender.id,
+        toOrganisationId: recipients[PER_DAY].id,
+        message: 'Bonjour',
+      });
       expect(over.status).toBe(429);
       expect(over.body.code).toBe('proposal.rate_limited');
       expect(await proposalCount()).toBe(before);
@@ -204,7 +214,8 @@ describe(`proposals (${testServerName()})`, () => {
         sent.push(res.body);
       }
       const member = await client.addMember(company.owner, company.id, 'member', api.dataDir);
-      const received = (await client.get(`/api/proposals?organisationId=${company.id}&box=received&limit=2`, { token: member.accessToken })).body;
+      const received = (await client.get(`/api/proposals?organisationId=${company.id}&box=received&limit=2`, { token: member.accessToken }))
+        .body;
       expect(received.items.map((p: Proposal) => p.id)).toEqual([sent[2].id, sent[1].id]);
       const next = (
         await client.get(`/api/proposals?organisationId=${company.id}&box=received&limit=2&cursor=${received.nextCursor}`, {
@@ -212,8 +223,11 @@ describe(`proposals (${testServerName()})`, () => {
         })
       ).body;
       expect(next).toEqual({ items: [expect.objectContaining({ id: sent[0].id })], nextCursor: null });
-      expect((await client.get(`/api/proposals?organisationId=${company.id}&box=sent`, { token: member.accessToken })).body.items).toEqual([]);
-      const mine = (await client.get(`/api/proposals?organisationId=${senders[0].id}&box=sent`, { token: senders[0].owner.accessToken })).body;
+      expect((await client.get(`/api/proposals?organisationId=${company.id}&box=sent`, { token: member.accessToken })).body.items).toEqual(
+        [],
+      );
+      const mine = (await client.get(`/api/proposals?organisationId=${senders[0].id}&box=sent`, { token: senders[0].owner.accessToken }))
+        .body;
       expect(mine.items.map((p: Proposal) => p.id)).toEqual([sent[0].id]);
       expect(
         (await client.get(`/api/proposals?organisationId=${company.id}&status=declined`, { token: member.accessToken })).body.items,
@@ -235,7 +249,12 @@ describe(`proposals (${testServerName()})`, () => {
       const company = await organisation({ profile: 'company' });
       const member = await client.addMember(company.owner, company.id, 'member', api.dataDir);
       const p = (
-        await propose(asso.owner, { fromOrganisationId: asso.id, toOrganisationId: company.id, message: 'Un projet commun', category: 'economic_cooperation' })
+        await propose(asso.owner, {
+          fromOrganisationId: asso.id,
+          toOrganisationId: company.id,
+          message: 'Un projet commun',
+          category: 'economic_cooperation',
+        })
       ).body as Proposal;
 
       const byProposer = await client.post(`/api/proposals/${p.id}/accept`, undefined, { token: asso.owner.accessToken });
@@ -295,7 +314,11 @@ describe(`proposals (${testServerName()})`, () => {
       expect(invisible.status).toBe(404);
       // A partner of an alliance cannot propose it: it is not its lead.
       const partnerOrg = await organisation();
-      await client.post(`/api/alliances/${foreign.id}/members`, { organisationId: partnerOrg.id, role: 'partner' }, { token: other.owner.accessToken });
+      await client.post(
+        `/api/alliances/${foreign.id}/members`,
+        { organisationId: partnerOrg.id, role: 'partner' },
+        { token: other.owner.accessToken },
+      );
       await client.post(`/api/alliances/${foreign.id}/members/${partnerOrg.id}/accept`, undefined, { token: partnerOrg.owner.accessToken });
       const notLead = await propose(partnerOrg.owner, {
         fromOrganisationId: partnerOrg.id,
@@ -308,7 +331,12 @@ describe(`proposals (${testServerName()})`, () => {
       expect(fieldsOf(notLead.body)).toEqual(['allianceId']);
 
       const p = (
-        await propose(asso.owner, { fromOrganisationId: asso.id, toOrganisationId: company.id, message: 'Rejoignez-nous', allianceId: alliance.id })
+        await propose(asso.owner, {
+          fromOrganisationId: asso.id,
+          toOrganisationId: company.id,
+          message: 'Rejoignez-nous',
+          allianceId: alliance.id,
+        })
       ).body as Proposal;
       expect(p.allianceId).toBe(alliance.id);
       const accepted = await client.post(`/api/proposals/${p.id}/accept`, undefined, { token: company.owner.accessToken });
@@ -323,8 +351,14 @@ describe(`proposals (${testServerName()})`, () => {
       const asso = await organisation();
       const company = await organisation({ profile: 'company' });
       const p = (await propose(asso.owner, { fromOrganisationId: asso.id, toOrganisationId: company.id, message: 'Proposition' })).body;
-      expect((await client.post(`/api/proposals/${p.id}/decline`, {}, { token: asso.owner.accessToken })).body.code).toBe('proposal.recipient_only');
-      const declined = await client.post(`/api/proposals/${p.id}/decline`, { reason: 'Pas cette année' }, { token: company.owner.accessToken });
+      expect((await client.post(`/api/proposals/${p.id}/decline`, {}, { token: asso.owner.accessToken })).body.code).toBe(
+        'proposal.recipient_only',
+      );
+      const declined = await client.post(
+        `/api/proposals/${p.id}/decline`,
+        { reason: 'Pas cette année' },
+        { token: company.owner.accessToken },
+      );
       expect(declined.status).toBe(200);
       expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Pas cette année' });
       expect((await client.get(`/api/proposals/${p.id}`, { token: asso.owner.accessToken })).body.declineReason).toBe('Pas cette année');
@@ -368,7 +402,9 @@ describe(`proposals (${testServerName()})`, () => {
       expect(refused.body.code).toBe('proposal.blocked');
       expect(await proposalCount()).toBe(before);
       // The blocker itself may still propose.
-      expect((await propose(company.owner, { fromOrganisationId: company.id, toOrganisationId: pest.id, message: 'Plutôt ceci' })).status).toBe(201);
+      expect(
+        (await propose(company.owner, { fromOrganisationId: company.id, toOrganisationId: pest.id, message: 'Plutôt ceci' })).status,
+      ).toBe(201);
 
       expect((await client.delete(`${B}/${pest.id}`, { token: company.owner.accessToken })).status).toBe(204);
       expect((await client.get(B, { token: company.owner.accessToken })).body).toEqual([]);
@@ -380,7 +416,11 @@ describe(`proposals (${testServerName()})`, () => {
       const lead = await organisation({ owner: await client.signUp({ locale: 'fr' }) });
       const partner = await organisation({ profile: 'company' });
       const alliance = await createAlliance(lead, `Alliance Aidants ${randomBytes(2).toString('hex')}`);
-      await client.post(`/api/alliances/${alliance.id}/members`, { organisationId: partner.id, role: 'partner' }, { token: lead.owner.accessToken });
+      await client.post(
+        `/api/alliances/${alliance.id}/members`,
+        { organisationId: partner.id, role: 'partner' },
+        { token: lead.owner.accessToken },
+      );
       await client.post(`/api/alliances/${alliance.id}/members/${partner.id}/accept`, undefined, { token: partner.owner.accessToken });
       const leadMember = await client.addMember(lead.owner, lead.id, 'member', api.dataDir);
       const I = `/api/alliances/${alliance.id}/invitations`;
@@ -473,21 +513,32 @@ describe(`proposals (${testServerName()})`, () => {
         { code: '13', name: 'Bouches-du-Rhône', kind: 'departement' },
         { code: 'R94', name: 'Corse', kind: 'region' },
       ]);
-      expect((await client.get(`/api/catalyst?organisationId=${catalyst.id}`, { token: catalyst.owner.accessToken })).body).toEqual(granted.body);
+      expect((await client.get(`/api/catalyst?organisationId=${catalyst.id}`, { token: catalyst.owner.accessToken })).body).toEqual(
+        granted.body,
+      );
       expect((await client.get(`/api/catalyst?organisationId=${catalyst.id}`, { token: admin.accessToken })).status).toBe(404);
       const revoked = await client.call('PUT', G, { token: admin.accessToken, body: { territoryCodes: [] } });
       expect(revoked.body).toMatchObject({ territories: [], grantedAt: null });
-      const view = await client.get(`/api/catalyst/territory?organisationId=${catalyst.id}&territory=13`, { token: catalyst.owner.accessToken });
+      const view = await client.get(`/api/catalyst/territory?organisationId=${catalyst.id}&territory=13`, {
+        token: catalyst.owner.accessToken,
+      });
       expect(view.status).toBe(404);
       expect(view.body.code).toBe('catalyst.not_found');
     });
 
     it('shows counts of the territory only, and introduces two organisations who must both accept', async () => {
       const catalyst = await organisation({ territoryCode: '13055' });
-      await client.call('PUT', `/api/admin/organisations/${catalyst.id}/catalyst`, { token: admin.accessToken, body: { territoryCodes: ['R94'] } });
+      await client.call('PUT', `/api/admin/organisations/${catalyst.id}/catalyst`, {
+        token: admin.accessToken,
+        body: { territoryCodes: ['R94'] },
+      });
       const catalystMember = await client.addMember(catalyst.owner, catalyst.id, 'member', api.dataDir);
       const asso = await organisation({ territoryCode: '2A004', name: `Secret Asso ${randomBytes(2).toString('hex')}` });
-      const company = await organisation({ profile: 'company', territoryCode: '2B033', name: `Secret Company ${randomBytes(2).toString('hex')}` });
+      const company = await organisation({
+        profile: 'company',
+        territoryCode: '2B033',
+        name: `Secret Company ${randomBytes(2).toString('hex')}`,
+      });
       const hidden = await organisation({ profile: 'company', territoryCode: '2A004', listed: false });
       const faraway = await organisation({ territoryCode: '69123' });
       const alliance = await createAlliance(asso, `Secret Alliance ${randomBytes(2).toString('hex')}`, {
@@ -504,7 +555,8 @@ describe(`proposals (${testServerName()})`, () => {
         organisations: { total: 3, listed: 2, byProfile: { association: 1, company: 2 } },
         alliances: { total: 1, byCategory: { responsible_practices: 1 }, byDomain: { health: 1, food: 1 }, byStatus: { draft: 1 } },
       });
-      for (const secret of [asso.name, company.name, alliance.name, alliance.id, asso.id, hidden.id]) expect(region.text).not.toContain(secret);
+      for (const secret of [asso.name, company.name, alliance.name, alliance.id, asso.id, hidden.id])
+        expect(region.text).not.toContain(secret);
       const corseDuSud = await client.get(`${V}&territory=2a`, { token: catalystMember.accessToken });
       expect(corseDuSud.body.organisations).toEqual({ total: 2, listed: 1, byProfile: { association: 1, company: 1 } });
       const outside = await client.get(`${V}&territory=69`, { token: catalystMember.accessToken });
@@ -517,11 +569,15 @@ describe(`proposals (${testServerName()})`, () => {
       const body = { catalystOrganisationId: catalyst.id, organisationIds: [asso.id, company.id], message: 'Vous devriez vous parler' };
       expect((await client.post(I, body, { token: catalystMember.accessToken })).status).toBe(403);
       expect((await client.post(I, body, { token: asso.owner.accessToken })).status).toBe(404);
-      expect((await client.post(I, { ...body, organisationIds: [asso.id, hidden.id] }, { token: catalyst.owner.accessToken })).status).toBe(404);
+      expect((await client.post(I, { ...body, organisationIds: [asso.id, hidden.id] }, { token: catalyst.owner.accessToken })).status).toBe(
+        404,
+      );
       const far = await client.post(I, { ...body, organisationIds: [asso.id, faraway.id] }, { token: catalyst.owner.accessToken });
       expect(far.status).toBe(403);
       expect(far.body.code).toBe('catalyst.outside_territory');
-      expect((await client.post(I, { ...body, organisationIds: [asso.id, asso.id] }, { token: catalyst.owner.accessToken })).status).toBe(400);
+      expect((await client.post(I, { ...body, organisationIds: [asso.id, asso.id] }, { token: catalyst.owner.accessToken })).status).toBe(
+        400,
+      );
 
       const outbox = readOutbox(api.dataDir).length;
       const introduced = await client.post(I, body, { token: catalyst.owner.accessToken });
@@ -535,11 +591,17 @@ describe(`proposals (${testServerName()})`, () => {
       const id = introduced.body.id as string;
       for (const side of [asso, company]) {
         const notes = (await client.get('/api/notifications', { token: side.owner.accessToken })).body.items;
-        expect(notes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'introduction_received', link: `/organisations/${side.id}/proposals` })]));
+        expect(notes).toEqual(
+          expect.arrayContaining([expect.objectContaining({ type: 'introduction_received', link: `/organisations/${side.id}/proposals` })]),
+        );
         await waitForMail(api.dataDir, (m) => m.to.includes(side.owner.email) && m.subject.includes(catalyst.name), { after: outbox });
       }
-      expect((await client.get(`/api/proposals?organisationId=${catalyst.id}&box=sent`, { token: catalystMember.accessToken })).body.items).toHaveLength(1);
-      expect((await client.get(`/api/proposals?organisationId=${asso.id}&box=received`, { token: asso.owner.accessToken })).body.items).toHaveLength(1);
+      expect(
+        (await client.get(`/api/proposals?organisationId=${catalyst.id}&box=sent`, { token: catalystMember.accessToken })).body.items,
+      ).toHaveLength(1);
+      expect(
+        (await client.get(`/api/proposals?organisationId=${asso.id}&box=received`, { token: asso.owner.accessToken })).body.items,
+      ).toHaveLength(1);
 
       const first = await client.post(`/api/proposals/${id}/accept`, undefined, { token: company.owner.accessToken });
       expect(first.body).toEqual({ allianceId: null });

@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
 /** What another domain may do when an organisation applies or is approved, inside that transaction. */
 export interface OrganisationHook {
   /** The applicant brought an alliance invitation token; throw a domain exception to refuse the application. */
-  applied?(event: { organisationId: string; userId: string; allianceInvitationToken: string; ip: string | null }, manager: EntityManager): Promise<void>;
+  applied?(
+    event: { organisationId: string; userId: string; allianceInvitationToken: string; ip: string | null },
+    manager: EntityManager,
+  ): Promise<void>;
   /** A platform admin approved the organisation. */
   approved?(event: { organisationId: string; adminId: string; ip: string | null }, manager: EntityManager): Promise<void>;
 }

@@ -92,10 +92,9 @@ export class OrganisationsReader {
 
   /** Whether the organisation is approved and listed in the directory (opted in): others may find it and send it proposals. */
   async isListed(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.organisations.query(
-      `SELECT 1 FROM organisations WHERE id = $1 AND status = 'approved' AND listed`,
-      [id],
-    );
+    const rows: unknown[] = await this.organisations.query(`SELECT 1 FROM organisations WHERE id = $1 AND status = 'approved' AND listed`, [
+      id,
+    ]);
     return rows.length > 0;
   }
 

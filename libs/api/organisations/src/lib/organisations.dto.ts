@@ -68,7 +68,9 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
   @ValidateNested()
   @Type(() => SocioEconomicProfileDto)
   socioEconomicProfile?: SocioEconomicProfileDto;
-  @ApiPropertyOptional({ description: 'From an alliance invitation mail: once approved, the organisation is a pending partner of that alliance' })
+  @ApiPropertyOptional({
+    description: 'From an alliance invitation mail: once approved, the organisation is a pending partner of that alliance',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -20,7 +20,21 @@ import { TerritoriesService } from './territories.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
   controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
-  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships, OrganisationHooks],
-  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships, OrganisationHooks],
+  providers: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    OrganisationHooks,
+  ],
+  exports: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    OrganisationHooks,
+  ],
 })
 export class OrganisationsModule {}

@@ -81,7 +81,10 @@ export class TerritoriesService {
   codesWithin(area: string): string[] {
     const outer = this.find(area);
     if (!outer) return [];
-    return [outer.code, ...[...this.parents.entries()].filter(([code]) => code !== outer.code && this.isWithin(code, outer.code)).map(([code]) => code)];
+    return [
+      outer.code,
+      ...[...this.parents.entries()].filter(([code]) => code !== outer.code && this.isWithin(code, outer.code)).map(([code]) => code),
+    ];
   }
 
   /** Name or code search for autocompletion; larger places first. */

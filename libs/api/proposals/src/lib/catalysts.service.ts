@@ -84,7 +84,10 @@ export class CatalystsService {
   }
 
   private async grantOf(organisationId: string): Promise<CatalystGrant> {
-    const rows = await this.dataSource.manager.find(CatalystTerritoryEntity, { where: { organisationId }, order: { territoryCode: 'ASC' } });
+    const rows = await this.dataSource.manager.find(CatalystTerritoryEntity, {
+      where: { organisationId },
+      order: { territoryCode: 'ASC' },
+    });
     return {
       organisationId,
       territories: rows.map((r) => {

@@ -122,7 +122,10 @@ export class ExternalInvitationsService implements OnModuleInit {
     return runAsSystem(async (): Promise<AllianceInvitationPreview> => {
       const invitation = await this.dataSource.manager.findOne(AllianceExternalInvitationEntity, { where: { tokenHash: sha256(token) } });
       if (!invitation) throw new NotFoundDomainException('alliance_invitation');
-      const [names, lead] = await Promise.all([this.alliances.names([invitation.allianceId]), this.alliances.leadOf(invitation.allianceId)]);
+      const [names, lead] = await Promise.all([
+        this.alliances.names([invitation.allianceId]),
+        this.alliances.leadOf(invitation.allianceId),
+      ]);
       const leadName = lead ? ((await this.organisations.names([lead.organisationId]))[0]?.name ?? '') : '';
       return {
         allianceName: names.get(invitation.allianceId) ?? '',
@@ -147,8 +150,12 @@ export class ExternalInvitationsService implements OnModuleInit {
       .getOne();
     if (!invitation) throw new NotFoundDomainException('alliance_invitation');
     if (invitation.appliedAt) throw new DomainException('alliance_invitation.used', 'This invitation was already used');
-    if (invitation.expiresAt.getTime() < Date.now()) throw new DomainException('alliance_invitation.expired', 'This invitation has expired');
-    await manager.update(AllianceExternalInvitationEntity, invitation.id, { appliedOrganisationId: event.organisationId, appliedAt: new Date() });
+    if (invitation.expiresAt.getTime() < Date.now())
+      throw new DomainException('alliance_invitation.expired', 'This invitation has expired');
+    await manager.update(AllianceExternalInvitationEntity, invitation.id, {
+      appliedOrganisationId: event.organisationId,
+      appliedAt: new Date(),
+    });
     await this.audit.record(
       {
         actorId: event.userId,

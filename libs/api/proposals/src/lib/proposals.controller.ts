@@ -60,7 +60,8 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept (recipient admin; for an introduction each side’s admin)',
-    description: 'The deciding acceptance creates a draft alliance led by the proposer with the recipient as an active partner, or seats the recipient in the proposed alliance.',
+    description:
+      'The deciding acceptance creates a draft alliance led by the proposer with the recipient as an active partner, or seats the recipient in the proposed alliance.',
   })
   accept(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @ClientIp() ip: string | null): Promise<AcceptProposalResponse> {
     return this.proposals.accept(user, id, ip);

@@ -47,7 +47,8 @@ export class CreateProposalDto implements CreateProposalRequest {
 
 export class ProposalsQuery {
   @ApiProperty() @IsUUID('all') organisationId!: string;
-  @ApiPropertyOptional({ enum: ['received', 'sent'], default: 'received' }) @IsOptional() @IsIn(['received', 'sent']) box?: 'received' | 'sent';
+  @ApiPropertyOptional({ enum: ['received', 'sent'], default: 'received' }) @IsOptional() @IsIn(['received', 'sent']) box?:
+    'received' | 'sent';
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES) status?: ProposalStatus;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_LIMIT_MAX) limit?: number;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;

@@ -124,7 +124,8 @@ export class ProposalsService {
           { fromOrganisationId: p.to, toOrganisationId: p.from, status: 'pending' },
         ],
       });
-      if (pending) throw new DomainException('proposal.duplicate_pending', 'A proposal between these organisations already awaits an answer');
+      if (pending)
+        throw new DomainException('proposal.duplicate_pending', 'A proposal between these organisations already awaits an answer');
       const [{ n }]: { n: number }[] = await manager.query(
         `SELECT count(*)::int AS n FROM proposals
           WHERE coalesce(introduced_by_organisation_id, from_organisation_id) = $1 AND created_at > now() - interval '1 day'`,
@@ -188,7 +189,10 @@ export class ProposalsService {
     for (const organisationId of organisationIds) {
       const userIds = admins.filter((m) => m.organisation_id === organisationId).map((m) => m.user_id);
       const link = allianceId ? `/alliances/${allianceId}` : `/organisations/${organisationId}/proposals`;
-      result.push({ organisationId, userIds: await this.notifications.notify({ userIds, type, actorId, excerpt, allianceId, link }, manager) });
+      result.push({
+        organisationId,
+        userIds: await this.notifications.notify({ userIds, type, actorId, excerpt, allianceId, link }, manager),
+      });
     }
     return result;
   }
@@ -248,7 +252,12 @@ export class ProposalsService {
       params,
     );
     const shown = rows.slice(0, limit);
-    const entities = shown.length ? await this.dataSource.manager.findBy(ProposalEntity, shown.map((r) => ({ id: r.id }))) : [];
+    const entities = shown.length
+      ? await this.dataSource.manager.findBy(
+          ProposalEntity,
+          shown.map((r) => ({ id: r.id })),
+        )
+      : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
     const items = await this.toProposals(shown.flatMap((r) => byId.get(r.id) ?? []));
     const last = rows.length > limit ? shown[shown.length - 1] : undefined;
@@ -292,7 +301,8 @@ export class ProposalsService {
   async accept(user: AuthUser, id: string, ip: string | null): Promise<AcceptProposalResponse> {
     const { result, notified } = await this.dataSource.transaction(async (manager) => {
       const { proposal, roles } = await this.visible(user, id, manager, true);
-      if (proposal.status !== 'pending') throw new DomainException('proposal.already_decided', `The proposal is already ${proposal.status}`);
+      if (proposal.status !== 'pending')
+        throw new DomainException('proposal.already_decided', `The proposal is already ${proposal.status}`);
       const sides = proposal.introducedByOrganisationId
         ? [
             { organisationId: proposal.toOrganisationId, accepted: proposal.toAccepted },
@@ -379,7 +389,13 @@ export class ProposalsService {
     return this.close(user, id, 'withdrawn', ip, null);
   }
 
-  private async close(user: AuthUser, id: string, status: 'declined' | 'withdrawn', ip: string | null, reason: string | null): Promise<Proposal> {
+  private async close(
+    user: AuthUser,
+    id: string,
+    status: 'declined' | 'withdrawn',
+    ip: string | null,
+    reason: string | null,
+  ): Promise<Proposal> {
     const { proposal, notified } = await this.dataSource.transaction(async (manager) => {
       const { proposal, roles } = await this.visible(user, id, manager, true);
       const deciders =
@@ -390,12 +406,14 @@ export class ProposalsService {
             : [proposal.toOrganisationId];
       const acting = deciders.find((o) => roles.get(o) === 'admin');
       if (!acting) {
-        if (deciders.some((o) => roles.has(o))) throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may answer');
+        if (deciders.some((o) => roles.has(o)))
+          throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may answer');
         throw status === 'withdrawn'
           ? new DomainException('proposal.sender_only', 'Only the proposing organisation may withdraw the proposal')
           : new DomainException('proposal.recipient_only', 'Only the organisation that received the proposal may answer it');
       }
-      if (proposal.status !== 'pending') throw new DomainException('proposal.already_decided', `The proposal is already ${proposal.status}`);
+      if (proposal.status !== 'pending')
+        throw new DomainException('proposal.already_decided', `The proposal is already ${proposal.status}`);
       Object.assign(proposal, { status, declineReason: reason, decidedAt: new Date(), decidedBy: user.id });
       await manager.update(ProposalEntity, proposal.id, {
         status,
