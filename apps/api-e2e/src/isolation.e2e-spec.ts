@@ -7,6 +7,9 @@ import {
   operationKey,
   plausibleBody,
   plausibleValue,
+  readOutbox,
+  sql,
+  waitForMail,
   startApiProcess,
   uniqueEmail,
   testServerName,
@@ -58,9 +61,12 @@ const CALLER_SCOPED = new Set([
   // Public preview of an invitation: the token is the capability, so whoever holds A's link sees
   // what the invitee sees (organisation name, invited email, role) — and nothing more of A.
   'GET /api/invitations/{token}',
+  // The same for an alliance's invitation of an organisation not yet on the platform (issue 14).
+  'GET /api/alliance-invitations/{token}',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];
+const ALLIANCE_PREVIEW_FIELDS = ['allianceName', 'email', 'expiresAt', 'leadName', 'organisationName', 'status'];
 
 /** Routes run last, as they end the prober's account. */
 const RUN_LAST = new Set(['DELETE /api/me']);
@@ -93,6 +99,11 @@ describe(`tenant isolation (${testServerName()})`, () => {
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
   let secretsA: string[];
+  /** Proposals, blocks, the alliance's external invitation and a catalyst grant (issue 14). */
+  let secondA: { id: string; name: string };
+  let proposalA: { id: string; message: string };
+  let allianceTokenA = '';
+  let externalA: { id: string; email: string } | undefined;
 
   // Tenant B and a lone user.
   let ownerB: Session;
@@ -123,6 +134,29 @@ describe(`tenant isolation (${testServerName()})`, () => {
     invitationA = pending.invitation;
     tokenA = pending.token;
 
+    // A's second organisation, listed; A proposes an alliance to it and blocks it afterwards; A is a catalyst.
+    secondA = await client.applyOrganisation(ownerA, { name: `Alpha Second ${tag}` });
+    await client.approveOrganisation(admin, secondA.id);
+    await sql(api, db, `UPDATE organisations SET listed = true WHERE id = $1`, [secondA.id]);
+    const proposal = await client.post(
+      '/api/proposals',
+      { fromOrganisationId: orgA.id, toOrganisationId: secondA.id, message: `Alpha private proposal ${tag}` },
+      { token: ownerA.accessToken },
+    );
+    expect(proposal.status).toBe(201);
+    proposalA = { id: proposal.body.id, message: `Alpha private proposal ${tag}` };
+    expect(
+      (await client.post(`/api/organisations/${orgA.id}/blocks`, { organisationId: secondA.id }, { token: ownerA.accessToken })).status,
+    ).toBe(201);
+    expect(
+      (
+        await client.call('PUT', `/api/admin/organisations/${orgA.id}/catalyst`, {
+          token: admin.accessToken,
+          body: { territoryCodes: ['69'] },
+        })
+      ).status,
+    ).toBe(200);
+
     // B's people have passwords of their own, so that no probe signs in as A by chance.
     const operations = await listOperations(api.url);
     if (operations.some((o) => operationKey(o) === 'POST /api/alliances')) {
@@ -142,6 +176,17 @@ describe(`tenant isolation (${testServerName()})`, () => {
       );
       expect(res.status).toBe(201);
       allianceA = { id: res.body.id, name: res.body.name };
+      const email = uniqueEmail('alpha-external');
+      const before = readOutbox(api.dataDir).length;
+      const external = await client.post(
+        `/api/alliances/${allianceA.id}/invitations`,
+        { email, organisationName: `Alpha Guest ${tag}` },
+        { token: ownerA.accessToken },
+      );
+      expect(external.status).toBe(201);
+      externalA = { id: external.body.id, email };
+      const mail = await waitForMail(api.dataDir, (m) => m.to.includes(email), { after: before });
+      allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
     }
 
     ownerB = await client.signUp({
@@ -176,6 +221,11 @@ describe(`tenant isolation (${testServerName()})`, () => {
       invitationA.email,
       tokenA,
       ...(allianceA ? [allianceA.id, allianceA.name] : []),
+      secondA.id,
+      secondA.name,
+      proposalA.id,
+      proposalA.message,
+      ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
     ];
   });
   afterAll(async () => {
@@ -187,6 +237,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   function candidates(param: string, path: string, prober: Session): string[] {
     const alliance = allianceA ? [allianceA.id] : [];
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
+    if (param === 'id' && path.startsWith('/api/proposals/')) return [proposalA.id];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')
@@ -202,7 +253,9 @@ describe(`tenant isolation (${testServerName()})`, () => {
       case 'invitationId':
         return [invitationA.id];
       case 'token':
-        return [tokenA];
+        return allianceTokenA ? [tokenA, allianceTokenA] : [tokenA];
+      case 'blockedId':
+        return [secondA.id];
       case 'version':
         return ['1'];
       default:
@@ -310,6 +363,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
             expect(Object.keys(res.body).sort()).toEqual(PREVIEW_FIELDS);
             allowed = [orgA.name, invitationA.email];
           }
+          if (key === 'GET /api/alliance-invitations/{token}' && res.status === 200) {
+            expect(Object.keys(res.body).sort()).toEqual(ALLIANCE_PREVIEW_FIELDS);
+            allowed = [orgA.name, allianceA?.name ?? '', externalA?.email ?? ''];
+          }
           const found = containsA(res.text, allowed);
           if (found.length) leaks.push(`${where} shows A's ${found.map((f) => JSON.stringify(f)).join(', ')}`);
 
@@ -365,6 +422,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const invitations = await client.get(`/api/organisations/${orgA.id}/invitations`, { token: ownerA.accessToken });
     expect(invitations.body.map((i: { id: string }) => i.id)).toEqual([invitationA.id]);
     expect((await client.get(`/api/invitations/${tokenA}`)).body.status).toBe('valid');
+    const proposal = await client.get(`/api/proposals/${proposalA.id}`, { token: ownerA.accessToken });
+    expect(proposal.body).toMatchObject({ status: 'pending', message: proposalA.message });
+    const blocks = await client.get(`/api/organisations/${orgA.id}/blocks`, { token: ownerA.accessToken });
+    expect(blocks.body.map((b: { organisationId: string }) => b.organisationId)).toEqual([secondA.id]);
+    const grant = await client.get(`/api/catalyst?organisationId=${orgA.id}`, { token: ownerA.accessToken });
+    expect(grant.body.territories.map((t: { code: string }) => t.code)).toEqual(['69']);
+    if (allianceA) {
+      const externals = await client.get(`/api/alliances/${allianceA.id}/invitations`, { token: ownerA.accessToken });
+      expect(externals.body).toEqual([expect.objectContaining({ id: externalA?.id, status: 'sent' })]);
+    }
     if (allianceA) {
       const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
       expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });

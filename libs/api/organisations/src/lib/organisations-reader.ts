@@ -137,6 +137,16 @@ export class OrganisationsReader {
     ]);
   }
 
+  /** The territory code of each organisation (null when it gave none), in one statement; unknown ids are absent. */
+  async territoryCodes(ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; territory_code: string | null }[] = await this.organisations.query(
+      `SELECT id, territory_code FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.territory_code]));
+  }
+
   /** Names and profiles of the organisations by id, ordered by name (as the database collates), in one statement; unknown ids are absent. */
   async profiles(ids: string[]): Promise<{ id: string; name: string; profile: string }[]> {
     if (!ids.length) return [];

@@ -79,6 +79,13 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
   @ValidateNested()
   @Type(() => SocioEconomicProfileDto)
   socioEconomicProfile?: SocioEconomicProfileDto;
+  @ApiPropertyOptional({
+    description: 'From an alliance invitation mail: once approved, the organisation is a pending partner of that alliance',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  allianceInvitationToken?: string;
 }
 
 /** The field may be left out, but not sent as null (for fields that cannot be emptied that way). */

@@ -5,6 +5,7 @@ import { OrganisationAccountMemberships } from './account-memberships';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { OrganisationLogos } from './organisation-logos';
+import { OrganisationHooks } from './organisation-hooks';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -30,7 +31,15 @@ import { TerritoriesService } from './territories.service';
     OrganisationAccountMemberships,
     DirectoryService,
     OrganisationLogos,
+    OrganisationHooks,
   ],
-  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  exports: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    OrganisationHooks,
+  ],
 })
 export class OrganisationsModule {}

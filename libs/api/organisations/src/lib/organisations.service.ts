@@ -40,6 +40,7 @@ import { InvitationEntity } from './invitation.entity';
 import { MAILS, mailLocale } from './mails';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationHooks } from './organisation-hooks';
 import { OrganisationPolicy } from './organisation.policy';
 import type { ApplyOrganisationDto, UpdateOrganisationProfileDto } from './organisations.dto';
 import { TerritoriesService } from './territories.service';
@@ -58,6 +59,7 @@ export class OrganisationsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hooks: OrganisationHooks,
   ) {}
 
   toOrganisation(entity: OrganisationEntity): OrganisationWithProfile {
@@ -130,6 +132,11 @@ export class OrganisationsService {
         }),
       );
       await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: 'admin' });
+      if (input.allianceInvitationToken)
+        await this.hooks.applied(
+          { organisationId: organisation.id, userId: user.id, allianceInvitationToken: input.allianceInvitationToken, ip },
+          manager,
+        );
       await this.audit.record(
         {
           actorId: user.id,
@@ -265,6 +272,7 @@ export class OrganisationsService {
         },
         manager,
       );
+      if (decision.approve) await this.hooks.approved({ organisationId: id, adminId: admin.id, ip }, manager);
       return entity;
     });
     const applicant = organisation.createdBy

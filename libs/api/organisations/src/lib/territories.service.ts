@@ -86,6 +86,24 @@ export class TerritoriesService {
     return !!this.find(code);
   }
 
+  /** Whether the territory `code` (commune, département or région) lies inside `area` (a département or a région), or is it. */
+  isWithin(code: string | null | undefined, area: string): boolean {
+    const inner = this.locate(code);
+    const outer = this.find(area);
+    if (!inner || !outer) return false;
+    return inner.territory.code === outer.code || inner.departementCode === outer.code || inner.regionCode === outer.code;
+  }
+
+  /** `area` (a département or a région) and every territory code inside it: its départements and their communes. */
+  codesWithin(area: string): string[] {
+    const outer = this.find(area);
+    if (!outer) return [];
+    const inside = [...TerritoriesService.placements.entries()].filter(
+      ([code, p]) => code !== outer.code && (p.departementCode === outer.code || p.regionCode === outer.code),
+    );
+    return [outer.code, ...inside.map(([code]) => code)];
+  }
+
   /** Name or code search for autocompletion; larger places first. */
   search(query: string, limit = 10): Territory[] {
     this.load();

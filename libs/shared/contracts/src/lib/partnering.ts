@@ -207,6 +207,28 @@ export interface ExternalInvitation {
   createdAt: string;
 }
 
+/** `GET /api/alliance-invitations/:token` (public): what the sign-up and application forms pre-fill. */
+export interface AllianceInvitationPreview {
+  allianceName: string;
+  leadName: string;
+  organisationName: string;
+  email: string;
+  status: 'valid' | 'used' | 'expired';
+  expiresAt: string;
+}
+
+/** `POST /api/organisations/:id/blocks` (org admin): refuse proposals from that organisation. */
+export interface BlockOrganisationRequest {
+  organisationId: string;
+}
+
+/** An organisation whose proposals are refused (`GET /api/organisations/:id/blocks`). */
+export interface OrganisationBlock {
+  organisationId: string;
+  name: string;
+  createdAt: string;
+}
+
 // Territorial catalysts ----------------------------------------------------------------------------
 
 /** `PUT /api/admin/organisations/:id/catalyst` (platform admin): départements (`69`) or régions (`R84`). */
@@ -272,3 +294,10 @@ export interface DirectoryQuery {
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type LogoType = (typeof LOGO_TYPES)[number];
 export const LOGO_MAX_BYTES = 512 * 1024;
+
+/** The territories an organisation animates as a catalyst (`PUT /api/admin/organisations/:id/catalyst`, `GET /api/catalyst`). */
+export interface CatalystGrant {
+  organisationId: string;
+  territories: { code: string; name: string; kind: 'departement' | 'region' }[];
+  grantedAt: string | null;
+}
