@@ -51,6 +51,8 @@ const CALLER_SCOPED = new Set([
   'GET /api/notifications',
   'POST /api/notifications/read',
   'GET /api/health',
+  // The self-diagnostic's questionnaires are the same for everyone of a profile (docs/api.md "Self-diagnostic").
+  'GET /api/diagnostics/questionnaire',
   // Public preview of an invitation: the token is the capability, so whoever holds A's link sees
   // what the invitee sees (organisation name, invited email, role) — and nothing more of A.
   'GET /api/invitations/{token}',
@@ -88,6 +90,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let tokenA: string;
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
+  /** A's self-diagnostic and the complete answers it was taken with (docs/api.md "Self-diagnostic"). */
+  let diagnosticA: { id: string; answers: { questionId: string; optionId: string }[] } | undefined;
   let secretsA: string[];
 
   // Tenant B and a lone user.
@@ -140,6 +144,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
       allianceA = { id: res.body.id, name: res.body.name };
     }
 
+    if (operations.some((o) => operationKey(o) === 'POST /api/organisations/{id}/diagnostics')) {
+      const questionnaire = await client.get('/api/diagnostics/questionnaire?profile=association', { token: memberA.accessToken });
+      const answers = (questionnaire.body.axes as { questions: { id: string; options: { id: string }[] }[] }[]).flatMap((a) =>
+        a.questions.map((q) => ({ questionId: q.id, optionId: q.options[1].id })),
+      );
+      const res = await client.post(`/api/organisations/${orgA.id}/diagnostics`, { answers }, { token: memberA.accessToken });
+      expect(res.status).toBe(201);
+      diagnosticA = { id: res.body.id, answers };
+    }
+
     ownerB = await client.signUp({
       email: uniqueEmail('beta-owner'),
       displayName: `Beta Owner ${tag}`,
@@ -172,6 +186,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       invitationA.email,
       tokenA,
       ...(allianceA ? [allianceA.id, allianceA.name] : []),
+      ...(diagnosticA ? [diagnosticA.id] : []),
     ];
   });
   afterAll(async () => {
@@ -197,6 +212,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
         return [ownerA.user.id, memberA.user.id, prober.user.id];
       case 'invitationId':
         return [invitationA.id];
+      case 'diagnosticId':
+        return diagnosticA ? [diagnosticA.id] : [randomUUID()];
       case 'token':
         return [tokenA];
       case 'version':
@@ -243,6 +260,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
       territoryCodes: ['69123'],
       sha256: '0'.repeat(64),
       version: 1,
+      // A complete, valid self-diagnostic of A's profile.
+      answers: diagnosticA?.answers ?? [],
     };
   }
 
@@ -363,6 +382,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
       const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
       expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });
       expect(JSON.stringify(alliance.body)).not.toMatch(/Probe/);
+    }
+    if (diagnosticA) {
+      const diagnostics = await client.get(`/api/organisations/${orgA.id}/diagnostics`, { token: memberA.accessToken });
+      expect(diagnostics.body.items.map((d: { id: string }) => d.id)).toEqual([diagnosticA.id]);
     }
     // A's people can still sign in with their passwords.
     for (const person of [ownerA, memberA, signatoryA]) {

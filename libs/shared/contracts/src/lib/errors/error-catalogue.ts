@@ -51,6 +51,7 @@ export const ERRORS = {
   'tranche.not_found': e(404, 'errors.tranche.not_found'),
   'report.not_found': e(404, 'errors.report.not_found'),
   'case_study.not_found': e(404, 'errors.case_study.not_found'),
+  'diagnostic.not_found': e(404, 'errors.diagnostic.not_found'),
 
   // Identity --------------------------------------------------------------------------------------
   /** No valid access token: sign in again (the web app refreshes its token first). */
