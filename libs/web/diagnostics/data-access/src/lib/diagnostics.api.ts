@@ -18,13 +18,15 @@ export class DiagnosticsApi {
     return this.http.post<Diagnostic>(`/api/organisations/${enc(organisationId)}/diagnostics`, { answers }, { params: { lang } });
   }
 
-  history(organisationId: string, lang: Locale, limit = 20): Observable<Page<Diagnostic>> {
-    const params = new HttpParams().set('lang', lang).set('limit', limit);
+  /** Newest first; the reasons in `lang`, or in the caller's language. */
+  history(organisationId: string, lang?: Locale, limit = 20): Observable<Page<Diagnostic>> {
+    let params = new HttpParams().set('limit', limit);
+    if (lang) params = params.set('lang', lang);
     return this.http.get<Page<Diagnostic>>(`/api/organisations/${enc(organisationId)}/diagnostics`, { params });
   }
 
   /** The organisation's most recent diagnostic, or null when it has none yet. */
-  latest(organisationId: string, lang: Locale): Observable<Diagnostic | null> {
+  latest(organisationId: string, lang?: Locale): Observable<Diagnostic | null> {
     return this.history(organisationId, lang, 1).pipe(map((page) => page.items[0] ?? null));
   }
 
