@@ -296,6 +296,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
       territoryCodes: ['69123'],
       sha256: '0'.repeat(64),
       version: 1,
+      // Proposals and catalysts (issue 14): an introduction of A's two organisations, in A's territory.
+      organisationIds: [orgA.id, secondA.id],
+      territory: '69',
+      message: 'Probe message',
     };
   }
 
