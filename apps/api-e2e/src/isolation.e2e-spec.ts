@@ -321,6 +321,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
       as: orgA.id,
       // A complete, valid self-diagnostic of A's profile.
       answers: diagnosticA?.answers ?? [],
+      // Proposals and catalysts (issue 14): an introduction of A's two organisations, in A's territory.
+      organisationIds: [orgA.id, secondA.id],
+      territory: '69',
+      message: 'Probe message',
     };
   }
 
