@@ -125,5 +125,5 @@ describe('self-diagnostic in Chromium', () => {
     expect(await page.getByTestId('diagnostic-history').locator('li').count()).toBe(2);
     await page.getByTestId('diagnostic-radar').locator('canvas').waitFor();
     await screenshot(page, 'diagnostic-result');
-  });
+  }, 180_000);
 });
