@@ -2,6 +2,8 @@ module.exports = {
   displayName: 'web-directory-feature-directory',
   preset: '../../../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Whole pages with Material and both dictionaries take seconds each when the machine is busy.
+  testTimeout: 30_000,
   coverageDirectory: '../../../../coverage/libs/web/directory/feature-directory',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [

@@ -1,9 +1,9 @@
 import { Route } from '@angular/router';
 import { authGuard } from '@alliances/web/identity/data-access';
 import { provideEchartsCore } from 'ngx-echarts';
-import { partneringTitle, providePartneringI18n } from './shared/partnering-labels';
+import { partneringTitle, providePartneringI18n } from './shared/partnering-i18n';
 
-/** The partner directory ("annuaire"); route titles are translation keys, each page its own lazy chunk. */
+/** The partner directory ("annuaire") and the profile it shows; route titles are translation keys, each page its own lazy chunk. */
 export const directoryRoutes: Route[] = [
   {
     path: 'annuaire',
@@ -20,5 +20,13 @@ export const directoryRoutes: Route[] = [
     canActivate: [authGuard],
     providers: [providePartneringI18n()],
     loadComponent: () => import('./card/directory-card-page').then((m) => m.DirectoryCardPage),
+  },
+  {
+    // The organisation's admins edit here what the directory shows of it (linked from the organisation page).
+    path: 'organisations/:id/profile',
+    title: partneringTitle('organisations.profile.pageTitle'),
+    canActivate: [authGuard],
+    providers: [providePartneringI18n()],
+    loadComponent: () => import('./profile/profile-edit-page').then((m) => m.ProfileEditPage),
   },
 ];

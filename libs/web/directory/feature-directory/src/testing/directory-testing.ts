@@ -1,8 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { ANIMATION_MODULE_TYPE, EnvironmentProviders, Provider } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ANIMATION_MODULE_TYPE, ChangeDetectionStrategy, Component, EnvironmentProviders, Provider, Type } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
-import { translocoTesting } from '@alliances/web/core/testing';
+import { browserLanguage, translocoTesting } from '@alliances/web/core/testing';
 import { FRANCE_MAP_LOADER } from '../lib/map/france-map';
 
 /** The app's dictionaries with the alliances scope (domain and category names), French active. */
@@ -26,4 +29,27 @@ export function stubResizeObserver(): void {
     unobserve = jest.fn();
     disconnect = jest.fn();
   };
+}
+
+@Component({ selector: 'all-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class Blank {}
+
+/** A French browser with one page at `path` (any other URL shows a blank page); returns the HTTP controller. */
+export function configureDirectoryPage(path: string, component: Type<unknown>): HttpTestingController {
+  localStorage.clear();
+  browserLanguage('fr-FR');
+  TestBed.configureTestingModule({
+    imports: [directoryTranslocoTesting()],
+    providers: [
+      ...directoryTestingProviders(),
+      provideRouter(
+        [
+          { path, component },
+          { path: '**', component: Blank },
+        ],
+        withComponentInputBinding(),
+      ),
+    ],
+  });
+  return TestBed.inject(HttpTestingController);
 }

@@ -1,6 +1,5 @@
 import { Route } from '@angular/router';
 import { authGuard, platformAdminGuard } from '@alliances/web/identity/data-access';
-import { partneringTitle, providePartneringI18n } from '@alliances/web/directory/feature-directory';
 
 /** Route titles are translation keys (TranslatedTitleStrategy); each page is its own lazy chunk. */
 export const organisationsRoutes: Route[] = [
@@ -15,13 +14,6 @@ export const organisationsRoutes: Route[] = [
     title: 'organisations.apply.pageTitle',
     canActivate: [authGuard],
     loadComponent: () => import('./apply/apply-page').then((m) => m.ApplyPage),
-  },
-  {
-    path: 'organisations/:id/profile',
-    title: partneringTitle('organisations.profile.pageTitle'),
-    canActivate: [authGuard],
-    providers: [providePartneringI18n()],
-    loadComponent: () => import('./profile/profile-edit-page').then((m) => m.ProfileEditPage),
   },
   {
     path: 'organisations/:id',

@@ -1,17 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { AllianceSummary, MembershipSummary } from '@alliances/shared/contracts';
 import { aCard } from '../../testing/fixtures';
-import { directoryTestingProviders, directoryTranslocoTesting } from '../../testing/directory-testing';
+import { configureDirectoryPage } from '../../testing/directory-testing';
 import { DirectoryCardPage } from './directory-card-page';
-
-@Component({ selector: 'all-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class Blank {}
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const admin = (organisationId: string, organisationName: string): MembershipSummary => ({
@@ -37,22 +30,7 @@ describe('DirectoryCardPage and the proposal dialog', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    browserLanguage('fr-FR');
-    TestBed.configureTestingModule({
-      imports: [directoryTranslocoTesting()],
-      providers: [
-        ...directoryTestingProviders(),
-        provideRouter(
-          [
-            { path: 'annuaire/:id', component: DirectoryCardPage },
-            { path: '**', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configureDirectoryPage('annuaire/:id', DirectoryCardPage);
   });
 
   afterEach(() => {

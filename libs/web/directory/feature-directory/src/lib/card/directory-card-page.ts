@@ -11,13 +11,14 @@ import { Notice } from '@alliances/web/ui';
 import type { Proposal } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { OrganisationLogo } from '../shared/organisation-logo';
-import { DomainKeyPipe } from '../shared/partnering-labels';
+import { MatchReasons } from '../shared/match-reasons';
+import { DomainKeyPipe } from '../shared/domain-key.pipe';
 import { ProposeDialog, type ProposeDialogData } from './propose-dialog';
 
 /** A listed organisation's public card, from which one proposes an alliance. */
 @Component({
   selector: 'all-directory-card-page',
-  imports: [MatButton, RouterLink, TranslocoPipe, Notice, OrganisationLogo, DomainKeyPipe],
+  imports: [MatButton, RouterLink, TranslocoPipe, Notice, OrganisationLogo, DomainKeyPipe, MatchReasons],
   templateUrl: './directory-card-page.html',
   styleUrl: './directory-card-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,16 +1,11 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { A_MAP, aCard } from '../../testing/fixtures';
-import { directoryTestingProviders, directoryTranslocoTesting, stubResizeObserver } from '../../testing/directory-testing';
+import { configureDirectoryPage, stubResizeObserver } from '../../testing/directory-testing';
 import { DirectoryPage } from './directory-page';
-
-@Component({ selector: 'all-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class Blank {}
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const isList = (r: { url: string }) => r.url === '/api/directory';
@@ -22,22 +17,7 @@ describe('DirectoryPage', () => {
   beforeAll(stubResizeObserver);
 
   beforeEach(async () => {
-    localStorage.clear();
-    browserLanguage('fr-FR');
-    TestBed.configureTestingModule({
-      imports: [directoryTranslocoTesting()],
-      providers: [
-        ...directoryTestingProviders(),
-        provideRouter(
-          [
-            { path: 'annuaire', component: DirectoryPage },
-            { path: '**', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configureDirectoryPage('annuaire', DirectoryPage);
     await signInAs(
       aMe({}, [
         { organisationId: 'org-mine', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'admin' },

@@ -3,12 +3,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { DirectoryCard } from '@alliances/shared/contracts';
 import { OrganisationLogo } from '../shared/organisation-logo';
-import { DomainKeyPipe } from '../shared/partnering-labels';
+import { MatchReasons } from '../shared/match-reasons';
+import { DomainKeyPipe } from '../shared/domain-key.pipe';
 
 /** One listed organisation in the results: who, where, what it works on, seeks and offers. */
 @Component({
   selector: 'all-directory-result-card',
-  imports: [RouterLink, TranslocoPipe, OrganisationLogo, DomainKeyPipe],
+  imports: [RouterLink, TranslocoPipe, OrganisationLogo, DomainKeyPipe, MatchReasons],
   template: `
     @let org = card();
     <article class="card" [attr.aria-labelledby]="'card-' + org.id" data-testid="directory-card">
@@ -38,22 +39,7 @@ import { DomainKeyPipe } from '../shared/partnering-labels';
           <span class="badge score" data-testid="directory-match-score">{{
             'directory.card.match' | transloco: { score: match.score }
           }}</span>
-          @if (match.theySeekYouOffer.length) {
-            <p>
-              {{ 'directory.card.theySeekYouOffer' | transloco }}
-              @for (need of match.theySeekYouOffer; track need; let last = $last) {
-                <strong>{{ 'directory.needs.' + need | transloco }}</strong>{{ last ? '' : ', ' }}
-              }
-            </p>
-          }
-          @if (match.youSeekTheyOffer.length) {
-            <p>
-              {{ 'directory.card.youSeekTheyOffer' | transloco }}
-              @for (need of match.youSeekTheyOffer; track need; let last = $last) {
-                <strong>{{ 'directory.needs.' + need | transloco }}</strong>{{ last ? '' : ', ' }}
-              }
-            </p>
-          }
+          <all-match-reasons [match]="match" />
         </div>
       }
 

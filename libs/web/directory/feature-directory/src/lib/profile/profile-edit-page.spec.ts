@@ -1,16 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
-import { directoryTestingProviders, directoryTranslocoTesting } from '@alliances/web/directory/feature-directory/testing';
+import { configureDirectoryPage } from '../../testing/directory-testing';
 import type { EditableOrganisation } from '@alliances/web/directory/data-access';
 import { ProfileEditPage } from './profile-edit-page';
-
-@Component({ selector: 'all-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class Blank {}
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -42,22 +35,7 @@ describe('ProfileEditPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    browserLanguage('fr-FR');
-    TestBed.configureTestingModule({
-      imports: [directoryTranslocoTesting()],
-      providers: [
-        ...directoryTestingProviders(),
-        provideRouter(
-          [
-            { path: 'organisations/:id/profile', component: ProfileEditPage },
-            { path: '**', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configureDirectoryPage('organisations/:id/profile', ProfileEditPage);
     await signInAs(
       aMe({}, [{ organisationId: 'org-jardins', organisationName: 'Les Jardins Partagés', organisationStatus: 'approved', role: 'admin' }]),
     );

@@ -25,15 +25,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { LOGO_MAX_BYTES, LOGO_TYPES, OrganisationProfileApi, type EditableOrganisation } from '@alliances/web/directory/data-access';
-import {
-  DOMAIN_SLUG,
-  DomainKeyPipe,
-  OrganisationLogo,
-  TerritoryField,
-  territoryChosen,
-  territoryCode,
-  type TerritoryValue,
-} from '@alliances/web/directory/feature-directory';
+import { OrganisationLogo } from '../shared/organisation-logo';
+import { DomainKeyPipe } from '../shared/domain-key.pipe';
+import { DOMAIN_SLUG } from '../shared/partnering-labels';
+import { TerritoryField, territoryChosen, territoryCode, type TerritoryValue } from '../shared/territory-field';
 import { Notice } from '@alliances/web/ui';
 import {
   DOMAINS,
