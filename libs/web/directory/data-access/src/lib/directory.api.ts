@@ -13,11 +13,12 @@ export interface DirectoryFilters {
   seeks?: PartnerNeed;
   offers?: PartnerNeed;
   open?: boolean;
+  /** One of the caller's organisations: left out of the results, each card says how it complements it. */
+  as?: string;
 }
 
-/** The list adds the caller's organisation (for the complementarity), the order and the page. */
+/** The list adds the order and the page. */
 export interface DirectoryQuery extends DirectoryFilters {
-  as?: string;
   sort?: 'name' | 'match';
   limit?: number;
   cursor?: string;

@@ -28,10 +28,9 @@ export class OrganisationProfileApi {
     return this.http.patch<EditableOrganisation>(this.base(id), request);
   }
 
+  /** The raw image as the body (the API reads its type from the bytes). */
   uploadLogo(id: string, file: File): Observable<void> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    return this.http.put<void>(`${this.base(id)}/logo`, body);
+    return this.http.put<void>(`${this.base(id)}/logo`, file, { headers: { 'Content-Type': file.type } });
   }
 
   deleteLogo(id: string): Observable<void> {

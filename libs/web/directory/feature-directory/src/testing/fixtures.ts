@@ -9,7 +9,7 @@ export function aCard(overrides: Partial<DirectoryCard> = {}): DirectoryCard {
     website: 'https://epicerie.example.org',
     hasLogo: false,
     territory: { code: '69266', name: 'Villeurbanne', departementCode: '69', regionCode: '84' },
-    domains: ['food', 'circular-economy'],
+    domains: ['food', 'circular_economy'],
     seeks: ['financial', 'skills'],
     offers: ['network', 'positioning'],
     openToAlliances: true,

@@ -78,7 +78,7 @@ describe('ProfileEditPage', () => {
     type('profile-website', 'https://jardins.example.org');
     type('house-budget', '120000');
     type('house-mix', 'Subventions et dons');
-    type('profile-other-domain', 'economie-circulaire');
+    type('profile-other-domain', 'economie_circulaire');
     one('profile-add-domain')?.click();
     one('offers-skills')?.querySelector('input')?.click();
     one('profile-listed')?.querySelector('button')?.click();
@@ -92,7 +92,7 @@ describe('ProfileEditPage', () => {
       description: 'Des jardins ouverts à tous.',
       website: 'https://jardins.example.org',
       territoryCode: '69266',
-      domains: ['food', 'economie-circulaire'],
+      domains: ['food', 'economie_circulaire'],
       seeks: ['financial'],
       offers: ['skills'],
       openToAlliances: false,

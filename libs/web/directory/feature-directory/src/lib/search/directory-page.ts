@@ -97,9 +97,9 @@ export class DirectoryPage {
   protected readonly loadingMore = signal(false);
   protected readonly moreError = signal<string | null>(null);
 
-  /** The map counts what the filters match, whatever the order and the organisation compared with. */
+  /** The map counts what the list finds (the organisation compared with is left out of both), whatever the order. */
   protected readonly map = rxResource({
-    params: () => withoutComparison(this.query()),
+    params: () => withoutOrder(this.query()),
     stream: ({ params }) => this.api.map(params),
   });
 
@@ -190,9 +190,8 @@ export class DirectoryPage {
   }
 }
 
-function withoutComparison(query: DirectoryQuery): DirectoryFilters {
+function withoutOrder(query: DirectoryQuery): DirectoryFilters {
   const filters: DirectoryQuery = { ...query };
-  delete filters.as;
   delete filters.sort;
   return filters;
 }
