@@ -18,14 +18,14 @@ export interface DirectoryFilters {
 }
 
 /** The list adds the order and the page. */
-export interface DirectoryQuery extends DirectoryFilters {
+export interface DirectorySearch extends DirectoryFilters {
   sort?: 'name' | 'match';
   limit?: number;
   cursor?: string;
 }
 
 /** Query parameters of `GET /api/directory` and `/api/directory/map`: empty filters are left out, `domain` repeats. */
-export function directoryParams(query: DirectoryQuery): HttpParams {
+export function directoryParams(query: DirectorySearch): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -43,7 +43,7 @@ export function directoryParams(query: DirectoryQuery): HttpParams {
 export class DirectoryApi {
   private readonly http = inject(HttpClient);
 
-  search(query: DirectoryQuery): Observable<Page<DirectoryCard>> {
+  search(query: DirectorySearch): Observable<Page<DirectoryCard>> {
     return this.http.get<Page<DirectoryCard>>('/api/directory', { params: directoryParams(query) });
   }
 

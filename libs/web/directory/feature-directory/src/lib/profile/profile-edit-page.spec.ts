@@ -2,12 +2,12 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import { configureDirectoryPage } from '../../testing/directory-testing';
-import type { EditableOrganisation } from '@alliances/web/directory/data-access';
+import type { OrganisationWithProfile } from '@alliances/shared/contracts';
 import { ProfileEditPage } from './profile-edit-page';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-const ORGANISATION: EditableOrganisation = {
+const ORGANISATION: OrganisationWithProfile = {
   id: 'org-jardins',
   name: 'Les Jardins Partagés',
   profile: 'association',

@@ -24,7 +24,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
-import { LOGO_MAX_BYTES, LOGO_TYPES, OrganisationProfileApi, type EditableOrganisation } from '@alliances/web/directory/data-access';
+import { OrganisationProfileApi } from '@alliances/web/directory/data-access';
 import { OrganisationLogo } from '../shared/organisation-logo';
 import { DomainKeyPipe } from '../shared/domain-key.pipe';
 import { DOMAIN_SLUG } from '../shared/partnering-labels';
@@ -32,8 +32,11 @@ import { TerritoryField, territoryChosen, territoryCode, type TerritoryValue } f
 import { Notice } from '@alliances/web/ui';
 import {
   DOMAINS,
+  LOGO_MAX_BYTES,
+  LOGO_TYPES,
   MAGIC_SQUARE,
   PARTNER_CONTRIBUTIONS,
+  type OrganisationWithProfile,
   type PartnerNeed,
   type SocioEconomicProfile,
   type UpdateOrganisationProfileRequest,
@@ -41,7 +44,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 
 const DESCRIPTION_MAX = 4000;
-const NOTE_MAX = 500;
+const NOTE_MAX = 1000;
 const WEBSITE = /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i;
 
 function domainSlug(control: AbstractControl<string>): ValidationErrors | null {
@@ -173,7 +176,7 @@ export class ProfileEditPage {
     const file = inputElement.files?.[0] ?? null;
     this.logoError.set(null);
     if (!file) return;
-    if (!LOGO_TYPES.includes(file.type)) {
+    if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
       this.logoError.set('organisations.profile.logo.wrongType');
     } else if (file.size > LOGO_MAX_BYTES) {
       this.logoError.set('organisations.profile.logo.tooLarge');
@@ -246,7 +249,7 @@ export class ProfileEditPage {
     return file ? 'uploaded' : 'removed';
   }
 
-  private fill(org: EditableOrganisation): void {
+  private fill(org: OrganisationWithProfile): void {
     const house = org.socioEconomicProfile ?? {};
     const own = (org.domains ?? []).filter((d) => !(DOMAINS as readonly string[]).includes(d));
     this.domainChoices.set([...DOMAINS, ...own]);

@@ -1,13 +1,12 @@
 import { ParamMap, Params } from '@angular/router';
-import { ORGANISATION_PROFILES, type OrganisationProfile, type PartnerNeed } from '@alliances/shared/contracts';
-import type { DirectoryQuery } from '@alliances/web/directory/data-access';
-import { PARTNER_NEEDS } from '../shared/partnering-labels';
+import { ORGANISATION_PROFILES, PARTNER_NEEDS, type OrganisationProfile, type PartnerNeed } from '@alliances/shared/contracts';
+import type { DirectorySearch } from '@alliances/web/directory/data-access';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   value && (list as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The directory's search as the URL carries it (`/annuaire?q=…&territory=84&domain=food&domain=health`). */
-export function queryFromUrl(params: ParamMap): DirectoryQuery {
+export function queryFromUrl(params: ParamMap): DirectorySearch {
   const text = (key: string) => params.get(key)?.trim() || undefined;
   const as = text('as');
   return {
@@ -24,7 +23,7 @@ export function queryFromUrl(params: ParamMap): DirectoryQuery {
 }
 
 /** Query parameters for the router: every key is set, `null` removes it from the URL. */
-export function urlFromQuery(query: DirectoryQuery): Params {
+export function urlFromQuery(query: DirectorySearch): Params {
   return {
     q: query.q || null,
     territory: query.territory || null,

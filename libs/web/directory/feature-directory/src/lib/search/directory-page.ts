@@ -12,18 +12,18 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { errorMessageKey } from '@alliances/web/core';
 import { AuthStore, OrganisationsApi } from '@alliances/web/identity/data-access';
-import { DirectoryApi, type DirectoryFilters, type DirectoryQuery } from '@alliances/web/directory/data-access';
+import { DirectoryApi, type DirectoryFilters, type DirectorySearch } from '@alliances/web/directory/data-access';
 import { Notice } from '@alliances/web/ui';
 import {
   DOMAINS,
   ORGANISATION_PROFILES,
+  PARTNER_NEEDS,
   type DirectoryCard,
   type OrganisationProfile,
   type PartnerNeed,
 } from '@alliances/shared/contracts';
 import { debounceTime, firstValueFrom, map } from 'rxjs';
 import { DirectoryMapView, type PickedDepartement } from '../map/directory-map';
-import { PARTNER_NEEDS } from '../shared/partnering-labels';
 import { TerritoryField, territoryChosen, territoryCode, type TerritoryValue } from '../shared/territory-field';
 import { DirectoryResultCard } from './directory-result-card';
 import { queryFromUrl, urlFromQuery } from './directory-filters';
@@ -146,7 +146,7 @@ export class DirectoryPage {
   private applyFilters(): void {
     const value = this.filters.getRawValue();
     if (this.filters.controls.territory.invalid) return;
-    const query: DirectoryQuery = {
+    const query: DirectorySearch = {
       q: value.q.trim() || undefined,
       territory: territoryCode(value.territory),
       profile: value.profile ?? undefined,
@@ -161,7 +161,7 @@ export class DirectoryPage {
   }
 
   /** The form starts from the URL; a territory code is named once the territories API answers. */
-  private fillFilters(query: DirectoryQuery): void {
+  private fillFilters(query: DirectorySearch): void {
     this.filters.setValue(
       {
         q: query.q ?? '',
@@ -190,8 +190,8 @@ export class DirectoryPage {
   }
 }
 
-function withoutOrder(query: DirectoryQuery): DirectoryFilters {
-  const filters: DirectoryQuery = { ...query };
+function withoutOrder(query: DirectorySearch): DirectoryFilters {
+  const filters: DirectorySearch = { ...query };
   delete filters.sort;
   return filters;
 }
