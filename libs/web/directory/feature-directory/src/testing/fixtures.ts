@@ -8,7 +8,7 @@ export function aCard(overrides: Partial<DirectoryCard> = {}): DirectoryCard {
     description: 'Une épicerie où chacun paie selon ses moyens.',
     website: 'https://epicerie.example.org',
     hasLogo: false,
-    territory: { code: '69266', name: 'Villeurbanne', departementCode: '69', regionCode: '84' },
+    territory: { code: '69266', name: 'Villeurbanne (69)', departementCode: '69', regionCode: '84' },
     domains: ['food', 'circular_economy'],
     seeks: ['financial', 'skills'],
     offers: ['network', 'positioning'],

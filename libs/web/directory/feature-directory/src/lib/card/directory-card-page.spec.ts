@@ -116,7 +116,7 @@ describe('DirectoryCardPage and the proposal dialog', () => {
     );
   });
 
-  it('requires a message and sends only what was chosen', async () => {
+  it('requires a message, sends only what was chosen and says why the API refused', async () => {
     const { harness, one } = await open([admin('org-jardins', 'Les Jardins Partagés')]);
     await openDialog(harness, one);
     one('propose-send')?.click();
@@ -129,12 +129,17 @@ describe('DirectoryCardPage and the proposal dialog', () => {
     await settle();
     const post = http.expectOne('/api/proposals');
     expect(post.request.body).toEqual({ fromOrganisationId: 'org-jardins', toOrganisationId: 'org-epicerie', message: 'Bonjour !' });
-    post.flush({ statusCode: 429, error: 'Too Many Requests', message: 'limit' }, { status: 429, statusText: 'Too Many Requests' });
+    post.flush(
+      { statusCode: 429, error: 'Too Many Requests', code: 'proposal.rate_limited', message: 'limit' },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
     await settle();
     harness.detectChanges();
     await harness.fixture.whenStable();
     // The dialog stays open and tells why.
-    expect(text(one('propose-error'))).toBe('Trop de tentatives. Patientez quelques minutes avant de réessayer.');
+    expect(text(one('propose-error'))).toBe(
+      "Votre organisation a envoyé le nombre maximal de propositions pour aujourd'hui. Réessayez demain.",
+    );
     expect(one('proposal-sent')).toBeNull();
   });
 });

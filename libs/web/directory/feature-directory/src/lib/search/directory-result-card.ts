@@ -23,16 +23,15 @@ import { DomainKeyPipe } from '../shared/domain-key.pipe';
             {{ 'organisations.profiles.' + org.profile | transloco }}
             @if (org.territory; as territory) {
               · <span data-testid="directory-card-territory">{{ territory.name }}</span>
-              @if (territory.departementCode) {
-                ({{ territory.departementCode }})
-              }
             }
           </p>
         </div>
-        @if (org.openToAlliances) {
-          <span class="badge open">{{ 'directory.card.open' | transloco }}</span>
-        }
       </header>
+      @if (org.openToAlliances) {
+        <p class="badges">
+          <span class="badge open">{{ 'directory.card.open' | transloco }}</span>
+        </p>
+      }
 
       @if (org.match; as match) {
         <div class="match" data-testid="directory-match">
