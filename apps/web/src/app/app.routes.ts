@@ -10,6 +10,7 @@ import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
+import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -30,6 +31,7 @@ export const appRoutes: Route[] = [
   ...fundingRoutes,
   ...adminRoutes,
   ...libraryRoutes,
+  ...diagnosticsRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',
