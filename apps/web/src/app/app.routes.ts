@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { authRoutes } from '@alliances/web/identity/feature-auth';
 import { organisationsRoutes } from '@alliances/web/organisations/feature-organisations';
+import { directoryRoutes } from '@alliances/web/directory/feature-directory';
 import { alliancesRoutes } from '@alliances/web/alliances/feature-alliances';
 import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluations';
 import { commentsRoutes } from '@alliances/web/comments/feature-comments';
@@ -21,6 +22,7 @@ export const appRoutes: Route[] = [
   },
   ...authRoutes,
   ...organisationsRoutes,
+  ...directoryRoutes,
   ...alliancesRoutes,
   ...charterRoutes,
   ...objectivesRoutes,
