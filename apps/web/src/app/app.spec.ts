@@ -166,7 +166,7 @@ describe('App shell, signed in', () => {
   });
 
   it('leads the people of a funding organisation to its portfolio', async () => {
-    const { el, byTestId } = await render(false, [
+    const { el, byTestId, fixture } = await render(false, [
       { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'admin', funds: false },
       { organisationId: 'org-fondation', organisationName: 'Fondation', organisationStatus: 'approved', role: 'member', funds: true },
     ]);
@@ -177,6 +177,22 @@ describe('App shell, signed in', () => {
       'Bibliothèque',
     ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
+    // Neither is a territorial catalyst: no catalyst page.
+    http.match((r) => r.url === '/api/catalyst').forEach((r) => r.flush({ territoryCodes: [] }));
+    await fixture.whenStable();
+    expect(byTestId('nav-catalyst')).toBeNull();
+  });
+
+  it('offers the catalyst page to the people of a territorial catalyst', async () => {
+    const { el, byTestId, fixture } = await render(false, [
+      { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'member' },
+      { organisationId: 'org-pending', organisationName: 'En attente', organisationStatus: 'pending', role: 'admin' },
+    ]);
+    http.expectOne('/api/catalyst?organisationId=org-asso').flush({ territoryCodes: ['69'] });
+    await fixture.whenStable();
+
+    expect(byTestId('nav-catalyst')?.getAttribute('href')).toBe('/catalyst');
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toContain('Catalyseur');
   });
 
   it('offers the review queue to platform administrators', async () => {

@@ -95,6 +95,9 @@ describe('AllianceHomePage', () => {
       nextCursor: null,
     });
     await refresh();
+    // The lead's list of external invitations (its own spec: external-invitations.spec.ts).
+    http.match(`/api/alliances/${alliance.id}/invitations`).forEach((r) => r.flush([]));
+    await refresh();
   }
 
   const byTestId = (id: string) => el.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
