@@ -128,9 +128,17 @@ describe('App shell, signed in', () => {
     jest.restoreAllMocks();
   });
 
-  async function render(isPlatformAdmin: boolean, memberships: MembershipSummary[] = []) {
+  /** `catalysts`: the organisations that are territorial catalysts (the top bar asks for each approved one). */
+  async function render(isPlatformAdmin: boolean, memberships: MembershipSummary[] = [], catalysts: string[] = []) {
     await signInAs(aMe({ displayName: 'Camille Martin', isPlatformAdmin }, memberships));
     const fixture = TestBed.createComponent(App);
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const request of http.match((r) => r.url === '/api/catalyst')) {
+      const organisationId = request.request.params.get('organisationId') ?? '';
+      const territories = catalysts.includes(organisationId) ? [{ code: '69', name: 'Rhône', kind: 'departement' }] : [];
+      request.flush({ organisationId, territories, grantedAt: null });
+    }
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const byTestId = <T extends HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
@@ -166,7 +174,7 @@ describe('App shell, signed in', () => {
   });
 
   it('leads the people of a funding organisation to its portfolio', async () => {
-    const { el, byTestId, fixture } = await render(false, [
+    const { el, byTestId } = await render(false, [
       { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'admin', funds: false },
       { organisationId: 'org-fondation', organisationName: 'Fondation', organisationStatus: 'approved', role: 'member', funds: true },
     ]);
@@ -178,18 +186,18 @@ describe('App shell, signed in', () => {
     ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
     // Neither is a territorial catalyst: no catalyst page.
-    http.match((r) => r.url === '/api/catalyst').forEach((r) => r.flush({ territoryCodes: [] }));
-    await fixture.whenStable();
     expect(byTestId('nav-catalyst')).toBeNull();
   });
 
   it('offers the catalyst page to the people of a territorial catalyst', async () => {
-    const { el, byTestId, fixture } = await render(false, [
-      { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'member' },
-      { organisationId: 'org-pending', organisationName: 'En attente', organisationStatus: 'pending', role: 'admin' },
-    ]);
-    http.expectOne('/api/catalyst?organisationId=org-asso').flush({ territoryCodes: ['69'] });
-    await fixture.whenStable();
+    const { el, byTestId } = await render(
+      false,
+      [
+        { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'member' },
+        { organisationId: 'org-pending', organisationName: 'En attente', organisationStatus: 'pending', role: 'admin' },
+      ],
+      ['org-asso'],
+    );
 
     expect(byTestId('nav-catalyst')?.getAttribute('href')).toBe('/catalyst');
     expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toContain('Catalyseur');

@@ -46,8 +46,9 @@ describe('CatalystGrantDialog (platform console)', () => {
     await settle();
     app.tick();
     http.expectOne('/api/catalyst?organisationId=org-reseau').flush({
-      territoryCodes: granted,
-      territories: granted.map((code) => ({ code, name: code === '69' ? 'Rhône' : code })),
+      organisationId: 'org-reseau',
+      territories: granted.map((code) => ({ code, name: code === '69' ? 'Rhône' : code, kind: 'departement' })),
+      grantedAt: granted.length ? '2026-11-01T10:00:00.000Z' : null,
     });
     await stable();
     const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
@@ -82,7 +83,7 @@ describe('CatalystGrantDialog (platform console)', () => {
     byTestId('catalyst-save')?.click();
     const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/admin/organisations/org-reseau/catalyst');
     expect(put.request.body).toEqual({ territoryCodes: ['69', 'R84'] });
-    put.flush({ territoryCodes: ['69', 'R84'] });
+    put.flush({ organisationId: 'org-reseau', territories: [], grantedAt: null });
     expect(await closed).toEqual(['69', 'R84']);
   });
 
@@ -92,7 +93,7 @@ describe('CatalystGrantDialog (platform console)', () => {
     byTestId('catalyst-revoke')?.click();
     const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/admin/organisations/org-reseau/catalyst');
     expect(put.request.body).toEqual({ territoryCodes: [] });
-    put.flush({ territoryCodes: [] });
+    put.flush({ organisationId: 'org-reseau', territories: [], grantedAt: null });
     expect(await closed).toEqual([]);
   });
 });

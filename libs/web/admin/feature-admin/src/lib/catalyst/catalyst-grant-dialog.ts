@@ -87,11 +87,9 @@ type GrantedTerritory = Pick<Territory, 'code' | 'name'>;
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="null">{{ 'common.cancel' | transloco }}</button>
-      @if (current.hasValue() && current.value().length) {
-        <button matButton type="button" [disabled]="saving()" (click)="save([])" data-testid="catalyst-revoke">
-          {{ 'catalyst.grant.revoke' | transloco }}
-        </button>
-      }
+      <button matButton type="button" [disabled]="saving() || current.isLoading()" (click)="save([])" data-testid="catalyst-revoke">
+        {{ 'catalyst.grant.revoke' | transloco }}
+      </button>
       <button
         matButton="filled"
         type="button"
@@ -128,11 +126,11 @@ export class CatalystGrantDialog {
     stream: () =>
       this.api.grant(this.data.organisationId).pipe(
         map((grant) => {
-          const names = new Map((grant.territories ?? []).map((t) => [t.code, t.name]));
-          const list = grant.territoryCodes.map((code) => ({ code, name: names.get(code) ?? code }));
+          const list = grant.territories.map(({ code, name }) => ({ code, name }));
           this.chosen.set(list);
           return list;
         }),
+        // The grant is read as a member of the organisation; a platform admin who is not one starts from none.
         catchError(() => of([] as GrantedTerritory[])),
       ),
   });

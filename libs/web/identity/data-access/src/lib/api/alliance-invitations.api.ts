@@ -9,6 +9,9 @@ export interface AllianceInvitationPreview {
   leadName: string;
   organisationName: string;
   email: string;
+  /** A used or expired invitation still says who invited, but no longer leads into the alliance. */
+  status: 'valid' | 'used' | 'expired';
+  expiresAt: string;
 }
 
 const enc = encodeURIComponent;

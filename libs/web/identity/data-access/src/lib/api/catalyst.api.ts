@@ -13,8 +13,9 @@ import { Observable, catchError, forkJoin, map, of } from 'rxjs';
 
 /** The territories an organisation animates as a territorial catalyst (none: not a catalyst). */
 export interface CatalystGrant {
-  territoryCodes: string[];
-  territories?: { code: string; name: string }[];
+  organisationId: string;
+  territories: { code: string; name: string; kind: 'departement' | 'region' }[];
+  grantedAt: string | null;
 }
 
 /** An organisation of the caller that is a territorial catalyst, and the territories it animates. */
@@ -45,14 +46,11 @@ export class CatalystApi {
     return forkJoin(
       approved.map((m) =>
         this.grant(m.organisationId).pipe(
-          map((grant): CatalystOrganisation => {
-            const names = new Map((grant.territories ?? []).map((t) => [t.code, t.name]));
-            return {
-              organisationId: m.organisationId,
-              organisationName: m.organisationName,
-              territories: grant.territoryCodes.map((code) => ({ code, name: names.get(code) ?? code })),
-            };
-          }),
+          map((grant): CatalystOrganisation => ({
+            organisationId: m.organisationId,
+            organisationName: m.organisationName,
+            territories: grant.territories.map(({ code, name }) => ({ code, name })),
+          })),
           catchError(() => of(null)),
         ),
       ),

@@ -50,8 +50,11 @@ export class ProposalsApi {
     return this.http.get<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`);
   }
 
-  block(organisationId: string, blockedOrganisationId: string): Observable<unknown> {
-    return this.http.post(`/api/organisations/${enc(organisationId)}/blocks`, { organisationId: blockedOrganisationId });
+  /** Answers with the organisation's blocks after this one. */
+  block(organisationId: string, blockedOrganisationId: string): Observable<OrganisationBlock[]> {
+    return this.http.post<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`, {
+      organisationId: blockedOrganisationId,
+    });
   }
 
   unblock(organisationId: string, blockedOrganisationId: string): Observable<void> {

@@ -160,6 +160,8 @@ describe('SignUpPage', () => {
       leadName: 'Les Jardins Partagés',
       organisationName: 'La Ferme du Coin',
       email: 'contact@ferme-du-coin.fr',
+      status: 'valid',
+      expiresAt: '2026-12-16T10:00:00.000Z',
     });
     await settle();
     await harness.fixture.whenStable();

@@ -63,7 +63,7 @@ export class SignUpPage implements OnInit {
     stream: ({ params }) =>
       this.allianceInvitations.preview(params).pipe(
         tap((preview) => {
-          if (!this.form.controls.email.value) this.form.controls.email.setValue(preview.email);
+          if (preview.status === 'valid' && !this.form.controls.email.value) this.form.controls.email.setValue(preview.email);
         }),
         catchError(() => of(null)),
       ),
@@ -102,7 +102,7 @@ export class SignUpPage implements OnInit {
   /** An invited organisation goes on to its application, which carries the invitation. */
   private nextUrl(): string {
     const token = this.allianceInvitation();
-    if (token)
+    if (token && this.invitation.value()?.status === 'valid')
       return this.router.serializeUrl(this.router.createUrlTree(['/organisations/apply'], { queryParams: { allianceInvitation: token } }));
     return safeReturnUrl(this.returnUrl()) ?? '/organisations';
   }

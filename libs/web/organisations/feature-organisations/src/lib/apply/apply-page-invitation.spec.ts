@@ -50,6 +50,8 @@ describe('ApplyPage, answering an alliance invitation (?allianceInvitation=)', (
       leadName: 'Les Jardins Partagés',
       organisationName: 'La Ferme du Coin',
       email: 'contact@ferme-du-coin.fr',
+      status: 'valid',
+      expiresAt: '2026-12-16T10:00:00.000Z',
     });
     await settle();
     await harness.fixture.whenStable();

@@ -115,8 +115,10 @@ export class ApplyPage {
     params: () => this.allianceInvitation(),
     stream: ({ params }) =>
       this.allianceInvitations.preview(params).pipe(
+        // A used, expired or unknown invitation: a plain application.
+        map((preview) => (preview.status === 'valid' ? preview : null)),
         tap((preview) => {
-          if (!this.form.controls.name.value) this.form.controls.name.setValue(preview.organisationName);
+          if (preview && !this.form.controls.name.value) this.form.controls.name.setValue(preview.organisationName);
         }),
         catchError(() => of(null)),
       ),
@@ -181,7 +183,7 @@ export class ApplyPage {
       rna: optional(value.rna),
       territoryCode: value.territory && typeof value.territory !== 'string' ? value.territory.code : undefined,
       description: optional(value.description),
-      ...(this.allianceInvitation() ? { allianceInvitationToken: this.allianceInvitation() } : {}),
+      ...(this.invitation.value() ? { allianceInvitationToken: this.allianceInvitation() } : {}),
     };
   }
 

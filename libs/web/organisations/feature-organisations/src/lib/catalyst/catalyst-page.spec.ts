@@ -76,8 +76,9 @@ describe('CatalystPage', () => {
     fixture.detectChanges();
     for (const m of memberships) {
       http.expectOne(`/api/catalyst?organisationId=${m.organisationId}`).flush({
-        territoryCodes: grants[m.organisationId] ?? [],
-        territories: (grants[m.organisationId] ?? []).map((code) => ({ code, name: code === '69' ? 'Rhône' : 'Ain' })),
+        organisationId: m.organisationId,
+        territories: (grants[m.organisationId] ?? []).map((code) => ({ code, name: code === '69' ? 'Rhône' : 'Ain', kind: 'departement' })),
+        grantedAt: null,
       });
     }
     await settle();

@@ -198,8 +198,7 @@ export class ProposalsPage {
     });
     if (!confirmed) return;
     await this.run(proposal, async () => {
-      await firstValueFrom(this.api.block(this.id(), other.organisationId));
-      this.blocks.reload();
+      this.blocks.set(await firstValueFrom(this.api.block(this.id(), other.organisationId)));
       this.feedback.set({ kind: 'success', key: 'proposals.feedback.blocked', params: { name: other.name } });
     });
   }
