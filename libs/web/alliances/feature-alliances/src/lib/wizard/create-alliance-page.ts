@@ -171,6 +171,12 @@ export class CreateAlliancePage {
     if (!this.draft.hasValue()) return null;
     return this.isEditableDraft(this.draft.value()) ? 'setup' : 'waiting';
   });
+  protected readonly showSteps = computed(() => this.mode() === 'create' || this.mode() === 'setup');
+  protected readonly submitLabel = computed(() => {
+    const setup = this.mode() === 'setup';
+    if (this.submitting()) return setup ? 'alliances.draft.saving' : 'alliances.wizard.creating';
+    return setup ? 'alliances.draft.save' : 'alliances.wizard.create';
+  });
   /** Who leads the draft, for the partners waiting for it. */
   protected readonly draftLead = computed(() =>
     this.draft.hasValue() ? (this.draft.value().members.find((m) => m.role === 'lead')?.organisationName ?? '') : '',

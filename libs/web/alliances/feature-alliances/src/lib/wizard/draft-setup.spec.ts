@@ -117,7 +117,7 @@ describe('CreateAlliancePage, setting up a draft alliance (/alliances/:id/setup)
       "En attente du chef de file : Transports Rhône complète l'alliance. Vous serez prévenu quand elle passera à la charte.",
     );
     expect(byTestId('draft-summary')?.textContent).toContain('Les Jardins Partagés');
-    expect(byTestId('wizard-create')).toBeNull();
+    expect(el.querySelector<HTMLElement>('mat-stepper')?.style.display).toBe('none');
     expect(byTestId('draft-open-home')?.getAttribute('href')).toBe('/alliances/a-draft');
   });
 
@@ -125,6 +125,6 @@ describe('CreateAlliancePage, setting up a draft alliance (/alliances/:id/setup)
     await render({ ...DRAFT, status: 'chartering' }, [COMPANY]);
 
     expect(byTestId('draft-waiting')?.textContent?.trim()).toBe('Cette alliance est déjà préparée : retrouvez-la sur sa page.');
-    expect(byTestId('alliance-name')).toBeNull();
+    expect(el.querySelector<HTMLElement>('mat-stepper')?.style.display).toBe('none');
   });
 });

@@ -167,13 +167,43 @@ export class CatalystPage {
   }
 
   private figuresOf(view: CatalystTerritoryView) {
+    const alliancesBy = (caption: string, labelHeader: string, testId: string, rowsOf: FigureEntry[]) => ({
+      caption: `catalyst.figures.${caption}`,
+      labelHeader: `catalyst.figures.${labelHeader}`,
+      valueHeader: 'catalyst.figures.alliances',
+      testId,
+      rows: rowsOf,
+    });
     return {
       organisations: view.organisations,
       alliances: view.alliances.total,
-      byProfile: rows(view.organisations.byProfile, (k) => `organisations.profiles.${k}`),
-      byCategory: rows(view.alliances.byCategory, (k) => `alliances.categories.${k}.label`),
-      byDomain: rows(view.alliances.byDomain, (k) => (KNOWN_DOMAINS.includes(k) ? `alliances.domains.${k}` : k)),
-      byStatus: rows(view.alliances.byStatus, (k) => `alliances.status.${k}`),
+      charts: [
+        {
+          caption: 'catalyst.figures.byProfile',
+          labelHeader: 'catalyst.figures.profile',
+          valueHeader: 'catalyst.figures.organisations',
+          testId: 'catalyst-profiles',
+          rows: rows(view.organisations.byProfile, (k) => `organisations.profiles.${k}`),
+        },
+        alliancesBy(
+          'byCategory',
+          'category',
+          'catalyst-categories',
+          rows(view.alliances.byCategory, (k) => `alliances.categories.${k}.label`),
+        ),
+        alliancesBy(
+          'byDomain',
+          'domain',
+          'catalyst-domains',
+          rows(view.alliances.byDomain, (k) => (KNOWN_DOMAINS.includes(k) ? `alliances.domains.${k}` : k)),
+        ),
+        alliancesBy(
+          'byStatus',
+          'status',
+          'catalyst-statuses',
+          rows(view.alliances.byStatus, (k) => `alliances.status.${k}`),
+        ),
+      ],
     };
   }
 
