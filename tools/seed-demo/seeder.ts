@@ -105,6 +105,7 @@ export class DemoSeeder {
     for (const org of ORGANISATIONS) await this.organisation(org);
     for (const alliance of ALLIANCES) await this.alliance(alliance);
     for (const grant of GRANTS) await this.grant(grant);
+    await this.proposalsAndCatalyst();
     return this.report;
   }
 
@@ -591,4 +592,35 @@ export class DemoSeeder {
     this.report.grants += 1;
     this.log(`  grant ${this.orgSeed(g.funder).name} → ${seed.name}: ${g.amount.toLocaleString('fr-FR')} €`);
   }
+
+  // Proposals and catalysts (issue 14) ----------------------------------------------------------------
+  // BEGIN proposals demo block: a pending proposal from an association to a company of its région,
+  // and a territorial catalyst for a région.
+
+  private async proposalsAndCatalyst(): Promise<void> {
+    await this.must('PUT', `/api/admin/organisations/${this.orgId('grenoble')}/catalyst`, this.options.admin.email, {
+      territoryCodes: ['R84'],
+    });
+    this.log(`  catalyst ${this.orgSeed('grenoble').name}: Auvergne-Rhône-Alpes (R84)`);
+    const [from, to] = [this.orgId('numerique'), this.orgId('mutuelle')];
+    // The recipient must be listed in the directory (its profile route lands with the directory).
+    const listed = await this.call('PATCH', `/api/organisations/${to}`, this.adminOf('mutuelle'), { listed: true });
+    if (listed.status >= 300) {
+      this.log(`  proposal skipped: the directory's profile route answered ${listed.status}`);
+      return;
+    }
+    const received = await this.must('GET', `/api/proposals?organisationId=${to}&box=received&limit=200`, this.adminOf('mutuelle'));
+    if (!received.items.some((p: { from: { organisationId: string } }) => p.from.organisationId === from))
+      await this.created(
+        this.must('POST', '/api/proposals', this.adminOf('numerique'), {
+          fromOrganisationId: from,
+          toOrganisationId: to,
+          message:
+            'Bonjour, nos ateliers numériques accueillent beaucoup de salariés aidants : construisons ensemble un parcours d’accompagnement pour vos adhérents de la métropole lilloise ?',
+          category: 'societal_innovation',
+        }),
+      );
+    this.log(`  proposal ${this.orgSeed('numerique').name} → ${this.orgSeed('mutuelle').name} (pending)`);
+  }
+  // END proposals demo block
 }

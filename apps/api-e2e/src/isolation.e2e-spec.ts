@@ -7,6 +7,9 @@ import {
   operationKey,
   plausibleBody,
   plausibleValue,
+  readOutbox,
+  sql,
+  waitForMail,
   startApiProcess,
   uniqueEmail,
   testServerName,
@@ -45,6 +48,10 @@ const CALLER_SCOPED = new Set([
   'GET /api/territories',
   // The case-study library is open to anyone signed in, and lists published cards only.
   'GET /api/case-studies',
+  // The partner directory (docs/api.md "Directory") is open to anyone signed in and shows listed,
+  // approved organisations' public cards only; A is not listed, so it must not show there.
+  'GET /api/directory',
+  'GET /api/directory/map',
   // docs/api.md "Alliances": the caller's alliances only.
   'GET /api/alliances',
   // docs/api.md "Comments and notifications": the caller's own mentions and events.
@@ -54,9 +61,12 @@ const CALLER_SCOPED = new Set([
   // Public preview of an invitation: the token is the capability, so whoever holds A's link sees
   // what the invitee sees (organisation name, invited email, role) — and nothing more of A.
   'GET /api/invitations/{token}',
+  // The same for an alliance's invitation of an organisation not yet on the platform (issue 14).
+  'GET /api/alliance-invitations/{token}',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];
+const ALLIANCE_PREVIEW_FIELDS = ['allianceName', 'email', 'expiresAt', 'leadName', 'organisationName', 'status'];
 
 /** Routes run last, as they end the prober's account. */
 const RUN_LAST = new Set(['DELETE /api/me']);
@@ -89,6 +99,11 @@ describe(`tenant isolation (${testServerName()})`, () => {
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
   let secretsA: string[];
+  /** Proposals, blocks, the alliance's external invitation and a catalyst grant (issue 14). */
+  let secondA: { id: string; name: string };
+  let proposalA: { id: string; message: string };
+  let allianceTokenA = '';
+  let externalA: { id: string; email: string } | undefined;
 
   // Tenant B and a lone user.
   let ownerB: Session;
@@ -119,6 +134,29 @@ describe(`tenant isolation (${testServerName()})`, () => {
     invitationA = pending.invitation;
     tokenA = pending.token;
 
+    // A's second organisation, listed; A proposes an alliance to it and blocks it afterwards; A is a catalyst.
+    secondA = await client.applyOrganisation(ownerA, { name: `Alpha Second ${tag}` });
+    await client.approveOrganisation(admin, secondA.id);
+    await sql(api, db, `UPDATE organisations SET listed = true WHERE id = $1`, [secondA.id]);
+    const proposal = await client.post(
+      '/api/proposals',
+      { fromOrganisationId: orgA.id, toOrganisationId: secondA.id, message: `Alpha private proposal ${tag}` },
+      { token: ownerA.accessToken },
+    );
+    expect(proposal.status).toBe(201);
+    proposalA = { id: proposal.body.id, message: `Alpha private proposal ${tag}` };
+    expect(
+      (await client.post(`/api/organisations/${orgA.id}/blocks`, { organisationId: secondA.id }, { token: ownerA.accessToken })).status,
+    ).toBe(201);
+    expect(
+      (
+        await client.call('PUT', `/api/admin/organisations/${orgA.id}/catalyst`, {
+          token: admin.accessToken,
+          body: { territoryCodes: ['69'] },
+        })
+      ).status,
+    ).toBe(200);
+
     // B's people have passwords of their own, so that no probe signs in as A by chance.
     const operations = await listOperations(api.url);
     if (operations.some((o) => operationKey(o) === 'POST /api/alliances')) {
@@ -138,6 +176,17 @@ describe(`tenant isolation (${testServerName()})`, () => {
       );
       expect(res.status).toBe(201);
       allianceA = { id: res.body.id, name: res.body.name };
+      const email = uniqueEmail('alpha-external');
+      const before = readOutbox(api.dataDir).length;
+      const external = await client.post(
+        `/api/alliances/${allianceA.id}/invitations`,
+        { email, organisationName: `Alpha Guest ${tag}` },
+        { token: ownerA.accessToken },
+      );
+      expect(external.status).toBe(201);
+      externalA = { id: external.body.id, email };
+      const mail = await waitForMail(api.dataDir, (m) => m.to.includes(email), { after: before });
+      allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
     }
 
     ownerB = await client.signUp({
@@ -172,6 +221,11 @@ describe(`tenant isolation (${testServerName()})`, () => {
       invitationA.email,
       tokenA,
       ...(allianceA ? [allianceA.id, allianceA.name] : []),
+      secondA.id,
+      secondA.name,
+      proposalA.id,
+      proposalA.message,
+      ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
     ];
   });
   afterAll(async () => {
@@ -183,6 +237,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   function candidates(param: string, path: string, prober: Session): string[] {
     const alliance = allianceA ? [allianceA.id] : [];
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
+    if (param === 'id' && path.startsWith('/api/proposals/')) return [proposalA.id];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')
@@ -198,7 +253,9 @@ describe(`tenant isolation (${testServerName()})`, () => {
       case 'invitationId':
         return [invitationA.id];
       case 'token':
-        return [tokenA];
+        return allianceTokenA ? [tokenA, allianceTokenA] : [tokenA];
+      case 'blockedId':
+        return [secondA.id];
       case 'version':
         return ['1'];
       default:
@@ -243,6 +300,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
       territoryCodes: ['69123'],
       sha256: '0'.repeat(64),
       version: 1,
+      // The directory (docs/api.md "Directory"): B may not see the directory as A.
+      as: orgA.id,
     };
   }
 
@@ -304,6 +363,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
             expect(Object.keys(res.body).sort()).toEqual(PREVIEW_FIELDS);
             allowed = [orgA.name, invitationA.email];
           }
+          if (key === 'GET /api/alliance-invitations/{token}' && res.status === 200) {
+            expect(Object.keys(res.body).sort()).toEqual(ALLIANCE_PREVIEW_FIELDS);
+            allowed = [orgA.name, allianceA?.name ?? '', externalA?.email ?? ''];
+          }
           const found = containsA(res.text, allowed);
           if (found.length) leaks.push(`${where} shows A's ${found.map((f) => JSON.stringify(f)).join(', ')}`);
 
@@ -359,6 +422,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const invitations = await client.get(`/api/organisations/${orgA.id}/invitations`, { token: ownerA.accessToken });
     expect(invitations.body.map((i: { id: string }) => i.id)).toEqual([invitationA.id]);
     expect((await client.get(`/api/invitations/${tokenA}`)).body.status).toBe('valid');
+    const proposal = await client.get(`/api/proposals/${proposalA.id}`, { token: ownerA.accessToken });
+    expect(proposal.body).toMatchObject({ status: 'pending', message: proposalA.message });
+    const blocks = await client.get(`/api/organisations/${orgA.id}/blocks`, { token: ownerA.accessToken });
+    expect(blocks.body.map((b: { organisationId: string }) => b.organisationId)).toEqual([secondA.id]);
+    const grant = await client.get(`/api/catalyst?organisationId=${orgA.id}`, { token: ownerA.accessToken });
+    expect(grant.body.territories.map((t: { code: string }) => t.code)).toEqual(['69']);
+    if (allianceA) {
+      const externals = await client.get(`/api/alliances/${allianceA.id}/invitations`, { token: ownerA.accessToken });
+      expect(externals.body).toEqual([expect.objectContaining({ id: externalA?.id, status: 'sent' })]);
+    }
     if (allianceA) {
       const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
       expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });
@@ -372,5 +445,53 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const audit = await client.get(`/api/admin/audit?organisationId=${orgA.id}&limit=200`, { token: admin.accessToken });
     const actors = new Set((audit.body.items as { actorId: string }[]).map((i) => i.actorId));
     for (const outsider of [ownerB, memberB, loner]) expect(actors.has(outsider.user.id)).toBe(false);
+  });
+
+  it('shows A in the directory only once it is listed, and then its public card only', async () => {
+    // A pending organisation listed by its admin stays out until approved.
+    expect((await client.patch(`/api/organisations/${pendingA.id}`, { listed: true }, { token: ownerA.accessToken })).status).toBe(200);
+    const res = await client.patch(
+      `/api/organisations/${orgA.id}`,
+      { listed: true, domains: ['health'], seeks: ['financial'], offers: ['skills'] },
+      { token: ownerA.accessToken },
+    );
+    expect(res.status).toBe(200);
+    // The probes above ended ownerB's and the loner's accounts (DELETE /api/me): B's member and a newcomer look.
+    for (const prober of [memberB, await client.signUp()]) {
+      const list = await client.get(`/api/directory?limit=200`, { token: prober.accessToken });
+      // A's second organisation was listed in the set-up (the proposals' probes need a listed recipient).
+      expect(list.body.items.map((c: { id: string }) => c.id).sort()).toEqual([orgA.id, secondA.id].sort());
+      const card = await client.get(`/api/directory/${orgA.id}`, { token: prober.accessToken });
+      expect(card.status).toBe(200);
+      // The card's fields and nothing else: no identifiers, people, house model, status or invitations.
+      expect(Object.keys(card.body).sort()).toEqual([
+        'description',
+        'domains',
+        'hasLogo',
+        'id',
+        'name',
+        'offers',
+        'openToAlliances',
+        'profile',
+        'seeks',
+        'territory',
+        'website',
+      ]);
+      const shown = JSON.stringify([list.body, card.body]);
+      for (const secret of [
+        pendingA.id,
+        pendingA.name,
+        ownerA.email,
+        memberA.email,
+        memberA.user.id,
+        invitationA.email,
+        tokenA,
+        'W751234567',
+      ])
+        expect(shown).not.toContain(secret);
+      expect((await client.get(`/api/directory/${pendingA.id}`, { token: prober.accessToken })).status).toBe(404);
+      // Still nothing to change: the profile is A's admins' alone.
+      expect((await client.patch(`/api/organisations/${orgA.id}`, { listed: false }, { token: prober.accessToken })).status).toBe(404);
+    }
   });
 });

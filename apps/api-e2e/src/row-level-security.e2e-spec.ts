@@ -34,6 +34,11 @@ const EXEMPT: Record<string, string> = {
   audit_log: 'append-only journal, read through checked routes only',
   // A person's own inbox, written for other people (mentions) and read by its owner's id only.
   notifications: 'per-user inbox, keyed by user id',
+  // Belong to organisations, not to an alliance (issue 14, docs/decisions/0015-proposals.md): a proposal is
+  // read by its two organisations and the introducing catalyst (its alliance_id is the one it created or
+  // proposes); an external invitation is read by its token on a public route before any seat exists.
+  proposals: 'between two organisations, filtered by the proposals service',
+  alliance_external_invitations: 'addressed by token to an organisation not yet on the platform',
 };
 
 /** How a row of each table finds its alliance, read as the owner (no policy applies). */

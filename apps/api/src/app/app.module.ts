@@ -10,6 +10,7 @@ import { LibraryModule } from '@alliances/api/library';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
+import { ProposalsModule } from '@alliances/api/proposals';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import type { EmbeddedPostgres } from '@alliances/api/core';
@@ -33,6 +34,7 @@ export class AppModule {
         FundingModule,
         AdminModule,
         LibraryModule,
+        ProposalsModule,
       ],
     };
   }

@@ -16,6 +16,12 @@ import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library'
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
+import {
+  AllianceExternalInvitationEntity,
+  CatalystTerritoryEntity,
+  OrganisationBlockEntity,
+  ProposalEntity,
+} from '@alliances/api/proposals';
 
 /** Every entity of every domain, listed explicitly: the API is bundled, so globs would find nothing. */
 export const entities = [
@@ -52,4 +58,8 @@ export const entities = [
   ContributionEntity,
   CaseStudyEntity,
   CaseStudyConsentEntity,
+  ProposalEntity,
+  OrganisationBlockEntity,
+  CatalystTerritoryEntity,
+  AllianceExternalInvitationEntity,
 ];

@@ -2,6 +2,7 @@ export * from './lib/organisations.module';
 export * from './lib/organisations.service';
 export * from './lib/organisation.policy';
 export * from './lib/organisations-reader';
+export * from './lib/organisation-hooks';
 export * from './lib/territories.service';
 export * from './lib/account-memberships';
 export * from './lib/organisation.entity';

@@ -66,4 +66,34 @@ export class AlliancesReader {
       where: { allianceId, status: 'active', ...(roles ? { role: In(roles) } : {}) },
     });
   }
+
+  /** The lead organisation and status of an alliance, or null when it does not exist (or the caller may not see it). */
+  async leadOf(allianceId: string): Promise<{ organisationId: string; status: string } | null> {
+    const rows: { organisation_id: string; status: string }[] = await this.members.query(
+      `SELECT am.organisation_id, a.status FROM alliances a JOIN alliance_members am ON am.alliance_id = a.id AND am.role = 'lead' AND am.status = 'active'
+        WHERE a.id = $1`,
+      [allianceId],
+    );
+    return rows[0] ? { organisationId: rows[0].organisation_id, status: rows[0].status } : null;
+  }
+
+  /** Counts of the alliances with a territory among `territoryCodes`, by category, domain and status (one statement). */
+  async territoryCounts(
+    territoryCodes: string[],
+  ): Promise<{ total: number; byCategory: Record<string, number>; byDomain: Record<string, number>; byStatus: Record<string, number> }> {
+    const [row]: {
+      total: number;
+      by_category: Record<string, number> | null;
+      by_domain: Record<string, number> | null;
+      by_status: Record<string, number> | null;
+    }[] = await this.alliances.query(
+      `WITH a AS (SELECT id, category, status, domains FROM alliances WHERE territory_codes && $1::text[])
+       SELECT (SELECT count(*)::int FROM a) AS total,
+              (SELECT json_object_agg(category, n) FROM (SELECT category, count(*)::int AS n FROM a GROUP BY category) c) AS by_category,
+              (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM a GROUP BY status) s) AS by_status,
+              (SELECT json_object_agg(domain, n) FROM (SELECT domain, count(*)::int AS n FROM a, unnest(a.domains) AS domain GROUP BY domain) d) AS by_domain`,
+      [territoryCodes],
+    );
+    return { total: row.total, byCategory: row.by_category ?? {}, byDomain: row.by_domain ?? {}, byStatus: row.by_status ?? {} };
+  }
 }

@@ -29,6 +29,10 @@ const DIGEST = {
       charter_version_proposed: 'a proposé une version de la charte',
       signature_awaited: 'attend votre signature',
       evaluation_launched: 'a lancé une évaluation',
+      proposal_received: 'propose une alliance à votre organisation',
+      proposal_accepted: 'a accepté une proposition d’alliance',
+      proposal_declined: 'a décliné une proposition d’alliance',
+      introduction_received: 'vous met en relation avec une organisation',
     },
   },
   en: {
@@ -41,6 +45,10 @@ const DIGEST = {
       charter_version_proposed: 'proposed a charter version',
       signature_awaited: 'awaits your signature',
       evaluation_launched: 'launched an evaluation',
+      proposal_received: 'proposes an alliance to your organisation',
+      proposal_accepted: 'accepted an alliance proposal',
+      proposal_declined: 'declined an alliance proposal',
+      introduction_received: 'introduces you to an organisation',
     },
   },
 } as const;

@@ -1,4 +1,4 @@
-import type { OrganisationProfile, OrganisationStatus, SocioEconomicProfile } from '@alliances/shared/contracts';
+import type { LogoType, OrganisationProfile, OrganisationStatus, PartnerNeed, SocioEconomicProfile } from '@alliances/shared/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('organisations')
@@ -18,6 +18,18 @@ export class OrganisationEntity {
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ type: 'uuid', nullable: true }) reviewedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
+  // The partnering profile (issue 14). The logo's bytes are read by their own route only, never with the entity.
+  @Column({ type: 'text', nullable: true }) website!: string | null;
+  @Column({ type: 'text', nullable: true }) logoType!: LogoType | null;
+  @Column({ type: 'timestamptz', nullable: true }) logoUpdatedAt!: Date | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) domains!: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) seeks!: PartnerNeed[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) offers!: PartnerNeed[];
+  @Column({ type: 'boolean', default: false }) openToAlliances!: boolean;
+  @Column({ type: 'boolean', default: false }) listed!: boolean;
+  /** Derived from `territoryCode` at each write (TerritoriesService.locate), for the directory's indexed filters. */
+  @Column({ type: 'text', nullable: true }) departementCode!: string | null;
+  @Column({ type: 'text', nullable: true }) regionCode!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

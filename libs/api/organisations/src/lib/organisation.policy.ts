@@ -35,6 +35,23 @@ export class OrganisationPolicy {
     return { organisation, role };
   }
 
+  /**
+   * An admin of the organisation, approved or not: its profile and logo can be prepared while the
+   * application waits (the directory shows approved organisations only).
+   */
+  async profileAdmin(user: AuthUser, organisationId: string): Promise<OrganisationEntity> {
+    const { organisation, role } = await this.member(user, organisationId);
+    if (role !== 'admin') throw new DomainException('organisation.admin_required', 'Only an admin of this organisation may do this');
+    return organisation;
+  }
+
+  /** Anyone signed in sees a listed, approved organisation's public card and logo; otherwise as `viewable`. */
+  async publicOrViewable(user: AuthUser, organisationId: string): Promise<OrganisationEntity> {
+    const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: organisationId } });
+    if (organisation?.listed && organisation.status === 'approved') return organisation;
+    return this.viewable(user, organisationId);
+  }
+
   /** An admin of an approved organisation: invitations, roles, removals. */
   async admin(user: AuthUser, organisationId: string): Promise<OrganisationEntity> {
     const organisation = await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: organisationId } });

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ClientIp, CurrentUser, Public, type AuthUser } from '@alliances/api/core';
 import { PlatformAdminGuard } from '@alliances/api/identity';
 import type {
@@ -8,6 +9,7 @@ import type {
   MembershipSummary,
   Organisation,
   OrganisationMember,
+  OrganisationWithProfile,
   Page,
   ReviewQueueEntry,
   Territory,
@@ -23,7 +25,10 @@ import {
   RejectOrganisationDto,
   ReviewQueueQuery,
   TerritorySearchQuery,
+  UpdateOrganisationProfileDto,
 } from './organisations.dto';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from '@alliances/shared/contracts';
+import { OrganisationLogos } from './organisation-logos';
 import { OrganisationsService } from './organisations.service';
 import { TerritoriesService } from './territories.service';
 
@@ -31,7 +36,10 @@ import { TerritoriesService } from './territories.service';
 @ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly logos: OrganisationLogos,
+  ) {}
 
   @Post()
   apply(@CurrentUser() user: AuthUser, @Body() body: ApplyOrganisationDto, @ClientIp() ip: string | null): Promise<Organisation> {
@@ -44,8 +52,75 @@ export class OrganisationsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param() { id }: OrganisationIdParam): Promise<Organisation> {
+  get(@CurrentUser() user: AuthUser, @Param() { id }: OrganisationIdParam): Promise<OrganisationWithProfile> {
     return this.organisations.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit the partnering profile (admins of the organisation, approved or pending)',
+    description:
+      'Only the fields sent change. territoryCode must be a known INSEE commune, département or région code; domains are lower-case slugs (at most 10); seeks and offers are magic-square keys or contribution kinds; houseModel is the équilibre de la maison. Bad input: 400 with every failing field in details, nothing stored. Audited.',
+  })
+  updateProfile(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: OrganisationIdParam,
+    @Body() body: UpdateOrganisationProfileDto,
+    @ClientIp() ip: string | null,
+  ): Promise<OrganisationWithProfile> {
+    return this.organisations.updateProfile(user, id, body, ip);
+  }
+
+  @Put(':id/logo')
+  @HttpCode(204)
+  @ApiConsumes(...LOGO_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'Replace the logo (admins of the organisation)',
+    description: `The raw image as the body: PNG, JPEG or WebP, at most ${LOGO_MAX_BYTES / 1024} kB (413 above). The type is read from the bytes, never from Content-Type; anything else, SVG included, is 415 logo.unsupported_type.`,
+  })
+  putLogo(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: OrganisationIdParam,
+    @Body() body: unknown,
+    @ClientIp() ip: string | null,
+  ): Promise<void> {
+    return this.logos.put(user, id, body, ip);
+  }
+
+  @Get(':id/logo')
+  @ApiProduces(...LOGO_TYPES)
+  @ApiOperation({
+    summary: 'The logo',
+    description:
+      'Anyone signed in when the organisation is listed and approved; otherwise those who may see the organisation (404 for others, and when it has no logo).',
+  })
+  async getLogo(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: OrganisationIdParam,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const logo = await this.logos.get(user, id);
+    const etag = `"${logo.updatedAt.getTime().toString(36)}-${logo.bytes.length.toString(36)}"`;
+    void reply
+      .header('cache-control', 'private, max-age=300')
+      .header('etag', etag)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-disposition', 'inline');
+    if (ifNoneMatch === etag) {
+      void reply.status(304).send();
+      return;
+    }
+    void reply.header('content-type', logo.type).send(logo.bytes);
+  }
+
+  @Delete(':id/logo')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the logo (admins of the organisation)' })
+  deleteLogo(@CurrentUser() user: AuthUser, @Param() { id }: OrganisationIdParam, @ClientIp() ip: string | null): Promise<void> {
+    return this.logos.remove(user, id, ip);
   }
 
   @Get(':id/members')

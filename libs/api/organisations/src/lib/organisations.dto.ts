@@ -3,6 +3,7 @@ import {
   ORGANISATION_PROFILES,
   ORGANISATION_ROLES,
   PAGE_LIMIT_DEFAULT,
+  PARTNER_NEEDS,
   PAGE_LIMIT_MAX,
   type ApplyOrganisationRequest,
   type ChangeRoleRequest,
@@ -10,14 +11,20 @@ import {
   type OrganisationProfile,
   type OrganisationRole,
   type OrganisationStatus,
+  type PartnerNeed,
   type RejectOrganisationRequest,
   type SocioEconomicProfile,
+  type UpdateOrganisationProfileRequest,
 } from '@alliances/shared/contracts';
 import { Transform, Type } from 'class-transformer';
 
 /** Trims strings before the length checks, so that blanks do not pass for a value. */
 const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -27,10 +34,14 @@ import {
   IsUUID,
   Max,
   MaxLength,
+  Matches,
   Min,
   MinLength,
+  IsUrl,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsTerritoryCode } from './territories.service';
 
 class HumanResourcesDto {
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) staff?: number;
@@ -68,6 +79,64 @@ export class ApplyOrganisationDto implements ApplyOrganisationRequest {
   @ValidateNested()
   @Type(() => SocioEconomicProfileDto)
   socioEconomicProfile?: SocioEconomicProfileDto;
+  @ApiPropertyOptional({
+    description: 'From an alliance invitation mail: once approved, the organisation is a pending partner of that alliance',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  allianceInvitationToken?: string;
+}
+
+/** The field may be left out, but not sent as null (for fields that cannot be emptied that way). */
+const NotNull = () => ValidateIf((_, value) => value !== undefined);
+/** A domain: a known one (DOMAINS) or any lower-case slug, as alliances take them. */
+const DOMAIN_SLUG = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** `PATCH /api/organisations/:id`: only the fields sent change; `null` empties description, website, territory and house model. */
+export class UpdateOrganisationProfileDto implements UpdateOrganisationProfileRequest {
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(4000) description?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'https://www.example.org', description: 'An http(s) URL' })
+  @IsOptional()
+  @Trim()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: true })
+  @MaxLength(500)
+  website?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'INSEE code: commune (69123), département (69, 2A) or région (R84)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(6)
+  @IsTerritoryCode()
+  territoryCode?: string | null;
+  @ApiPropertyOptional({ example: ['carers', 'employment'], description: 'Known domains or any lower-case slug, at most 10' })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(DOMAIN_SLUG, { each: true })
+  domains?: string[];
+  @ApiPropertyOptional({ enum: PARTNER_NEEDS, isArray: true, description: 'Magic-square keys and contribution kinds it looks for' })
+  @NotNull()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PARTNER_NEEDS, { each: true })
+  seeks?: PartnerNeed[];
+  @ApiPropertyOptional({ enum: PARTNER_NEEDS, isArray: true, description: 'Magic-square keys and contribution kinds it brings' })
+  @NotNull()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PARTNER_NEEDS, { each: true })
+  offers?: PartnerNeed[];
+  @ApiPropertyOptional() @NotNull() @IsBoolean() openToAlliances?: boolean;
+  @ApiPropertyOptional({ description: 'true puts the organisation (once approved) in the partner directory, public fields only' })
+  @NotNull()
+  @IsBoolean()
+  listed?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Équilibre de la maison, stored as socioEconomicProfile' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocioEconomicProfileDto)
+  houseModel?: SocioEconomicProfileDto | null;
 }
 
 export class RejectOrganisationDto implements RejectOrganisationRequest {

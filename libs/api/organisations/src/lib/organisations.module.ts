@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliances/api/identity';
 import { OrganisationAccountMemberships } from './account-memberships';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
+import { OrganisationLogos } from './organisation-logos';
+import { OrganisationHooks } from './organisation-hooks';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -18,8 +22,24 @@ import { TerritoriesService } from './territories.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, MembershipEntity, InvitationEntity]), IdentityModule],
-  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController],
-  providers: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
-  exports: [OrganisationsService, OrganisationPolicy, OrganisationsReader, TerritoriesService, OrganisationAccountMemberships],
+  controllers: [OrganisationsController, InvitationsController, AdminOrganisationsController, TerritoriesController, DirectoryController],
+  providers: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    DirectoryService,
+    OrganisationLogos,
+    OrganisationHooks,
+  ],
+  exports: [
+    OrganisationsService,
+    OrganisationPolicy,
+    OrganisationsReader,
+    TerritoriesService,
+    OrganisationAccountMemberships,
+    OrganisationHooks,
+  ],
 })
 export class OrganisationsModule {}

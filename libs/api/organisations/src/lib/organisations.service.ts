@@ -28,6 +28,7 @@ import {
   type MembershipSummary,
   type Organisation,
   type OrganisationMember,
+  type OrganisationWithProfile,
   type OrganisationRole,
   type OrganisationStatus,
   type Page,
@@ -39,8 +40,9 @@ import { InvitationEntity } from './invitation.entity';
 import { MAILS, mailLocale } from './mails';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationHooks } from './organisation-hooks';
 import { OrganisationPolicy } from './organisation.policy';
-import type { ApplyOrganisationDto } from './organisations.dto';
+import type { ApplyOrganisationDto, UpdateOrganisationProfileDto } from './organisations.dto';
 import { TerritoriesService } from './territories.service';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -57,9 +59,10 @@ export class OrganisationsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hooks: OrganisationHooks,
   ) {}
 
-  toOrganisation(entity: OrganisationEntity): Organisation {
+  toOrganisation(entity: OrganisationEntity): OrganisationWithProfile {
     return {
       id: entity.id,
       name: entity.name,
@@ -75,6 +78,13 @@ export class OrganisationsService {
       rejectionReason: entity.rejectionReason,
       createdAt: entity.createdAt.toISOString(),
       reviewedAt: entity.reviewedAt?.toISOString() ?? null,
+      website: entity.website,
+      hasLogo: entity.logoType !== null,
+      domains: entity.domains,
+      seeks: entity.seeks,
+      offers: entity.offers,
+      openToAlliances: entity.openToAlliances,
+      listed: entity.listed,
     };
   }
 
@@ -106,12 +116,15 @@ export class OrganisationsService {
 
   async apply(user: AuthUser, input: ApplyOrganisationDto, ip: string | null): Promise<Organisation> {
     const identifiers = this.checkApplication(input);
+    const placement = this.territories.locate(identifiers.territoryCode);
     const entity = await this.dataSource.transaction(async (manager) => {
       const organisation = await manager.save(
         manager.create(OrganisationEntity, {
           name: input.name.trim(),
           profile: input.profile,
           ...identifiers,
+          departementCode: placement?.departementCode ?? null,
+          regionCode: placement?.regionCode ?? null,
           description: input.description?.trim() || null,
           socioEconomicProfile: input.socioEconomicProfile ?? null,
           status: 'pending',
@@ -119,6 +132,11 @@ export class OrganisationsService {
         }),
       );
       await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: 'admin' });
+      if (input.allianceInvitationToken)
+        await this.hooks.applied(
+          { organisationId: organisation.id, userId: user.id, allianceInvitationToken: input.allianceInvitationToken, ip },
+          manager,
+        );
       await this.audit.record(
         {
           actorId: user.id,
@@ -153,8 +171,54 @@ export class OrganisationsService {
     }));
   }
 
-  async get(user: AuthUser, id: string): Promise<Organisation> {
+  async get(user: AuthUser, id: string): Promise<OrganisationWithProfile> {
     return this.toOrganisation(await this.policy.viewable(user, id));
+  }
+
+  /**
+   * `PATCH /api/organisations/:id` (its admins): the fields sent change, the territory's département
+   * and région are derived again (docs/decisions/0014), and the change is audited with the fields' names.
+   */
+  async updateProfile(
+    user: AuthUser,
+    id: string,
+    input: UpdateOrganisationProfileDto,
+    ip: string | null,
+  ): Promise<OrganisationWithProfile> {
+    await this.policy.profileAdmin(user, id);
+    const changes: Partial<OrganisationEntity> = {};
+    if (input.description !== undefined) changes.description = input.description?.trim() || null;
+    if (input.website !== undefined) changes.website = input.website?.trim() || null;
+    if (input.territoryCode !== undefined) {
+      const placement = this.territories.locate(input.territoryCode);
+      changes.territoryCode = placement?.territory.code ?? null;
+      changes.departementCode = placement?.departementCode ?? null;
+      changes.regionCode = placement?.regionCode ?? null;
+    }
+    if (input.domains !== undefined) changes.domains = input.domains;
+    if (input.seeks !== undefined) changes.seeks = input.seeks;
+    if (input.offers !== undefined) changes.offers = input.offers;
+    if (input.openToAlliances !== undefined) changes.openToAlliances = input.openToAlliances;
+    if (input.listed !== undefined) changes.listed = input.listed;
+    if (input.houseModel !== undefined) changes.socioEconomicProfile = input.houseModel ? { ...input.houseModel } : null;
+    const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+    const entity = await this.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length) await manager.update(OrganisationEntity, { id }, changes);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'organisation.profile_updated',
+          objectType: 'organisation',
+          objectId: id,
+          organisationId: id,
+          ip,
+          details: { fields, ...(input.listed !== undefined ? { listed: input.listed } : {}) },
+        },
+        manager,
+      );
+      return manager.findOneOrFail(OrganisationEntity, { where: { id } });
+    });
+    return this.toOrganisation(entity);
   }
 
   /** Applications of one status, oldest first (a queue), keyset-paginated on (created_at, id). */
@@ -208,6 +272,7 @@ export class OrganisationsService {
         },
         manager,
       );
+      if (decision.approve) await this.hooks.approved({ organisationId: id, adminId: admin.id, ip }, manager);
       return entity;
     });
     const applicant = organisation.createdBy

@@ -78,7 +78,17 @@ export interface PresenceEntry {
   displayName: string;
 }
 
-export type NotificationType = 'mention' | 'reply' | 'charter_version_proposed' | 'signature_awaited' | 'evaluation_launched';
+export type NotificationType =
+  | 'mention'
+  | 'reply'
+  | 'charter_version_proposed'
+  | 'signature_awaited'
+  | 'evaluation_launched'
+  // Proposals and introductions between organisations (issue 14).
+  | 'proposal_received'
+  | 'proposal_accepted'
+  | 'proposal_declined'
+  | 'introduction_received';
 
 export interface Notification {
   id: string;

@@ -144,6 +144,8 @@ export interface ApplyOrganisationRequest {
   territoryCode?: string;
   description?: string;
   socioEconomicProfile?: SocioEconomicProfile;
+  /** The token of an alliance's invitation mail: once approved, the organisation is a pending partner of that alliance. */
+  allianceInvitationToken?: string;
 }
 
 export interface RejectOrganisationRequest {

@@ -4,7 +4,7 @@
  * profiles, self-diagnostic, partner finder, proposals").
  */
 import type { CollectiveObjective, MagicSquare, PartnershipCategory } from './alliances';
-import type { OrganisationProfile, SocioEconomicProfile } from './identity';
+import type { Organisation, OrganisationProfile, SocioEconomicProfile } from './identity';
 
 /** What an organisation may bring or look for beside the magic square (apports). */
 export type PartnerContribution = 'financial' | 'skills' | 'human' | 'material' | 'network';
@@ -207,6 +207,28 @@ export interface ExternalInvitation {
   createdAt: string;
 }
 
+/** `GET /api/alliance-invitations/:token` (public): what the sign-up and application forms pre-fill. */
+export interface AllianceInvitationPreview {
+  allianceName: string;
+  leadName: string;
+  organisationName: string;
+  email: string;
+  status: 'valid' | 'used' | 'expired';
+  expiresAt: string;
+}
+
+/** `POST /api/organisations/:id/blocks` (org admin): refuse proposals from that organisation. */
+export interface BlockOrganisationRequest {
+  organisationId: string;
+}
+
+/** An organisation whose proposals are refused (`GET /api/organisations/:id/blocks`). */
+export interface OrganisationBlock {
+  organisationId: string;
+  name: string;
+  createdAt: string;
+}
+
 // Territorial catalysts ----------------------------------------------------------------------------
 
 /** `PUT /api/admin/organisations/:id/catalyst` (platform admin): départements (`69`) or régions (`R84`). */
@@ -232,4 +254,50 @@ export interface CreateIntroductionRequest {
   organisationIds: [string, string];
   message: string;
   category?: PartnershipCategory;
+}
+
+// Additions of the directory API (libs/api/organisations) -------------------------------------------
+
+/** Every `seeks` / `offers` value, in the order of their bit in the database's masks (magic square, then contributions). */
+export const PARTNER_NEEDS: readonly PartnerNeed[] = [
+  'business_model',
+  'value_proposition',
+  'positioning',
+  'processes',
+  ...PARTNER_CONTRIBUTIONS,
+];
+
+/** `GET /api/organisations/:id` for those who may see it: the organisation with its partnering profile. */
+export interface OrganisationWithProfile extends Organisation, OrganisationPartneringProfile {}
+
+export type DirectorySort = 'name' | 'match';
+export const DIRECTORY_SORTS: readonly DirectorySort[] = ['name', 'match'];
+
+/** `GET /api/directory` and `GET /api/directory/map`: repeated parameters (`domain=a&domain=b`) match any of them. */
+export interface DirectoryQuery {
+  q?: string;
+  /** A commune (`69123`), a département (`69`, `2A`) or a région (`R84`): every commune inside matches. */
+  territory?: string;
+  profile?: OrganisationProfile[];
+  domain?: string[];
+  seeks?: PartnerNeed[];
+  offers?: PartnerNeed[];
+  open?: boolean;
+  /** One of the caller's organisations: adds `match` to each card, allows `sort=match`, and leaves it out. */
+  as?: string;
+  sort?: DirectorySort;
+  limit?: number;
+  cursor?: string;
+}
+
+/** `PUT /api/organisations/:id/logo`: the raw image as the body, one of these types (checked by its bytes). */
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type LogoType = (typeof LOGO_TYPES)[number];
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+/** The territories an organisation animates as a catalyst (`PUT /api/admin/organisations/:id/catalyst`, `GET /api/catalyst`). */
+export interface CatalystGrant {
+  organisationId: string;
+  territories: { code: string; name: string; kind: 'departement' | 'region' }[];
+  grantedAt: string | null;
 }

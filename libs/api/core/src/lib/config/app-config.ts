@@ -133,6 +133,14 @@ class Environment {
   @Max(100_000)
   COMMENTS_PER_MINUTE?: number;
 
+  /** Alliance proposals (and introductions) one organisation may send per 24 hours. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PROPOSALS_PER_DAY?: number;
+
   /** Comma-separated origins allowed by CORS; unset → CORS closed. */
   @IsOptional()
   @IsString()
@@ -165,6 +173,7 @@ export interface AppConfig {
   schedulerIntervalMs: number;
   digestIntervalMs: number;
   commentsPerMinute: number;
+  proposalsPerDay: number;
 }
 
 export class ConfigError extends Error {
@@ -213,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     schedulerIntervalMs: raw.SCHEDULER_INTERVAL_MS ?? 60_000,
     digestIntervalMs: raw.DIGEST_INTERVAL_MS ?? 3_600_000,
     commentsPerMinute: raw.COMMENTS_PER_MINUTE ?? 30,
+    proposalsPerDay: raw.PROPOSALS_PER_DAY ?? 10,
     corsOrigins: (raw.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

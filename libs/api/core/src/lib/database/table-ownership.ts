@@ -23,6 +23,7 @@ export const TABLE_OWNERSHIP = {
   funding: ['grants', 'grant_reports', 'grant_tranches', 'contributions'],
   library: ['case_studies', 'case_study_consents'],
   notifications: ['notifications'],
+  proposals: ['proposals', 'organisation_blocks', 'catalyst_territories', 'alliance_external_invitations'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

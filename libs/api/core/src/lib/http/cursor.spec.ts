@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, exactInstant } from './cursor';
+import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, exactInstant } from './cursor';
 import { InvalidInputException } from './domain.exception';
 
 describe('keyset cursors', () => {
@@ -36,5 +36,30 @@ describe('keyset cursors', () => {
       expect(() => decodeCursor(raw(`2026-11-26T10:17:59.802Z|${badId}`))).toThrow(InvalidInputException);
     }
     expect(() => decodeCursor('%%%')).toThrow(InvalidInputException);
+  });
+});
+
+describe('keyset cursors on other keys', () => {
+  const id = '7b013e45-02b4-4d12-abb7-f48b9fd62c0a';
+  const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('gives back the keys and id it was made from, names with any character included', () => {
+    expect(decodeKeyCursor(encodeKeyCursor(['Élan | Solidaire'], id), ['string'])).toEqual({ keys: ['Élan | Solidaire'], id });
+    expect(decodeKeyCursor(encodeKeyCursor([75, 'Zèbre'], id), ['number', 'string'])).toEqual({ keys: [75, 'Zèbre'], id });
+  });
+
+  it('refuses a cursor of another shape with a 400 naming the field', () => {
+    for (const bad of [
+      '',
+      'not-base64-json',
+      raw([75, id]),
+      raw(['a', 'b', id]),
+      raw(['a', 'not-a-uuid']),
+      raw({ a: 1 }),
+      raw([null, id]),
+    ]) {
+      expect(() => decodeKeyCursor(bad, ['number', 'string'])).toThrow(InvalidInputException);
+    }
+    expect(() => decodeKeyCursor(raw(['x'.repeat(1001), id]), ['string'])).toThrow(InvalidInputException);
   });
 });

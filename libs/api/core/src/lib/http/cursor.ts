@@ -31,3 +31,34 @@ export function decodeCursor(cursor: string, field = 'cursor'): { at: string; id
     throw new InvalidInputException([{ field, messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
   return { at, id };
 }
+
+/**
+ * A keyset cursor on other sort keys than an instant (a name, a score, then the id): base64url of the
+ * JSON array `[...keys, id]`. `decodeKeyCursor` checks each key's type against `kinds`; anything else
+ * is the same 400 as `decodeCursor`.
+ */
+export const encodeKeyCursor = (keys: readonly (string | number)[], id: string): string =>
+  Buffer.from(JSON.stringify([...keys, id])).toString('base64url');
+
+export function decodeKeyCursor<K extends readonly ('string' | 'number')[]>(
+  cursor: string,
+  kinds: K,
+  field = 'cursor',
+): { keys: { [I in keyof K]: K[I] extends 'number' ? number : string }; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === kinds.length + 1 &&
+    kinds.every((kind, i) => typeof parsed[i] === kind && (kind === 'string' || Number.isFinite(parsed[i]))) &&
+    typeof parsed[kinds.length] === 'string' &&
+    UUID.test(parsed[kinds.length]) &&
+    !parsed.some((v) => typeof v === 'string' && (v.length > 1000 || v.includes('\0')));
+  if (!valid) throw new InvalidInputException([{ field, messages: ['invalid cursor'], codes: ['invalidCursor'] }]);
+  const values = parsed as unknown[];
+  return { keys: values.slice(0, kinds.length) as never, id: values[kinds.length] as string };
+}

@@ -51,6 +51,9 @@ export const ERRORS = {
   'tranche.not_found': e(404, 'errors.tranche.not_found'),
   'report.not_found': e(404, 'errors.report.not_found'),
   'case_study.not_found': e(404, 'errors.case_study.not_found'),
+  'proposal.not_found': e(404, 'errors.proposal.not_found'),
+  'alliance_invitation.not_found': e(404, 'errors.alliance_invitation.not_found'),
+  'catalyst.not_found': e(404, 'errors.catalyst.not_found'),
 
   // Identity --------------------------------------------------------------------------------------
   /** No valid access token: sign in again (the web app refreshes its token first). */
@@ -73,6 +76,9 @@ export const ERRORS = {
   'organisation.not_approved': e(409, 'errors.organisation.not_approved'),
   'organisation.already_reviewed': e(409, 'errors.organisation.already_reviewed'),
   'organisation.admin_required': e(403, 'errors.organisation.admin_required'),
+  /** An organisation's logo (`PUT /api/organisations/:id/logo`): PNG, JPEG or WebP by its bytes, never SVG. */
+  'logo.unsupported_type': e(415, 'errors.logo.unsupported_type'),
+  'logo.not_found': e(404, 'errors.logo.not_found'),
   'admin.cannot_disable_self': e(409, 'errors.admin.cannot_disable_self'),
 
   // Alliances -------------------------------------------------------------------------------------
@@ -128,6 +134,21 @@ export const ERRORS = {
 
   // Library ---------------------------------------------------------------------------------------
   'case_study.not_a_partner': e(403, 'errors.case_study.not_a_partner'),
+
+  // Proposals, blocks, external invitations, catalysts (issue 14) --------------------------------
+  'proposal.to_self': e(400, 'errors.proposal.to_self'),
+  'proposal.alliance_not_led': e(400, 'errors.proposal.alliance_not_led'),
+  'proposal.blocked': e(403, 'errors.proposal.blocked'),
+  'proposal.recipient_only': e(403, 'errors.proposal.recipient_only'),
+  'proposal.sender_only': e(403, 'errors.proposal.sender_only'),
+  'proposal.duplicate_pending': e(409, 'errors.proposal.duplicate_pending'),
+  'proposal.already_decided': e(409, 'errors.proposal.already_decided'),
+  'proposal.already_accepted': e(409, 'errors.proposal.already_accepted'),
+  'proposal.rate_limited': e(429, 'errors.proposal.rate_limited'),
+  'organisation_block.self': e(400, 'errors.organisation_block.self'),
+  'alliance_invitation.used': e(410, 'errors.alliance_invitation.used'),
+  'alliance_invitation.expired': e(410, 'errors.alliance_invitation.expired'),
+  'catalyst.outside_territory': e(403, 'errors.catalyst.outside_territory'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

@@ -1,0 +1,3 @@
+export * from './lib/proposals.module';
+export * from './lib/proposals.service';
+export * from './lib/proposal.entity';
