@@ -1,18 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ExternalInvitation, InviteExternalOrganisationRequest } from '@alliances/shared/contracts';
+import type { AllianceInvitationPreview, ExternalInvitation, InviteExternalOrganisationRequest } from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
-
-/** What the invitation mail's link shows before sign-up (public). */
-export interface AllianceInvitationPreview {
-  allianceName: string;
-  leadName: string;
-  organisationName: string;
-  email: string;
-  /** A used or expired invitation still says who invited, but no longer leads into the alliance. */
-  status: 'valid' | 'used' | 'expired';
-  expiresAt: string;
-}
 
 const enc = encodeURIComponent;
 

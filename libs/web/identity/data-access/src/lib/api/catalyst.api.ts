@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CatalystGrant,
   CatalystGrantRequest,
   CatalystTerritoryView,
   CreateIntroductionRequest,
@@ -10,13 +11,6 @@ import type {
   Proposal,
 } from '@alliances/shared/contracts';
 import { Observable, catchError, forkJoin, map, of } from 'rxjs';
-
-/** The territories an organisation animates as a territorial catalyst (none: not a catalyst). */
-export interface CatalystGrant {
-  organisationId: string;
-  territories: { code: string; name: string; kind: 'departement' | 'region' }[];
-  grantedAt: string | null;
-}
 
 /** An organisation of the caller that is a territorial catalyst, and the territories it animates. */
 export interface CatalystOrganisation {

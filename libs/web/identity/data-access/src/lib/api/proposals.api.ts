@@ -5,13 +5,6 @@ import { Observable } from 'rxjs';
 
 export type ProposalBox = 'received' | 'sent';
 
-/** An organisation whose proposals this organisation refuses. */
-export interface OrganisationBlock {
-  organisationId: string;
-  name: string;
-  createdAt: string;
-}
-
 const enc = encodeURIComponent;
 
 /** Proposals of alliance an organisation received or sent, and the organisations it blocks. */

@@ -172,7 +172,7 @@ export class ApplyPage {
     }
   }
 
-  private request(): ApplyOrganisationRequest & { allianceInvitationToken?: string } {
+  private request(): ApplyOrganisationRequest {
     const value = this.form.getRawValue();
     const optional = (text: string) => (text.trim() ? text.trim() : undefined);
     return {

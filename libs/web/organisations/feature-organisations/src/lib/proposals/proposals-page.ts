@@ -8,9 +8,9 @@ import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
-import { AuthStore, OrganisationsApi, ProposalsApi, type OrganisationBlock, type ProposalBox } from '@alliances/web/identity/data-access';
+import { AuthStore, OrganisationsApi, ProposalsApi, type ProposalBox } from '@alliances/web/identity/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
-import type { Proposal, ProposalParty } from '@alliances/shared/contracts';
+import type { OrganisationBlock, Proposal, ProposalParty } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DeclineProposalDialog, type DeclineDialogData, type DeclineDialogResult } from './decline-dialog';
 
