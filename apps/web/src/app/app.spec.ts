@@ -128,9 +128,17 @@ describe('App shell, signed in', () => {
     jest.restoreAllMocks();
   });
 
-  async function render(isPlatformAdmin: boolean, memberships: MembershipSummary[] = []) {
+  /** `catalysts`: the organisations that are territorial catalysts (the top bar asks for each approved one). */
+  async function render(isPlatformAdmin: boolean, memberships: MembershipSummary[] = [], catalysts: string[] = []) {
     await signInAs(aMe({ displayName: 'Camille Martin', isPlatformAdmin }, memberships));
     const fixture = TestBed.createComponent(App);
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const request of http.match((r) => r.url === '/api/catalyst')) {
+      const organisationId = request.request.params.get('organisationId') ?? '';
+      const territories = catalysts.includes(organisationId) ? [{ code: '69', name: 'Rhône', kind: 'departement' }] : [];
+      request.flush({ organisationId, territories, grantedAt: null });
+    }
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const byTestId = <T extends HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
@@ -179,6 +187,22 @@ describe('App shell, signed in', () => {
       'Bibliothèque',
     ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
+    // Neither is a territorial catalyst: no catalyst page.
+    expect(byTestId('nav-catalyst')).toBeNull();
+  });
+
+  it('offers the catalyst page to the people of a territorial catalyst', async () => {
+    const { el, byTestId } = await render(
+      false,
+      [
+        { organisationId: 'org-asso', organisationName: 'Association', organisationStatus: 'approved', role: 'member' },
+        { organisationId: 'org-pending', organisationName: 'En attente', organisationStatus: 'pending', role: 'admin' },
+      ],
+      ['org-asso'],
+    );
+
+    expect(byTestId('nav-catalyst')?.getAttribute('href')).toBe('/catalyst');
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toContain('Catalyseur');
   });
 
   it('offers the review queue to platform administrators', async () => {

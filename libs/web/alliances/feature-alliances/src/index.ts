@@ -1,1 +1,2 @@
 export { alliancesRoutes } from './lib/alliances.routes';
+export { alliancesScopeLoaded, provideAlliancesScope } from './lib/shared/alliances-scope';

@@ -7,3 +7,6 @@ export { AccountApi } from './lib/api/account.api';
 export { InvitationsApi } from './lib/api/invitations.api';
 export { OrganisationsApi } from './lib/api/organisations.api';
 export { ReviewQueueApi } from './lib/api/review-queue.api';
+export { ProposalsApi, type ProposalBox } from './lib/api/proposals.api';
+export { CatalystApi, type CatalystOrganisation } from './lib/api/catalyst.api';
+export { AllianceInvitationsApi } from './lib/api/alliance-invitations.api';

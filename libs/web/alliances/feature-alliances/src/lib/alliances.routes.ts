@@ -20,6 +20,14 @@ export const alliancesRoutes: Route[] = [
     loadComponent: () => import('./wizard/create-alliance-page').then((m) => m.CreateAlliancePage),
   },
   {
+    // A draft alliance (from an accepted proposal) set up in the same steps; its partners wait there.
+    path: 'alliances/:id/setup',
+    title: 'alliances.draft.pageTitle',
+    canActivate: [authGuard, alliancesScopeLoaded],
+    providers: [provideAlliancesScope()],
+    loadComponent: () => import('./wizard/create-alliance-page').then((m) => m.CreateAlliancePage),
+  },
+  {
     path: 'alliances/:id',
     title: 'alliances.home.pageTitle',
     canActivate: [authGuard, alliancesScopeLoaded],

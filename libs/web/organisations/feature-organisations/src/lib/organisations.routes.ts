@@ -1,5 +1,7 @@
 import { Route } from '@angular/router';
 import { authGuard, platformAdminGuard } from '@alliances/web/identity/data-access';
+import { alliancesScopeLoaded, provideAlliancesScope } from '@alliances/web/alliances/feature-alliances';
+import { provideEchartsCore } from 'ngx-echarts';
 
 /** Route titles are translation keys (TranslatedTitleStrategy); each page is its own lazy chunk. */
 export const organisationsRoutes: Route[] = [
@@ -20,6 +22,22 @@ export const organisationsRoutes: Route[] = [
     title: 'organisations.detail.pageTitle',
     canActivate: [authGuard],
     loadComponent: () => import('./organisation/organisation-page').then((m) => m.OrganisationPage),
+  },
+  {
+    path: 'organisations/:id/proposals',
+    title: 'proposals.pageTitle',
+    // The alliances' words (categories) come with their scope.
+    canActivate: [authGuard, alliancesScopeLoaded],
+    providers: [provideAlliancesScope()],
+    loadComponent: () => import('./proposals/proposals-page').then((m) => m.ProposalsPage),
+  },
+  {
+    path: 'catalyst',
+    title: 'catalyst.pageTitle',
+    canActivate: [authGuard, alliancesScopeLoaded],
+    // ECharts loads with the catalyst page only, never in the initial bundle.
+    providers: [provideAlliancesScope(), provideEchartsCore({ echarts: () => import('echarts') })],
+    loadComponent: () => import('./catalyst/catalyst-page').then((m) => m.CatalystPage),
   },
   {
     // Public: the invitation e-mail links here before the person has an account.

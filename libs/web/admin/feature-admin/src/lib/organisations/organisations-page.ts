@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -17,7 +18,8 @@ import {
   type OrganisationStatus,
   type ReviewQueueEntry,
 } from '@alliances/shared/contracts';
-import { forkJoin, map } from 'rxjs';
+import { firstValueFrom, forkJoin, map } from 'rxjs';
+import { CatalystGrantDialog, type CatalystGrantDialogData } from '../catalyst/catalyst-grant-dialog';
 
 const STATUSES: OrganisationStatus[] = ['pending', 'approved', 'rejected'];
 
@@ -43,6 +45,7 @@ function haystack(o: ReviewQueueEntry): string {
 })
 export class OrganisationsPage {
   private readonly api = inject(ReviewQueueApi);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly statuses = STATUSES;
   protected readonly profiles = ORGANISATION_PROFILES;
@@ -59,6 +62,8 @@ export class OrganisationsPage {
   protected readonly text = signal('');
   protected readonly status = signal<OrganisationStatus | ''>('');
   protected readonly profile = signal<string>('');
+  /** What the last catalyst grant did, for the live region above the table. */
+  protected readonly catalystSaved = signal<{ name: string; count: number } | null>(null);
 
   private readonly organisations = computed(() => (this.all.hasValue() ? this.all.value() : []));
   protected readonly pending = computed(() => this.organisations().filter((o) => o.status === 'pending').length);
@@ -78,6 +83,17 @@ export class OrganisationsPage {
       o.siret ? { key: 'siret', value: o.siret, valid: isValidSiret(o.siret) } : null,
       o.rna ? { key: 'rna', value: o.rna, valid: isValidRna(o.rna) } : null,
     ].filter((x) => x !== null);
+  }
+
+  protected async grantCatalyst(o: ReviewQueueEntry): Promise<void> {
+    const codes = await firstValueFrom(
+      this.dialog
+        .open<CatalystGrantDialog, CatalystGrantDialogData, string[] | null>(CatalystGrantDialog, {
+          data: { organisationId: o.id, organisationName: o.name },
+        })
+        .afterClosed(),
+    );
+    if (codes) this.catalystSaved.set({ name: o.name, count: codes.length });
   }
 
   protected reset(): void {

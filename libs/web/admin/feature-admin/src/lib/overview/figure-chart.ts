@@ -21,7 +21,7 @@ let nextId = 0;
     <figure [attr.aria-labelledby]="captionId">
       <figcaption [id]="captionId">{{ caption() }}</figcaption>
       @if (total() === 0) {
-        <p class="empty">{{ 'admin.overview.noData' | transloco }}</p>
+        <p class="empty">{{ emptyKey() | transloco }}</p>
       } @else {
         <div class="body">
           @defer (on idle) {
@@ -58,7 +58,7 @@ let nextId = 0;
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">{{ 'admin.overview.total' | transloco }}</th>
+                <th scope="row">{{ totalKey() | transloco }}</th>
                 <td class="number">{{ total() }}</td>
               </tr>
             </tfoot>
@@ -122,6 +122,9 @@ export class FigureChart {
   readonly labelHeader = input.required<string>();
   readonly valueHeader = input.required<string>();
   readonly testId = input.required<string>();
+  /** Translation keys of the empty text and of the total row, for pages outside the console's scope. */
+  readonly emptyKey = input('admin.overview.noData');
+  readonly totalKey = input('admin.overview.total');
 
   /** Changes with the language and when a dictionary arrives, so the chart's labels follow. */
   private readonly words = toSignal(

@@ -94,6 +94,9 @@ describe('AllianceHomePage', () => {
       ],
       nextCursor: null,
     });
+    await step();
+    // The lead's list of external invitations (its own spec: external-invitations.spec.ts).
+    http.match(`/api/alliances/${alliance.id}/invitations`).forEach((r) => r.flush([]));
     await refresh();
   }
 

@@ -29,6 +29,7 @@ import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of
 import { allianceErrorKey } from '../shared/alliance-errors';
 import { AllianceStatusChip } from '../shared/alliance-status';
 import { EditAllianceDialog } from './edit-alliance-dialog';
+import { ExternalInvitations } from './external-invitations';
 import { PartnerObjectiveDialog, type PartnerObjectiveDialogData } from './partner-objective-dialog';
 
 type Message = { kind: 'success' | 'error' | 'info'; key: string; params?: Record<string, unknown> };
@@ -62,6 +63,7 @@ const INVITE_ROLES: InviteOrganisationRequest['role'][] = ['partner', 'funder', 
     MatOption,
     MatAutocomplete,
     MatAutocompleteTrigger,
+    ExternalInvitations,
   ],
   templateUrl: './alliance-home-page.html',
   styleUrl: './alliance-home-page.scss',

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
@@ -31,6 +32,7 @@ import {
   INNOVATION_STAGES,
   PARTNERSHIP_CATEGORIES,
   TERRITORIAL_SCALES,
+  type Alliance,
   type CollectiveObjective,
   type CreateAllianceRequest,
   type Diagnostic,
@@ -39,17 +41,32 @@ import {
   type TerritorialScale,
   type Territory,
 } from '@alliances/shared/contracts';
-import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { allianceErrorKey } from '../shared/alliance-errors';
 import { errorOf } from '../shared/field-error';
 
 const atLeastOne = (group: AbstractControl): ValidationErrors | null =>
   Object.values((group as FormGroup).controls).some((c) => c.value === true) ? null : { objectives: true };
 
-/** "Créer une alliance": five steps, then the alliance home. The chosen organisation becomes the lead. */
+/** How the wizard opens: a new alliance (`/alliances/new`), or a draft one to set up (`/alliances/:id/setup`). */
+export type WizardMode = 'create' | 'setup' | 'waiting';
+
+/** A territory as the autocomplete gives it, from an alliance's `{code, name}`. */
+const territoryOf = ({ code, name }: { code: string; name: string }): Territory => ({
+  code,
+  name,
+  kind: code.length === 5 ? 'commune' : code.startsWith('R') ? 'region' : 'departement',
+});
+
+/**
+ * "Créer une alliance": five steps, then the alliance home. The chosen organisation becomes the lead.
+ * The same steps set up a draft alliance born from an accepted proposal; its partners see what is
+ * planned while the lead's admins fill it in.
+ */
 @Component({
   selector: 'all-create-alliance-page',
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
@@ -89,6 +106,9 @@ export class CreateAlliancePage {
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly stepper = viewChild(MatStepper);
+
+  /** Route parameter of `/alliances/:id/setup`: the draft alliance to set up; absent when creating one. */
+  readonly id = input<string>();
 
   protected readonly categories = PARTNERSHIP_CATEGORIES;
   protected readonly objectiveKeys = COLLECTIVE_OBJECTIVES;
@@ -157,6 +177,27 @@ export class CreateAlliancePage {
     { initialValue: [] as Territory[] },
   );
 
+  /** The draft alliance of `/alliances/:id/setup`, loaded into the steps when the caller may edit it. */
+  protected readonly draft = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.get(params).pipe(tap((alliance) => this.fillFromDraft(alliance))),
+  });
+  protected readonly mode = computed<WizardMode | null>(() => {
+    if (!this.id()) return 'create';
+    if (!this.draft.hasValue()) return null;
+    return this.isEditableDraft(this.draft.value()) ? 'setup' : 'waiting';
+  });
+  protected readonly showSteps = computed(() => this.mode() === 'create' || this.mode() === 'setup');
+  protected readonly submitLabel = computed(() => {
+    const setup = this.mode() === 'setup';
+    if (this.submitting()) return setup ? 'alliances.draft.saving' : 'alliances.wizard.creating';
+    return setup ? 'alliances.draft.save' : 'alliances.wizard.create';
+  });
+  /** Who leads the draft, for the partners waiting for it. */
+  protected readonly draftLead = computed(() =>
+    this.draft.hasValue() ? (this.draft.value().members.find((m) => m.role === 'lead')?.organisationName ?? '') : '',
+  );
+
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected leadName(id: string): string {
@@ -216,10 +257,54 @@ export class CreateAlliancePage {
       this.goTo(firstInvalid);
       return;
     }
+    if (this.mode() === 'setup') return this.saveDraft();
     this.submitting.set(true);
     this.error.set(null);
     try {
       const alliance = await firstValueFrom(this.api.create(this.payload()));
+      await this.router.navigate(['/alliances', alliance.id]);
+    } catch (error) {
+      this.showServerErrors(error);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  // Draft mode --------------------------------------------------------------------------------------
+
+  /** Only a draft, and only its lead's admins (the API's `can.edit`): partners wait for it. */
+  private isEditableDraft(alliance: Alliance): boolean {
+    return alliance.status === 'draft' && alliance.can.edit;
+  }
+
+  /** Puts what the draft already says into the steps; the lead is fixed (handing over is elsewhere). */
+  private fillFromDraft(alliance: Alliance): void {
+    if (!this.isEditableDraft(alliance)) return;
+    const lead = alliance.members.find((m) => m.role === 'lead');
+    this.identity.setValue({ name: alliance.name, purpose: alliance.purpose, organisationId: lead?.organisationId ?? '' });
+    this.identity.controls.organisationId.disable();
+    this.category.setValue({ category: alliance.category });
+    for (const key of COLLECTIVE_OBJECTIVES) {
+      this.objectives.controls[key].setValue(alliance.collectiveObjectives.includes(key));
+    }
+    this.scope.patchValue({
+      domains: alliance.domains,
+      scale: alliance.scale,
+      territories: alliance.territories.map(territoryOf),
+      innovationStage: alliance.innovationStage ?? '',
+    });
+  }
+
+  /** Saves the (valid) steps into the draft (optimistic concurrency with its version), then opens its home. */
+  private async saveDraft(): Promise<void> {
+    const alliance = this.draft.value();
+    if (!alliance) return;
+    this.submitting.set(true);
+    this.error.set(null);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { organisationId, ...changes } = this.payload();
+    try {
+      await firstValueFrom(this.api.update(alliance.id, { ...changes, version: alliance.version }));
       await this.router.navigate(['/alliances', alliance.id]);
     } catch (error) {
       this.showServerErrors(error);

@@ -152,4 +152,56 @@ describe('SignUpPage', () => {
 
     expect(TestBed.inject(Router).url).toBe('/invitations/abc');
   });
+
+  it('says who invites the organisation into which alliance, then goes on to the application with the invitation', async () => {
+    const harness = await RouterTestingHarness.create('/sign-up?allianceInvitation=tok-1');
+    http.expectOne('/api/alliance-invitations/tok-1').flush({
+      allianceName: 'Alliance pour les aidants de Lyon',
+      leadName: 'Les Jardins Partagés',
+      organisationName: 'La Ferme du Coin',
+      email: 'contact@ferme-du-coin.fr',
+      status: 'valid',
+      expiresAt: '2026-12-16T10:00:00.000Z',
+    });
+    await settle();
+    await harness.fixture.whenStable();
+    const el = harness.routeNativeElement as HTMLElement;
+
+    expect(el.querySelector('[data-testid="alliance-invitation"]')?.textContent?.trim()).toBe(
+      "Les Jardins Partagés invite La Ferme du Coin à rejoindre l'alliance « Alliance pour les aidants de Lyon ». Créez votre compte, puis inscrivez votre organisation.",
+    );
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname="email"]')?.value).toBe('contact@ferme-du-coin.fr');
+
+    for (const [name, value] of [
+      ['displayName', 'Dominique Ferme'],
+      ['password', 'une phrase de passe'],
+    ]) {
+      const input = el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
+      if (!input) throw new Error(`no field ${name}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    el.querySelector<HTMLButtonElement>('[data-testid="sign-up-submit"]')?.click();
+    await harness.fixture.whenStable();
+    http.expectOne('/api/auth/register').flush({ user: {} }, { status: 201, statusText: 'Created' });
+    await settle();
+    http.expectOne('/api/auth/login').flush({ accessToken: 't', expiresIn: 900, user: {} });
+    await settle();
+    http.expectOne('/api/me').flush({
+      user: {
+        id: 'u',
+        email: 'contact@ferme-du-coin.fr',
+        displayName: 'Dominique Ferme',
+        locale: 'fr',
+        isPlatformAdmin: false,
+        createdAt: '',
+      },
+      memberships: [],
+      isPlatformAdmin: false,
+    });
+    await settle();
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/organisations/apply?allianceInvitation=tok-1');
+  });
 });

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
@@ -7,9 +8,10 @@ import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
-import { AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { AllianceInvitationsApi, AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
 import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
+import { catchError, of, tap } from 'rxjs';
 import { DISPLAY_NAME_MAX_LENGTH } from '../account/account-rules';
 
 @Component({
@@ -36,10 +38,13 @@ export class SignUpPage implements OnInit {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
+  private readonly allianceInvitations = inject(AllianceInvitationsApi);
 
   /** Query parameters: where to go afterwards, and the invited email address. */
   readonly returnUrl = input<string>();
   readonly email = input<string>();
+  /** Query parameter from an alliance's invitation mail to an organisation not yet on the platform. */
+  readonly allianceInvitation = input<string>();
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly displayNameMaxLength = DISPLAY_NAME_MAX_LENGTH;
@@ -51,6 +56,17 @@ export class SignUpPage implements OnInit {
     displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+  });
+  /** Who invites whom, shown above the form; its e-mail pre-fills the field. An unknown token just signs up. */
+  protected readonly invitation = rxResource({
+    params: () => this.allianceInvitation(),
+    stream: ({ params }) =>
+      this.allianceInvitations.preview(params).pipe(
+        tap((preview) => {
+          if (preview.status === 'valid' && !this.form.controls.email.value) this.form.controls.email.setValue(preview.email);
+        }),
+        catchError(() => of(null)),
+      ),
   });
   protected readonly pending = signal(false);
   protected readonly errorKey = signal<string | null>(null);
@@ -70,7 +86,7 @@ export class SignUpPage implements OnInit {
     const { displayName, email, password } = this.form.getRawValue();
     try {
       await this.store.register({ displayName: displayName.trim(), email, password, locale: this.language.lang() });
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? '/organisations');
+      await this.router.navigateByUrl(this.nextUrl());
     } catch (error) {
       if (apiErrorCode(error) === IdentityErrorCode.EmailTaken) {
         this.form.controls.email.setErrors({ [IdentityErrorCode.EmailTaken]: true });
@@ -81,5 +97,13 @@ export class SignUpPage implements OnInit {
     } finally {
       this.pending.set(false);
     }
+  }
+
+  /** An invited organisation goes on to its application, which carries the invitation. */
+  private nextUrl(): string {
+    const token = this.allianceInvitation();
+    if (token && this.invitation.value()?.status === 'valid')
+      return this.router.serializeUrl(this.router.createUrlTree(['/organisations/apply'], { queryParams: { allianceInvitation: token } }));
+    return safeReturnUrl(this.returnUrl()) ?? '/organisations';
   }
 }

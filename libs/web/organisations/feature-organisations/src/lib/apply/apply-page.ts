@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
@@ -10,7 +10,7 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, OrganisationsApi } from '@alliances/web/identity/data-access';
+import { AllianceInvitationsApi, AuthStore, OrganisationsApi } from '@alliances/web/identity/data-access';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import {
@@ -19,7 +19,7 @@ import {
   type OrganisationProfile,
   type Territory,
 } from '@alliances/shared/contracts';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map, merge } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, merge, of, tap } from 'rxjs';
 import { IDENTIFIER_FIELDS, IdentifierField, identifierErrorKey, identifierValidator } from './identifier-validators';
 
 const NAME_MIN = 2;
@@ -68,6 +68,10 @@ export class ApplyPage {
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly allianceInvitations = inject(AllianceInvitationsApi);
+
+  /** Query parameter: the alliance invitation this application answers (from the invitation mail, after sign-up). */
+  readonly allianceInvitation = input<string>();
 
   protected readonly profiles = ORGANISATION_PROFILES;
   protected readonly live = LIVE;
@@ -105,6 +109,20 @@ export class ApplyPage {
     stream: ({ params }) => this.api.territories(params),
   });
   protected readonly territoryOptions = computed(() => (this.territories.hasValue() ? this.territories.value() : []));
+
+  /** The invitation pre-fills the organisation's name; once approved, the organisation joins the alliance. */
+  protected readonly invitation = rxResource({
+    params: () => this.allianceInvitation(),
+    stream: ({ params }) =>
+      this.allianceInvitations.preview(params).pipe(
+        // A used, expired or unknown invitation: a plain application.
+        map((preview) => (preview.status === 'valid' ? preview : null)),
+        tap((preview) => {
+          if (preview && !this.form.controls.name.value) this.form.controls.name.setValue(preview.organisationName);
+        }),
+        catchError(() => of(null)),
+      ),
+  });
 
   protected readonly pending = signal(false);
   protected readonly errorKey = signal<string | null>(null);
@@ -165,6 +183,7 @@ export class ApplyPage {
       rna: optional(value.rna),
       territoryCode: value.territory && typeof value.territory !== 'string' ? value.territory.code : undefined,
       description: optional(value.description),
+      ...(this.invitation.value() ? { allianceInvitationToken: this.allianceInvitation() } : {}),
     };
   }
 
