@@ -17,7 +17,7 @@ import { MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
-import { ProposalsApi } from '@alliances/web/directory/data-access';
+import { ProposalsApi } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
 import { PARTNERSHIP_CATEGORIES, type CreateProposalRequest, type PartnershipCategory, type Proposal } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AcceptProposalResponse, DeclineProposalRequest, Page, Proposal, ProposalStatus } from '@alliances/shared/contracts';
+import type {
+  AcceptProposalResponse,
+  CreateProposalRequest,
+  DeclineProposalRequest,
+  OrganisationBlock,
+  Page,
+  Proposal,
+  ProposalStatus,
+} from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
 export type ProposalBox = 'received' | 'sent';
@@ -21,6 +29,11 @@ export class ProposalsApi {
     if (options.status) params['status'] = options.status;
     if (options.cursor) params['cursor'] = options.cursor;
     return this.http.get<Page<Proposal>>('/api/proposals', { params });
+  }
+
+  /** "Proposer une alliance" from a directory card. */
+  create(request: CreateProposalRequest): Observable<Proposal> {
+    return this.http.post<Proposal>('/api/proposals', request);
   }
 
   get(id: string): Observable<Proposal> {
