@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AcceptProposalResponse, DeclineProposalRequest, Page, Proposal, ProposalStatus } from '@alliances/shared/contracts';
+import type {
+  AcceptProposalResponse,
+  DeclineProposalRequest,
+  OrganisationBlock,
+  Page,
+  Proposal,
+  ProposalStatus,
+} from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
 export type ProposalBox = 'received' | 'sent';
