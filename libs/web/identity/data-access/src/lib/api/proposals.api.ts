@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AcceptProposalResponse, DeclineProposalRequest, Page, Proposal, ProposalStatus } from '@alliances/shared/contracts';
+import type {
+  AcceptProposalResponse,
+  BlockOrganisationRequest,
+  DeclineProposalRequest,
+  OrganisationBlock,
+  Page,
+  Proposal,
+  ProposalStatus,
+} from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
 export type ProposalBox = 'received' | 'sent';
