@@ -120,8 +120,43 @@ const WORDS_B = [
 const PROFILES = ['association', 'company', 'foundation', 'local_authority', 'public_institution', 'academic', 'citizen_group'];
 const TERRITORIES = ['69123', '75056', '13055', '31555', '33063', '44109', '59350', '67482', '35238', '06088'];
 
+/**
+ * Where the organisations are (issue 14, the directory): the chef-lieu of every département, with its
+ * département and région as the API derives them, so the organisations spread over every région.
+ */
+function directoryPlaces(): { commune: string; departement: string; region: string }[] {
+  const departements = require('@etalab/decoupage-administratif/data/departements.json') as {
+    code: string;
+    region: string;
+    chefLieu: string;
+  }[];
+  return departements.map((d) => ({ commune: d.chefLieu, departement: d.code, region: `R${d.region}` }));
+}
+const PLACES = directoryPlaces();
+const DIRECTORY_DOMAINS = [
+  'digital',
+  'energy',
+  'employment',
+  'mobility',
+  'health',
+  'carers',
+  'education',
+  'food',
+  'housing',
+  'environment',
+  'culture',
+  'sport',
+];
+const NEEDS = ['business_model', 'value_proposition', 'positioning', 'processes', 'financial', 'skills', 'human', 'material', 'network'];
+/** Share of organisations listed in the directory (all of them approved; the pending tenth is never listed). */
+export const LISTED_SHARE = 0.3;
+
 const arr = (values: string[]): string => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
 const pick = (values: string[], index: string): string => `(${arr(values)})[1 + (${index}) % ${values.length}]`;
+/** The needs whose bit is set in `mask` (an SQL integer expression): about a quarter of them with two hashes ANDed. */
+const needsOf = (mask: string): string =>
+  `ARRAY(SELECT need FROM unnest(${arr(NEEDS)}) WITH ORDINALITY AS t(need, i) WHERE ((${mask}) >> (i::int - 1)) & 1 = 1)`;
+
 /** A version-4-shaped UUID derived from the row number (the API validates UUIDs), e.g. for ('org', '42'). */
 export const uuid = (kind: string, n: string): string =>
   `overlay(overlay(md5('${kind}:' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
@@ -140,6 +175,11 @@ export async function seedSlice(client: Client, s: Slice): Promise<void> {
   const [o0, o1] = s.organisations;
   const [a0, a1] = s.alliances;
   await client.query(`SET session_replication_role = replica`);
+  const place = (field: 'commune' | 'departement' | 'region') =>
+    pick(
+      PLACES.map((p) => p[field]),
+      'n / 7',
+    );
   await timed(
     client,
     'users',
@@ -152,9 +192,15 @@ export async function seedSlice(client: Client, s: Slice): Promise<void> {
   await timed(
     client,
     'organisations',
-    `INSERT INTO organisations (id, name, profile, territory_code, status, created_by, reviewed_at, created_at, updated_at)
+    `INSERT INTO organisations (id, name, profile, territory_code, departement_code, region_code, description, domains, seeks, offers, open_to_alliances, listed,
+                                status, created_by, reviewed_at, created_at, updated_at)
      SELECT ${uuid('org', 'n')}, ${pick(['Association', 'Fondation', 'Collectif', 'Société', 'Commune de'], 'n / 400')} || ' ' || ${pick(WORDS_A, 'n')} || ' ' || ${pick(WORDS_B, 'n / 20')} || ' ' || n,
-            ${pick(PROFILES, 'n')}, ${pick(TERRITORIES, 'n')}, CASE WHEN n % 10 = 9 THEN 'pending' ELSE 'approved' END, ${uuid('user', 'n')}, CASE WHEN n % 10 <> 9 THEN now() END,
+            ${pick(PROFILES, 'n')}, ${place('commune')}, ${place('departement')}, ${place('region')},
+            'Nous agissons pour ' || lower(${pick(WORDS_A, 'n / 3')}) || ' et ' || lower(${pick(WORDS_A, 'n / 11')}) || ' avec les habitants, les entreprises et les collectivités de ' || ${pick(WORDS_B, 'n / 5')} || '.',
+            ARRAY(SELECT DISTINCT unnest(ARRAY[${pick(DIRECTORY_DOMAINS, 'n')}, ${pick(DIRECTORY_DOMAINS, 'n / 12 + 5')}])),
+            ${needsOf('((n::bigint * 7919) % 512) & ((n::bigint * 104729) % 512)')}, ${needsOf('((n::bigint * 1299709) % 512) & ((n::bigint * 15485863) % 512)')},
+            n % 4 <> 0, n % 10 < ${Math.round(LISTED_SHARE * 10)},
+            CASE WHEN n % 10 = 9 THEN 'pending' ELSE 'approved' END, ${uuid('user', 'n')}, CASE WHEN n % 10 <> 9 THEN now() END,
             now() - (n || ' minutes')::interval, now()
        FROM generate_series($1::int, $2::int - 1) n`,
     [o0, o1],

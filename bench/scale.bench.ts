@@ -6,12 +6,15 @@
  * route that reads through an index keeps its p99 and one that scans does not. The 1 % p99 is the
  * floor. The plans (EXPLAIN (ANALYZE, BUFFERS) of the statements each route ran, with its parameters
  * and session) are written under the table.
- * Run: npm run bench:scale      (BENCH_SCALE_SECONDS=4 per route, size and round; BENCH_SCALE_KEEP=true keeps the databases)
+ * The partner directory (issue 14) is measured the same way: 30 % of the organisations listed, spread
+ * over every département; its région filter, search, complementarity sort (first and next page) and map.
+ * Run: npm run bench:scale      (BENCH_SCALE_SECONDS=4 per route, size and round; BENCH_SCALE_KEEP=true keeps the databases;
+ *      BENCH_SCALE_PART=directory seeds the organisations only and measures the directory routes only)
  */
 import { ApiClient, type Session } from '@alliances/e2e/support';
 import autocannon from 'autocannon';
 import type { Client } from 'pg';
-import { FULL, freshScaleDatabase, SCALE_DATABASE, seedSlice, settle, slice, uuid } from './scale-seed';
+import { FULL, freshScaleDatabase, LISTED_SHARE, SCALE_DATABASE, seedSlice, settle, slice, uuid } from './scale-seed';
 import {
   ADMIN_EMAIL,
   databaseUrl,
@@ -32,6 +35,8 @@ const ROUNDS = 3;
 const CONNECTIONS = 10;
 const SUBJECT_ALLIANCES = 60;
 const SUBJECT_COMMENTS = 1000;
+/** `directory`: only the organisations and the directory routes (minutes instead of the whole data set). */
+const DIRECTORY_ONLY = process.env['BENCH_SCALE_PART'] === 'directory';
 const LARGE_TABLES = ['users', 'organisations', 'memberships', 'alliances', 'alliance_members', 'alliance_sequences', 'comments'];
 
 interface Route {
@@ -164,6 +169,59 @@ async function plans(api: BenchApi, url: string, routes: Route[]): Promise<{ mar
   return { markdown: sections.join('\n'), seqScans };
 }
 
+/** The list and search routes of issue 9 §4. */
+async function coreRoutes(client: ApiClient, admin: Session, subject: Session, allianceId: string): Promise<Route[]> {
+  const as = (session: Session) => ({ token: session.accessToken, userId: session.user.id });
+  const page1 = await client.get('/api/alliances', { token: subject.accessToken });
+  const users1 = await client.get('/api/admin/users', { token: admin.accessToken });
+  if (page1.body.items.length !== 50 || !page1.body.nextCursor || !users1.body.nextCursor)
+    throw new Error(`unexpected first pages: ${page1.text.slice(0, 200)} ${users1.text.slice(0, 200)}`);
+  return [
+    { name: 'my alliances, first page', path: '/api/alliances', ...as(subject) },
+    { name: 'my alliances, next page (keyset cursor)', path: `/api/alliances?cursor=${page1.body.nextCursor}`, ...as(subject) },
+    {
+      name: 'organisation directory search (?q=Horizon)',
+      path: '/api/alliances/directory/organisations?q=Horizon',
+      ...as(subject),
+    },
+    { name: 'comments of an alliance (500 of 1,000)', path: `/api/comments?allianceId=${allianceId}`, ...as(subject) },
+    { name: 'comments catch-up (since=990)', path: `/api/comments?allianceId=${allianceId}&since=990`, ...as(subject) },
+    { name: 'admin: users search (?q=Martin)', path: '/api/admin/users?q=Martin', ...as(admin) },
+    { name: 'admin: users, first page', path: '/api/admin/users', ...as(admin) },
+    { name: 'admin: users, next page (keyset cursor)', path: `/api/admin/users?cursor=${users1.body.nextCursor}`, ...as(admin) },
+  ];
+}
+
+/** The partner directory (issue 14): the subject's organisation gets a profile, then looks for partners. */
+async function directoryRoutes(client: ApiClient, subject: Session, organisationId: string): Promise<Route[]> {
+  const profile = await client.patch(
+    `/api/organisations/${organisationId}`,
+    {
+      territoryCode: '69123',
+      domains: ['carers', 'health'],
+      seeks: ['financial', 'skills', 'positioning'],
+      offers: ['network', 'human'],
+      listed: true,
+    },
+    { token: subject.accessToken },
+  );
+  if (profile.status !== 200) throw new Error(`profile: ${profile.status} ${profile.text.slice(0, 200)}`);
+  const match = `/api/directory?as=${organisationId}&sort=match&limit=20`;
+  const first = await client.get(match, { token: subject.accessToken });
+  const region = await client.get('/api/directory?territory=R84', { token: subject.accessToken });
+  const search = await client.get('/api/directory?q=horizon', { token: subject.accessToken });
+  if (!first.body.nextCursor || !region.body.items?.length || !search.body.items?.length)
+    throw new Error(`unexpected directory pages: ${first.text.slice(0, 200)} ${region.text.slice(0, 200)} ${search.text.slice(0, 200)}`);
+  const as = { token: subject.accessToken, userId: subject.user.id };
+  return [
+    { name: 'directory: région filter (?territory=R84)', path: '/api/directory?territory=R84', ...as },
+    { name: 'directory: search (?q=horizon)', path: '/api/directory?q=horizon', ...as },
+    { name: 'directory: by complementarity (?as=…&sort=match&limit=20)', path: match, ...as },
+    { name: 'directory: by complementarity, next page (keyset cursor)', path: `${match}&cursor=${first.body.nextCursor}`, ...as },
+    { name: 'directory: map by département', path: '/api/directory/map', ...as },
+  ];
+}
+
 /** A migrated database with `fraction` of the data set, the caller's own data, and an API on it. */
 async function prepareSize(label: string, database: string, fraction: number): Promise<Size> {
   const db = await freshScaleDatabase(database);
@@ -176,30 +234,15 @@ async function prepareSize(label: string, database: string, fraction: number): P
     const t = Date.now();
     console.log(`Seeding ${label} into ${database}`);
     const allianceId = await withPg(url, async (c) => {
-      await seedSlice(c, slice(0, fraction));
-      const id = await seedSubject(c, subject.organisationId, subject.session.user.id);
+      await seedSlice(c, DIRECTORY_ONLY ? { ...slice(0, fraction), alliances: [0, 0] } : slice(0, fraction));
+      const id = DIRECTORY_ONLY ? '' : await seedSubject(c, subject.organisationId, subject.session.user.id);
       await settle(c);
       return id;
     });
     const seedS = (Date.now() - t) / 1000;
-    const as = (session: Session) => ({ token: session.accessToken, userId: session.user.id });
-    const page1 = await client.get('/api/alliances', { token: subject.session.accessToken });
-    const users1 = await client.get('/api/admin/users', { token: admin.accessToken });
-    if (page1.body.items.length !== 50 || !page1.body.nextCursor || !users1.body.nextCursor)
-      throw new Error(`unexpected first pages: ${page1.text.slice(0, 200)} ${users1.text.slice(0, 200)}`);
     const routes: Route[] = [
-      { name: 'my alliances, first page', path: '/api/alliances', ...as(subject.session) },
-      { name: 'my alliances, next page (keyset cursor)', path: `/api/alliances?cursor=${page1.body.nextCursor}`, ...as(subject.session) },
-      {
-        name: 'organisation directory search (?q=Horizon)',
-        path: '/api/alliances/directory/organisations?q=Horizon',
-        ...as(subject.session),
-      },
-      { name: 'comments of an alliance (500 of 1,000)', path: `/api/comments?allianceId=${allianceId}`, ...as(subject.session) },
-      { name: 'comments catch-up (since=990)', path: `/api/comments?allianceId=${allianceId}&since=990`, ...as(subject.session) },
-      { name: 'admin: users search (?q=Martin)', path: '/api/admin/users?q=Martin', ...as(admin) },
-      { name: 'admin: users, first page', path: '/api/admin/users', ...as(admin) },
-      { name: 'admin: users, next page (keyset cursor)', path: `/api/admin/users?cursor=${users1.body.nextCursor}`, ...as(admin) },
+      ...(DIRECTORY_ONLY ? [] : await coreRoutes(client, admin, subject.session, allianceId)),
+      ...(await directoryRoutes(client, subject.session, subject.organisationId)),
     ];
     return { label, api, url, drop: db.drop, routes, seedS };
   } catch (error) {
@@ -247,13 +290,16 @@ async function main(): Promise<void> {
     });
     saveSection(
       {
-        name: 'scale',
-        title: '4. Scale: list and search routes on 1 % and 100 % of the data',
-        command: 'npm run bench:scale',
+        name: DIRECTORY_ONLY ? 'scale-directory' : 'scale',
+        title: DIRECTORY_ONLY
+          ? '4b. Scale: the partner directory on 1 % and 100 % of 10,000 organisations'
+          : '4. Scale: list and search routes on 1 % and 100 % of the data',
+        command: DIRECTORY_ONLY ? 'BENCH_SCALE_PART=directory npm run bench:scale' : 'npm run bench:scale',
         floor: `the same route on 1 % of the data set (100 organisations, 1,000 alliances, 10,000 comments, database \`${SCALE_DATABASE}_1pct\`), served by a second API process and measured alternately with the 100 % one`,
         figures,
         notes: [
           `Data set (bench/scale-seed.ts, database \`${SCALE_DATABASE}\`): ${FULL.organisations.toLocaleString('en')} organisations with one admin each, ${FULL.alliances.toLocaleString('en')} alliances with a lead and two partners (300,000 seats), ${(FULL.alliances * FULL.commentsPerAlliance).toLocaleString('en')} comments; generated by PostgreSQL (INSERT … SELECT over generate_series, 100,000 comments a statement, foreign-key triggers off while seeding), then VACUUM ANALYZE and CHECKPOINT.`,
+          `Directory (issue 14): ${LISTED_SHARE * 100} % of the organisations listed (all approved), located at the chef-lieu of one of the 101 départements, one or two domains, seeks and offers drawn among the 9 needs; the caller's organisation (Lyon, seeks 3 needs, offers 2) pages by complementarity, and filters by région, searches and maps.${DIRECTORY_ONLY ? ' This run seeded the organisations and accounts only (no alliances or comments).' : ''}`,
           `The caller is the same at both sizes: an account whose organisation leads ${SUBJECT_ALLIANCES} alliances, one of them with ${SUBJECT_COMMENTS.toLocaleString('en')} comments; the admin routes search and page through every account. autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per route and size (alternating sizes, after 2 s of warm-up); each figure is the median of the rounds.`,
         ],
         details: `Plans at 100 %, EXPLAIN (ANALYZE, BUFFERS) of each statement the route ran (captured by bench/count-sql.cjs), with its parameters, in the API's database session (${large.api.tenantRole() ? `role \`${large.api.tenantRole()}\` and the caller's id: row-level security's policies are part of the plans` : 'row-level security not enforced'}):\n\n${markdown}`,

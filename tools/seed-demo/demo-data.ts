@@ -1134,6 +1134,19 @@ export const GRANTS: GrantSeed[] = [
   },
 ];
 
+// Self-diagnostic (issue 14) -------------------------------------------------------------------------
+
+/**
+ * Two self-diagnostics of the carers' association, taken one after the other so that its history
+ * compares them: the option it picks in every question (0 = the first), a modest first take, a
+ * better second one.
+ */
+export const DEMO_DIAGNOSTICS: { organisation: string; takes: { option: number }[] } = {
+  organisation: 'aidants',
+  takes: [{ option: 1 }, { option: 2 }],
+};
+// End of self-diagnostic ------------------------------------------------------------------------------
+
 /** The charter's standing sections, filled for one alliance from its seed. */
 export function charterSections(a: AllianceSeed, name: (orgKey: string) => string): Record<CharterSectionKey, string[]> {
   const signers = [a.lead, ...a.members.filter((m) => m.role === 'partner').map((m) => m.org)];

@@ -13,6 +13,7 @@ import {
   ALLIANCES,
   charterSections,
   emailOf,
+  DEMO_DIAGNOSTICS,
   GRANTS,
   ORGANISATIONS,
   type AllianceSeed,
@@ -103,6 +104,7 @@ export class DemoSeeder {
 
   async run(): Promise<SeedReport> {
     for (const org of ORGANISATIONS) await this.organisation(org);
+    await this.diagnostics();
     for (const alliance of ALLIANCES) await this.alliance(alliance);
     for (const grant of GRANTS) await this.grant(grant);
     await this.proposalsAndCatalyst();
@@ -623,4 +625,27 @@ export class DemoSeeder {
     this.log(`  proposal ${this.orgSeed('numerique').name} → ${this.orgSeed('mutuelle').name} (pending)`);
   }
   // END proposals demo block
+  // Self-diagnostic (issue 14) ---------------------------------------------------------------------
+
+  /** The demo association's self-diagnostics, in order; a second run adds none. */
+  private async diagnostics(): Promise<void> {
+    const org = this.orgSeed(DEMO_DIAGNOSTICS.organisation);
+    const id = this.orgId(org.key);
+    const admin = this.adminOf(org.key);
+    const history: { items: unknown[] } = await this.must('GET', `/api/organisations/${id}/diagnostics`, admin);
+    const questionnaire: { axes: { questions: { id: string; options: { id: string }[] }[] }[] } = await this.must(
+      'GET',
+      `/api/diagnostics/questionnaire?profile=${org.profile}&lang=fr`,
+      admin,
+    );
+    for (const take of DEMO_DIAGNOSTICS.takes.slice(history.items.length)) {
+      const answers = questionnaire.axes.flatMap((a) =>
+        a.questions.map((q) => ({ questionId: q.id, optionId: q.options[Math.min(take.option, q.options.length - 1)].id })),
+      );
+      await this.created(this.must('POST', `/api/organisations/${id}/diagnostics`, admin, { answers }));
+    }
+    this.log(`  self-diagnostics of ${org.name}: ${DEMO_DIAGNOSTICS.takes.length}`);
+  }
+
+  // End of self-diagnostic -------------------------------------------------------------------------
 }

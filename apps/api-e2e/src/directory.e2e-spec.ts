@@ -310,6 +310,13 @@ describe(`organisation profile and partner directory (${testServerName()})`, () 
         expect(res.status).toBe(415);
         if (declared !== 'application/json') expect((await res.json()).code).toBe('logo.unsupported_type');
       }
+      // Raw image bodies are for this route only: any other answers 415 as it always did.
+      const elsewhere = await fetch(`${api.url}/api/organisations/${mine.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${me.accessToken}`, 'content-type': 'image/png' },
+        body: new Uint8Array(PNG),
+      });
+      expect(elsewhere.status).toBe(415);
       const big = Buffer.concat([PNG, Buffer.alloc(512 * 1024)]);
       expect((await putLogo(me, mine.id, big, 'image/png')).status).toBe(413);
       const still = await fetch(`${api.url}/api/organisations/${mine.id}/logo`, { headers: { authorization: `Bearer ${me.accessToken}` } });

@@ -58,6 +58,8 @@ const CALLER_SCOPED = new Set([
   'GET /api/notifications',
   'POST /api/notifications/read',
   'GET /api/health',
+  // The self-diagnostic's questionnaires are the same for everyone of a profile (docs/api.md "Self-diagnostic").
+  'GET /api/diagnostics/questionnaire',
   // Public preview of an invitation: the token is the capability, so whoever holds A's link sees
   // what the invitee sees (organisation name, invited email, role) — and nothing more of A.
   'GET /api/invitations/{token}',
@@ -98,6 +100,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let tokenA: string;
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
+  /** A's self-diagnostic and the complete answers it was taken with (docs/api.md "Self-diagnostic"). */
+  let diagnosticA: { id: string; answers: { questionId: string; optionId: string }[] } | undefined;
   let secretsA: string[];
   /** Proposals, blocks, the alliance's external invitation and a catalyst grant (issue 14). */
   let secondA: { id: string; name: string };
@@ -189,6 +193,16 @@ describe(`tenant isolation (${testServerName()})`, () => {
       allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
     }
 
+    if (operations.some((o) => operationKey(o) === 'POST /api/organisations/{id}/diagnostics')) {
+      const questionnaire = await client.get('/api/diagnostics/questionnaire?profile=association', { token: memberA.accessToken });
+      const answers = (questionnaire.body.axes as { questions: { id: string; options: { id: string }[] }[] }[]).flatMap((a) =>
+        a.questions.map((q) => ({ questionId: q.id, optionId: q.options[1].id })),
+      );
+      const res = await client.post(`/api/organisations/${orgA.id}/diagnostics`, { answers }, { token: memberA.accessToken });
+      expect(res.status).toBe(201);
+      diagnosticA = { id: res.body.id, answers };
+    }
+
     ownerB = await client.signUp({
       email: uniqueEmail('beta-owner'),
       displayName: `Beta Owner ${tag}`,
@@ -226,6 +240,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       proposalA.id,
       proposalA.message,
       ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
+      ...(diagnosticA ? [diagnosticA.id] : []),
     ];
   });
   afterAll(async () => {
@@ -252,6 +267,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
         return [ownerA.user.id, memberA.user.id, prober.user.id];
       case 'invitationId':
         return [invitationA.id];
+      case 'diagnosticId':
+        return diagnosticA ? [diagnosticA.id] : [randomUUID()];
       case 'token':
         return allianceTokenA ? [tokenA, allianceTokenA] : [tokenA];
       case 'blockedId':
@@ -302,6 +319,12 @@ describe(`tenant isolation (${testServerName()})`, () => {
       version: 1,
       // The directory (docs/api.md "Directory"): B may not see the directory as A.
       as: orgA.id,
+      // A complete, valid self-diagnostic of A's profile.
+      answers: diagnosticA?.answers ?? [],
+      // Proposals and catalysts (issue 14): an introduction of A's two organisations, in A's territory.
+      organisationIds: [orgA.id, secondA.id],
+      territory: '69',
+      message: 'Probe message',
     };
   }
 
@@ -436,6 +459,10 @@ describe(`tenant isolation (${testServerName()})`, () => {
       const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
       expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });
       expect(JSON.stringify(alliance.body)).not.toMatch(/Probe/);
+    }
+    if (diagnosticA) {
+      const diagnostics = await client.get(`/api/organisations/${orgA.id}/diagnostics`, { token: memberA.accessToken });
+      expect(diagnostics.body.items.map((d: { id: string }) => d.id)).toEqual([diagnosticA.id]);
     }
     // A's people can still sign in with their passwords.
     for (const person of [ownerA, memberA, signatoryA]) {

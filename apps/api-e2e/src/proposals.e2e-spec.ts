@@ -204,6 +204,33 @@ describe(`proposals (${testServerName()})`, () => {
     });
   });
 
+  describe('under concurrency', () => {
+    it('keeps the daily quota and decides a proposal once when requests race', async () => {
+      const sender = await organisation();
+      const recipients = await Promise.all(Array.from({ length: PER_DAY + 2 }, () => organisation({ profile: 'company' })));
+      const statuses = await Promise.all(
+        recipients.map((r) => propose(sender.owner, { fromOrganisationId: sender.id, toOrganisationId: r.id, message: 'En même temps' })),
+      ).then((all) => all.map((res) => res.status).sort());
+      expect(statuses).toEqual([...Array(PER_DAY).fill(201), 429, 429]);
+
+      const company = await organisation({ profile: 'company' });
+      const asso = await organisation();
+      const p = (await propose(asso.owner, { fromOrganisationId: asso.id, toOrganisationId: company.id, message: 'Vite' })).body;
+      const answers = await Promise.all([
+        client.post(`/api/proposals/${p.id}/accept`, undefined, { token: company.owner.accessToken }),
+        client.post(`/api/proposals/${p.id}/accept`, undefined, { token: company.owner.accessToken }),
+        client.post(`/api/proposals/${p.id}/decline`, {}, { token: company.owner.accessToken }),
+      ]);
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(2);
+      // Whichever answer won, the alliance seats follow it.
+      const decided = (await client.get(`/api/proposals/${p.id}`, { token: asso.owner.accessToken })).body.status;
+      expect(['accepted', 'declined']).toContain(decided);
+      const seats = await sql(api, db, `SELECT count(*)::int AS n FROM alliance_members WHERE organisation_id = $1`, [company.id]);
+      expect(seats[0].n).toBe(decided === 'accepted' ? 1 : 0);
+    });
+  });
+
   describe('boxes', () => {
     it('lists received and sent proposals for the organisation’s members only, page by page', async () => {
       const company = await organisation({ profile: 'company' });

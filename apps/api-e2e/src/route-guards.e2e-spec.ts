@@ -23,6 +23,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'GET /api/invitations/{token}',
+  // The preview of an alliance's invitation of an organisation not yet on the platform (issue 14).
+  'GET /api/alliance-invitations/{token}',
 ]);
 
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
@@ -84,6 +86,7 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.get('/api/docs-json')).status).toBe(200);
     expect((await client.get('/api/docs')).status).toBe(200);
     expect((await client.get(`/api/invitations/${randomBytes(32).toString('base64url')}`)).status).toBe(404);
+    expect((await client.get(`/api/alliance-invitations/${randomBytes(32).toString('base64url')}`)).status).toBe(404);
     expect((await client.post('/api/auth/login', { email: 'nobody@example.org', password: 'Whatever-password-1' })).status).toBe(401);
     expect((await client.post('/api/auth/refresh')).status).toBe(401);
     expect((await client.post('/api/auth/register', {})).status).toBe(400);

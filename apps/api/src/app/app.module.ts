@@ -3,6 +3,7 @@ import { AdminModule } from '@alliances/api/admin';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
+import { DiagnosticsModule } from '@alliances/api/diagnostics';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { AccountModule, IdentityModule } from '@alliances/api/identity';
@@ -35,6 +36,7 @@ export class AppModule {
         AdminModule,
         LibraryModule,
         ProposalsModule,
+        DiagnosticsModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
 import { AuditEntryEntity } from '@alliances/api/core';
+import { DiagnosticEntity } from '@alliances/api/diagnostics';
 import { NotificationEntity } from '@alliances/api/notifications';
 import {
   EvaluationActionEntity,
@@ -62,4 +63,5 @@ export const entities = [
   OrganisationBlockEntity,
   CatalystTerritoryEntity,
   AllianceExternalInvitationEntity,
+  DiagnosticEntity,
 ];

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { authRoutes } from '@alliances/web/identity/feature-auth';
 import { organisationsRoutes } from '@alliances/web/organisations/feature-organisations';
+import { directoryRoutes } from '@alliances/web/directory/feature-directory';
 import { alliancesRoutes } from '@alliances/web/alliances/feature-alliances';
 import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluations';
 import { commentsRoutes } from '@alliances/web/comments/feature-comments';
@@ -9,6 +10,7 @@ import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
+import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -20,6 +22,7 @@ export const appRoutes: Route[] = [
   },
   ...authRoutes,
   ...organisationsRoutes,
+  ...directoryRoutes,
   ...alliancesRoutes,
   ...charterRoutes,
   ...objectivesRoutes,
@@ -28,6 +31,7 @@ export const appRoutes: Route[] = [
   ...fundingRoutes,
   ...adminRoutes,
   ...libraryRoutes,
+  ...diagnosticsRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',

@@ -152,6 +152,7 @@ describe('App shell, signed in', () => {
     expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
       'Mes alliances',
       'Mes organisations',
+      'Annuaire',
       'Bibliothèque',
     ]);
     expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
@@ -182,6 +183,7 @@ describe('App shell, signed in', () => {
       'Mes alliances',
       'Mes organisations',
       'Portefeuille',
+      'Annuaire',
       'Bibliothèque',
     ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
@@ -213,6 +215,7 @@ describe('App shell, signed in', () => {
     expect([...el.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
       'Mes alliances',
       'Mes organisations',
+      'Annuaire',
       'Bibliothèque',
       'Administration',
       'Demandes à examiner',

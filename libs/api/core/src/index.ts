@@ -10,6 +10,7 @@ export * from './lib/database/tenant-session';
 export * from './lib/database/query-results';
 export * from './lib/http/configure-http';
 export * from './lib/http/csv';
+export * from './lib/http/pdf';
 export * from './lib/http/cursor';
 export * from './lib/http/domain.exception';
 export * from './lib/http/id-param';

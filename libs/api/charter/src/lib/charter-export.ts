@@ -1,3 +1,4 @@
+import { renderPdf } from '@alliances/api/core';
 import type { CharterVersion, Locale } from '@alliances/shared/contracts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
@@ -67,23 +68,7 @@ const plain = (markdown: string): string =>
     .replace(/(^|\s)_([^_]+)_/g, '$1$2')
     .replace(/\\([\\`*_[\]])/g, '$1');
 
-export async function versionToPdf(allianceName: string, version: CharterVersion, locale: Locale): Promise<Buffer> {
-  // pdfmake 0.2's server printer, with the Roboto fonts it ships in its virtual file system.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => {
-    createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-  };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-  const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  const printer = new PdfPrinter({
-    Roboto: {
-      normal: font('Roboto-Regular.ttf'),
-      bold: font('Roboto-Medium.ttf'),
-      italics: font('Roboto-Italic.ttf'),
-      bolditalics: font('Roboto-MediumItalic.ttf'),
-    },
-  });
+export function versionToPdf(allianceName: string, version: CharterVersion, locale: Locale): Promise<Buffer> {
   const l = LABELS[locale];
   const content: Content[] = [
     { text: l.charter, style: 'kicker' },
@@ -141,12 +126,5 @@ export async function versionToPdf(allianceName: string, version: CharterVersion
     },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
   };
-  const pdf = printer.createPdfKitDocument(definition);
-  const chunks: Buffer[] = [];
-  return new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return renderPdf(definition);
 }

@@ -1,6 +1,6 @@
-import { csvDocument } from '@alliances/api/core';
+import { csvDocument, renderPdf } from '@alliances/api/core';
 import type { EvaluationDimension, EvaluationResults, Locale } from '@alliances/shared/contracts';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 
 export const DIMENSION_LABELS: Record<EvaluationDimension, { fr: string; en: string }> = {
   shared_vision: { fr: 'Vision partagée', en: 'Shared vision' },
@@ -54,22 +54,7 @@ export function resultsToCsv(
   return csvDocument(lines);
 }
 
-export async function resultsToPdf(title: string, allianceName: string, results: EvaluationResults, locale: Locale): Promise<Buffer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PdfPrinter = require('pdfmake/src/printer') as new (fonts: unknown) => {
-    createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-  };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-  const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  const printer = new PdfPrinter({
-    Roboto: {
-      normal: font('Roboto-Regular.ttf'),
-      bold: font('Roboto-Medium.ttf'),
-      italics: font('Roboto-Italic.ttf'),
-      bolditalics: font('Roboto-MediumItalic.ttf'),
-    },
-  });
+export function resultsToPdf(title: string, allianceName: string, results: EvaluationResults, locale: Locale): Promise<Buffer> {
   const fr = locale === 'fr';
   const organisations = results.dimensions[0]?.byOrganisation ?? [];
   const content: Content[] = [
@@ -106,16 +91,9 @@ export async function resultsToPdf(title: string, allianceName: string, results:
     content.push({ text: fr ? 'Commentaires (anonymes)' : 'Comments (anonymous)', fontSize: 14, bold: true, margin: [0, 16, 0, 6] });
     for (const q of commented) content.push({ text: q.text[locale], bold: true, margin: [0, 6, 0, 2] }, { ul: q.comments });
   }
-  const pdf = printer.createPdfKitDocument({
+  return renderPdf({
     content,
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     pageOrientation: organisations.length > 3 ? 'landscape' : 'portrait',
-  });
-  const chunks: Buffer[] = [];
-  return new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
   });
 }

@@ -3,13 +3,14 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import { LOGO_MAX_BYTES, type LogoType } from '@alliances/shared/contracts';
-import type { FastifyInstance } from 'fastify';
+import { errorCodes, type FastifyInstance } from 'fastify';
 import { DataSource } from 'typeorm';
 import { sniffLogoType } from './directory/logo-type';
 import { OrganisationPolicy } from './organisation.policy';
 
 /** Content types whose body reaches the logo route as raw bytes (at most LOGO_MAX_BYTES); the bytes decide what the image is. */
 const RAW_IMAGE_BODIES = /^(image\/[\w.+-]+|application\/octet-stream)$/;
+const LOGO_ROUTE = /\/organisations\/:id\/logo$/;
 
 export interface StoredLogo {
   bytes: Buffer;
@@ -32,13 +33,17 @@ export class OrganisationLogos implements OnModuleInit {
     private readonly http: HttpAdapterHost,
   ) {}
 
-  /** Fastify parses JSON only: image bodies are taken as a Buffer, with the logo's own size limit (413 above it). */
+  /**
+   * Fastify parses JSON only: an image body is taken as a Buffer (at most LOGO_MAX_BYTES, 413 above)
+   * on `PUT …/logo` alone; every other route answers such a body 415, as before.
+   */
   onModuleInit(): void {
     const fastify = this.http.httpAdapter?.getInstance() as FastifyInstance | undefined;
     if (!fastify?.addContentTypeParser) return;
-    fastify.addContentTypeParser(RAW_IMAGE_BODIES, { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_request, body, done) =>
-      done(null, body),
-    );
+    fastify.addContentTypeParser(RAW_IMAGE_BODIES, { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (request, body, done) => {
+      if (request.method === 'PUT' && LOGO_ROUTE.test(request.routeOptions.url ?? '')) done(null, body);
+      else done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(String(request.headers['content-type'])), undefined);
+    });
   }
 
   async put(user: AuthUser, organisationId: string, body: unknown, ip: string | null): Promise<void> {

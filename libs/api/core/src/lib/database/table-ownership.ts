@@ -24,6 +24,7 @@ export const TABLE_OWNERSHIP = {
   library: ['case_studies', 'case_study_consents'],
   notifications: ['notifications'],
   proposals: ['proposals', 'organisation_blocks', 'catalyst_territories', 'alliance_external_invitations'],
+  diagnostics: ['diagnostics'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

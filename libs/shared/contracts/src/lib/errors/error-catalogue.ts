@@ -54,6 +54,7 @@ export const ERRORS = {
   'proposal.not_found': e(404, 'errors.proposal.not_found'),
   'alliance_invitation.not_found': e(404, 'errors.alliance_invitation.not_found'),
   'catalyst.not_found': e(404, 'errors.catalyst.not_found'),
+  'diagnostic.not_found': e(404, 'errors.diagnostic.not_found'),
 
   // Identity --------------------------------------------------------------------------------------
   /** No valid access token: sign in again (the web app refreshes its token first). */

@@ -180,7 +180,7 @@ export class AllianceHomePage {
 
   async editObjective(member: AllianceMember): Promise<void> {
     const ref = this.dialog.open<PartnerObjectiveDialog, PartnerObjectiveDialogData, PartnerObjective>(PartnerObjectiveDialog, {
-      data: { organisationName: member.organisationName, objective: member.objective },
+      data: { organisationName: member.organisationName, objective: member.objective, organisationId: member.organisationId },
       width: '40rem',
       autoFocus: 'first-tabbable',
       restoreFocus: true,

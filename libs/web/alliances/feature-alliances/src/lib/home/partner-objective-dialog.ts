@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -13,11 +14,15 @@ import {
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { DiagnosticsApi } from '@alliances/web/diagnostics/data-access';
+import { catchError, of } from 'rxjs';
 import { MAGIC_SQUARE, type Contributions, type MagicSquare, type PartnerObjective } from '@alliances/shared/contracts';
 
 export interface PartnerObjectiveDialogData {
   organisationName: string;
   objective: PartnerObjective | null;
+  /** Pre-fills an empty square from this organisation's latest self-diagnostic. */
+  organisationId?: string;
 }
 
 const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const;
@@ -44,6 +49,9 @@ const CONTRIBUTION_KINDS = ['human', 'financial', 'material', 'skills'] as const
       <mat-dialog-content>
         <fieldset>
           <legend>{{ 'alliances.objectiveForm.squareLegend' | transloco }}</legend>
+          @if (prefilled()) {
+            <p data-testid="diagnostic-prefill">{{ 'diagnostics.prefilled' | transloco }}</p>
+          }
           <div class="square" formGroupName="square">
             @for (key of squareKeys; track key) {
               <mat-checkbox [formControlName]="key" [attr.data-testid]="'objective-square-' + key">{{
@@ -124,6 +132,25 @@ export class PartnerObjectiveDialog {
       ) as Record<keyof Contributions, FormControl<string>>,
     ),
   });
+
+  protected readonly prefilled = signal(false);
+
+  constructor() {
+    const organisationId = this.data.organisationId;
+    if (!organisationId || this.data.objective?.square.length) return;
+    inject(DiagnosticsApi)
+      .latest(organisationId)
+      .pipe(
+        catchError(() => of(null)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((diagnostic) => {
+        const square = this.form.controls.square;
+        if (!diagnostic?.suggestedSquare.length || square.dirty) return;
+        square.patchValue(Object.fromEntries(MAGIC_SQUARE.map((key) => [key, diagnostic.suggestedSquare.includes(key)])));
+        this.prefilled.set(true);
+      });
+  }
 
   protected save(): void {
     if (this.form.invalid) return;

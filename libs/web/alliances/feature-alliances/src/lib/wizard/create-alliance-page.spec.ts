@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { browserLanguage } from '@alliances/web/core/testing';
+import { aDiagnostic } from '@alliances/web/diagnostics/data-access/testing';
 import { settle } from '@alliances/web/identity/data-access/testing';
 import type { MembershipSummary } from '@alliances/shared/contracts';
 import { anAlliance, translocoWithAlliances } from '../../testing/alliances-testing';
@@ -41,6 +42,8 @@ describe('CreateAlliancePage', () => {
     el = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
     http.expectOne('/api/organisations').flush([APPROVED, PENDING]);
+    // The lead's latest self-diagnostic: none yet.
+    http.expectOne((r) => r.url === `/api/organisations/${APPROVED.organisationId}/diagnostics`).flush({ items: [], nextCursor: null });
     await settle();
     await fixture.whenStable();
   });
@@ -97,6 +100,26 @@ describe('CreateAlliancePage', () => {
     await next(2);
     expect(el.querySelector('#objectives-error')?.textContent?.trim()).toBe('Choisissez au moins un objectif.');
     expect(byTestId('objective-territory').textContent).toContain('Construire ensemble un projet pour le territoire.');
+  });
+
+  it("pre-fills the category and objectives from the lead's latest self-diagnostic, and says so", async () => {
+    expect(byTestId('diagnostic-prefill')).toBeNull();
+    const lead = (fixture.componentInstance as unknown as { identity: { controls: { organisationId: { setValue(v: string): void } } } })
+      .identity.controls.organisationId;
+    lead.setValue('');
+    lead.setValue(APPROVED.organisationId);
+    http
+      .expectOne((r) => r.url === `/api/organisations/${APPROVED.organisationId}/diagnostics`)
+      .flush({ items: [aDiagnostic({ suggestedObjectives: ['territory', 'engagement'] })], nextCursor: null });
+    type('alliance-name', 'Alliance pour les aidants');
+    type('alliance-purpose', 'Mieux concilier emploi et aide à un proche.');
+    await next(0);
+    expect(byTestId('diagnostic-prefill').textContent).toContain('Pré-rempli d’après votre autodiagnostic');
+    expect((byTestId('category-societal_innovation').querySelector('input') as HTMLInputElement).checked).toBe(true);
+    await next(1);
+    expect((byTestId('objective-territory').querySelector('input') as HTMLInputElement).checked).toBe(true);
+    expect((byTestId('objective-engagement').querySelector('input') as HTMLInputElement).checked).toBe(true);
+    expect((byTestId('objective-innovation').querySelector('input') as HTMLInputElement).checked).toBe(false);
   });
 
   it('sends what the person chose, then opens the new alliance', async () => {

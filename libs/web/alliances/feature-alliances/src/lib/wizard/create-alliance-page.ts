@@ -22,6 +22,7 @@ import { MatStep, MatStepper, MatStepperNext, MatStepperPrevious } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
+import { DiagnosticsApi } from '@alliances/web/diagnostics/data-access';
 import { OrganisationsApi } from '@alliances/web/identity/data-access';
 import { fieldErrors } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
@@ -34,6 +35,7 @@ import {
   type Alliance,
   type CollectiveObjective,
   type CreateAllianceRequest,
+  type Diagnostic,
   type InnovationStage,
   type PartnershipCategory,
   type TerritorialScale,
@@ -100,6 +102,7 @@ const territoryOf = ({ code, name }: { code: string; name: string }): Territory 
 export class CreateAlliancePage {
   private readonly api = inject(AlliancesApi);
   private readonly organisationsApi = inject(OrganisationsApi);
+  private readonly diagnostics = inject(DiagnosticsApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly stepper = viewChild(MatStepper);
@@ -150,6 +153,19 @@ export class CreateAlliancePage {
         }),
       ),
   });
+
+  /**
+   * Self-diagnostic pre-fill: the lead's latest diagnostic chooses the category and the collective objectives
+   * while the person has touched neither step. True once pre-filled (the steps then say so).
+   */
+  protected readonly prefilled = toSignal(
+    this.identity.controls.organisationId.valueChanges.pipe(
+      distinctUntilChanged(),
+      switchMap((id) => (id ? this.diagnostics.latest(id).pipe(catchError(() => of(null))) : of(null))),
+      map((diagnostic) => this.prefill(diagnostic)),
+    ),
+    { initialValue: false },
+  );
 
   protected readonly territorySuggestions = toSignal(
     this.scope.controls.territoryQuery.valueChanges.pipe(
@@ -326,6 +342,13 @@ export class CreateAlliancePage {
     } else {
       this.error.set(allianceErrorKey(error));
     }
+  }
+
+  private prefill(diagnostic: Diagnostic | null): boolean {
+    if (!diagnostic || this.category.dirty || this.objectives.dirty) return false;
+    this.category.patchValue({ category: diagnostic.suggestedCategories[0]?.category ?? '' });
+    this.objectives.patchValue(Object.fromEntries(COLLECTIVE_OBJECTIVES.map((key) => [key, diagnostic.suggestedObjectives.includes(key)])));
+    return true;
   }
 
   private goTo(index: number): void {

@@ -1,0 +1,3 @@
+export * from './lib/diagnostics.module';
+export * from './lib/diagnostics.service';
+export * from './lib/diagnostic.entity';

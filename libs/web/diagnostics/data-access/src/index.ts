@@ -1,0 +1,1 @@
+export { DiagnosticsApi } from './lib/diagnostics.api';

@@ -1,0 +1,1 @@
+export { diagnosticsRoutes } from './lib/diagnostics.routes';

@@ -1,0 +1,24 @@
+module.exports = {
+  displayName: 'web-directory-feature-directory',
+  preset: '../../../../jest.preset.js',
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Whole pages with Material and both dictionaries take seconds each when the machine is busy.
+  testTimeout: 30_000,
+  coverageDirectory: '../../../../coverage/libs/web/directory/feature-directory',
+  transform: {
+    '^.+\\.(ts|mjs|js|html)$': [
+      'jest-preset-angular',
+      {
+        tsconfig: '<rootDir>/tsconfig.spec.json',
+        stringifyContentPathRegex: '\\.(html|svg)$',
+      },
+    ],
+  },
+  // @jsverse/utils ships ESM in plain .js files, so it needs transforming too.
+  transformIgnorePatterns: ['node_modules/(?!(@jsverse/|.*\\.mjs$))'],
+  snapshotSerializers: [
+    'jest-preset-angular/build/serializers/no-ng-attributes',
+    'jest-preset-angular/build/serializers/ng-snapshot',
+    'jest-preset-angular/build/serializers/html-comment',
+  ],
+};
