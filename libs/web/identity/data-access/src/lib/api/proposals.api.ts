@@ -53,9 +53,8 @@ export class ProposalsApi {
 
   /** Answers with the organisation's blocks after this one. */
   block(organisationId: string, blockedOrganisationId: string): Observable<OrganisationBlock[]> {
-    return this.http.post<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`, {
-      organisationId: blockedOrganisationId,
-    });
+    const request: BlockOrganisationRequest = { organisationId: blockedOrganisationId };
+    return this.http.post<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`, request);
   }
 
   unblock(organisationId: string, blockedOrganisationId: string): Observable<void> {
