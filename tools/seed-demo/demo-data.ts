@@ -13,6 +13,7 @@ import type {
   MagicSquare,
   OrganisationProfile,
   OrganisationRole,
+  UpdateOrganisationProfileRequest,
 } from '@alliances/shared/contracts';
 
 /** Every demo address is on this reserved domain (RFC 2606), so nothing is ever delivered. */
@@ -1189,3 +1190,110 @@ export function charterSections(a: AllianceSeed, name: (orgKey: string) => strin
     ],
   };
 }
+
+// ------------------------------------------------------------------------------------------------
+// Partner directory (issue 14, annuaire des partenaires): the profiles the demo organisations list,
+// across several régions; Lyon (Auvergne-Rhône-Alpes) has a listed association and a listed company.
+// Organisations not named here stay out of the directory.
+// ------------------------------------------------------------------------------------------------
+
+/** A demo organisation's partnering profile, sent as `PATCH /api/organisations/:id` by its admin. */
+export type DirectoryProfileSeed = Required<Pick<UpdateOrganisationProfileRequest, 'domains' | 'seeks' | 'offers' | 'openToAlliances'>> &
+  Pick<UpdateOrganisationProfileRequest, 'website' | 'houseModel'>;
+
+export const DIRECTORY_PROFILES: Record<string, DirectoryProfileSeed> = {
+  // Auvergne-Rhône-Alpes
+  aidants: {
+    website: 'https://aidants-solidaires.demo.alliances.test',
+    domains: ['carers', 'health', 'employment'],
+    seeks: ['financial', 'skills', 'value_proposition'],
+    offers: ['human', 'network', 'processes'],
+    openToAlliances: true,
+    houseModel: {
+      humanResources: { staff: 9, volunteers: 64, note: 'Une équipe salariée resserrée, portée par ses bénévoles aidants.' },
+      financialResources: { annualBudgetEur: 480_000, mix: 'Subventions 45 %, mécénat 30 %, prestations 25 %' },
+      alliances: { count: 6, kinds: 'Entreprises employeuses d’aidants, mutuelle, collectivités' },
+    },
+  },
+  transports: {
+    website: 'https://transports-verts.demo.alliances.test',
+    domains: ['mobility', 'environment', 'employment'],
+    seeks: ['positioning', 'network', 'human'],
+    offers: ['skills', 'material', 'financial'],
+    openToAlliances: true,
+    houseModel: {
+      humanResources: { staff: 58, volunteers: 0 },
+      financialResources: { annualBudgetEur: 4_200_000, mix: 'Prestations 88 %, aides publiques 12 %' },
+      alliances: { count: 3, kinds: 'Associations d’insertion, collectifs cyclistes' },
+    },
+  },
+  velo: {
+    domains: ['mobility', 'sport'],
+    seeks: ['material', 'financial'],
+    offers: ['human', 'network'],
+    openToAlliances: true,
+    houseModel: { humanResources: { staff: 0, volunteers: 40, note: 'Collectif d’habitants, sans salarié.' } },
+  },
+  universite: {
+    domains: ['education', 'digital'],
+    seeks: ['network', 'processes'],
+    offers: ['skills', 'value_proposition'],
+    openToAlliances: false,
+  },
+  // Hauts-de-France
+  mutuelle: {
+    domains: ['health', 'carers'],
+    seeks: ['value_proposition', 'network'],
+    offers: ['financial', 'skills'],
+    openToAlliances: true,
+  },
+  numerique: {
+    domains: ['digital', 'education', 'employment'],
+    seeks: ['financial', 'material'],
+    offers: ['skills', 'human'],
+    openToAlliances: true,
+  },
+  // Occitanie
+  energie: {
+    website: 'https://energies-citoyennes.demo.alliances.test',
+    domains: ['energy', 'environment'],
+    seeks: ['network', 'financial'],
+    offers: ['skills', 'business_model'],
+    openToAlliances: true,
+  },
+  // Île-de-France
+  emploi: {
+    domains: ['employment', 'education'],
+    seeks: ['financial', 'positioning'],
+    offers: ['human', 'processes', 'network'],
+    openToAlliances: true,
+  },
+  fondation: {
+    website: 'https://fondation-solidarites-territoires.demo.alliances.test',
+    domains: ['employment', 'carers', 'housing', 'food'],
+    seeks: ['value_proposition', 'network'],
+    offers: ['financial', 'skills', 'network'],
+    openToAlliances: true,
+  },
+  // Pays de la Loire
+  jardins: {
+    domains: ['food', 'environment', 'employment'],
+    seeks: ['financial', 'material'],
+    offers: ['human', 'value_proposition'],
+    openToAlliances: true,
+  },
+  // Nouvelle-Aquitaine
+  habitat: {
+    domains: ['housing'],
+    seeks: ['positioning', 'human'],
+    offers: ['material', 'financial'],
+    openToAlliances: false,
+  },
+  // Provence-Alpes-Côte d'Azur
+  sport: {
+    domains: ['sport', 'education'],
+    seeks: ['financial', 'material', 'skills'],
+    offers: ['human', 'network'],
+    openToAlliances: true,
+  },
+};

@@ -12,6 +12,7 @@ import { CollabClient } from '@alliances/e2e/support';
 import {
   ALLIANCES,
   charterSections,
+  DIRECTORY_PROFILES,
   emailOf,
   DEMO_DIAGNOSTICS,
   GRANTS,
@@ -19,6 +20,7 @@ import {
   type AllianceSeed,
   type DemoOrganisation,
   type DemoPerson,
+  type DirectoryProfileSeed,
   type EvaluationSeed,
 } from './demo-data';
 
@@ -104,6 +106,7 @@ export class DemoSeeder {
 
   async run(): Promise<SeedReport> {
     for (const org of ORGANISATIONS) await this.organisation(org);
+    for (const [key, profile] of Object.entries(DIRECTORY_PROFILES)) await this.directoryProfile(key, profile);
     await this.diagnostics();
     for (const alliance of ALLIANCES) await this.alliance(alliance);
     for (const grant of GRANTS) await this.grant(grant);
@@ -245,6 +248,29 @@ export class DemoSeeder {
       await this.join(found.organisationId, admin, person);
     }
     this.log(`  organisation ${org.name} (${org.profile}), ${org.people.length} ${org.people.length > 1 ? 'people' : 'person'}`);
+  }
+
+  // Partner directory (issue 14) ---------------------------------------------------------------------
+
+  /** Lists an organisation in the directory with its profile; a profile already as seeded is left alone. */
+  private async directoryProfile(key: string, profile: DirectoryProfileSeed): Promise<void> {
+    const id = this.orgId(key);
+    const admin = this.adminOf(key);
+    const current = await this.must('GET', `/api/organisations/${id}`, admin);
+    // Key order aside (jsonb keeps its own), as JSON.
+    const canonical = (v: unknown) =>
+      JSON.stringify(v ?? null, (_k, x) =>
+        x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
+      );
+    const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+    const wanted = { ...profile, listed: true };
+    const differs =
+      !current.listed ||
+      (['domains', 'seeks', 'offers', 'openToAlliances', 'website'] as const).some((f) => !same(current[f], wanted[f])) ||
+      (profile.houseModel !== undefined && !same(current.socioEconomicProfile, profile.houseModel));
+    if (!differs) return;
+    await this.created(this.must('PATCH', `/api/organisations/${id}`, admin, wanted));
+    this.log(`  directory: ${this.orgSeed(key).name} listed`);
   }
 
   /** Invites a person by mail, reads the link in the outbox, and accepts with their account. */

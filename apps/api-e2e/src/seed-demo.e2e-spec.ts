@@ -140,6 +140,11 @@ describe(`demo data (${testServerName()})`, () => {
     expect(portfolio.body.entries.length).toBeGreaterThanOrEqual(4);
     expect(portfolio.body.totals.paid).toBeGreaterThan(0);
     expect((await client.get('/api/case-studies', { token: funder.accessToken })).body).toHaveLength(2);
+    // The partner directory (issue 14): listed profiles in several régions, a company and an association in Lyon.
+    const lyon = await client.get('/api/directory?territory=69123', { token: lead.accessToken });
+    expect(lyon.body.items.map((c: { profile: string }) => c.profile)).toEqual(expect.arrayContaining(['association', 'company']));
+    const map = await client.get('/api/directory/map', { token: lead.accessToken });
+    expect(map.body.departements.length).toBeGreaterThanOrEqual(6);
     await api?.stop();
     api = undefined;
   }, 120_000);

@@ -2,7 +2,6 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AcceptProposalResponse,
-  BlockOrganisationRequest,
   DeclineProposalRequest,
   OrganisationBlock,
   Page,
@@ -53,8 +52,9 @@ export class ProposalsApi {
 
   /** Answers with the organisation's blocks after this one. */
   block(organisationId: string, blockedOrganisationId: string): Observable<OrganisationBlock[]> {
-    const request: BlockOrganisationRequest = { organisationId: blockedOrganisationId };
-    return this.http.post<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`, request);
+    return this.http.post<OrganisationBlock[]>(`/api/organisations/${enc(organisationId)}/blocks`, {
+      organisationId: blockedOrganisationId,
+    });
   }
 
   unblock(organisationId: string, blockedOrganisationId: string): Observable<void> {
