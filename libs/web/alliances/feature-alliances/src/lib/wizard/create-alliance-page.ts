@@ -161,7 +161,8 @@ export class CreateAlliancePage {
   protected readonly prefilled = toSignal(
     this.identity.controls.organisationId.valueChanges.pipe(
       distinctUntilChanged(),
-      switchMap((id) => (id ? this.diagnostics.latest(id).pipe(catchError(() => of(null))) : of(null))),
+      // A draft being set up keeps what its proposal already chose.
+      switchMap((id) => (id && !this.id() ? this.diagnostics.latest(id).pipe(catchError(() => of(null))) : of(null))),
       map((diagnostic) => this.prefill(diagnostic)),
     ),
     { initialValue: false },
