@@ -10,7 +10,7 @@ import {
 } from '@alliances/e2e/support';
 import type { DiagnosticQuestionnaire } from '@alliances/shared/contracts';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
+import { expectAccessible, openBrowser, screenshot, signIn, watchConsole, type Browser } from './support/browser';
 
 const ADMIN_EMAIL = 'admin@partner-journey.test';
 const LYON = '69123';
@@ -23,25 +23,6 @@ const COMPANY = 'Transports Alpins';
 const UNLISTED = 'Transports Villeurbannais';
 const ELSEWHERE = 'Transports Parisiens';
 const MESSAGE = 'Mettons nos camions au service des jardins partagés de la région : vous transportez, nous cultivons.';
-
-/** Fails with the page's own console errors as context, rather than a bare timeout. */
-function watchConsole(page: Page, who: string, errors: string[]): void {
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
-
-async function signIn(page: Page, baseUrl: string, who: Session, returnUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`);
-  await page.getByTestId('sign-in-email').fill(who.email);
-  await page.getByTestId('sign-in-password').fill(who.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0]);
-}
 
 describe('the partner journey in Chromium: diagnose, find a company of the région, propose, accept, set up the alliance', () => {
   let db: TestDatabase;

@@ -10,28 +10,9 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
+import { expectAccessible, openBrowser, screenshot, signIn, watchConsole, type Browser } from './support/browser';
 
 const ADMIN_EMAIL = 'admin@proposals-web.test';
-
-/** Fails with the page's own console errors as context, rather than a bare timeout. */
-function watchConsole(page: Page, who: string, errors: string[]): void {
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
-
-async function signIn(page: Page, baseUrl: string, who: Session, returnUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`);
-  await page.getByTestId('sign-in-email').fill(who.email);
-  await page.getByTestId('sign-in-password').fill(who.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0]);
-}
 
 describe('proposals in Chromium: the inbox, declining with a reason, accepting into the new alliance’s wizard', () => {
   let db: TestDatabase;

@@ -73,3 +73,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Collects the page's own console errors and uncaught exceptions, to fail with them as context rather than a bare timeout. */
+export function watchConsole(page: Page, who: string, errors: string[]): void {
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+}
+
+/** Waits for the page's heading, then expects no serious or critical axe-core violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** Signs in through the sign-in page and waits to be back on `returnUrl`. */
+export async function signIn(page: Page, baseUrl: string, who: { email: string; password: string }, returnUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`);
+  await page.getByTestId('sign-in-email').fill(who.email);
+  await page.getByTestId('sign-in-password').fill(who.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0]);
+}
