@@ -12,10 +12,10 @@ import { searchQuery } from './directory-search';
 import type { DirectoryFiltersQuery, DirectoryListQuery } from './directory.dto';
 
 /**
- * Matches a search may read through the GIN index before the name sort; with more, the first page walks
- * the name order instead (docs/decisions/0014, "Search plan").
+ * Pages of matches a search may read through the GIN index before the name sort; with more, the page
+ * walks the name order instead (docs/decisions/0014, "Search plan").
  */
-const SEARCH_PROBE = 200;
+const SEARCH_PROBE_PAGES = 2;
 
 /** A statement's WHERE clause and parameters, built filter by filter. */
 class Conditions {
@@ -102,13 +102,13 @@ export class DirectoryService {
   /**
    * A search by name whose cost does not grow with its number of matches (docs/decisions/0014): the
    * planner underestimates prefix searches (`horizon:*`) and would read every match through the GIN
-   * index before sorting. One statement probes at most SEARCH_PROBE matches through the GIN index;
-   * fewer means these are all of them, sorted here; otherwise the page comes from walking the name
+   * index before sorting. One statement probes at most SEARCH_PROBE_PAGES pages of matches through the GIN
+   * index; fewer means these are all of them, sorted here; otherwise the page comes from walking the name
    * index (`organisations_directory_name_search_idx`, which includes the search document, so the walk
    * reads no table row) until the limit, and only the page's rows are read. Same rows, same order.
    */
   private searchByName(where: Conditions, limit: number): string {
-    const [probe, size] = [where.param(SEARCH_PROBE), where.param(limit)];
+    const [probe, size] = [where.param(SEARCH_PROBE_PAGES * limit), where.param(limit)];
     const few = `(SELECT count(*) FROM probe) < ${probe}`;
     return `WITH probe AS MATERIALIZED (SELECT o.id FROM organisations o WHERE ${where.sql} LIMIT ${probe})
       SELECT * FROM (
