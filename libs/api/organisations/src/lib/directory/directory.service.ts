@@ -11,10 +11,18 @@ import { CARD_COLUMNS, IN_DIRECTORY, toDirectoryCard, type CardRow } from './dir
 import { searchQuery } from './directory-search';
 import type { DirectoryFiltersQuery, DirectoryListQuery } from './directory.dto';
 
+/**
+ * Pages of matches a search may read through the GIN index before the name sort; with more, the page
+ * walks the name order instead (docs/decisions/0014, "Search plan").
+ */
+const SEARCH_PROBE_PAGES = 2;
+
 /** A statement's WHERE clause and parameters, built filter by filter. */
 class Conditions {
   readonly clauses: string[] = [IN_DIRECTORY];
   readonly params: unknown[] = [];
+  /** The parameter holding the search's tsquery text, if any. */
+  search?: string;
   param(value: unknown): string {
     this.params.push(value);
     return `$${this.params.length}`;
@@ -23,7 +31,17 @@ class Conditions {
     this.clauses.push(clause);
   }
   get sql(): string {
-    return this.clauses.join(' AND ');
+    return this.where(`o.search_document @@ to_tsquery('simple', ${this.search})`);
+  }
+  /**
+   * The same conditions with the search as a function call, which no index serves and the planner
+   * estimates as common: a walk of the (name, id) index that filters each row and stops at the limit.
+   */
+  get walkSql(): string {
+    return this.where(`ts_match_vq(o.search_document, to_tsquery('simple', ${this.search}))`);
+  }
+  private where(search: string): string {
+    return [...this.clauses, ...(this.search ? [search] : [])].join(' AND ');
   }
 }
 
@@ -64,7 +82,9 @@ export class DirectoryService {
       where.add(`(o.name, o.id) > (${where.param(keys[0])}, ${where.param(id)}::uuid)`);
     }
     const rows: (CardRow & { score: number })[] = await this.organisations.query(
-      `SELECT ${CARD_COLUMNS}, ${score} AS score FROM organisations o WHERE ${where.sql} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
+      sort === 'name' && where.search
+        ? this.searchByName(where, limit + 1)
+        : `SELECT ${CARD_COLUMNS}, ${score} AS score FROM organisations o WHERE ${where.sql} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
       where.params,
     );
     const page = rows.slice(0, limit);
@@ -77,6 +97,27 @@ export class DirectoryService {
           ? encodeKeyCursor([last.score, last.name], last.id)
           : encodeKeyCursor([last.name], last.id),
     };
+  }
+
+  /**
+   * A search by name whose cost does not grow with its number of matches (docs/decisions/0014): the
+   * planner underestimates prefix searches (`horizon:*`) and would read every match through the GIN
+   * index before sorting. One statement probes at most SEARCH_PROBE_PAGES pages of matches through the GIN
+   * index; fewer means these are all of them, sorted here; otherwise the page comes from walking the name
+   * index (`organisations_directory_name_search_idx`, which includes the search document, so the walk
+   * reads no table row) until the limit, and only the page's rows are read. Same rows, same order.
+   */
+  private searchByName(where: Conditions, limit: number): string {
+    const [probe, size] = [where.param(SEARCH_PROBE_PAGES * limit), where.param(limit)];
+    const few = `(SELECT count(*) FROM probe) < ${probe}`;
+    return `WITH probe AS MATERIALIZED (SELECT o.id FROM organisations o WHERE ${where.sql} LIMIT ${probe})
+      SELECT * FROM (
+        (SELECT ${CARD_COLUMNS}, 0 AS score FROM organisations o WHERE o.id IN (SELECT id FROM probe) AND ${few}
+          ORDER BY o.name, o.id LIMIT ${size})
+        UNION ALL
+        (SELECT ${CARD_COLUMNS}, 0 AS score FROM organisations o
+           JOIN (SELECT o.id FROM organisations o WHERE ${where.walkSql} AND NOT ${few} ORDER BY o.name, o.id LIMIT ${size}) page USING (id))
+      ) o ORDER BY o.name, o.id`;
   }
 
   /** How many organisations match the filters, per département (those located only by their région count in `total`). */
@@ -134,7 +175,7 @@ export class DirectoryService {
     if (query.offers?.length) where.add(`o.offers && ${where.param(query.offers)}::text[]`);
     if (query.open !== undefined) where.add(`o.open_to_alliances = ${where.param(query.open)}`);
     const search = searchQuery(query.q);
-    if (search) where.add(`o.search_document @@ to_tsquery('simple', ${where.param(search)})`);
+    if (search) where.search = where.param(search);
     if (query.as) where.add(`o.id <> ${where.param(query.as)}::uuid`);
     return where;
   }
