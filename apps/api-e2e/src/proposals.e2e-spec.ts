@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ApiClient,
   createTestDatabase,
@@ -544,6 +545,10 @@ describe(`proposals (${testServerName()})`, () => {
         granted.body,
       );
       expect((await client.get(`/api/catalyst?organisationId=${catalyst.id}`, { token: admin.accessToken })).status).toBe(404);
+      // The console reads the grant it is about to change; the catalyst's own people may not use that route.
+      expect((await client.get(G, { token: admin.accessToken })).body).toEqual(granted.body);
+      expect((await client.get(G, { token: catalyst.owner.accessToken })).status).toBe(404);
+      expect((await client.get(`/api/admin/organisations/${randomUUID()}/catalyst`, { token: admin.accessToken })).status).toBe(404);
       const revoked = await client.call('PUT', G, { token: admin.accessToken, body: { territoryCodes: [] } });
       expect(revoked.body).toMatchObject({ territories: [], grantedAt: null });
       const view = await client.get(`/api/catalyst/territory?organisationId=${catalyst.id}&territory=13`, {

@@ -83,6 +83,12 @@ export class CatalystsService {
     return this.grantOf(organisationId);
   }
 
+  /** The platform administrators see any approved organisation's grant, to change it (404 for another id). */
+  async forPlatformAdmin(organisationId: string): Promise<CatalystGrant> {
+    if (!(await this.organisations.approved(organisationId))) throw new NotFoundDomainException('organisation');
+    return this.grantOf(organisationId);
+  }
+
   private async grantOf(organisationId: string): Promise<CatalystGrant> {
     const rows = await this.dataSource.manager.find(CatalystTerritoryEntity, {
       where: { organisationId },

@@ -160,6 +160,12 @@ export class AllianceInvitationPreviewController {
 export class AdminCatalystsController {
   constructor(private readonly catalysts: CatalystsService) {}
 
+  @Get(':id/catalyst')
+  @ApiOperation({ summary: 'The territories an organisation animates as a catalyst (empty when it is none)' })
+  current(@Param() { id }: IdParam): Promise<CatalystGrant> {
+    return this.catalysts.forPlatformAdmin(id);
+  }
+
   @Put(':id/catalyst')
   @ApiOperation({ summary: 'Grant the catalyst role for départements or régions (an empty list revokes it)' })
   grant(

@@ -45,7 +45,7 @@ describe('CatalystGrantDialog (platform console)', () => {
     // Not whenStable() yet: the loading grant keeps the application unstable until it is answered.
     await settle();
     app.tick();
-    http.expectOne('/api/catalyst?organisationId=org-reseau').flush({
+    http.expectOne('/api/admin/organisations/org-reseau/catalyst').flush({
       organisationId: 'org-reseau',
       territories: granted.map((code) => ({ code, name: code === '69' ? 'Rhône' : code, kind: 'departement' })),
       grantedAt: granted.length ? '2026-11-01T10:00:00.000Z' : null,

@@ -124,14 +124,16 @@ export class CatalystGrantDialog {
   /** The territories granted so far (none when the organisation is not a catalyst yet). */
   protected readonly current = rxResource({
     stream: () =>
-      this.api.grant(this.data.organisationId).pipe(
+      this.api.adminGrant(this.data.organisationId).pipe(
         map((grant) => {
           const list = grant.territories.map(({ code, name }) => ({ code, name }));
           this.chosen.set(list);
           return list;
         }),
-        // The grant is read as a member of the organisation; a platform admin who is not one starts from none.
-        catchError(() => of([] as GrantedTerritory[])),
+        catchError((error) => {
+          this.error.set(errorMessageKey(error));
+          return of([] as GrantedTerritory[]);
+        }),
       ),
   });
 

@@ -30,6 +30,11 @@ export class CatalystApi {
     return this.http.get<CatalystGrant>('/api/catalyst', { params: { organisationId } });
   }
 
+  /** The grant as the platform console reads it before changing it. */
+  adminGrant(organisationId: string): Observable<CatalystGrant> {
+    return this.http.get<CatalystGrant>(`/api/admin/organisations/${encodeURIComponent(organisationId)}/catalyst`);
+  }
+
   /**
    * Which of the caller's approved organisations are catalysts: one question per organisation, since the
    * session does not say. A refused or failed question means "not a catalyst".
