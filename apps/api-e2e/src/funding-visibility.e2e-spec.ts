@@ -329,6 +329,11 @@ describe(`funder visibility (${testServerName()})`, () => {
         },
       ],
       'GET /api/alliances/{id}/audit': [{ params: a, expect: 'visible' }],
+      // Organisations not yet on the platform: the lead's admins invite them; a funder neither sees nor sends these.
+      'GET /api/alliances/{id}/invitations': [{ params: a, expect: 'hidden' }],
+      'POST /api/alliances/{id}/invitations': [
+        { params: a, body: { email: 'nouvelle@financeur.test', organisationName: 'Invitée par le financeur' }, expect: 'hidden' },
+      ],
       // Charter
       'GET /api/alliances/{id}/charter': [{ params: a, expect: 'visible' }],
       'GET /api/alliances/{id}/charter/signatures': [{ params: a, expect: 'visible' }],
