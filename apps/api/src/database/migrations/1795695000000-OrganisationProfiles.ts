@@ -49,7 +49,7 @@ export class OrganisationProfiles1795695000000 implements MigrationInterface {
            FROM unnest($1) n WHERE n = ANY (ARRAY[${NEEDS.map((n) => `'${n}'`).join(', ')}]::text[]) $$`);
     await queryRunner.query(`
       CREATE FUNCTION organisation_search_document(text, text, text[]) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-      $$ SELECT to_tsvector('simple'::regconfig, fold_accents(coalesce($1, '') || ' ' || coalesce($2, '') || ' ' || replace(coalesce(array_to_string($3, ' '), ''), '_', ' '))) $$`);
+      $$ SELECT to_tsvector('simple'::regconfig, public.fold_accents(coalesce($1, '') || ' ' || coalesce($2, '') || ' ' || replace(coalesce(array_to_string($3, ' '), ''), '_', ' '))) $$`);
     await queryRunner.query(`
       ALTER TABLE "organisations"
         ADD COLUMN "seeks_mask" integer GENERATED ALWAYS AS (partner_needs_mask("seeks")) STORED,
