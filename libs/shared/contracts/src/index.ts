@@ -13,3 +13,4 @@ export * from './lib/admin';
 export * from './lib/library';
 export * from './lib/jobs';
 export * from './lib/partnering';
+export * from './lib/accounts';

@@ -19,15 +19,13 @@ import {
   type AppConfig,
   type AuthUser,
 } from '@alliances/api/core';
-import { IdentityErrorCode, type LoginResponse, type RefreshResponse, type User } from '@alliances/shared/contracts';
+import { IdentityErrorCode, type RefreshResponse, type SignInResponse, type User } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto, RegisterDto } from './auth.dto';
 import { PasswordService } from './password.service';
-import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_DAYS, TokensService } from './tokens.service';
+import { REFRESH_COOKIE, SignInService, signInContextOf } from './sign-in.service';
+import { ACCESS_TOKEN_TTL_SECONDS, TokensService } from './tokens.service';
 import { toUser, UsersService } from './users.service';
-
-export const REFRESH_COOKIE = 'alliances_refresh';
-const COOKIE_PATH = '/api/auth';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -37,6 +35,7 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
+    private readonly signIn: SignInService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -58,7 +57,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<LoginResponse> {
+  ): Promise<SignInResponse> {
     const user = await this.users.findWithPassword(body.email);
     const ok = await this.passwords.verify(user?.passwordHash, body.password);
     if (!user || !ok) {
@@ -73,13 +72,7 @@ export class AuthController {
       throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong email or password');
     }
     if (user.disabledAt) throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
-    const refreshToken = await this.tokens.issueRefreshToken(user.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-    await Promise.all([
-      this.users.touchLogin(user.id),
-      this.audit.record({ actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, ip: request.ip }),
-    ]);
-    this.setRefreshCookie(reply, refreshToken);
-    return { accessToken: this.tokens.accessToken(user.id), expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUser(user) };
+    return this.signIn.afterFirstFactor(user, signInContextOf(request), reply, 'password');
   }
 
   @Public()
@@ -101,10 +94,10 @@ export class AuthController {
         await this.tokens.revokeAllOf(userId);
         throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
       }
-      this.setRefreshCookie(reply, refreshToken);
+      this.signIn.setRefreshCookie(reply, refreshToken);
       return { accessToken: this.tokens.accessToken(userId), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     } catch (error) {
-      this.clearRefreshCookie(reply);
+      this.signIn.clearRefreshCookie(reply);
       throw error;
     }
   }
@@ -123,20 +116,6 @@ export class AuthController {
     // Only the caller's own session family; a cookie of somebody else is ignored.
     if (presented && (await this.tokens.userOf(presented)) === user.id) await this.tokens.revokeFamilyOf(presented);
     await this.audit.record({ actorId: user.id, action: 'auth.logout', objectType: 'user', objectId: user.id, ip: request.ip });
-    this.clearRefreshCookie(reply);
-  }
-
-  private setRefreshCookie(reply: FastifyReply, token: string): void {
-    reply.setCookie(REFRESH_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.publicUrl.startsWith('https://'),
-      path: COOKIE_PATH,
-      maxAge: REFRESH_TOKEN_TTL_DAYS * 86_400,
-    });
-  }
-
-  private clearRefreshCookie(reply: FastifyReply): void {
-    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    this.signIn.clearRefreshCookie(reply);
   }
 }

@@ -11,6 +11,8 @@ import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SignInService } from './sign-in.service';
+import { TwoFactorGate } from './two-factor-gate';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { UsersReader } from './users-reader';
@@ -48,11 +50,22 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     UsersReader,
     PasswordService,
     TokensService,
+    SignInService,
+    TwoFactorGate,
     JwtStrategy,
     PlatformAdminGuard,
     { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [UsersService, UsersReader, PasswordService, TokensService, PlatformAdminGuard, SocketAuthenticator],
+  exports: [
+    UsersService,
+    UsersReader,
+    PasswordService,
+    TokensService,
+    SignInService,
+    TwoFactorGate,
+    PlatformAdminGuard,
+    SocketAuthenticator,
+  ],
 })
 export class IdentityModule {}

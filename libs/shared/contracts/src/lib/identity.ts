@@ -34,6 +34,8 @@ export interface LoginResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: User;
+  /** A rule requires two-step sign-in and it is not set up: this session may only set it up (see accounts.ts). */
+  twoFactorSetupRequired?: boolean;
 }
 
 export interface RefreshResponse {
@@ -57,6 +59,8 @@ export interface MeResponse {
   user: User;
   memberships: MembershipSummary[];
   isPlatformAdmin: boolean;
+  /** See LoginResponse.twoFactorSetupRequired. */
+  twoFactorSetupRequired?: boolean;
 }
 
 export interface UpdateMeRequest {

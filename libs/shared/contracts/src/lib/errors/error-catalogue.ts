@@ -67,6 +67,29 @@ export const ERRORS = {
   'auth.account_disabled': e(401, 'errors.auth.account_disabled'),
   'auth.refresh_invalid': e(401, 'errors.auth.refresh_invalid'),
   'auth.refresh_reused': e(401, 'errors.auth.refresh_reused'),
+  /** A password-reset link that is unknown, used or older than an hour: one answer for all three. */
+  'auth.reset_token_invalid': e(410, 'errors.auth.reset_token_invalid'),
+  /** An email-change link that is unknown, used or expired. */
+  'auth.email_token_invalid': e(410, 'errors.auth.email_token_invalid'),
+  /** The current password, asked again before a sensitive change, is wrong. */
+  'auth.wrong_password': e(403, 'errors.auth.wrong_password'),
+  /** A second-step code (TOTP or recovery code) that is wrong, already used, or a challenge that expired. */
+  'auth.mfa_invalid': e(401, 'errors.auth.mfa_invalid'),
+  /** A TOTP code that does not match while setting up or turning off two-step sign-in. */
+  'auth.totp_invalid': e(400, 'errors.auth.totp_invalid'),
+  'auth.totp_already_enabled': e(409, 'errors.auth.totp_already_enabled'),
+  'auth.totp_not_enabled': e(409, 'errors.auth.totp_not_enabled'),
+  /** A rule (platform administrator, organisation) requires two-step sign-in: set it up first. */
+  'auth.two_factor_setup_required': e(403, 'errors.auth.two_factor_setup_required'),
+  /** Turning off two-step sign-in while a rule requires it. */
+  'auth.two_factor_required': e(409, 'errors.auth.two_factor_required'),
+  /** Single sign-on is not configured (no OIDC_ISSUER). */
+  'oidc.disabled': e(404, 'errors.oidc.disabled'),
+  /** The provider's answer could not be trusted: state, nonce, code or token checks failed, or a replayed callback. */
+  'oidc.failed': e(400, 'errors.oidc.failed'),
+  /** The provider does not vouch for the email address: no account is linked or created. */
+  'oidc.email_unverified': e(403, 'errors.oidc.email_unverified'),
+  'session.not_found': e(404, 'errors.session.not_found'),
   'invitation.invalid': e(410, 'errors.invitation.invalid'),
   'invitation.expired': e(410, 'errors.invitation.expired'),
   'invitation.email_mismatch': e(403, 'errors.invitation.email_mismatch'),
