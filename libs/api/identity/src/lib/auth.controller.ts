@@ -25,6 +25,7 @@ import { LoginDto, RegisterDto } from './auth.dto';
 import { PasswordService } from './password.service';
 import { REFRESH_COOKIE, SignInService, signInContextOf } from './sign-in.service';
 import { ACCESS_TOKEN_TTL_SECONDS, TokensService } from './tokens.service';
+import { TwoFactorGate } from './two-factor-gate';
 import { toUser, UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
     private readonly signIn: SignInService,
+    private readonly gate: TwoFactorGate,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -85,7 +87,7 @@ export class AuthController {
     const presented = request.cookies?.[REFRESH_COOKIE];
     if (!presented) throw new DomainException(IdentityErrorCode.RefreshInvalid, 'No session');
     try {
-      const { userId, refreshToken } = await this.tokens.rotate(presented, {
+      const { userId, familyId, refreshToken } = await this.tokens.rotate(presented, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
@@ -95,7 +97,12 @@ export class AuthController {
         throw new DomainException(IdentityErrorCode.AccountDisabled, 'This account is disabled');
       }
       this.signIn.setRefreshCookie(reply, refreshToken);
-      return { accessToken: this.tokens.accessToken(userId), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+      const twoFactorSetupRequired = await this.gate.setupRequired(userId);
+      return {
+        accessToken: this.tokens.accessToken(userId, { sessionId: familyId, twoFactorSetupRequired }),
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}),
+      };
     } catch (error) {
       this.signIn.clearRefreshCookie(reply);
       throw error;

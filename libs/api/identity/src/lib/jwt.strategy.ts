@@ -33,6 +33,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.sub === 'string') setRequestTenant(claims.sub);
     const user = typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
     if (!user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
-    return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      locale: user.locale,
+      isPlatformAdmin: user.isPlatformAdmin,
+      ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}),
+      ...(claims.tfs === 1 ? { twoFactorSetupRequired: true } : {}),
+    };
   }
 }

@@ -50,7 +50,7 @@ export class SignInService {
     method: SignInMethod,
     options: { secondFactor?: 'totp' | 'recovery_code' } = {},
   ): Promise<LoginResponse> {
-    const refreshToken = await this.tokens.issueRefreshToken(user.id, context);
+    const { familyId, refreshToken } = await this.tokens.startFamily(user.id, context);
     const setupRequired = await this.gate.setupRequired(user.id);
     await Promise.all([
       this.users.touchLogin(user.id),
@@ -65,7 +65,7 @@ export class SignInService {
     ]);
     this.setRefreshCookie(reply, refreshToken);
     return {
-      accessToken: this.tokens.accessToken(user.id),
+      accessToken: this.tokens.accessToken(user.id, { sessionId: familyId, twoFactorSetupRequired: setupRequired }),
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       user: toUser(user),
       ...(setupRequired ? { twoFactorSetupRequired: true } : {}),

@@ -15,6 +15,15 @@ export const JWT_ALGORITHM = 'HS256';
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The session: the refresh-token family id. */
+  sid?: string;
+  /** Present (1) while a rule requires two-step sign-in that is not set up. */
+  tfs?: 1;
+}
+
+export interface AccessTokenOptions {
+  sessionId?: string;
+  twoFactorSetupRequired?: boolean;
 }
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -28,17 +37,26 @@ export class TokensService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  accessToken(userId: string): string {
-    return this.jwt.sign(
-      { sub: userId },
-      {
-        algorithm: JWT_ALGORITHM,
-        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
-        issuer: JWT_ISSUER,
-        audience: JWT_AUDIENCE,
-        secret: this.config.jwtSecret,
-      },
-    );
+  accessToken(userId: string, options: AccessTokenOptions = {}): string {
+    const claims: AccessTokenClaims = { sub: userId };
+    if (options.sessionId) claims.sid = options.sessionId;
+    if (options.twoFactorSetupRequired) claims.tfs = 1;
+    return this.jwt.sign(claims, {
+      algorithm: JWT_ALGORITHM,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      secret: this.config.jwtSecret,
+    });
+  }
+
+  /** A new session (refresh-token family): its id and the opaque token. */
+  async startFamily(
+    userId: string,
+    context: { ip: string | null; userAgent: string | null },
+  ): Promise<{ familyId: string; refreshToken: string }> {
+    const familyId = randomUUID();
+    return { familyId, refreshToken: await this.issueRefreshToken(userId, context, familyId) };
   }
 
   /** Starts a new family (a sign-in) or continues one (a rotation). Returns the opaque token. */
@@ -65,7 +83,10 @@ export class TokensService {
    * cannot both succeed) and a new one of the same family is returned. A token used twice means it
    * leaked: the whole family is revoked.
    */
-  async rotate(token: string, context: { ip: string | null; userAgent: string | null }): Promise<{ userId: string; refreshToken: string }> {
+  async rotate(
+    token: string,
+    context: { ip: string | null; userAgent: string | null },
+  ): Promise<{ userId: string; familyId: string; refreshToken: string }> {
     const tokenHash = sha256(token);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const { raw } = await manager
@@ -79,7 +100,7 @@ export class TokensService {
       const rotated = raw as { user_id: string; family_id: string }[];
       if (rotated[0]) {
         const refreshToken = await this.issueRefreshToken(rotated[0].user_id, context, rotated[0].family_id, manager);
-        return { userId: rotated[0].user_id, refreshToken };
+        return { userId: rotated[0].user_id, familyId: rotated[0].family_id, refreshToken };
       }
       const known = await manager.findOne(RefreshTokenEntity, { where: { tokenHash } });
       if (known && known.rotatedAt && !known.revokedAt) {

@@ -41,6 +41,7 @@ export interface LoginResponse {
 export interface RefreshResponse {
   accessToken: string;
   expiresIn: number;
+  twoFactorSetupRequired?: boolean;
 }
 
 export type OrganisationRole = 'admin' | 'member' | 'signatory';

@@ -7,6 +7,10 @@ export interface AuthUser {
   displayName: string;
   locale: 'fr' | 'en';
   isPlatformAdmin: boolean;
+  /** The session (refresh-token family) the access token belongs to; absent in tokens minted before sessions existed. */
+  sessionId?: string;
+  /** A rule requires two-step sign-in and it is not set up: only setting it up is allowed. */
+  twoFactorSetupRequired?: boolean;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
