@@ -7,22 +7,13 @@ import {
   type Session,
   type TestDatabase,
 } from '@alliances/e2e/support';
-import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
+import { openBrowser, screenshot, seriousAccessibilityViolations, signIn, type Browser } from './support/browser';
 
 const ADMIN_EMAIL = 'admin.directory@alliances.test';
 const LYON = '69123';
 const PARIS = '75056';
 const AUVERGNE_RHONE_ALPES = 'R84';
 const NAME = 'Épicerie Solidaire du Rhône';
-
-async function signIn(page: Page, baseUrl: string, session: Session, returnUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`);
-  await page.getByTestId('sign-in-email').fill(session.email);
-  await page.getByTestId('sign-in-password').fill(session.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0]);
-}
 
 describe('partner directory in Chromium: an admin lists the profile, another organisation finds it', () => {
   let db: TestDatabase;
