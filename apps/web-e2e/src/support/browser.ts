@@ -80,9 +80,14 @@ export function watchConsole(page: Page, who: string, errors: string[]): void {
   page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
 }
 
-/** Waits for the page's heading, then expects no serious or critical axe-core violation. */
+/**
+ * Waits for the page's heading and for running animations to end (a dialog fading in has text at a
+ * fraction of its opacity, which axe would read as low contrast), then expects no serious or critical
+ * axe-core violation.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }
 

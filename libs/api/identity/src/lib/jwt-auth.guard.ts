@@ -16,10 +16,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic ? true : super.canActivate(context);
   }
 
-  /** A missing, expired or forged token answers the catalogue's `auth.unauthenticated` (401), like every other error. */
+  /**
+   * A missing, expired or forged token answers the catalogue's `auth.unauthenticated` (401): passport
+   * reports those as a failure, with no error. An error is something else going wrong while the token is
+   * checked (the database away while the account is reloaded): it goes to the exception filter as it is,
+   * which answers 503 for an outage, never a 401 that would sign the client out.
+   */
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error instanceof DomainException) throw error;
-    if (error || !user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
+    if (error) throw error;
+    if (!user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
     return user;
   }
 }
