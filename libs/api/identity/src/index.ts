@@ -11,3 +11,4 @@ export * from './lib/account.module';
 export * from './lib/account-memberships';
 export * from './lib/sign-in.service';
 export * from './lib/two-factor-gate';
+export * from './lib/linked-identities';

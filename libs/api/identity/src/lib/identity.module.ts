@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
 import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
 import { JwtStrategy } from './jwt.strategy';
+import { LinkedIdentities } from './linked-identities';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInService } from './sign-in.service';
@@ -52,6 +53,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    LinkedIdentities,
     JwtStrategy,
     PlatformAdminGuard,
     { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },
@@ -64,6 +66,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    LinkedIdentities,
     PlatformAdminGuard,
     SocketAuthenticator,
   ],

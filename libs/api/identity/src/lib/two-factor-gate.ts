@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MfaChallengeResponse, SignInMethod } from '@alliances/shared/contracts';
+import type { AccountSecurity, MfaChallengeResponse, SignInMethod } from '@alliances/shared/contracts';
 import type { SignInContext } from './sign-in.service';
 import type { UserEntity } from './user.entity';
 
@@ -17,5 +17,16 @@ export class TwoFactorGate {
   /** A rule requires two-step sign-in of this person and it is not set up: the session is restricted to setting it up. */
   async setupRequired(_userId: string): Promise<boolean> {
     return false;
+  }
+
+  /** What the account page and the RGPD export show of the person's two-step sign-in (never a secret). */
+  async status(_userId: string): Promise<AccountSecurity['twoFactor']> {
+    return {
+      enabled: false,
+      enabledAt: null,
+      recoveryCodesLeft: 0,
+      required: false,
+      requiredBy: { platformAdmin: false, organisations: [] },
+    };
   }
 }
