@@ -5,3 +5,4 @@ export * from './lib/api-client';
 export * from './lib/openapi';
 export * from './lib/embedded-test-server';
 export * from './lib/collab-client';
+export * from './lib/oidc-test-provider';
