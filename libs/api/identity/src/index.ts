@@ -12,3 +12,4 @@ export * from './lib/account-memberships';
 export * from './lib/sign-in.service';
 export * from './lib/two-factor-gate';
 export * from './lib/linked-identities';
+export * from './lib/oidc.service';

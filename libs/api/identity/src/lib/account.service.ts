@@ -69,6 +69,7 @@ export class AccountService {
       }
       await this.memberships.removeAll(caller.id, manager);
       await this.tokens.revokeAllOf(caller.id, manager);
+      await manager.query('DELETE FROM oidc_identities WHERE user_id = $1', [caller.id]);
       await this.users.anonymise(caller.id, manager);
       await this.audit.record({ actorId: caller.id, action: 'user.deleted', objectType: 'user', objectId: caller.id, ip }, manager);
     });

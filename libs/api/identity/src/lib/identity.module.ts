@@ -10,6 +10,9 @@ import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
 import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { LinkedIdentities } from './linked-identities';
+import { OidcAccounts } from './oidc-accounts';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInService } from './sign-in.service';
@@ -45,7 +48,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     UsersService,
     UsersReader,
@@ -54,6 +57,8 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     SignInService,
     TwoFactorGate,
     LinkedIdentities,
+    OidcAccounts,
+    OidcService,
     JwtStrategy,
     PlatformAdminGuard,
     { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },

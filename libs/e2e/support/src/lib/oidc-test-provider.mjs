@@ -78,6 +78,11 @@ server.listen(0, '127.0.0.1', () => {
   };
   // Errors are answered to the caller; printing them would only clutter the spec output.
   provider.on('server_error', () => undefined);
+  if (process.env.OIDC_TEST_PROVIDER_DEBUG) {
+    for (const event of ['grant.error', 'server_error', 'authorization.error', 'userinfo.error']) {
+      provider.on(event, (_ctx, error) => console.error(`[oidc-test-provider] ${event}: ${error.message} ${error.error_detail ?? ''}`));
+    }
+  }
 
   const callback = provider.callback();
   server.on('request', async (req, res) => {

@@ -46,12 +46,17 @@ export async function startOidcTestProvider(options: StartOidcTestProviderOption
     env: {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'test',
+      ...(process.env['OIDC_TEST_PROVIDER_DEBUG'] ? { OIDC_TEST_PROVIDER_DEBUG: '1' } : {}),
       OIDC_TEST_PROVIDER_OPTIONS: JSON.stringify({ clientId, clientSecret, redirectUris: options.redirectUris ?? [] }),
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    // OIDC_TEST_PROVIDER_DEBUG=1: the provider tells why it refused a request.
+    if (process.env['OIDC_TEST_PROVIDER_DEBUG']) process.stderr.write(chunk);
+  });
   const issuer = await new Promise<string>((resolve, reject) => {
     child.on('message', (message: { type?: string; issuer?: string }) => {
       if (message?.type === 'ready' && message.issuer) resolve(message.issuer);

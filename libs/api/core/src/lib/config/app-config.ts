@@ -145,6 +145,25 @@ class Environment {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /** Single sign-on: the OpenID Connect provider's issuer URL; unset → no SSO. */
+  @IsOptional()
+  @IsString()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** The name on the sign-in button, e.g. the organisation's identity provider. */
+  @IsOptional()
+  @IsString()
+  OIDC_DISPLAY_NAME?: string;
 }
 
 export interface AppConfig {
@@ -174,6 +193,17 @@ export interface AppConfig {
   digestIntervalMs: number;
   commentsPerMinute: number;
   proposalsPerDay: number;
+  /** Single sign-on with an OpenID Connect provider; undefined when OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  /** `<PUBLIC_URL>/api/auth/oidc/callback`, registered at the provider. */
+  redirectUri: string;
 }
 
 export class ConfigError extends Error {
@@ -194,11 +224,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
   if ((raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) || (!raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
+  if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
+    problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const port = raw.PORT ?? 3000;
   const dataDir = resolve(raw.DATA_DIR && raw.DATA_DIR !== '' ? raw.DATA_DIR : './.data');
   const production = raw.NODE_ENV === 'production';
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const webRoot = raw.WEB_ROOT ? (isAbsolute(raw.WEB_ROOT) ? raw.WEB_ROOT : resolve(raw.WEB_ROOT)) : options.defaultWebRoot;
   return {
     port,
@@ -211,7 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
     smtpUrl: raw.SMTP_URL || undefined,
     redisUrl: raw.REDIS_URL || undefined,
-    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
     logFormat: raw.LOG_FORMAT === 'json' || raw.LOG_FORMAT === 'pretty' ? raw.LOG_FORMAT : undefined,
     production,
@@ -227,6 +261,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    oidc:
+      raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
+        ? {
+            issuer: raw.OIDC_ISSUER,
+            clientId: raw.OIDC_CLIENT_ID,
+            clientSecret: raw.OIDC_CLIENT_SECRET,
+            displayName: raw.OIDC_DISPLAY_NAME?.trim() || 'Single sign-on',
+            redirectUri: `${publicUrl}/api/auth/oidc/callback`,
+          }
+        : undefined,
   };
 }
 

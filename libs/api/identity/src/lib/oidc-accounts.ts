@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@alliances/api/core';
+import type { ErrorCode, Locale } from '@alliances/shared/contracts';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { UserEntity } from './user.entity';
+import { normaliseEmail } from './users.service';
+
+/** The claims of the ID token and the userinfo answer that single sign-on reads. */
+export interface OidcClaims {
+  sub: string;
+  email?: unknown;
+  email_verified?: unknown;
+  name?: unknown;
+  given_name?: unknown;
+  family_name?: unknown;
+  locale?: unknown;
+}
+
+export type OidcAccountOutcome = { user: UserEntity } | { failure: ErrorCode };
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/**
+ * Which account an identity at the provider signs in to (docs/decisions/0018-oidc-sign-in.md): the
+ * one it is linked to; else, only when the provider vouches for the address (`email_verified`), the
+ * account with that address, linked now, or a new account without a password.
+ */
+@Injectable()
+export class OidcAccounts {
+  constructor(
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async resolve(issuer: string, claims: OidcClaims, ip: string | null): Promise<OidcAccountOutcome> {
+    const linked = await this.linkedUser(issuer, claims.sub);
+    if (linked) return this.usable(linked);
+
+    const email = text(claims.email);
+    if (!email || claims.email_verified !== true) return { failure: 'oidc.email_unverified' };
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const existing = await manager.findOne(UserEntity, { where: { email: normaliseEmail(email), deletedAt: IsNull() } });
+        // A disabled account stays as it is: nothing is linked to it.
+        if (existing?.disabledAt) return { failure: 'auth.account_disabled' as const };
+        const user = existing ?? (await this.createAccount(manager, email, claims, issuer, ip));
+        await manager.query('INSERT INTO oidc_identities (user_id, issuer, subject, email) VALUES ($1, $2, $3, $4)', [
+          user.id,
+          issuer,
+          claims.sub,
+          normaliseEmail(email),
+        ]);
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'auth.oidc_linked',
+            objectType: 'user',
+            objectId: user.id,
+            ip,
+            details: { issuer, created: !existing },
+          },
+          manager,
+        );
+        return { user };
+      });
+    } catch (error) {
+      // Two callbacks of one new identity racing: the unique indexes decide, the loser signs in to the winner's account.
+      if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
+      const raced = await this.linkedUser(issuer, claims.sub);
+      if (!raced) throw error;
+      return this.usable(raced);
+    }
+  }
+
+  private usable(user: UserEntity): OidcAccountOutcome {
+    return user.disabledAt ? { failure: 'auth.account_disabled' } : { user };
+  }
+
+  private async linkedUser(issuer: string, subject: string): Promise<UserEntity | null> {
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM oidc_identities WHERE issuer = $1 AND subject = $2',
+      [issuer, subject],
+    );
+    if (!rows.length) return null;
+    return this.dataSource.manager.findOne(UserEntity, { where: { id: rows[0].user_id, deletedAt: IsNull() } });
+  }
+
+  private async createAccount(
+    manager: EntityManager,
+    email: string,
+    claims: OidcClaims,
+    issuer: string,
+    ip: string | null,
+  ): Promise<UserEntity> {
+    const locale: Locale = text(claims.locale)?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    const displayName =
+      text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || email.split('@')[0]);
+    // No password: the person signs in through the provider until they set one (password reset).
+    const user = await manager.save(manager.create(UserEntity, { email: normaliseEmail(email), displayName, passwordHash: null, locale }));
+    await this.audit.record(
+      { actorId: user.id, action: 'auth.oidc_account_created', objectType: 'user', objectId: user.id, ip, details: { issuer } },
+      manager,
+    );
+    return user;
+  }
+}
