@@ -338,3 +338,48 @@ describe(`single sign-on when not configured (${testServerName()})`, () => {
     }
   });
 });
+
+describe(`single sign-on while the provider is down (${testServerName()})`, () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let provider: OidcTestProvider | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await provider?.stop();
+    await db?.drop();
+  });
+
+  it('answers 503 without breaking the start-up, and discovers the provider once it is back', async () => {
+    const providerPort = await freeLoopbackPort();
+    const clientSecret = randomBytes(24).toString('base64url');
+    const apiPort = await freeLoopbackPort();
+    api = await startApiProcess({
+      databaseUrl: db.url,
+      env: {
+        JWT_SECRET,
+        PORT: String(apiPort),
+        PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+        OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
+        OIDC_CLIENT_ID: 'alliances-test',
+        OIDC_CLIENT_SECRET: clientSecret,
+      },
+    });
+    const client = new ApiClient(api.url);
+    expect((await client.get('/api/auth/providers')).body).toEqual({
+      oidc: { displayName: 'Single sign-on', loginUrl: '/api/auth/oidc/login' },
+    });
+    const down = await client.get('/api/auth/oidc/login');
+    expect(down.status).toBe(503);
+    expect(down.text).toContain('content="0;url=/sign-in?ssoError=oidc.failed"');
+
+    provider = await startOidcTestProvider({ port: providerPort, clientSecret });
+    const account = { sub: sub('back'), email: uniqueEmail('sso.back'), emailVerified: true };
+    await provider.addAccount(account);
+    const result = await signInWithOidc({ apiUrl: api.url, sub: account.sub });
+    expect(result.callback?.status).toBe(303);
+  });
+});

@@ -25,6 +25,10 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/invitations/{token}',
   // The preview of an alliance's invitation of an organisation not yet on the platform (issue 14).
   'GET /api/alliance-invitations/{token}',
+  // Single sign-on (issue 15): the button, and the browser's trips to and back from the provider.
+  'GET /api/auth/providers',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
 ]);
 
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
@@ -90,5 +94,9 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.post('/api/auth/login', { email: 'nobody@example.org', password: 'Whatever-password-1' })).status).toBe(401);
     expect((await client.post('/api/auth/refresh')).status).toBe(401);
     expect((await client.post('/api/auth/register', {})).status).toBe(400);
+    // This process has no OIDC_ISSUER: no button, and the single sign-on routes say so.
+    expect((await client.get('/api/auth/providers')).body).toEqual({ oidc: null });
+    expect((await client.get('/api/auth/oidc/login')).status).toBe(404);
+    expect((await client.get('/api/auth/oidc/callback')).status).toBe(404);
   });
 });

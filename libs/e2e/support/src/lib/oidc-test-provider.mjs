@@ -5,7 +5,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
-const { clientId, clientSecret, redirectUris } = JSON.parse(process.env.OIDC_TEST_PROVIDER_OPTIONS ?? '{}');
+const { clientId, clientSecret, redirectUris, port: wantedPort } = JSON.parse(process.env.OIDC_TEST_PROVIDER_OPTIONS ?? '{}');
 
 /** sub → { sub, email, emailVerified, name, givenName, familyName, locale } */
 const accounts = new Map();
@@ -26,7 +26,7 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
 
 const server = createServer();
-server.listen(0, '127.0.0.1', () => {
+server.listen(wantedPort ?? 0, '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {

@@ -31,6 +31,8 @@ export interface StartOidcTestProviderOptions {
   redirectUris?: string[];
   clientId?: string;
   clientSecret?: string;
+  /** A fixed port (a spec bringing the provider up after the API); random by default. */
+  port?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function startOidcTestProvider(options: StartOidcTestProviderOption
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'test',
       ...(process.env['OIDC_TEST_PROVIDER_DEBUG'] ? { OIDC_TEST_PROVIDER_DEBUG: '1' } : {}),
-      OIDC_TEST_PROVIDER_OPTIONS: JSON.stringify({ clientId, clientSecret, redirectUris: options.redirectUris ?? [] }),
+      OIDC_TEST_PROVIDER_OPTIONS: JSON.stringify({ clientId, clientSecret, redirectUris: options.redirectUris ?? [], port: options.port }),
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -48,4 +48,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://alliances.example.fr/' }).publicUrl).toBe('https://alliances.example.fr');
   });
+
+  it('turns single sign-on on with an issuer, a client id and a secret, off when the issuer is unset or empty', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).oidc).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir, OIDC_ISSUER: '', OIDC_CLIENT_ID: '', OIDC_CLIENT_SECRET: '' }).oidc).toBeUndefined();
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://alliances.example.org/',
+      OIDC_ISSUER: 'https://id.example.org/realms/staff',
+      OIDC_CLIENT_ID: 'alliances',
+      OIDC_CLIENT_SECRET: 's3cret',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://id.example.org/realms/staff',
+      clientId: 'alliances',
+      clientSecret: 's3cret',
+      displayName: 'Single sign-on',
+      redirectUri: 'https://alliances.example.org/api/auth/oidc/callback',
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir, OIDC_ISSUER: 'https://id.example.org' })).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, OIDC_ISSUER: 'id.example.org', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' })).toThrow(
+      /OIDC_ISSUER/,
+    );
+  });
 });

@@ -147,20 +147,25 @@ class Environment {
   CORS_ORIGINS?: string;
 
   /** Single sign-on: the OpenID Connect provider's issuer URL; unset → no SSO. */
+  // Compose files pass unset variables as empty strings: empty means unset.
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   OIDC_ISSUER?: string;
 
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   OIDC_CLIENT_ID?: string;
 
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   OIDC_CLIENT_SECRET?: string;
 
   /** The name on the sign-in button, e.g. the organisation's identity provider. */
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   OIDC_DISPLAY_NAME?: string;
