@@ -220,6 +220,23 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect((await client.get('/api/auth/oidc/callback?code=abc&state=def')).status).toBe(400);
   });
 
+  it('answers any malformed callback with the 400 page, never a 5xx', async () => {
+    const queries = [
+      'state=',
+      'code=a&state=a&state=b',
+      `state=${'x'.repeat(5000)}`,
+      'state=%E9%00%ZZ',
+      'error=access_denied&state=whatever',
+      'code[]=1&state[$ne]=1',
+      'iss=https%3A%2F%2Fevil.example&code=a&state=b',
+    ];
+    for (const query of queries) {
+      const res = await client.get(`/api/auth/oidc/callback?${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+  });
+
   it('refuses an ID token whose nonce is not the one of the login (400)', async () => {
     const account = { sub: sub('nonce'), email: uniqueEmail('sso.nonce'), emailVerified: true };
     await provider.addAccount(account);

@@ -2,15 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, type AppConfig, type OidcConfig } from '@alliances/api/core';
 import type { AuthProvidersResponse, ErrorCode } from '@alliances/shared/contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type * as OpenIdClient from 'openid-client';
 import { DataSource } from 'typeorm';
 import { OidcAccounts, type OidcClaims } from './oidc-accounts';
+import { safeReturnUrl } from './oidc-return-url';
 import type { UserEntity } from './user.entity';
 
 export const OIDC_LOGIN_PATH = '/api/auth/oidc/login';
 const STATE_TTL_MINUTES = 10;
-const RETURN_URL_MAX_LENGTH = 2000;
 
 /** Why a callback is refused; the browser is sent to `/sign-in?ssoError=<code>`. */
 export class OidcFailure extends Error {
@@ -28,16 +28,6 @@ export interface OidcCompletion {
 }
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
-
-/**
- * A same-site path to go back to after signing in, or null: never an absolute URL, a
- * protocol-relative `//host`, a backslash (browsers read `/\host` as `//host`) or a control character.
- */
-export function safeReturnUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > RETURN_URL_MAX_LENGTH) return null;
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return null;
-  return value;
-}
 
 /** The library's error and its causes: the provider's error code, or the ID token claim that failed its check (nonce, aud…). */
 function describe(error: unknown): string {
