@@ -65,6 +65,10 @@ const CALLER_SCOPED = new Set([
   'GET /api/invitations/{token}',
   // The same for an alliance's invitation of an organisation not yet on the platform (issue 14).
   'GET /api/alliance-invitations/{token}',
+  // Single sign-on (issue 15): the button is the same for everyone; login and callback hold nothing of A.
+  'GET /api/auth/providers',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];
