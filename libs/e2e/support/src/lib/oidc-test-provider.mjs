@@ -122,5 +122,7 @@ server.listen(wantedPort ?? 0, '127.0.0.1', () => {
     else if (message?.type === 'stop') server.close(() => process.exit(0));
     process.send?.({ type: 'ack', id: message?.id });
   });
+  // The test runner went away without stopping the provider: do not outlive it.
+  process.on('disconnect', () => process.exit(0));
   process.send?.({ type: 'ready', issuer });
 });
