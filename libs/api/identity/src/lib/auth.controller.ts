@@ -122,6 +122,8 @@ export class AuthController {
     const presented = request.cookies?.[REFRESH_COOKIE];
     // Only the caller's own session family; a cookie of somebody else is ignored.
     if (presented && (await this.tokens.userOf(presented)) === user.id) await this.tokens.revokeFamilyOf(presented);
+    // The session of the access token too: a copy of it must not outlive the sign-out.
+    if (user.sessionId) await this.tokens.revokeFamily(user.sessionId);
     await this.audit.record({ actorId: user.id, action: 'auth.logout', objectType: 'user', objectId: user.id, ip: request.ip });
     this.signIn.clearRefreshCookie(reply);
   }

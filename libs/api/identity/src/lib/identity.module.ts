@@ -5,6 +5,10 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, SocketAuthenticator, type AppConfig } from '@alliances/api/core';
+import { AccountRecoveryController } from './account-recovery.controller';
+import { AccountRecoveryService } from './account-recovery.service';
+import { AccountSecurityController } from './account-security.controller';
+import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
 import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
@@ -12,6 +16,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { LinkedIdentities } from './linked-identities';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 import { SignInService } from './sign-in.service';
 import { TwoFactorGate } from './two-factor-gate';
 import { TokensService } from './tokens.service';
@@ -45,7 +51,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountRecoveryController, AccountSecurityController, SessionsController],
   providers: [
     UsersService,
     UsersReader,
@@ -54,6 +60,9 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     SignInService,
     TwoFactorGate,
     LinkedIdentities,
+    AccountTokensService,
+    SessionsService,
+    AccountRecoveryService,
     JwtStrategy,
     PlatformAdminGuard,
     { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },
@@ -69,6 +78,8 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     LinkedIdentities,
     PlatformAdminGuard,
     SocketAuthenticator,
+    AccountTokensService,
+    SessionsService,
   ],
 })
 export class IdentityModule {}
