@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiGoneResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ClientIp, Public } from '@alliances/api/core';
 import type { ConfirmEmailResponse, SignInResponse } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,6 +28,9 @@ export class AccountRecoveryController {
   @Public()
   @Post('password/reset')
   @HttpCode(200)
+  // No email in the body: per address only. A link is 256 random bits, nothing to guess; the per-account
+  // limit would count per client address for a quarter of an hour and lock out colleagues behind one NAT.
+  @SkipThrottle({ account: true })
   @ApiOkResponse({ description: 'The password is changed, every session revoked; the answer is that of a sign-in.' })
   @ApiGoneResponse({ description: 'auth.reset_token_invalid: unknown, expired or used link.' })
   reset(
@@ -41,6 +44,7 @@ export class AccountRecoveryController {
   @Public()
   @Post('email/confirm')
   @HttpCode(200)
+  @SkipThrottle({ account: true })
   @ApiOkResponse({ description: 'The new address is the account’s.' })
   @ApiGoneResponse({ description: 'auth.email_token_invalid: unknown, expired or used link.' })
   confirmEmail(@Body() body: ConfirmEmailDto, @ClientIp() ip: string | null): Promise<ConfirmEmailResponse> {
