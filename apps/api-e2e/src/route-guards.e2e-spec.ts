@@ -25,6 +25,10 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/invitations/{token}',
   // The preview of an alliance's invitation of an organisation not yet on the platform (issue 14).
   'GET /api/alliance-invitations/{token}',
+  // The links of the account mails (issue 15): the token is the capability.
+  'POST /api/auth/password/forgot',
+  'POST /api/auth/password/reset',
+  'POST /api/auth/email/confirm',
 ]);
 
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
