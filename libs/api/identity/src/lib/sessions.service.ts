@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import type { AccountSession, RevokeSessionsResponse, SignInMethod } from '@alliances/shared/contracts';
-import { UAParser } from 'ua-parser-js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokensService } from './tokens.service';
+import { describeUserAgent } from './user-agent';
 
 interface SessionRow {
   id: string;
@@ -16,19 +16,6 @@ interface SessionRow {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** "Firefox 132", "Windows 11": the name and the major version, or the name alone. */
-const named = (name: string | undefined, version: string | undefined): string | null =>
-  name ? (version ? `${name} ${version}` : name) : null;
-
-export function describeUserAgent(userAgent: string | null): Pick<AccountSession, 'device' | 'browser' | 'os'> {
-  if (!userAgent) return { device: null, browser: null, os: null };
-  const result = new UAParser(userAgent).getResult();
-  const browser = named(result.browser.name, result.browser.version?.split('.')[0]);
-  const os = named(result.os.name, result.os.version);
-  const device = [named(result.browser.name, result.browser.version?.split('.')[0]), result.os.name].filter(Boolean).join(' · ') || null;
-  return { device, browser, os };
-}
 
 /**
  * The person's signed-in devices: one refresh-token family each (docs/decisions/0016). A session is
