@@ -16,6 +16,7 @@ import {
   type Session,
   type TestDatabase,
 } from '@alliances/e2e/support';
+import { LiveClient } from './support/live-client';
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0';
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -193,6 +194,25 @@ describe(`accounts (${testServerName()})`, () => {
       await signInAs(account.email, NEW_PASSWORD);
     });
 
+    it('throttles the attempts of one person', async () => {
+      const session = await client.signUp();
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const body = { currentPassword: `Guess-number-${i}-wrong`, newPassword: NEW_PASSWORD };
+        statuses.push((await client.post('/api/me/password', body, { token: session.accessToken })).status);
+      }
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
+      expect(statuses.at(-1)).toBe(429);
+      // Another person behind the same address is not held back.
+      const other = await client.signUp();
+      const res = await client.post(
+        '/api/me/password',
+        { currentPassword: 'Guess-number-x-wrong', newPassword: NEW_PASSWORD },
+        { token: other.accessToken },
+      );
+      expect(res.status).toBe(403);
+    });
+
     it('treats an account without a password as a wrong current password', async () => {
       const account = await client.register();
       const session = await signInAs(account.email, account.password);
@@ -333,6 +353,9 @@ describe(`accounts (${testServerName()})`, () => {
       const listed = await client.get('/api/me/sessions', { token: mine.accessToken });
       expect(listed.body.items.map((s: { id: string }) => s.id)).not.toContain(id);
       expect((await client.delete(`/api/me/sessions/${id}`, { token: mine.accessToken })).body.code).toBe('session.not_found');
+      // A socket cannot be opened with it either.
+      await expect(LiveClient.connect(api.url, stolen.accessToken)).rejects.toThrow(/unauthorized/);
+      (await LiveClient.connect(api.url, mine.accessToken)).close();
       const audit = await sql(api, db, `SELECT details FROM audit_log WHERE action = 'auth.session_revoked' AND object_id = $1`, [
         account.id,
       ]);

@@ -106,7 +106,7 @@ export class TokensService {
         .set({ rotatedAt: () => 'now()' })
         .where('token_hash = :tokenHash AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
         // A revoked session stays revoked even if one of its refresh tokens escaped the revocation.
-        .andWhere('NOT EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = family_id AND s.revoked_at IS NOT NULL)')
+        .andWhere('NOT EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = refresh_tokens.family_id AND s.revoked_at IS NOT NULL)')
         // A string: an array would be read as entity property names, match nothing and return no row.
         .returning('user_id, family_id')
         .execute();
