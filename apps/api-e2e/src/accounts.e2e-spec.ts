@@ -49,7 +49,13 @@ describe(`accounts (${testServerName()})`, () => {
   const signInAs = async (email: string, password: string, userAgent?: string): Promise<Session> => {
     const res = await client.post('/api/auth/login', { email, password }, userAgent ? { headers: { 'user-agent': userAgent } } : {});
     expect(res.status).toBe(200);
-    return { accessToken: res.body.accessToken, refreshCookie: findCookie(res.setCookies)?.pair ?? "", user: res.body.user, email, password };
+    return {
+      accessToken: res.body.accessToken,
+      refreshCookie: findCookie(res.setCookies)?.pair ?? '',
+      user: res.body.user,
+      email,
+      password,
+    };
   };
   const me = (session: Session) => client.get('/api/me', { token: session.accessToken });
   const refresh = (session: Session) => client.post('/api/auth/refresh', undefined, { cookie: session.refreshCookie });
