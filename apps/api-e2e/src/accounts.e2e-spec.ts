@@ -351,8 +351,15 @@ describe(`accounts (${testServerName()})`, () => {
       const stolen = await signInAs(account.email, account.password);
       const id = jwtPayload(stolen.accessToken)['sid'];
       expect((await me(stolen)).status).toBe(200);
+      const stolenSocket = await LiveClient.connect(api.url, stolen.accessToken);
+      const mySocket = await LiveClient.connect(api.url, mine.accessToken);
+      const closed = new Promise<string>((resolve) => stolenSocket.socket.once('disconnect', (reason) => resolve(reason)));
       const res = await client.delete(`/api/me/sessions/${id}`, { token: mine.accessToken });
       expect(res.status).toBe(204);
+      // Its open socket is closed by the server; the other session's stays.
+      expect(await closed).toBe('io server disconnect');
+      expect(mySocket.socket.connected).toBe(true);
+      mySocket.close();
       expect((await me(stolen)).status).toBe(401);
       expect((await refresh(stolen)).status).toBe(401);
       expect((await me(mine)).status).toBe(200);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APP_CONFIG,
   AuditService,
+  disconnectSessions,
   DomainException,
   MailService,
   type AppConfig,
@@ -67,7 +68,7 @@ export class AccountRecoveryService {
   async resetPassword(body: ResetPasswordDto, context: SignInContext, reply: FastifyReply): Promise<SignInResponse> {
     this.passwords.assertAcceptable(body.password);
     const passwordHash = await this.passwords.hash(body.password);
-    const userId = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const used = await this.accountTokens.consume(body.token, 'password_reset', manager);
       const [rows]: [{ id: string }[], number] = used
         ? await manager.query(
@@ -77,14 +78,15 @@ export class AccountRecoveryService {
         : [[], 0];
       // Rolls the token's use back too: nothing changes.
       if (!rows[0]) throw new DomainException('auth.reset_token_invalid', 'This reset link is invalid, expired or already used');
-      await this.tokens.revokeAllOf(rows[0].id, manager);
+      const revoked = await this.tokens.revokeAllOf(rows[0].id, manager);
       await this.audit.record(
         { actorId: rows[0].id, action: 'auth.password_reset', objectType: 'user', objectId: rows[0].id, ip: context.ip },
         manager,
       );
-      return rows[0].id;
+      return { userId: rows[0].id, revoked };
     });
-    const user = await this.users.findActiveById(userId);
+    disconnectSessions(outcome.revoked);
+    const user = await this.users.findActiveById(outcome.userId);
     if (!user) throw new DomainException('auth.reset_token_invalid', 'This reset link is invalid, expired or already used');
     return this.signIn.afterFirstFactor(user, context, reply, 'password_reset');
   }
@@ -113,7 +115,7 @@ export class AccountRecoveryService {
       );
       return ids;
     });
-    this.logger.debug(`password changed, ${revoked.length} other session(s) revoked`);
+    disconnectSessions(revoked);
     this.sendLater({ to: caller.email, ...ACCOUNT_MAILS.passwordChanged[accountMailLocale(caller.locale)]() });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, disconnectSessions, DomainException, type AuthUser } from '@alliances/api/core';
 import { IdentityErrorCode, type MeResponse } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AccountMemberships } from './account-memberships';
@@ -78,17 +78,19 @@ export class AccountService {
     if (!(await this.passwords.verify(await this.users.passwordHashOf(caller.id), body.password))) {
       throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong password');
     }
-    await this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const lastAdminOf = await this.memberships.lastAdminOf(caller.id, manager);
       if (lastAdminOf.length) {
         throw new DomainException(IdentityErrorCode.LastAdmin, `Name another admin first in: ${lastAdminOf.map((o) => o.name).join(', ')}`);
       }
       await this.memberships.removeAll(caller.id, manager);
-      await this.tokens.revokeAllOf(caller.id, manager);
+      const sessionIds = await this.tokens.revokeAllOf(caller.id, manager);
       await this.sessions.removeAllOf(caller.id, manager);
       await this.accountTokens.removeAllOf(caller.id, manager);
       await this.users.anonymise(caller.id, manager);
       await this.audit.record({ actorId: caller.id, action: 'user.deleted', objectType: 'user', objectId: caller.id, ip }, manager);
+      return sessionIds;
     });
+    disconnectSessions(revoked);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, disconnectSessions, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import type { AccountSession, RevokeSessionsResponse, SignInMethod } from '@alliances/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokensService } from './tokens.service';
@@ -68,11 +68,12 @@ export class SessionsService {
         manager,
       );
     });
+    disconnectSessions([id]);
   }
 
   /** Every session of the caller but the one of this request. */
   async revokeOthers(caller: AuthUser, ip: string | null): Promise<RevokeSessionsResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const revoked = await this.tokens.revokeAllOf(caller.id, manager, caller.sessionId);
       await this.audit.record(
         {
@@ -85,8 +86,10 @@ export class SessionsService {
         },
         manager,
       );
-      return { revoked: revoked.length };
+      return revoked;
     });
+    disconnectSessions(revoked);
+    return { revoked: revoked.length };
   }
 
   /** The sessions, for the RGPD export: no token, no hash. */

@@ -147,9 +147,12 @@ export class TokensService {
     return row?.userId ?? null;
   }
 
-  async revokeFamilyOf(token: string): Promise<void> {
+  /** Revokes the session of a refresh token; its id, or null for an unknown token. */
+  async revokeFamilyOf(token: string): Promise<string | null> {
     const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { tokenHash: sha256(token) } });
-    if (row) await this.revokeFamily(row.familyId);
+    if (!row) return null;
+    await this.revokeFamily(row.familyId);
+    return row.familyId;
   }
 
   /** Revokes a session: its refresh tokens and its `user_sessions` row (which refuses its access tokens at once). */
