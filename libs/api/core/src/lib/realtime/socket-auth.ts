@@ -45,5 +45,9 @@ export function unregisterRealtimeServer(server: Server): void {
 export function disconnectSessions(sessionIds: readonly string[]): void {
   if (!sessionIds.length) return;
   const rooms = sessionIds.map(sessionRoom);
-  for (const server of servers) for (const namespace of server._nsps.values()) namespace.in(rooms).disconnectSockets(true);
+  try {
+    for (const server of servers) for (const namespace of server._nsps.values()) namespace.in(rooms).disconnectSockets(true);
+  } catch {
+    // The revocation stands without it: the tokens are refused at the next handshake and request.
+  }
 }
