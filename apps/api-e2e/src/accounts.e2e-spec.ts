@@ -262,6 +262,8 @@ describe(`accounts (${testServerName()})`, () => {
       expect(security.body).toMatchObject({ email: account.email, pendingEmail: newEmail, hasPassword: true });
 
       const token = emailTokenOf(link);
+      // A reset link sent to the former address stops working with the change.
+      const reset = await forgot(account.email);
       const confirm = await client.post('/api/auth/email/confirm', { token });
       expect(confirm.status).toBe(200);
       expect(confirm.body).toEqual({ email: newEmail });
@@ -270,6 +272,7 @@ describe(`accounts (${testServerName()})`, () => {
       expect(again.body.code).toBe('auth.email_token_invalid');
 
       await signInAs(newEmail, account.password);
+      expect((await client.post('/api/auth/password/reset', { token: reset, password: NEW_PASSWORD })).status).toBe(410);
       expect((await client.post('/api/auth/login', { email: account.email, password: account.password })).status).toBe(401);
       expect((await client.get('/api/me/security', { token: session.accessToken })).body).toMatchObject({
         email: newEmail,
@@ -290,6 +293,8 @@ describe(`accounts (${testServerName()})`, () => {
       expect(res.status).toBe(202);
       const mail = await waitForMail(api.dataDir, (m) => m.to.includes(holder.email), { after: before });
       expect(mail.text).not.toContain('/confirm-email/');
+      // The caller's own address gets the notice all the same.
+      await waitForMail(api.dataDir, (m) => m.to.includes(account.email), { after: before });
       expect((await client.get('/api/me/security', { token: session.accessToken })).body.pendingEmail).toBeNull();
     });
 

@@ -102,6 +102,7 @@ export class AccountRecoveryService {
     const revoked = await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [caller.id, passwordHash]);
       const ids = await this.tokens.revokeAllOf(caller.id, manager, caller.sessionId);
+      await this.accountTokens.voidUnused(caller.id, 'password_reset', manager);
       await this.audit.record(
         {
           actorId: caller.id,
@@ -138,17 +139,18 @@ export class AccountRecoveryService {
       ip,
       details: { newEmail, ...(holder ? { taken: true } : {}) },
     });
+    const locale = accountMailLocale(caller.locale);
+    // The notice goes in both cases: its absence would tell the caller that the address is taken.
+    this.sendLater({ to: caller.email, ...ACCOUNT_MAILS.emailChangeNotice[locale]({ newEmail }) });
     if (holder) {
       this.sendLater({ to: newEmail, ...ACCOUNT_MAILS.emailAlreadyUsed[accountMailLocale(holder.locale)]() });
       return;
     }
     const token = await this.accountTokens.issue(caller.id, 'email_change', EMAIL_CHANGE_TTL_MS, newEmail);
-    const locale = accountMailLocale(caller.locale);
     this.sendLater({
       to: newEmail,
       ...ACCOUNT_MAILS.emailChangeConfirm[locale]({ link: `${this.config.publicUrl}/confirm-email/${token}` }),
     });
-    this.sendLater({ to: caller.email, ...ACCOUNT_MAILS.emailChangeNotice[locale]({ newEmail }) });
   }
 
   /** The link of the new address was opened: it becomes the account's. */
@@ -165,6 +167,8 @@ export class AccountRecoveryService {
           throw new DomainException('auth.email_token_invalid', 'This confirmation link is invalid, expired or already used');
         // Taken meanwhile: the transaction rolls back, the link stays usable should the address be freed.
         await manager.query('UPDATE users SET email = $2, updated_at = now() WHERE id = $1', [used.userId, used.newEmail]);
+        // A reset link mailed to the former address must not open the account any more.
+        await this.accountTokens.voidUnused(used.userId, 'password_reset', manager);
         await this.audit.record(
           {
             actorId: used.userId,

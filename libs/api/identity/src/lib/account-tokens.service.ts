@@ -51,6 +51,11 @@ export class AccountTokensService {
     return rows[0] ? { userId: rows[0].user_id, newEmail: rows[0].new_email } : null;
   }
 
+  /** The unused links of a purpose stop working (a reset link sent to an address the account no longer has). */
+  async voidUnused(userId: string, purpose: AccountTokenPurpose, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
+  }
+
   /** The address of an email change waiting for its confirmation, if any. */
   async pendingEmailOf(userId: string): Promise<string | null> {
     const rows: { new_email: string }[] = await this.dataSource.query(
