@@ -69,13 +69,21 @@ const CALLER_SCOPED = new Set([
   'GET /api/auth/providers',
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',
+  // The caller's own account (docs/api.md "Accounts"): their sessions, password, address and security summary.
+  'GET /api/me/sessions',
+  'DELETE /api/me/sessions',
+  'GET /api/me/security',
+  'POST /api/me/password',
+  'POST /api/me/email',
+  // Public, and 202 whatever the address, so that it tells nobody whether an account exists.
+  'POST /api/auth/password/forgot',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];
 const ALLIANCE_PREVIEW_FIELDS = ['allianceName', 'email', 'expiresAt', 'leadName', 'organisationName', 'status'];
 
-/** Routes run last, as they end the prober's account. */
-const RUN_LAST = new Set(['DELETE /api/me']);
+/** Routes run last, in this order: they end the prober's account, or its session (sign-out revokes the access token's session, issue 15). */
+const RUN_LAST = new Set(['DELETE /api/me', 'POST /api/auth/logout']);
 
 const MIN_PROBES = 100;
 
@@ -354,7 +362,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
     const ordered = [
       ...operations.filter((o) => !RUN_LAST.has(operationKey(o))),
-      ...operations.filter((o) => RUN_LAST.has(operationKey(o))),
+      ...[...RUN_LAST].flatMap((key) => operations.filter((o) => operationKey(o) === key)),
     ];
     // B's admin has the most rights a tenant user can have; the lone user has none. (B's plain member is
     // covered by the role checks of the organisations suite.)

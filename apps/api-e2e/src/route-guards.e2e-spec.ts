@@ -29,6 +29,10 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/providers',
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',
+  // The links of the account mails (issue 15): the token is the capability.
+  'POST /api/auth/password/forgot',
+  'POST /api/auth/password/reset',
+  'POST /api/auth/email/confirm',
 ]);
 
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, disconnectSessions, DomainException, type AuthUser } from '@alliances/api/core';
 import { IdentityErrorCode, type MeResponse } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AccountMemberships } from './account-memberships';
+import { AccountTokensService } from './account-tokens.service';
+import { LinkedIdentities } from './linked-identities';
+import { SessionsService } from './sessions.service';
 import type { DeleteAccountDto, UpdateMeDto } from './auth.dto';
 import { PasswordService } from './password.service';
 import { TokensService } from './tokens.service';
+import { TwoFactorGate } from './two-factor-gate';
 import { UsersService, toUser } from './users.service';
 
 /** The person's own account: profile, RGPD export and erasure. */
@@ -18,6 +22,10 @@ export class AccountService {
     private readonly tokens: TokensService,
     private readonly memberships: AccountMemberships,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly accountTokens: AccountTokensService,
+    private readonly gate: TwoFactorGate,
+    private readonly linkedIdentities: LinkedIdentities,
     // The erasure spans memberships, tokens, the user and the audit entry in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -35,19 +43,27 @@ export class AccountService {
   /** RGPD right of access: everything the product holds about the caller. */
   async export(caller: AuthUser): Promise<Record<string, unknown>> {
     const user = await this.users.findById(caller.id);
-    const [{ memberships, invitationsSent, invitationsReceived }, sessions, auditTrail] = await Promise.all([
-      this.memberships.exportOf(caller.id, user?.email ?? null),
-      this.dataSource.query(
-        'SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
-        [caller.id],
-      ),
-      this.audit.trailOf(caller.id),
-    ]);
+    const [{ memberships, invitationsSent, invitationsReceived }, refreshTokens, sessions, twoFactor, linkedIdentities, auditTrail] =
+      await Promise.all([
+        this.memberships.exportOf(caller.id, user?.email ?? null),
+        this.dataSource.query(
+          'SELECT created_at, expires_at, rotated_at, revoked_at, ip, user_agent FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
+          [caller.id],
+        ),
+        this.sessions.exportOf(caller.id),
+        this.gate.status(caller.id),
+        this.linkedIdentities.list(caller.id),
+        this.audit.trailOf(caller.id),
+      ]);
     return {
       exportedAt: new Date().toISOString(),
       user: user ? { ...toUser(user), lastLoginAt: user.lastLoginAt } : null,
       memberships,
       sessions,
+      // Each use of a session's refresh token (never the token nor its hash).
+      refreshTokens,
+      twoFactor,
+      linkedIdentities,
       invitationsSent,
       invitationsReceived,
       auditTrail,
@@ -62,16 +78,20 @@ export class AccountService {
     if (!(await this.passwords.verify(await this.users.passwordHashOf(caller.id), body.password))) {
       throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong password');
     }
-    await this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const lastAdminOf = await this.memberships.lastAdminOf(caller.id, manager);
       if (lastAdminOf.length) {
         throw new DomainException(IdentityErrorCode.LastAdmin, `Name another admin first in: ${lastAdminOf.map((o) => o.name).join(', ')}`);
       }
       await this.memberships.removeAll(caller.id, manager);
-      await this.tokens.revokeAllOf(caller.id, manager);
+      const sessionIds = await this.tokens.revokeAllOf(caller.id, manager);
+      await this.sessions.removeAllOf(caller.id, manager);
+      await this.accountTokens.removeAllOf(caller.id, manager);
       await manager.query('DELETE FROM oidc_identities WHERE user_id = $1', [caller.id]);
       await this.users.anonymise(caller.id, manager);
       await this.audit.record({ actorId: caller.id, action: 'user.deleted', objectType: 'user', objectId: caller.id, ip }, manager);
+      return sessionIds;
     });
+    disconnectSessions(revoked);
   }
 }

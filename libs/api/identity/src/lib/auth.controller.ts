@@ -13,6 +13,7 @@ import {
   APP_CONFIG,
   AuditService,
   ClientIp,
+  disconnectSessions,
   CurrentUser,
   DomainException,
   Public,
@@ -121,7 +122,14 @@ export class AuthController {
   ): Promise<void> {
     const presented = request.cookies?.[REFRESH_COOKIE];
     // Only the caller's own session family; a cookie of somebody else is ignored.
-    if (presented && (await this.tokens.userOf(presented)) === user.id) await this.tokens.revokeFamilyOf(presented);
+    const revoked: (string | null)[] = [];
+    if (presented && (await this.tokens.userOf(presented)) === user.id) revoked.push(await this.tokens.revokeFamilyOf(presented));
+    // The session of the access token too: a copy of it must not outlive the sign-out.
+    if (user.sessionId) {
+      await this.tokens.revokeFamily(user.sessionId);
+      revoked.push(user.sessionId);
+    }
+    disconnectSessions(revoked.filter((id): id is string => id !== null));
     await this.audit.record({ actorId: user.id, action: 'auth.logout', objectType: 'user', objectId: user.id, ip: request.ip });
     this.signIn.clearRefreshCookie(reply);
   }

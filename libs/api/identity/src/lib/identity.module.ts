@@ -5,6 +5,10 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, SocketAuthenticator, type AppConfig } from '@alliances/api/core';
+import { AccountRecoveryController } from './account-recovery.controller';
+import { AccountRecoveryService } from './account-recovery.service';
+import { AccountSecurityController } from './account-security.controller';
+import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, PlatformAdminGuard } from './jwt-auth.guard';
 import { JwtSocketAuthenticator } from './jwt-socket-authenticator';
@@ -15,6 +19,8 @@ import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 import { SignInService } from './sign-in.service';
 import { TwoFactorGate } from './two-factor-gate';
 import { TokensService } from './tokens.service';
@@ -48,7 +54,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
       }),
     }),
   ],
-  controllers: [AuthController, OidcController],
+  controllers: [AuthController, OidcController, AccountRecoveryController, AccountSecurityController, SessionsController],
   providers: [
     UsersService,
     UsersReader,
@@ -59,6 +65,9 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     LinkedIdentities,
     OidcAccounts,
     OidcService,
+    AccountTokensService,
+    SessionsService,
+    AccountRecoveryService,
     JwtStrategy,
     PlatformAdminGuard,
     { provide: SocketAuthenticator, useClass: JwtSocketAuthenticator },
@@ -74,6 +83,8 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     LinkedIdentities,
     PlatformAdminGuard,
     SocketAuthenticator,
+    AccountTokensService,
+    SessionsService,
   ],
 })
 export class IdentityModule {}

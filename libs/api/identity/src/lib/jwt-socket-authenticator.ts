@@ -4,7 +4,7 @@ import { APP_CONFIG, SocketAuthenticator, type AppConfig, type AuthUser } from '
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './tokens.service';
 import { UsersService } from './users.service';
 
-/** Sockets present the same access token as HTTP requests; a disabled or deleted account is refused. */
+/** Sockets present the same access token as HTTP requests; a disabled or deleted account, or a revoked session, is refused. */
 @Injectable()
 export class JwtSocketAuthenticator extends SocketAuthenticator {
   constructor(
@@ -16,14 +16,22 @@ export class JwtSocketAuthenticator extends SocketAuthenticator {
   }
 
   async authenticate(token: string): Promise<AuthUser> {
-    const claims = this.jwt.verify<{ sub: string }>(token, {
+    const claims = this.jwt.verify<{ sub: string; sid?: string }>(token, {
       secret: this.config.jwtSecret,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
     });
-    const user = await this.users.findActiveById(claims.sub);
-    if (!user) throw new Error('unknown user');
-    return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin };
+    const sessionId = typeof claims.sid === 'string' ? claims.sid : undefined;
+    const user = await this.users.findActiveInSession(claims.sub, sessionId);
+    if (!user) throw new Error('unknown user or revoked session');
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      locale: user.locale,
+      isPlatformAdmin: user.isPlatformAdmin,
+      ...(sessionId ? { sessionId } : {}),
+    };
   }
 }

@@ -6,7 +6,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './tokens.service';
 import { UsersService } from './users.service';
 
-/** Bearer access tokens: algorithm pinned, issuer, audience and expiry checked; the user is reloaded so a disabled account is refused at once. */
+/** Bearer access tokens: algorithm pinned, issuer, audience and expiry checked; the user is reloaded so a disabled account, or a revoked session, is refused at once. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -31,7 +31,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.exp !== 'number') throw new DomainException('auth.unauthenticated', 'Unauthorized');
     // The token is verified: the lookup below already runs in the caller's tenant (docs/decisions/0007).
     if (typeof claims.sub === 'string') setRequestTenant(claims.sub);
-    const user = typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
+    const sessionId = typeof claims.sid === 'string' ? claims.sid : undefined;
+    const user =
+      typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub)
+        ? await this.users.findActiveInSession(claims.sub, sessionId)
+        : null;
     if (!user) throw new DomainException('auth.unauthenticated', 'Unauthorized');
     return {
       id: user.id,

@@ -50,7 +50,7 @@ export class SignInService {
     method: SignInMethod,
     options: { secondFactor?: 'totp' | 'recovery_code' } = {},
   ): Promise<LoginResponse> {
-    const { familyId, refreshToken } = await this.tokens.startFamily(user.id, context);
+    const { familyId, refreshToken } = await this.tokens.startFamily(user.id, context, method);
     const setupRequired = await this.gate.setupRequired(user.id);
     await Promise.all([
       this.users.touchLogin(user.id),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, type AppConfig } from '@alliances/api/core';
-import { IdentityErrorCode } from '@alliances/shared/contracts';
+import { IdentityErrorCode, type SignInMethod } from '@alliances/shared/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -50,13 +50,24 @@ export class TokensService {
     });
   }
 
-  /** A new session (refresh-token family): its id and the opaque token. */
+  /** A new session (refresh-token family, and its `user_sessions` row): its id and the opaque token. */
   async startFamily(
     userId: string,
     context: { ip: string | null; userAgent: string | null },
+    method: SignInMethod = 'password',
   ): Promise<{ familyId: string; refreshToken: string }> {
     const familyId = randomUUID();
-    return { familyId, refreshToken: await this.issueRefreshToken(userId, context, familyId) };
+    const refreshToken = await this.dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO user_sessions (id, user_id, method, user_agent, ip) VALUES ($1, $2, $3, $4, $5)', [
+        familyId,
+        userId,
+        method,
+        context.userAgent?.slice(0, 300) ?? null,
+        context.ip,
+      ]);
+      return this.issueRefreshToken(userId, context, familyId, manager);
+    });
+    return { familyId, refreshToken };
   }
 
   /** Starts a new family (a sign-in) or continues one (a rotation). Returns the opaque token. */
@@ -94,17 +105,23 @@ export class TokensService {
         .update(RefreshTokenEntity)
         .set({ rotatedAt: () => 'now()' })
         .where('token_hash = :tokenHash AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
+        // A revoked session stays revoked even if one of its refresh tokens escaped the revocation.
+        .andWhere('NOT EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = refresh_tokens.family_id AND s.revoked_at IS NOT NULL)')
         // A string: an array would be read as entity property names, match nothing and return no row.
         .returning('user_id, family_id')
         .execute();
       const rotated = raw as { user_id: string; family_id: string }[];
       if (rotated[0]) {
+        await manager.query('UPDATE user_sessions SET last_seen_at = now(), ip = coalesce($2, ip) WHERE id = $1', [
+          rotated[0].family_id,
+          context.ip,
+        ]);
         const refreshToken = await this.issueRefreshToken(rotated[0].user_id, context, rotated[0].family_id, manager);
         return { userId: rotated[0].user_id, familyId: rotated[0].family_id, refreshToken };
       }
       const known = await manager.findOne(RefreshTokenEntity, { where: { tokenHash } });
       if (known && known.rotatedAt && !known.revokedAt) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [known.familyId]);
+        await this.revokeFamily(known.familyId, manager);
         await this.audit.record(
           {
             actorId: known.userId,
@@ -130,15 +147,32 @@ export class TokensService {
     return row?.userId ?? null;
   }
 
-  async revokeFamilyOf(token: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [sha256(token)],
-    );
+  /** Revokes the session of a refresh token; its id, or null for an unknown token. */
+  async revokeFamilyOf(token: string): Promise<string | null> {
+    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { tokenHash: sha256(token) } });
+    if (!row) return null;
+    await this.revokeFamily(row.familyId);
+    return row.familyId;
   }
 
-  async revokeAllOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  /** Revokes a session: its refresh tokens and its `user_sessions` row (which refuses its access tokens at once). */
+  async revokeFamily(familyId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+    await manager.query('UPDATE user_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [familyId]);
+  }
+
+  /** Every session of the account, but `except` when given; the ids of the sessions revoked. */
+  async revokeAllOf(userId: string, manager: EntityManager = this.dataSource.manager, except?: string): Promise<string[]> {
+    const keep = except ?? null;
+    await manager.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid',
+      [userId, keep],
+    );
+    // An UPDATE through TypeORM answers [rows, count].
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE user_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2::uuid RETURNING id`,
+      [userId, keep],
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -6,6 +6,8 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { PasswordService } from './password.service';
 import { UserEntity } from './user.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 export function toUser(entity: UserEntity): User {
@@ -96,6 +98,20 @@ export class UsersService implements OnApplicationBootstrap {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { id, deletedAt: IsNull(), disabledAt: IsNull() } });
+  }
+
+  /**
+   * The active account of an access token, in one query with its session's check: a token whose
+   * session (`sid`) was revoked is refused at once. Tokens without a session keep the plain lookup.
+   */
+  findActiveInSession(id: string, sessionId: string | undefined): Promise<UserEntity | null> {
+    if (sessionId === undefined) return this.findActiveById(id);
+    if (!UUID.test(sessionId)) return Promise.resolve(null);
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.id = :id AND u.deletedAt IS NULL AND u.disabledAt IS NULL', { id })
+      .andWhere('NOT EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = :sessionId AND s.revoked_at IS NOT NULL)', { sessionId })
+      .getOne();
   }
 
   findById(id: string): Promise<UserEntity | null> {

@@ -318,3 +318,19 @@ export function forgeJwt(payload: Record<string, unknown>, options: { secret?: s
 export function jwtPayload(token: string): Record<string, any> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 }
+
+// Account links ----------------------------------------------------------------------------------
+
+/** The token of the `<PUBLIC_URL>/reset-password/<token>` link of a password reset mail. */
+export function resetTokenOf(mail: OutboxMail): string {
+  const match = /\/reset-password\/([A-Za-z0-9_-]{20,})/.exec(mail.text);
+  if (!match) throw new Error(`no reset link in mail: ${mail.text}`);
+  return match[1];
+}
+
+/** The token of the `<PUBLIC_URL>/confirm-email/<token>` link of an email change mail. */
+export function emailTokenOf(mail: OutboxMail): string {
+  const match = /\/confirm-email\/([A-Za-z0-9_-]{20,})/.exec(mail.text);
+  if (!match) throw new Error(`no confirmation link in mail: ${mail.text}`);
+  return match[1];
+}

@@ -4,6 +4,7 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
+import { registerRealtimeServer, unregisterRealtimeServer } from './socket-auth';
 
 /** Socket payload cap: a comment is at most 10,000 characters, a charter update 256 KB. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 1_000_000;
@@ -89,6 +90,7 @@ export class AlliancesIoAdapter extends IoAdapter {
       cors: this.config.corsOrigins.length ? { origin: this.config.corsOrigins, credentials: true } : undefined,
       ...(this.adapterFactory ? { adapter: this.adapterFactory } : {}),
     }) as Server;
+    registerRealtimeServer(server);
     return server;
   }
 
@@ -97,6 +99,7 @@ export class AlliancesIoAdapter extends IoAdapter {
     // connection to end, before Fastify's own close (503 and `Connection: close`) ever runs: under
     // steady traffic the process would never exit. Fastify closes the HTTP server; this closes socket.io.
     (server as unknown as { httpServer?: unknown }).httpServer = undefined;
+    unregisterRealtimeServer(server);
     await super.close(server);
     await Promise.all(this.closers.splice(0).map((close) => close()));
   }

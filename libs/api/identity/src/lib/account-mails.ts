@@ -1,0 +1,57 @@
+import type { Locale } from '@alliances/shared/contracts';
+
+/** Mails about the account itself, in the account's language (French by default). */
+export const ACCOUNT_MAILS = {
+  passwordReset: {
+    fr: (p: { link: string }) => ({
+      subject: 'Réinitialisez votre mot de passe Alliances',
+      text: `Bonjour,\n\nQuelqu'un (vous, sans doute) a demandé à réinitialiser le mot de passe de votre compte Alliances. Choisissez-en un nouveau (lien valable une heure, utilisable une fois) :\n${p.link}\n\nToutes les sessions ouvertes sur le compte seront fermées.\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n`,
+    }),
+    en: (p: { link: string }) => ({
+      subject: 'Reset your Alliances password',
+      text: `Hello,\n\nSomeone (probably you) asked to reset the password of your Alliances account. Choose a new one (link valid for one hour, usable once):\n${p.link}\n\nEvery session open on the account will be signed out.\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n`,
+    }),
+  },
+  passwordChanged: {
+    fr: () => ({
+      subject: 'Votre mot de passe Alliances a été changé',
+      text: `Bonjour,\n\nLe mot de passe de votre compte Alliances vient d'être changé et vos autres sessions ont été fermées.\n\nSi ce n'est pas vous, réinitialisez-le au plus vite depuis la page de connexion (« Mot de passe oublié ») et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: () => ({
+      subject: 'Your Alliances password was changed',
+      text: `Hello,\n\nThe password of your Alliances account was just changed and your other sessions were signed out.\n\nIf this was not you, reset it at once from the sign-in page ("Forgot password") and tell the platform administrator.\n`,
+    }),
+  },
+  emailChangeConfirm: {
+    fr: (p: { link: string }) => ({
+      subject: 'Confirmez votre nouvelle adresse Alliances',
+      text: `Bonjour,\n\nPour que cette adresse devienne celle de votre compte Alliances, confirmez-la (lien valable 24 heures, utilisable une fois) :\n${p.link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n`,
+    }),
+    en: (p: { link: string }) => ({
+      subject: 'Confirm your new Alliances address',
+      text: `Hello,\n\nTo make this address the one of your Alliances account, confirm it (link valid for 24 hours, usable once):\n${p.link}\n\nIf you did not ask for this, ignore this message.\n`,
+    }),
+  },
+  emailChangeNotice: {
+    fr: (p: { newEmail: string }) => ({
+      subject: "Changement d'adresse demandé sur votre compte Alliances",
+      text: `Bonjour,\n\nUn changement de l'adresse de votre compte Alliances vers ${p.newEmail} a été demandé. Il prendra effet quand le lien envoyé à cette adresse aura été ouvert.\n\nSi ce n'est pas vous, changez votre mot de passe au plus vite et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: (p: { newEmail: string }) => ({
+      subject: 'Address change requested on your Alliances account',
+      text: `Hello,\n\nA change of your Alliances account's address to ${p.newEmail} was requested. It takes effect once the link sent to that address is opened.\n\nIf this was not you, change your password at once and tell the platform administrator.\n`,
+    }),
+  },
+  emailAlreadyUsed: {
+    fr: () => ({
+      subject: 'Votre adresse est déjà celle d’un compte Alliances',
+      text: `Bonjour,\n\nQuelqu'un a demandé à utiliser cette adresse pour un compte Alliances, mais elle est déjà celle d'un compte. Rien n'a changé.\n\nSi vous avez oublié votre mot de passe, réinitialisez-le depuis la page de connexion (« Mot de passe oublié »).\n`,
+    }),
+    en: () => ({
+      subject: 'Your address already belongs to an Alliances account',
+      text: `Hello,\n\nSomeone asked to use this address for an Alliances account, but it already belongs to one. Nothing changed.\n\nIf you forgot your password, reset it from the sign-in page ("Forgot password").\n`,
+    }),
+  },
+} as const;
+
+export const accountMailLocale = (locale: string | null | undefined): Locale => (locale === 'en' ? 'en' : 'fr');
