@@ -12,3 +12,5 @@ export * from './lib/account-memberships';
 export * from './lib/sign-in.service';
 export * from './lib/two-factor-gate';
 export * from './lib/linked-identities';
+export * from './lib/two-factor-rules';
+export * from './lib/two-factor.service';

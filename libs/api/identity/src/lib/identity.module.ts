@@ -14,6 +14,8 @@ import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInService } from './sign-in.service';
 import { TwoFactorGate } from './two-factor-gate';
+import { TwoFactorController, TwoFactorLoginController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { UsersReader } from './users-reader';
@@ -37,15 +39,18 @@ const FIFTEEN_MINUTES = 15 * 60_000;
             ttl: FIFTEEN_MINUTES,
             limit: config.authThrottle.accountPer15Min,
             getTracker: (req: Record<string, unknown>) => {
-              const email = (req['body'] as { email?: unknown } | undefined)?.email;
-              return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `ip:${String(req['ip'])}`;
+              const { email, mfaToken } = (req['body'] as { email?: unknown; mfaToken?: unknown } | undefined) ?? {};
+              if (typeof email === 'string') return `account:${email.trim().toLowerCase()}`;
+              // The second step of a sign-in: its challenge is the account's attempt (it dies after 5 wrong codes anyway).
+              if (typeof mfaToken === 'string') return `mfa:${mfaToken.slice(0, 64)}`;
+              return `ip:${String(req['ip'])}`;
             },
           },
         ],
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, TwoFactorController, TwoFactorLoginController],
   providers: [
     UsersService,
     UsersReader,
@@ -53,6 +58,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    TwoFactorService,
     LinkedIdentities,
     JwtStrategy,
     PlatformAdminGuard,
@@ -66,6 +72,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    TwoFactorService,
     LinkedIdentities,
     PlatformAdminGuard,
     SocketAuthenticator,

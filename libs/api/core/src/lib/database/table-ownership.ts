@@ -6,7 +6,7 @@
  * `AlliancePolicy`, `CharterReader`…). `table-ownership.spec.ts` enforces it.
  */
 export const TABLE_OWNERSHIP = {
-  identity: ['users', 'refresh_tokens'],
+  identity: ['users', 'refresh_tokens', 'totp_factors', 'recovery_codes', 'mfa_challenges'],
   organisations: ['organisations', 'memberships', 'invitations'],
   alliances: ['alliances', 'alliance_members'],
   charter: ['charter_updates', 'charter_snapshots', 'charter_versions', 'charter_signatures'],
