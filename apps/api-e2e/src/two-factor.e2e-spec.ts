@@ -17,8 +17,6 @@ import {
 } from '@alliances/e2e/support';
 import { io } from 'socket.io-client';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * TWO-STEP SIGN-IN (issue 15, CONTRACT.md "Accounts", docs/decisions/0017): TOTP set up and confirmed
  * with a computed code, sign-in challenges answered with a TOTP code or a recovery code, each time step
@@ -267,7 +265,7 @@ describe(`two-step sign-in (${testServerName()})`, () => {
       const token = login.body.accessToken;
       let session: Session = {
         accessToken: token,
-        refreshCookie: findCookie(login.setCookies)!.pair,
+        refreshCookie: findCookie(login.setCookies)?.pair ?? '',
         user: login.body.user,
         email: ADMIN_EMAIL,
         password: ADMIN_PASSWORD,
