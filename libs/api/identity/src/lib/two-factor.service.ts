@@ -12,10 +12,11 @@ import {
   type TotpSetupResponse,
   type TwoFactorRequirement,
 } from '@alliances/shared/contracts';
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SignInContext } from './sign-in.service';
+import { normaliseRecoveryCode, TwoFactorKeys } from './two-factor-keys';
 import { TwoFactorRules } from './two-factor-rules';
 import { UsersService } from './users.service';
 
@@ -48,8 +49,7 @@ interface ChallengeRow {
  */
 @Injectable()
 export class TwoFactorService {
-  private readonly encryptionKey: Buffer;
-  private readonly recoveryKey: Buffer;
+  private readonly keys: TwoFactorKeys;
   private rulesReader: TwoFactorRules | null | undefined;
 
   constructor(
@@ -59,10 +59,7 @@ export class TwoFactorService {
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const material = config.totpEncryptionKey ?? config.jwtSecret;
-    const derive = (info: string) => Buffer.from(hkdfSync('sha256', material, 'alliances.two-factor', info, 32));
-    this.encryptionKey = derive('totp-secret-encryption');
-    this.recoveryKey = derive('recovery-code-hash');
+    this.keys = new TwoFactorKeys(config.totpEncryptionKey ?? config.jwtSecret);
   }
 
   // Rules ----------------------------------------------------------------------------------------
@@ -90,7 +87,7 @@ export class TwoFactorService {
         this.rulesReader = null;
       }
     }
-    return this.rulesReader;
+    return this.rulesReader ?? null;
   }
 
   // Status ---------------------------------------------------------------------------------------
@@ -124,7 +121,7 @@ export class TwoFactorService {
     await this.dataSource.query(
       `INSERT INTO totp_factors (user_id, secret_encrypted, created_at, confirmed_at, last_used_step) VALUES ($1, $2, now(), NULL, NULL)
        ON CONFLICT (user_id) DO UPDATE SET secret_encrypted = EXCLUDED.secret_encrypted, created_at = now(), confirmed_at = NULL, last_used_step = NULL`,
-      [user.id, this.encrypt(secret.base32, user.id)],
+      [user.id, this.keys.encrypt(secret.base32, user.id)],
     );
     return { secret: secret.base32, otpauthUrl: this.totp(secret.base32, user.email).toString() };
   }
@@ -241,7 +238,7 @@ export class TwoFactorService {
     if (normalised.length !== 10) return null;
     const [used] = (await this.dataSource.query(
       `UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
-      [userId, this.recoveryHash(normalised)],
+      [userId, this.keys.recoveryHash(normalised)],
     )) as [unknown[], number];
     if (!used?.length) return null;
     const left = await this.recoveryCodesLeft(userId);
@@ -259,7 +256,7 @@ export class TwoFactorService {
   /** Checks a code against the secret and spends its time step, atomically: the same step never works twice. */
   private async consumeTotp(userId: string, factor: FactorRow, code: string, confirmed: boolean): Promise<boolean> {
     const now = Date.now();
-    const delta = this.totp(this.decrypt(factor.secret_encrypted, userId)).validate({ token: code, timestamp: now, window: 1 });
+    const delta = this.totp(this.keys.decrypt(factor.secret_encrypted, userId)).validate({ token: code, timestamp: now, window: 1 });
     if (delta === null) return false;
     const step = Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
     const [spent] = (await this.dataSource.query(
@@ -278,7 +275,7 @@ export class TwoFactorService {
     await manager.query(`DELETE FROM recovery_codes WHERE user_id = $1`, [userId]);
     await manager.query(`INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])`, [
       userId,
-      codes.map((c) => this.recoveryHash(normaliseRecoveryCode(c))),
+      codes.map((c) => this.keys.recoveryHash(c)),
     ]);
     return codes;
   }
@@ -310,33 +307,6 @@ export class TwoFactorService {
       secret: Secret.fromBase32(secret),
     });
   }
-
-  // A keyed hash: a stolen database alone does not let anyone try the 2^50 codes offline.
-  private recoveryHash(normalised: string): string {
-    return createHmac('sha256', this.recoveryKey).update(normalised).digest('hex');
-  }
-
-  // The user id as associated data: a ciphertext copied onto another account does not decrypt.
-  private encrypt(plain: string, userId: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    cipher.setAAD(Buffer.from(userId));
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
-  }
-
-  private decrypt(stored: string, userId: string): string {
-    const bytes = Buffer.from(stored.slice('v1.'.length), 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, bytes.subarray(0, 12));
-    decipher.setAAD(Buffer.from(userId));
-    decipher.setAuthTag(bytes.subarray(12, 28));
-    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-  }
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
-/** Lower case, no separators, and the letters Crockford's base32 reads as digits. */
-export function normaliseRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
-}
