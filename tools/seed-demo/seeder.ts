@@ -4,9 +4,11 @@
  * Every step finds what is already there before creating anything: running it twice adds nothing.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { ApiClient, invitationTokenOf, readOutbox, totpCodeFor, waitForMail } from '@alliances/e2e/support';
+import { ApiClient, invitationTokenOf, readOutbox, rememberTotp, totpCodeFor, totpEnrolmentOf, waitForMail } from '@alliances/e2e/support';
 import { CHARTER_SECTION_KEYS, type CharterSectionKey, type CreateAllianceRequest } from '@alliances/shared/contracts';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { CollabClient } from '@alliances/e2e/support';
 import {
@@ -105,30 +107,13 @@ export class DemoSeeder {
   }
 
   async run(): Promise<SeedReport> {
-    try {
-      for (const org of ORGANISATIONS) await this.organisation(org);
-      for (const [key, profile] of Object.entries(DIRECTORY_PROFILES)) await this.directoryProfile(key, profile);
-      await this.diagnostics();
-      for (const alliance of ALLIANCES) await this.alliance(alliance);
-      for (const grant of GRANTS) await this.grant(grant);
-      await this.proposalsAndCatalyst();
-      return this.report;
-    } finally {
-      await this.eraseAdmin();
-    }
-  }
-
-  /**
-   * The seed's administrator is a throwaway (a random password, new at each seed) that had to set up
-   * two-step sign-in with a key only this process knew: erased at the end, so the next seed creates it
-   * afresh instead of meeting a second step it cannot answer.
-   */
-  private async eraseAdmin(): Promise<void> {
-    const { email, password } = this.options.admin;
-    if (!this.sessions.has(email)) return;
-    const res = await this.call('DELETE', '/api/me', email, { password });
-    this.sessions.delete(email);
-    if (res.status !== 204) this.log(`  (the seed administrator ${email} could not be erased: ${res.status} ${res.text.slice(0, 200)})`);
+    for (const org of ORGANISATIONS) await this.organisation(org);
+    for (const [key, profile] of Object.entries(DIRECTORY_PROFILES)) await this.directoryProfile(key, profile);
+    await this.diagnostics();
+    for (const alliance of ALLIANCES) await this.alliance(alliance);
+    for (const grant of GRANTS) await this.grant(grant);
+    await this.proposalsAndCatalyst();
+    return this.report;
   }
 
   // HTTP -----------------------------------------------------------------------------------------
@@ -179,18 +164,31 @@ export class DemoSeeder {
         throw new Error(`${error.message}\n(a demo account whose password was changed cannot be used by the seed)`);
       });
     let body = await signIn();
-    // A platform administrator must use two-step sign-in: the seed sets it up for its throwaway
-    // administrator (see eraseAdmin); one that has it already cannot be used (its codes are someone's).
+    // A platform administrator must use two-step sign-in: the seed sets it up for its administrator (a
+    // throwaway whose password is new at each seed) and keeps the key, and the last time step it used
+    // (each works once), in DATA_DIR for the next seed.
+    const keyFile = join(this.options.dataDir, 'seed-admin-totp.json');
+    const keep = () => writeFileSync(keyFile, JSON.stringify({ email, ...totpEnrolmentOf(email) }), { mode: 0o600 });
     if (body.twoFactorSetupRequired) {
       await this.api.enrolTotp(email, body.accessToken);
+      keep();
       body = await signIn();
     }
     if (body.mfaRequired) {
-      body = await this.must('POST', '/api/auth/login/mfa', null, { mfaToken: body.mfaToken, code: await totpCodeFor(email) }).catch(
-        (error: Error) => {
-          throw new Error(`${error.message}\n(${email} has two-step sign-in on: the seed needs an administrator without it)`);
-        },
-      );
+      if (!totpEnrolmentOf(email) && existsSync(keyFile)) {
+        const kept = JSON.parse(readFileSync(keyFile, 'utf8')) as {
+          email?: string;
+          secret?: string;
+          recoveryCodes?: string[];
+          lastStep?: number;
+        };
+        if (kept.email === email && kept.secret) rememberTotp(email, kept.secret, kept.recoveryCodes, kept.lastStep);
+      }
+      const code = await totpCodeFor(email).catch((error: Error) => {
+        throw new Error(`${error.message}\n(the seed cannot sign in as ${email}: its two-step sign-in key is not in ${keyFile})`);
+      });
+      keep();
+      body = await this.must('POST', '/api/auth/login/mfa', null, { mfaToken: body.mfaToken, code });
     }
     this.sessions.set(email, { token: body.accessToken, at: Date.now() });
     return body.accessToken;

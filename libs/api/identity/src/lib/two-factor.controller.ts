@@ -21,7 +21,7 @@ import { MfaLoginDto, TotpCodeDto } from './two-factor.dto';
 import { UsersService } from './users.service';
 
 /** `/me/totp`: the person's own two-step sign-in. A restricted session may use all of it: it is what it is for. */
-@ApiTags('account')
+@ApiTags('me')
 @ApiBearerAuth()
 @Controller('me/totp')
 @AllowedDuringTwoFactorSetup()

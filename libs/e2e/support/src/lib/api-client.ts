@@ -241,6 +241,11 @@ export function totpSecretOf(email: string): string | undefined {
   return enrolments.get(email.toLowerCase())?.secret;
 }
 
+/** What this process knows of the account's TOTP (secret, unused recovery codes, last time step used), if anything. */
+export function totpEnrolmentOf(email: string): TotpEnrolment | undefined {
+  return enrolments.get(email.toLowerCase());
+}
+
 export function forgetTotp(email: string): void {
   enrolments.delete(email.toLowerCase());
 }
