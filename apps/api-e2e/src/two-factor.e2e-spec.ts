@@ -409,3 +409,34 @@ describe(`two-step sign-in (${testServerName()})`, () => {
     });
   });
 });
+
+describe(`two-step sign-in throttling (${testServerName()})`, () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApiProcess({
+      databaseUrl: db.url,
+      env: { AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '4' },
+    });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('limits the codes one account may try on its own TOTP routes', async () => {
+    const client = new ApiClient(api.url);
+    const session = await client.signUp();
+    await client.enrolTotp(session.email, session.accessToken);
+    // Four requests a quarter of an hour on each route.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await client.delete('/api/me/totp', { token: session.accessToken, body: { code: '000000' } })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+    // Another account is not held back.
+    const other = await client.signUp();
+    expect((await client.post('/api/me/totp', undefined, { token: other.accessToken })).status).toBe(201);
+  });
+});

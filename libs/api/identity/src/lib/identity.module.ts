@@ -43,6 +43,9 @@ const FIFTEEN_MINUTES = 15 * 60_000;
               if (typeof email === 'string') return `account:${email.trim().toLowerCase()}`;
               // The second step of a sign-in: its challenge is the account's attempt (it dies after 5 wrong codes anyway).
               if (typeof mfaToken === 'string') return `mfa:${mfaToken.slice(0, 64)}`;
+              // The signed-in person's own two-step sign-in routes: a code guessed per account, wherever from.
+              const userId = (req['user'] as { id?: unknown } | undefined)?.id;
+              if (typeof userId === 'string') return `user:${userId}`;
               return `ip:${String(req['ip'])}`;
             },
           },

@@ -20,11 +20,15 @@ import { TwoFactorService } from './two-factor.service';
 import { MfaLoginDto, TotpCodeDto } from './two-factor.dto';
 import { UsersService } from './users.service';
 
-/** `/me/totp`: the person's own two-step sign-in. A restricted session may use all of it: it is what it is for. */
+/**
+ * `/me/totp`: the person's own two-step sign-in. A restricted session may use all of it: it is what it
+ * is for. Throttled per account as the sign-in is, so that a stolen session cannot guess codes to turn it off.
+ */
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me/totp')
 @AllowedDuringTwoFactorSetup()
+@UseGuards(ThrottlerGuard)
 export class TwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
