@@ -189,6 +189,10 @@ export class TwoFactorService {
   /** A challenge when the account has two-step sign-in on; null otherwise. */
   async challengeFor(userId: string, context: SignInContext, method: SignInMethod): Promise<MfaChallengeResponse | null> {
     if (!(await this.enabled(userId))) return null;
+    // The account's spent and expired challenges go as a new one comes: the table holds live ones only.
+    await this.dataSource.query(`DELETE FROM mfa_challenges WHERE user_id = $1 AND (consumed_at IS NOT NULL OR expires_at < now())`, [
+      userId,
+    ]);
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.query(
       `INSERT INTO mfa_challenges (token_hash, user_id, method, ip, user_agent, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
