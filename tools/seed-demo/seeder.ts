@@ -4,9 +4,11 @@
  * Every step finds what is already there before creating anything: running it twice adds nothing.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { ApiClient, invitationTokenOf, readOutbox, waitForMail } from '@alliances/e2e/support';
+import { ApiClient, invitationTokenOf, readOutbox, rememberTotp, totpCodeFor, totpEnrolmentOf, waitForMail } from '@alliances/e2e/support';
 import { CHARTER_SECTION_KEYS, type CharterSectionKey, type CreateAllianceRequest } from '@alliances/shared/contracts';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { CollabClient } from '@alliances/e2e/support';
 import {
@@ -157,9 +159,37 @@ export class DemoSeeder {
     const cached = this.sessions.get(email);
     if (cached && Date.now() - cached.at < 10 * 60_000) return cached.token;
     const password = email === this.options.admin.email ? this.options.admin.password : this.options.password;
-    const body = await this.must('POST', '/api/auth/login', null, { email, password }).catch((error: Error) => {
-      throw new Error(`${error.message}\n(a demo account whose password was changed cannot be used by the seed)`);
-    });
+    const signIn = () =>
+      this.must('POST', '/api/auth/login', null, { email, password }).catch((error: Error) => {
+        throw new Error(`${error.message}\n(a demo account whose password was changed cannot be used by the seed)`);
+      });
+    let body = await signIn();
+    // A platform administrator must use two-step sign-in: the seed sets it up for its administrator (a
+    // throwaway whose password is new at each seed) and keeps the key, and the last time step it used
+    // (each works once), in DATA_DIR for the next seed.
+    const keyFile = join(this.options.dataDir, 'seed-admin-totp.json');
+    const keep = () => writeFileSync(keyFile, JSON.stringify({ email, ...totpEnrolmentOf(email) }), { mode: 0o600 });
+    if (body.twoFactorSetupRequired) {
+      await this.api.enrolTotp(email, body.accessToken);
+      keep();
+      body = await signIn();
+    }
+    if (body.mfaRequired) {
+      if (!totpEnrolmentOf(email) && existsSync(keyFile)) {
+        const kept = JSON.parse(readFileSync(keyFile, 'utf8')) as {
+          email?: string;
+          secret?: string;
+          recoveryCodes?: string[];
+          lastStep?: number;
+        };
+        if (kept.email === email && kept.secret) rememberTotp(email, kept.secret, kept.recoveryCodes, kept.lastStep);
+      }
+      const code = await totpCodeFor(email).catch((error: Error) => {
+        throw new Error(`${error.message}\n(the seed cannot sign in as ${email}: its two-step sign-in key is not in ${keyFile})`);
+      });
+      keep();
+      body = await this.must('POST', '/api/auth/login/mfa', null, { mfaToken: body.mfaToken, code });
+    }
     this.sessions.set(email, { token: body.accessToken, at: Date.now() });
     return body.accessToken;
   }

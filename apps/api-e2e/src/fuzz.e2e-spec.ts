@@ -776,6 +776,14 @@ describe(`fuzzing (${testServerName()})`, () => {
     for (const { op, c } of jobs) {
       // Destructive routes of the people this suite needs stay out: the lead's own account and sessions.
       if (['DELETE /api/me', 'POST /api/auth/logout', 'POST /api/admin/users/{id}/disable'].includes(operationKey(op))) continue;
+      // Nor closing the suite's alliance, whose discussion the last test posts in (the cases shift as routes are added).
+      if (
+        operationKey(op) === 'PATCH /api/alliances/{id}' &&
+        c.body &&
+        'json' in c.body &&
+        (c.body.json as { status?: unknown } | undefined)?.status === 'closed'
+      )
+        continue;
       const answer = await send(op, c);
       const key = 'error' in answer ? 'network error' : String(answer.status);
       byStatus[key] = (byStatus[key] ?? 0) + 1;

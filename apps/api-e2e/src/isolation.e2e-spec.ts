@@ -43,6 +43,12 @@ const CALLER_SCOPED = new Set([
   'PATCH /api/me',
   'DELETE /api/me',
   'GET /api/me/export',
+  // Two-step sign-in (issue 15): the caller's own TOTP, or the challenge its token names.
+  'POST /api/auth/login/mfa',
+  'POST /api/me/totp',
+  'POST /api/me/totp/confirm',
+  'DELETE /api/me/totp',
+  'POST /api/me/totp/recovery-codes',
   'GET /api/organisations',
   'POST /api/organisations',
   'GET /api/territories',
@@ -115,6 +121,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   /** A's self-diagnostic and the complete answers it was taken with (docs/api.md "Self-diagnostic"). */
   let diagnosticA: { id: string; answers: { questionId: string; optionId: string }[] } | undefined;
   let secretsA: string[];
+  let totpSecretA: string;
   /** Proposals, blocks, the alliance's external invitation and a catalyst grant (issue 14). */
   let secondA: { id: string; name: string };
   let proposalA: { id: string; message: string };
@@ -146,6 +153,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
       displayName: `Alpha Member ${tag}`,
     });
     signatoryA = await client.addMember(ownerA, orgA.id, 'signatory', api.dataDir, { email: uniqueEmail('alpha-signatory') });
+    // A's member uses two-step sign-in (issue 15): its secret must never reach anyone else.
+    totpSecretA = (await client.enrolTotp(memberA.email, memberA.accessToken)).secret;
     const pending = await client.invite(ownerA, orgA.id, uniqueEmail('alpha-invitee'), 'admin', api.dataDir);
     invitationA = pending.invitation;
     tokenA = pending.token;
@@ -241,6 +250,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       memberA.user.id,
       memberA.email,
       memberA.user.displayName,
+      totpSecretA,
       signatoryA.user.id,
       signatoryA.email,
       invitationA.id,

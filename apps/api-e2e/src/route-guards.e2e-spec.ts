@@ -22,6 +22,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/register',
   'POST /api/auth/login',
   'POST /api/auth/refresh',
+  // The second step of a sign-in (issue 15): its challenge token stands for the first.
+  'POST /api/auth/login/mfa',
   'GET /api/invitations/{token}',
   // The preview of an alliance's invitation of an organisation not yet on the platform (issue 14).
   'GET /api/alliance-invitations/{token}',
@@ -35,6 +37,22 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/email/confirm',
 ]);
 
+/**
+ * What a restricted session (a rule requires two-step sign-in and it is not set up) may call; every
+ * other protected route answers it 403 auth.two_factor_setup_required.
+ */
+const DURING_TWO_FACTOR_SETUP = new Set([
+  'GET /api/me',
+  'GET /api/me/security',
+  'POST /api/me/totp',
+  'POST /api/me/totp/confirm',
+  'DELETE /api/me/totp',
+  'POST /api/me/totp/recovery-codes',
+  'POST /api/auth/logout',
+]);
+const ADMIN_EMAIL = 'route.guards.admin@example.org';
+const ADMIN_PASSWORD = 'Admin-Passphrase-2024!';
+
 const paramValue = (name: string): string => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
 
 describe(`route guards (${testServerName()})`, () => {
@@ -45,7 +63,7 @@ describe(`route guards (${testServerName()})`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApiProcess({ databaseUrl: db.url, env: { AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
+    api = await startApiProcess({ databaseUrl: db.url, env: { ADMIN_EMAIL, ADMIN_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000' } });
     client = new ApiClient(api.url);
     operations = await listOperations(api.url);
   });
@@ -89,6 +107,27 @@ describe(`route guards (${testServerName()})`, () => {
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((k) => [k, bad.map(() => 401)])));
   });
 
+  it('answers 403 auth.two_factor_setup_required to a restricted session on every route but setting two-step sign-in up', async () => {
+    // A platform administrator without two-step sign-in signs in with a restricted session.
+    const login = await client.post('/api/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(login.body.twoFactorSetupRequired).toBe(true);
+    const token: string = login.body.accessToken;
+    const outcomes: Record<string, string> = {};
+    const protectedOps = operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)));
+    for (const op of protectedOps.filter((o) => !DURING_TWO_FACTOR_SETUP.has(operationKey(o)))) {
+      const res = await client.call(op.method, urlOf(op), {
+        token,
+        body: op.bodySchema ? (plausibleBody(op.bodySchema, {}) ?? {}) : undefined,
+      });
+      outcomes[operationKey(op)] = `${res.status} ${res.body?.code}`;
+    }
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((k) => [k, '403 auth.two_factor_setup_required'])));
+    const keys = new Set(protectedOps.map(operationKey));
+    for (const route of DURING_TWO_FACTOR_SETUP) expect(keys).toContain(route);
+    expect((await client.get('/api/me', { token })).status).toBe(200);
+    expect((await client.get('/api/me/security', { token })).status).toBe(200);
+  });
+
   it('serves the public routes without a token', async () => {
     expect((await client.get('/api/health')).status).toBe(200);
     expect((await client.get('/api/docs-json')).status).toBe(200);
@@ -97,6 +136,9 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.get(`/api/alliance-invitations/${randomBytes(32).toString('base64url')}`)).status).toBe(404);
     expect((await client.post('/api/auth/login', { email: 'nobody@example.org', password: 'Whatever-password-1' })).status).toBe(401);
     expect((await client.post('/api/auth/refresh')).status).toBe(401);
+    expect((await client.post('/api/auth/login/mfa', { mfaToken: randomBytes(32).toString('base64url'), code: '123456' })).status).toBe(
+      401,
+    );
     expect((await client.post('/api/auth/register', {})).status).toBe(400);
     // This process has no OIDC_ISSUER: no button, and the single sign-on routes say so.
     expect((await client.get('/api/auth/providers')).body).toEqual({ oidc: null });

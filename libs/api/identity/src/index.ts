@@ -13,3 +13,5 @@ export * from './lib/sign-in.service';
 export * from './lib/two-factor-gate';
 export * from './lib/linked-identities';
 export * from './lib/oidc.service';
+export * from './lib/two-factor-rules';
+export * from './lib/two-factor.service';

@@ -8,3 +8,4 @@ export * from './lib/account-memberships';
 export * from './lib/organisation.entity';
 export * from './lib/membership.entity';
 export * from './lib/invitation.entity';
+export * from './lib/organisation-two-factor-rules';

@@ -5,6 +5,7 @@ import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
 import type { AccountSecurity } from '@alliances/shared/contracts';
 import { ChangeEmailDto, ChangePasswordDto } from './account-recovery.dto';
 import { AccountRecoveryService } from './account-recovery.service';
+import { AllowedDuringTwoFactorSetup } from './jwt-auth.guard';
 
 /** Guessing the current password through these routes is throttled per signed-in person. */
 const perPerson = {
@@ -17,7 +18,9 @@ const perPerson = {
 export class AccountSecurityController {
   constructor(private readonly recovery: AccountRecoveryService) {}
 
+  /** The account page reads it while a restricted session sets two-step sign-in up. */
   @Get('security')
+  @AllowedDuringTwoFactorSetup()
   security(@CurrentUser() caller: AuthUser): Promise<AccountSecurity> {
     return this.recovery.security(caller);
   }

@@ -5,6 +5,7 @@ import type { MeResponse } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccountService } from './account.service';
 import { DeleteAccountDto, UpdateMeDto } from './auth.dto';
+import { AllowedDuringTwoFactorSetup } from './jwt-auth.guard';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class AccountController {
   constructor(private readonly account: AccountService) {}
 
   @Get()
+  @AllowedDuringTwoFactorSetup()
   me(@CurrentUser() caller: AuthUser): Promise<MeResponse> {
     return this.account.me(caller);
   }

@@ -32,7 +32,12 @@ export class AccountService {
 
   async me(caller: AuthUser): Promise<MeResponse> {
     const [user, memberships] = await Promise.all([this.users.findById(caller.id), this.memberships.mine(caller)]);
-    return { user: toUser(user!), memberships, isPlatformAdmin: caller.isPlatformAdmin };
+    return {
+      user: toUser(user!),
+      memberships,
+      isPlatformAdmin: caller.isPlatformAdmin,
+      ...(caller.twoFactorSetupRequired ? { twoFactorSetupRequired: true } : {}),
+    };
   }
 
   async update(caller: AuthUser, body: UpdateMeDto): Promise<MeResponse> {

@@ -23,6 +23,7 @@ import {
 import { IdentityErrorCode, type RefreshResponse, type SignInResponse, type User } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto, RegisterDto } from './auth.dto';
+import { AllowedDuringTwoFactorSetup } from './jwt-auth.guard';
 import { PasswordService } from './password.service';
 import { REFRESH_COOKIE, SignInService, signInContextOf } from './sign-in.service';
 import { ACCESS_TOKEN_TTL_SECONDS, TokensService } from './tokens.service';
@@ -112,6 +113,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @AllowedDuringTwoFactorSetup()
   // No email in the body: the per-account limit would count per address and lock out colleagues behind one NAT.
   @SkipThrottle({ account: true })
   @ApiBearerAuth()

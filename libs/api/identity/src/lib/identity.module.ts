@@ -23,6 +23,8 @@ import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { SignInService } from './sign-in.service';
 import { TwoFactorGate } from './two-factor-gate';
+import { TwoFactorController, TwoFactorLoginController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { UsersReader } from './users-reader';
@@ -46,15 +48,29 @@ const FIFTEEN_MINUTES = 15 * 60_000;
             ttl: FIFTEEN_MINUTES,
             limit: config.authThrottle.accountPer15Min,
             getTracker: (req: Record<string, unknown>) => {
-              const email = (req['body'] as { email?: unknown } | undefined)?.email;
-              return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `ip:${String(req['ip'])}`;
+              const { email, mfaToken } = (req['body'] as { email?: unknown; mfaToken?: unknown } | undefined) ?? {};
+              if (typeof email === 'string') return `account:${email.trim().toLowerCase()}`;
+              // The second step of a sign-in: its challenge is the account's attempt (it dies after 5 wrong codes anyway).
+              if (typeof mfaToken === 'string') return `mfa:${mfaToken.slice(0, 64)}`;
+              // The signed-in person's own two-step sign-in routes: a code guessed per account, wherever from.
+              const userId = (req['user'] as { id?: unknown } | undefined)?.id;
+              if (typeof userId === 'string') return `user:${userId}`;
+              return `ip:${String(req['ip'])}`;
             },
           },
         ],
       }),
     }),
   ],
-  controllers: [AuthController, OidcController, AccountRecoveryController, AccountSecurityController, SessionsController],
+  controllers: [
+    AuthController,
+    TwoFactorController,
+    TwoFactorLoginController,
+    OidcController,
+    AccountRecoveryController,
+    AccountSecurityController,
+    SessionsController,
+  ],
   providers: [
     UsersService,
     UsersReader,
@@ -62,6 +78,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    TwoFactorService,
     LinkedIdentities,
     OidcAccounts,
     OidcService,
@@ -80,6 +97,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
     TokensService,
     SignInService,
     TwoFactorGate,
+    TwoFactorService,
     LinkedIdentities,
     PlatformAdminGuard,
     SocketAuthenticator,

@@ -1,7 +1,16 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainException, IS_PUBLIC, NotFoundDomainException } from '@alliances/api/core';
+import { DomainException, IS_PUBLIC, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+
+const DURING_TWO_FACTOR_SETUP = 'alliances:duringTwoFactorSetup';
+
+/**
+ * The routes a restricted session may use (CONTRACT.md "Accounts"): reading the account, setting up
+ * two-step sign-in, signing out. Every other route answers 403 `auth.two_factor_setup_required` to an
+ * access token that says a rule requires two-step sign-in and it is not set up.
+ */
+export const AllowedDuringTwoFactorSetup = (): MethodDecorator & ClassDecorator => SetMetadata(DURING_TWO_FACTOR_SETUP, true);
 
 /** Registered globally: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
@@ -10,10 +19,16 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const authenticated = (await super.canActivate(context)) as boolean;
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (user?.twoFactorSetupRequired && !this.reflector.getAllAndOverride<boolean>(DURING_TWO_FACTOR_SETUP, targets)) {
+      throw new DomainException('auth.two_factor_setup_required', 'Set up two-step sign-in first');
+    }
+    return authenticated;
   }
 
   /**

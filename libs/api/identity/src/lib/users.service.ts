@@ -140,6 +140,9 @@ export class UsersService implements OnApplicationBootstrap {
    * must remain — comments shown as "former member", signatures as a legal record — keeps its link.
    */
   async anonymise(id: string, manager: EntityManager): Promise<void> {
+    // Two-step sign-in goes with the identity it protected.
+    for (const table of ['mfa_challenges', 'recovery_codes', 'totp_factors'])
+      await manager.query(`DELETE FROM ${table} WHERE user_id = $1`, [id]);
     await manager.update(UserEntity, id, {
       email: `deleted-${id}@deleted.invalid`,
       displayName: '',

@@ -27,6 +27,8 @@ export class OrganisationEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) offers!: PartnerNeed[];
   @Column({ type: 'boolean', default: false }) openToAlliances!: boolean;
   @Column({ type: 'boolean', default: false }) listed!: boolean;
+  /** Its admins and signatories must use two-step sign-in (issue 15): identity reads it through `TwoFactorRules`. */
+  @Column({ type: 'boolean', default: false }) requireTwoFactor!: boolean;
   /** Derived from `territoryCode` at each write (TerritoriesService.locate), for the directory's indexed filters. */
   @Column({ type: 'text', nullable: true }) departementCode!: string | null;
   @Column({ type: 'text', nullable: true }) regionCode!: string | null;

@@ -60,7 +60,7 @@ export class OrganisationsController {
   @ApiOperation({
     summary: 'Edit the partnering profile (admins of the organisation, approved or pending)',
     description:
-      'Only the fields sent change. territoryCode must be a known INSEE commune, département or région code; domains are lower-case slugs (at most 10); seeks and offers are magic-square keys or contribution kinds; houseModel is the équilibre de la maison. Bad input: 400 with every failing field in details, nothing stored. Audited.',
+      'Only the fields sent change. territoryCode must be a known INSEE commune, département or région code; domains are lower-case slugs (at most 10); seeks and offers are magic-square keys or contribution kinds; houseModel is the équilibre de la maison; requireTwoFactor obliges the admins and signatories to use two-step sign-in from their next sign-in (audited as organisation.two_factor_rule_changed). Bad input: 400 with every failing field in details, nothing stored. Audited.',
   })
   updateProfile(
     @CurrentUser() user: AuthUser,

@@ -132,6 +132,12 @@ export class UpdateOrganisationProfileDto implements UpdateOrganisationProfileRe
   @NotNull()
   @IsBoolean()
   listed?: boolean;
+  @ApiPropertyOptional({
+    description: 'true: the admins and signatories of the organisation must use two-step sign-in (from their next sign-in)',
+  })
+  @NotNull()
+  @IsBoolean()
+  requireTwoFactor?: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'Équilibre de la maison, stored as socioEconomicProfile' })
   @IsOptional()
   @ValidateNested()

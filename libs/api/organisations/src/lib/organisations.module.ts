@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '@alliances/api/identity';
+import { IdentityModule, TwoFactorRules } from '@alliances/api/identity';
 import { OrganisationAccountMemberships } from './account-memberships';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
@@ -10,6 +10,7 @@ import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationPolicy } from './organisation.policy';
+import { OrganisationTwoFactorRules } from './organisation-two-factor-rules';
 import { OrganisationsReader } from './organisations-reader';
 import {
   AdminOrganisationsController,
@@ -32,6 +33,8 @@ import { TerritoriesService } from './territories.service';
     DirectoryService,
     OrganisationLogos,
     OrganisationHooks,
+    // Found by identity's two-step sign-in gate in the application (identity may not import organisations).
+    { provide: TwoFactorRules, useClass: OrganisationTwoFactorRules },
   ],
   exports: [
     OrganisationsService,
@@ -40,6 +43,7 @@ import { TerritoriesService } from './territories.service';
     TerritoriesService,
     OrganisationAccountMemberships,
     OrganisationHooks,
+    TwoFactorRules,
   ],
 })
 export class OrganisationsModule {}

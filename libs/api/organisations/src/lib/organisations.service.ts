@@ -85,6 +85,7 @@ export class OrganisationsService {
       offers: entity.offers,
       openToAlliances: entity.openToAlliances,
       listed: entity.listed,
+      requireTwoFactor: entity.requireTwoFactor,
     };
   }
 
@@ -200,6 +201,7 @@ export class OrganisationsService {
     if (input.offers !== undefined) changes.offers = input.offers;
     if (input.openToAlliances !== undefined) changes.openToAlliances = input.openToAlliances;
     if (input.listed !== undefined) changes.listed = input.listed;
+    if (input.requireTwoFactor !== undefined) changes.requireTwoFactor = input.requireTwoFactor;
     if (input.houseModel !== undefined) changes.socioEconomicProfile = input.houseModel ? { ...input.houseModel } : null;
     const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     const entity = await this.dataSource.transaction(async (manager) => {
@@ -216,6 +218,20 @@ export class OrganisationsService {
         },
         manager,
       );
+      if (input.requireTwoFactor !== undefined) {
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'organisation.two_factor_rule_changed',
+            objectType: 'organisation',
+            objectId: id,
+            organisationId: id,
+            ip,
+            details: { requireTwoFactor: input.requireTwoFactor },
+          },
+          manager,
+        );
+      }
       return manager.findOneOrFail(OrganisationEntity, { where: { id } });
     });
     return this.toOrganisation(entity);

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import type { ApiProcess } from './api-process';
 import { withClient, type TestDatabase } from './test-database';
 
@@ -106,13 +107,44 @@ export class ApiClient {
     return { id: res.body.user.id, email, password, displayName };
   }
 
-  /** Signs in (200 expected). */
+  /**
+   * Signs in (200 expected), as a person would: a second-step challenge is answered with a code of the
+   * TOTP secret this process set up for the account (see `totpCodeFor`); a restricted session (a rule
+   * requires two-step sign-in, e.g. of a platform administrator) sets TOTP up, then refreshes into a
+   * full session. So callers keep getting a session they can use everywhere.
+   */
   async login(email: string, password: string = GOOD_PASSWORD): Promise<Session> {
-    const res = await this.post('/api/auth/login', { email, password });
+    let res = await this.post('/api/auth/login', { email, password });
     if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+    if (res.body?.mfaRequired) {
+      res = await this.post('/api/auth/login/mfa', { mfaToken: res.body.mfaToken, code: await totpCodeFor(email) });
+      if (res.status !== 200) throw new Error(`login ${email} (second step): ${res.status} ${res.text}`);
+    }
     const cookie = findCookie(res.setCookies);
     if (!cookie) throw new Error(`login ${email}: no refresh cookie`);
-    return { accessToken: res.body.accessToken, refreshCookie: cookie.pair, user: res.body.user, email, password };
+    const session: Session = { accessToken: res.body.accessToken, refreshCookie: cookie.pair, user: res.body.user, email, password };
+    if (!res.body.twoFactorSetupRequired) return session;
+    await this.enrolTotp(email, session.accessToken);
+    return this.refresh(session);
+  }
+
+  /** Sets up TOTP for the account of `accessToken` (restricted sessions may) and remembers its secret and recovery codes. */
+  async enrolTotp(email: string, accessToken: string): Promise<TotpEnrolment> {
+    const setup = await this.post('/api/me/totp', undefined, { token: accessToken });
+    if (setup.status !== 201) throw new Error(`TOTP setup ${email}: ${setup.status} ${setup.text}`);
+    const step = currentTotpStep();
+    const confirm = await this.post('/api/me/totp/confirm', { code: totpCode(setup.body.secret, step) }, { token: accessToken });
+    if (confirm.status !== 200) throw new Error(`TOTP confirm ${email}: ${confirm.status} ${confirm.text}`);
+    return rememberTotp(email, setup.body.secret, confirm.body.recoveryCodes, step);
+  }
+
+  /** A new access token (and rotated refresh cookie) for the session; throws unless 200. */
+  async refresh(session: Session): Promise<Session> {
+    const res = await this.post('/api/auth/refresh', undefined, { cookie: session.refreshCookie });
+    if (res.status !== 200) throw new Error(`refresh ${session.email}: ${res.status} ${res.text}`);
+    const cookie = findCookie(res.setCookies);
+    if (!cookie) throw new Error(`refresh ${session.email}: no refresh cookie`);
+    return { ...session, accessToken: res.body.accessToken, refreshCookie: cookie.pair };
   }
 
   /** Registers then signs in. */
@@ -174,6 +206,68 @@ export class ApiClient {
     if (res.status !== 200) throw new Error(`accept: ${res.status} ${res.text}`);
     return session;
   }
+}
+
+// Two-step sign-in -----------------------------------------------------------------------------
+
+/** What this process knows of an account's TOTP: its secret, its unused recovery codes, the last time step it used. */
+export interface TotpEnrolment {
+  secret: string;
+  recoveryCodes: string[];
+  lastStep: number;
+}
+
+const TOTP_PERIOD_MS = 30_000;
+const enrolments = new Map<string, TotpEnrolment>();
+
+export const currentTotpStep = (at = Date.now()): number => Math.floor(at / TOTP_PERIOD_MS);
+
+/** The 6-digit code of a base32 secret at a time step (RFC 6238: SHA-1, 30 s). */
+export function totpCode(secret: string, step = currentTotpStep()): string {
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: step * TOTP_PERIOD_MS,
+  });
+}
+
+/** Remembers the TOTP of an account (by email), e.g. one a test set up itself, so that `login` and `totpCodeFor` can answer challenges. */
+export function rememberTotp(email: string, secret: string, recoveryCodes: string[] = [], usedStep = currentTotpStep() - 2): TotpEnrolment {
+  const enrolment = { secret, recoveryCodes: [...recoveryCodes], lastStep: usedStep };
+  enrolments.set(email.toLowerCase(), enrolment);
+  return enrolment;
+}
+
+/** The TOTP secret (base32) this process set up for the account, if any: the browser sign-in helper answers challenges with it. */
+export function totpSecretOf(email: string): string | undefined {
+  return enrolments.get(email.toLowerCase())?.secret;
+}
+
+/** What this process knows of the account's TOTP (secret, unused recovery codes, last time step used), if anything. */
+export function totpEnrolmentOf(email: string): TotpEnrolment | undefined {
+  return enrolments.get(email.toLowerCase());
+}
+
+export function forgetTotp(email: string): void {
+  enrolments.delete(email.toLowerCase());
+}
+
+/**
+ * A code the API will accept for the account now: the server takes each time step once and allows one
+ * step either side, so the current step or the next one not used yet; when both are spent, an unused
+ * recovery code (`recoveryCodes: true`, the default) or else the wait for the next step.
+ */
+export async function totpCodeFor(email: string, options: { recoveryCodes?: boolean } = {}): Promise<string> {
+  const enrolment = enrolments.get(email.toLowerCase());
+  if (!enrolment) throw new Error(`${email} has two-step sign-in on, but not set up by this process: no TOTP secret known (rememberTotp)`);
+  const now = currentTotpStep();
+  let step = Math.max(enrolment.lastStep + 1, now);
+  if (step > now + 1) {
+    const recovery = options.recoveryCodes !== false ? enrolment.recoveryCodes.shift() : undefined;
+    if (recovery) return recovery;
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * TOTP_PERIOD_MS - Date.now() + 50));
+    step = Math.max(enrolment.lastStep + 1, currentTotpStep());
+  }
+  enrolment.lastStep = step;
+  return totpCode(enrolment.secret, step);
 }
 
 // Mail outbox ----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * profiles, self-diagnostic, partner finder, proposals").
  */
 import type { CollectiveObjective, MagicSquare, PartnershipCategory } from './alliances';
+import type { OrganisationTwoFactorRule } from './accounts';
 import type { Organisation, OrganisationProfile, SocioEconomicProfile } from './identity';
 
 /** What an organisation may bring or look for beside the magic square (apports). */
@@ -23,6 +24,8 @@ export interface UpdateOrganisationProfileRequest {
   offers?: PartnerNeed[];
   openToAlliances?: boolean;
   listed?: boolean;
+  /** The organisation's two-step sign-in rule for its admins and signatories (accounts.ts `OrganisationTwoFactorRule`). */
+  requireTwoFactor?: boolean;
   houseModel?: SocioEconomicProfile | null;
 }
 
@@ -268,7 +271,7 @@ export const PARTNER_NEEDS: readonly PartnerNeed[] = [
 ];
 
 /** `GET /api/organisations/:id` for those who may see it: the organisation with its partnering profile. */
-export interface OrganisationWithProfile extends Organisation, OrganisationPartneringProfile {}
+export interface OrganisationWithProfile extends Organisation, OrganisationPartneringProfile, OrganisationTwoFactorRule {}
 
 export type DirectorySort = 'name' | 'match';
 export const DIRECTORY_SORTS: readonly DirectorySort[] = ['name', 'match'];

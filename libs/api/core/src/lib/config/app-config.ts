@@ -46,6 +46,12 @@ class Environment {
   @MinLength(32)
   JWT_SECRET?: string;
 
+  /** Encrypts the TOTP secrets at rest (docs/decisions/0017); unset: derived from JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  TOTP_ENCRYPTION_KEY?: string;
+
   @IsOptional()
   @IsString()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
@@ -182,6 +188,8 @@ export interface AppConfig {
   dataDir: string;
   admin: { email: string; password: string } | undefined;
   jwtSecret: string;
+  /** Key material for the TOTP secrets' encryption (TOTP_ENCRYPTION_KEY); undefined: derived from `jwtSecret`. */
+  totpEncryptionKey?: string;
   smtpUrl: string | undefined;
   redisUrl: string | undefined;
   publicUrl: string;
@@ -248,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { defaultWebRoot?: s
     dataDir,
     admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
     jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
+    totpEncryptionKey: raw.TOTP_ENCRYPTION_KEY || undefined,
     smtpUrl: raw.SMTP_URL || undefined,
     redisUrl: raw.REDIS_URL || undefined,
     publicUrl,

@@ -6,7 +6,17 @@
  * `AlliancePolicy`, `CharterReader`…). `table-ownership.spec.ts` enforces it.
  */
 export const TABLE_OWNERSHIP = {
-  identity: ['users', 'refresh_tokens', 'user_sessions', 'account_tokens', 'oidc_identities', 'oidc_login_states'],
+  identity: [
+    'users',
+    'refresh_tokens',
+    'user_sessions',
+    'account_tokens',
+    'totp_factors',
+    'recovery_codes',
+    'mfa_challenges',
+    'oidc_identities',
+    'oidc_login_states',
+  ],
   organisations: ['organisations', 'memberships', 'invitations'],
   alliances: ['alliances', 'alliance_members'],
   charter: ['charter_updates', 'charter_snapshots', 'charter_versions', 'charter_signatures'],

@@ -29,6 +29,7 @@ const ORGANISATION: OrganisationWithProfile = {
   offers: [],
   openToAlliances: false,
   listed: false,
+  requireTwoFactor: false,
 };
 
 describe('ProfileEditPage', () => {
