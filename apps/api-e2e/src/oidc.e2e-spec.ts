@@ -11,6 +11,7 @@ import {
   startApiProcess,
   startOidcTestProvider,
   testServerName,
+  totpCodeFor,
   uniqueEmail,
   type ApiProcess,
   type OidcHop,
@@ -180,6 +181,33 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect(await audited('auth.oidc_linked', existing.id)).toEqual([{ details: { issuer: provider.issuer, created: false } }]);
     expect(await audited('auth.oidc_account_created', existing.id)).toHaveLength(0);
     expect((await client.post('/api/auth/login', { email: existing.email, password: existing.password })).status).toBe(200);
+  });
+
+  it('asks an account with two-step sign-in for its code after the provider: no session until it is given', async () => {
+    const existing = await client.register({ email: uniqueEmail('sso.totp'), displayName: 'Dominique Deux Étapes' });
+    const password = await client.post('/api/auth/login', { email: existing.email, password: existing.password });
+    await client.enrolTotp(existing.email, password.body.accessToken);
+    const account = { sub: sub('totp'), email: existing.email, emailVerified: true, name: 'Dominique' };
+    await provider.addAccount(account);
+    const sessionsBefore = await liveSessions();
+
+    const result = await signIn({ apiUrl: api.url, sub: account.sub, returnUrl: '/alliances' });
+    expect(result.status).toBe(303);
+    const target = new URL(result.location as string, api.url);
+    expect(target.pathname).toBe('/sign-in');
+    expect(target.searchParams.get('returnUrl')).toBe('/alliances');
+    const mfaToken = target.searchParams.get('mfaToken') as string;
+    expect(mfaToken).toBeTruthy();
+    expect(findCookie(result.setCookies)).toBeUndefined();
+    expect(await liveSessions()).toBe(sessionsBefore);
+
+    expect((await client.post('/api/auth/login/mfa', { mfaToken, code: '000000' })).status).toBe(401);
+    const second = await client.post('/api/auth/login/mfa', { mfaToken, code: await totpCodeFor(existing.email) });
+    expect(second.status).toBe(200);
+    expect(second.body.user.id).toBe(existing.id);
+    expect((await client.get('/api/me', { token: second.body.accessToken })).status).toBe(200);
+    const logins = await audited('auth.login', existing.id);
+    expect(logins.at(-1)).toEqual({ details: { method: 'oidc', secondFactor: 'totp' } });
   });
 
   it('refuses an address the provider does not vouch for: 403, nothing created', async () => {
