@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import {
   answerSecondStep,
   expectAccessible,
+  freshTotpCode,
   openBrowser,
   screenshot,
   signIn,
@@ -132,7 +133,7 @@ describe('accounts people can trust, in Chromium', () => {
     await page.getByTestId('totp-code').fill(totpCode(secret, Date.now() + 5 * 60_000));
     await page.getByTestId('totp-confirm').click();
     await page.getByTestId('totp-error').waitFor();
-    await page.getByTestId('totp-code').fill(totpCode(secret));
+    await page.getByTestId('totp-code').fill(await freshTotpCode(secret));
     await page.getByTestId('totp-confirm').click();
     const codesList = page.getByTestId('recovery-codes');
     await codesList.waitFor();

@@ -101,7 +101,7 @@ export interface Credentials {
 }
 
 /**
- * The two-factor helpers of libs/e2e/support (ApiClient.login turns two-step sign-in on for accounts a
+ * The two-factor helpers of libs/e2e/support (ApiClient.login sets two-step sign-in up for accounts a
  * rule obliges, and remembers their secret). Looked up by name so this file does not break while
  * they are absent.
  */
@@ -110,32 +110,49 @@ const totpRegistry = support as unknown as {
   totpSecretOf?: (email: string) => string | undefined | null;
 };
 
-/** The current code of a base32 secret (RFC 6238, 30 s, 6 digits). */
+const TOTP_PERIOD_MS = 30_000;
+const step = (at = Date.now()) => Math.floor(at / TOTP_PERIOD_MS);
+
+/** The code of a base32 secret at a time (RFC 6238, SHA-1, 30 s, 6 digits). */
 export function totpCode(secret: string, at = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: at });
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
 }
 
-/** Waits for the next 30-second window: the API refuses a code already used. */
-export async function nextTotpWindow(): Promise<void> {
-  const left = 30_000 - (Date.now() % 30_000);
-  await new Promise((resolve) => setTimeout(resolve, left + 200));
+/** The last time step used per secret: the API takes each step once, and one step either side of now. */
+const usedSteps = new Map<string, number>();
+
+/** A code of `secret` the API has not seen yet: the current step, else the next one, else after a wait. */
+export async function freshTotpCode(secret: string): Promise<string> {
+  let next = Math.max((usedSteps.get(secret) ?? -1) + 1, step());
+  if (next > step() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (next - 1) * TOTP_PERIOD_MS - Date.now() + 100));
+    next = Math.max((usedSteps.get(secret) ?? -1) + 1, step());
+  }
+  usedSteps.set(secret, next);
+  return totpCode(secret, next * TOTP_PERIOD_MS);
 }
 
 async function codeFor(who: Credentials): Promise<string> {
-  if (who.totpSecret) return totpCode(who.totpSecret);
-  const secret = totpRegistry.totpSecretOf?.(who.email);
-  if (secret) return totpCode(secret);
+  if (who.totpSecret) return freshTotpCode(who.totpSecret);
+  // The registry knows which steps ApiClient.login already spent for this account.
   if (totpRegistry.totpCodeFor) return await totpRegistry.totpCodeFor(who.email);
+  const secret = totpRegistry.totpSecretOf?.(who.email);
+  if (secret) return freshTotpCode(secret);
   throw new Error(`sign-in of ${who.email} asks for a two-step code, and no TOTP secret is known for it`);
 }
 
 /**
- * When the sign-in page asks for the second step, answers it with the person's current code; a code
- * refused (already used in this window by another sign-in) is retried once in the next window.
+ * When the sign-in page asks for the second step, answers it with a code the API has not seen (or a
+ * recovery code the registry hands out); a refused code is retried once with the next one.
  */
 export async function answerSecondStep(page: Page, who: Credentials): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await page.getByTestId('sign-in-mfa-code').fill(await codeFor(who));
+    const code = await codeFor(who);
+    const isRecoveryCode = !/^\d{6}$/.test(code);
+    const field = page.getByTestId('sign-in-mfa-code');
+    const inRecoveryMode = (await field.getAttribute('inputmode')) !== 'numeric';
+    if (isRecoveryCode !== inRecoveryMode) await page.getByTestId('sign-in-mfa-recovery-toggle').click();
+    await field.fill(code);
     await page.getByTestId('sign-in-mfa-submit').click();
     const outcome = await Promise.race([
       page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'in' as const),
@@ -146,7 +163,6 @@ export async function answerSecondStep(page: Page, who: Credentials): Promise<vo
     ]);
     if (outcome === 'in') return;
     if (attempt >= 1) throw new Error(`second step refused for ${who.email}: ${await page.getByTestId('sign-in-error').textContent()}`);
-    await nextTotpWindow();
   }
 }
 

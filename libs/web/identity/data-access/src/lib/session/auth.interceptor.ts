@@ -11,7 +11,9 @@ const TWO_FACTOR_SETUP_REQUIRED = 'auth.two_factor_setup_required';
 /** A restricted session asked for something else than setting up two-step sign-in (a rule started to apply). */
 function isSetupRequired(error: unknown): boolean {
   return (
-    error instanceof HttpErrorResponse && error.status === 403 && (error.error as { code?: string } | null)?.code === TWO_FACTOR_SETUP_REQUIRED
+    error instanceof HttpErrorResponse &&
+    error.status === 403 &&
+    (error.error as { code?: string } | null)?.code === TWO_FACTOR_SETUP_REQUIRED
   );
 }
 

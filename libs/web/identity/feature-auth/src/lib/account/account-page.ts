@@ -72,8 +72,11 @@ export class AccountPage implements OnInit {
   readonly returnUrl = input<string>();
 
   protected readonly security = rxResource({ stream: () => this.securityApi.security() });
-  /** Until two-step sign-in is set up, the API answers nothing else: the page shows that section only. */
-  protected readonly restricted = this.store.twoFactorSetupRequired;
+  /**
+   * Until two-step sign-in is set up, the API answers nothing else: the page shows that section only.
+   * Read once: the flag clears as soon as it is set up, while the recovery codes must stay on screen.
+   */
+  protected readonly restricted = signal(this.store.twoFactorSetupRequired()).asReadonly();
   private readonly accountApi = inject(AccountApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);

@@ -14,7 +14,19 @@ import { firstValueFrom } from 'rxjs';
 /** Asks for a reset link. The answer never tells whether the address has an account. */
 @Component({
   selector: 'all-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatCard, MatCardContent, MatFormField, MatLabel, MatError, MatInput, TranslocoPipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatCard,
+    MatCardContent,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    TranslocoPipe,
+    Notice,
+  ],
   template: `
     <div class="auth-page">
       <h1>{{ 'forgotPassword.title' | transloco }}</h1>

@@ -19,7 +19,8 @@ export function samePasswords(group: AbstractControl): ValidationErrors | null {
   if (!confirmation) return null;
   const mismatch = !!confirmation.value && password !== confirmation.value;
   if (mismatch !== confirmation.hasError('mismatch')) {
-    const { mismatch: _dropped, ...others } = confirmation.errors ?? {};
+    const others = { ...confirmation.errors };
+    delete others['mismatch'];
     confirmation.setErrors(mismatch ? { ...others, mismatch: true } : Object.keys(others).length ? others : null);
   }
   return null;
@@ -31,7 +32,20 @@ export function samePasswords(group: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'all-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatCard, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, TranslocoPipe, Notice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatCard,
+    MatCardContent,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    TranslocoPipe,
+    Notice,
+  ],
   template: `
     <div class="auth-page">
       <h1>{{ 'resetPassword.title' | transloco }}</h1>
@@ -64,7 +78,13 @@ export function samePasswords(group: AbstractControl): ValidationErrors | null {
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'resetPassword.confirmation' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="confirmation" autocomplete="new-password" data-testid="reset-password-confirmation" />
+              <input
+                matInput
+                type="password"
+                formControlName="confirmation"
+                autocomplete="new-password"
+                data-testid="reset-password-confirmation"
+              />
               @if (form.controls.confirmation.hasError('required')) {
                 <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
               } @else if (form.controls.confirmation.hasError('mismatch')) {
