@@ -22,6 +22,7 @@ import {
 } from './support/browser';
 
 const NEW_PASSWORD = 'Une-Autre-Phrase-De-Passe-2026';
+const ADMIN_EMAIL = 'admin.accounts@alliances.test';
 
 /** Signs out through the user menu and waits to be home. */
 async function signOut(page: Page): Promise<void> {
@@ -58,7 +59,12 @@ describe('accounts people can trust, in Chromium', () => {
     db = await createTestDatabase();
     api = await startApiProcess({
       databaseUrl: db.url,
-      env: { AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' },
+      env: {
+        ADMIN_EMAIL,
+        ADMIN_PASSWORD: GOOD_PASSWORD,
+        AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+        AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+      },
     });
     client = new ApiClient(api.url);
   }, 120_000);
@@ -192,4 +198,44 @@ describe('accounts people can trust, in Chromium', () => {
     }
     await screenshot(page, 'accounts-sessions');
   }, 90_000);
+
+  it("lets an organisation's admin require two-step sign-in, then sets it up before going on", async () => {
+    const admin = await client.login(ADMIN_EMAIL);
+    const person = await client.signUp({ displayName: 'Alix Exigeante' });
+    const organisation = await client.applyOrganisation(person, { name: 'Ressourcerie du Plateau' });
+    await client.approveOrganisation(admin, organisation.id);
+    const home = `/organisations/${organisation.id}`;
+
+    const page = await open('rule');
+    await signIn(page, api.url, person, home);
+    const toggle = page.getByTestId('org-require-2fa');
+    await toggle.waitFor();
+    await toggle.locator('button').click();
+    await page.getByTestId('org-require-2fa-saved').waitFor();
+    await expectAccessible(page);
+
+    // The next sign-in is restricted: the app sends the person to set it up, then on to where they were going.
+    await signOut(page);
+    await page.goto(`${api.url}/sign-in?returnUrl=${encodeURIComponent(home)}`);
+    await page.getByTestId('sign-in-email').fill(person.email);
+    await page.getByTestId('sign-in-password').fill(person.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('two-factor-setup-required').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await page.getByTestId('totp-required-by').filter({ hasText: 'Ressourcerie du Plateau' }).waitFor();
+    await expectAccessible(page);
+    // Other pages lead back here until it is done.
+    await page.goto(`${api.url}/organisations`);
+    await page.getByTestId('two-factor-setup-required').waitFor();
+
+    await page.getByTestId('totp-enable').click();
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
+    await page.getByTestId('totp-code').fill(await freshTotpCode(secret));
+    await page.getByTestId('totp-confirm').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await page.getByTestId('two-factor-continue').click();
+    await page.waitForURL((url) => url.pathname !== '/account');
+    await page.getByTestId('user-menu').waitFor();
+    expect(new URL(page.url()).pathname).not.toBe('/account');
+  }, 120_000);
 });
