@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DOCUMENT,
   ElementRef,
   Injector,
@@ -23,7 +24,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AccountApi, AuthStore, SecurityApi } from '@alliances/web/identity/data-access';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
-import { LOCALES, type Locale } from '@alliances/shared/contracts';
+import { LOCALES, type AccountSecurity, type Locale } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DISPLAY_NAME_MAX_LENGTH } from './account-rules';
 import { DeleteAccountDialog } from './delete-account-dialog';
@@ -77,6 +78,27 @@ export class AccountPage implements OnInit {
    * Read once: the flag clears as soon as it is set up, while the recovery codes must stay on screen.
    */
   protected readonly restricted = signal(this.store.twoFactorSetupRequired()).asReadonly();
+  /**
+   * What the two-step section needs, also when the security summary cannot be read in a restricted
+   * session: the setup itself only needs to know that it is off and required.
+   */
+  protected readonly twoFactorSecurity = computed<AccountSecurity | null>(() => {
+    if (this.security.hasValue()) return this.security.value();
+    if (!this.restricted() || !this.security.error()) return null;
+    return {
+      email: this.user()?.email ?? '',
+      pendingEmail: null,
+      hasPassword: true,
+      twoFactor: {
+        enabled: false,
+        enabledAt: null,
+        recoveryCodesLeft: 0,
+        required: true,
+        requiredBy: { platformAdmin: this.store.isPlatformAdmin(), organisations: [] },
+      },
+      linkedIdentities: [],
+    };
+  });
   private readonly accountApi = inject(AccountApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
