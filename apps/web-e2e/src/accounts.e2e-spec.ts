@@ -154,6 +154,7 @@ describe('accounts people can trust, in Chromium', () => {
     await signOut(page);
     await firstStep(page, api.url, person);
     await expectAccessible(page);
+    await screenshot(page, 'accounts-sign-in-second-step');
     await page.getByTestId('sign-in-mfa-code').fill(totpCode(secret, Date.now() + 5 * 60_000));
     await page.getByTestId('sign-in-mfa-submit').click();
     await page.getByTestId('sign-in-error').waitFor();

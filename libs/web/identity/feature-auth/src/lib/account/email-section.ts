@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -13,7 +14,7 @@ import { firstValueFrom } from 'rxjs';
 /** Changing the address: a link to the new one confirms it; until then the old one stays. */
 @Component({
   selector: 'all-email-section',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatError, MatInput, TranslocoPipe, Notice],
+  imports: [ReactiveFormsModule, MatButton, MatCard, MatCardContent, MatFormField, MatLabel, MatError, MatInput, TranslocoPipe, Notice],
   template: `
     <section aria-labelledby="account-email-title">
       <h2 id="account-email-title">{{ 'account.email.title' | transloco }}</h2>
@@ -33,35 +34,39 @@ import { firstValueFrom } from 'rxjs';
           <all-notice kind="success" data-testid="email-change-sent">{{ 'account.email.sent' | transloco }}</all-notice>
         }
       </div>
-      <form class="account-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'account.email.newEmail' | transloco }}</mat-label>
-          <input matInput type="email" formControlName="newEmail" autocomplete="email" data-testid="email-change-new" />
-          @if (form.controls.newEmail.hasError('required')) {
-            <mat-error>{{ 'validation.emailRequired' | transloco }}</mat-error>
-          } @else if (form.controls.newEmail.hasError('email') || form.controls.newEmail.hasError('isEmail')) {
-            <mat-error>{{ 'validation.emailInvalid' | transloco }}</mat-error>
-          }
-        </mat-form-field>
-        @if (security().hasPassword) {
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'account.email.password' | transloco }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-              data-testid="email-change-password"
-            />
-            @if (form.controls.password.hasError('required')) {
-              <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
+      <mat-card appearance="outlined"
+        ><mat-card-content
+          ><form class="account-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'account.email.newEmail' | transloco }}</mat-label>
+              <input matInput type="email" formControlName="newEmail" autocomplete="email" data-testid="email-change-new" />
+              @if (form.controls.newEmail.hasError('required')) {
+                <mat-error>{{ 'validation.emailRequired' | transloco }}</mat-error>
+              } @else if (form.controls.newEmail.hasError('email') || form.controls.newEmail.hasError('isEmail')) {
+                <mat-error>{{ 'validation.emailInvalid' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            @if (security().hasPassword) {
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'account.email.password' | transloco }}</mat-label>
+                <input
+                  matInput
+                  type="password"
+                  formControlName="password"
+                  autocomplete="current-password"
+                  data-testid="email-change-password"
+                />
+                @if (form.controls.password.hasError('required')) {
+                  <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
+                }
+              </mat-form-field>
             }
-          </mat-form-field>
-        }
-        <button matButton="filled" type="submit" [disabled]="pending()" data-testid="email-change-submit">
-          {{ 'account.email.submit' | transloco }}
-        </button>
-      </form>
+            <button matButton="filled" type="submit" [disabled]="pending()" data-testid="email-change-submit">
+              {{ 'account.email.submit' | transloco }}
+            </button>
+          </form></mat-card-content
+        ></mat-card
+      >
     </section>
   `,
   styleUrl: './account-page.scss',
