@@ -18,9 +18,6 @@ import { firstValueFrom } from 'rxjs';
   template: `
     <section aria-labelledby="account-email-title">
       <h2 id="account-email-title">{{ 'account.email.title' | transloco }}</h2>
-      <p>
-        {{ 'account.profile.email' | transloco }} <strong data-testid="account-security-email">{{ security().email }}</strong>
-      </p>
       @if (security().pendingEmail; as pendingEmail) {
         <all-notice kind="info" data-testid="account-pending-email">{{
           'account.email.pending' | transloco: { email: pendingEmail }
