@@ -200,6 +200,29 @@ describe('accounts people can trust, in Chromium', () => {
     await screenshot(page, 'accounts-sessions');
   }, 90_000);
 
+  it('changes the address through the link mailed to the new one', async () => {
+    const person = await client.signUp({ displayName: 'Eden Nomade' });
+    const newEmail = `nouvelle.${person.email}`;
+    const page = await open('mover');
+    await signIn(page, api.url, person, '/account');
+    const before = readOutbox(api.dataDir).length;
+    await page.getByTestId('email-change-new').fill(newEmail);
+    await page.getByTestId('email-change-password').fill(person.password);
+    await page.getByTestId('email-change-submit').click();
+    await page.getByTestId('email-change-sent').waitFor();
+    await page.getByTestId('account-pending-email').filter({ hasText: newEmail }).waitFor();
+    await expectAccessible(page);
+
+    const mail = await waitForMail(api.dataDir, (m) => m.to.includes(newEmail), { after: before });
+    const link = /\/confirm-email\/[A-Za-z0-9_\-.~%]+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(`${api.url}${link}`);
+    await page.getByTestId('confirm-email-done').filter({ hasText: newEmail }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`${api.url}/account`);
+    await page.getByTestId('account-email').filter({ hasText: newEmail }).waitFor();
+  }, 90_000);
+
   it("lets an organisation's admin require two-step sign-in, then sets it up before going on", async () => {
     const admin = await client.login(ADMIN_EMAIL);
     const person = await client.signUp({ displayName: 'Alix Exigeante' });
