@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
@@ -34,7 +45,9 @@ import { firstValueFrom } from 'rxjs';
         <mat-card-content>
           <div aria-live="polite">
             @if (sent()) {
-              <all-notice kind="success" data-testid="forgot-sent">{{ 'forgotPassword.sent' | transloco }}</all-notice>
+              <all-notice kind="success" tabindex="-1" #sentNotice data-testid="forgot-sent">{{
+                'forgotPassword.sent' | transloco
+              }}</all-notice>
             }
             @if (errorKey(); as key) {
               <all-notice kind="error" data-testid="forgot-error">{{ key | transloco }}</all-notice>
@@ -69,6 +82,8 @@ import { firstValueFrom } from 'rxjs';
 })
 export class ForgotPasswordPage implements OnInit {
   private readonly api = inject(SecurityApi);
+  private readonly injector = inject(Injector);
+  private readonly sentNotice = viewChild('sentNotice', { read: ElementRef });
 
   /** Query parameter: the address typed on the sign-in page. */
   readonly email = input<string>();
@@ -95,6 +110,8 @@ export class ForgotPasswordPage implements OnInit {
     try {
       await firstValueFrom(this.api.forgotPassword(this.form.controls.email.value.trim()));
       this.sent.set(true);
+      // The form is gone: the keyboard and screen reader land on what replaced it.
+      afterNextRender(() => (this.sentNotice()?.nativeElement as HTMLElement | undefined)?.focus(), { injector: this.injector });
     } catch (error) {
       this.errorKey.set(errorMessageKey(error));
     } finally {
