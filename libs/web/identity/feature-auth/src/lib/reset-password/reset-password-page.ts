@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, SecurityApi } from '@alliances/web/identity/data-access';
+import { AuthStore, SecurityApi, twoFactorSetupUrl } from '@alliances/web/identity/data-access';
 import { apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
@@ -137,7 +137,7 @@ export class ResetPasswordPage {
       if (outcome.kind === 'mfa') {
         await this.router.navigate(['/sign-in'], { queryParams: { mfaToken: outcome.challenge.mfaToken } });
       } else {
-        await this.router.navigateByUrl('/');
+        await this.router.navigateByUrl(this.store.twoFactorSetupRequired() ? twoFactorSetupUrl(this.router) : '/');
       }
     } catch (error) {
       if (apiErrorCode(error) === 'auth.reset_token_invalid') this.tokenInvalid.set(true);

@@ -19,7 +19,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, SecurityApi, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { AuthStore, SecurityApi, safeReturnUrl, twoFactorSetupUrl } from '@alliances/web/identity/data-access';
 import { errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { ERRORS, isErrorCode, TOTP_DIGITS } from '@alliances/shared/contracts';
@@ -168,6 +168,8 @@ export class SignInPage implements OnInit {
   }
 
   private async goOn(): Promise<void> {
-    await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? '/organisations');
+    const target = safeReturnUrl(this.returnUrl()) ?? '/organisations';
+    // A restricted session goes to set up two-step sign-in first, wherever it was heading.
+    await this.router.navigateByUrl(this.store.twoFactorSetupRequired() ? twoFactorSetupUrl(this.router, target) : target);
   }
 }

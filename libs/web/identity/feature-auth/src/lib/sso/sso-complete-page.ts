@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
+import { AuthStore, safeReturnUrl, twoFactorSetupUrl } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
 
 /**
@@ -41,7 +41,10 @@ export class SsoCompletePage implements OnInit {
   async ngOnInit(): Promise<void> {
     try {
       if (await this.store.resumeFromCookie()) {
-        await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? '/organisations', { replaceUrl: true });
+        const target = safeReturnUrl(this.returnUrl()) ?? '/organisations';
+        await this.router.navigateByUrl(this.store.twoFactorSetupRequired() ? twoFactorSetupUrl(this.router, target) : target, {
+          replaceUrl: true,
+        });
         return;
       }
     } catch {
