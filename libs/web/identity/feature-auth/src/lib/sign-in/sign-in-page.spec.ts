@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { LanguageService } from '@alliances/web/core';
 import { browserLanguage, translocoTesting } from '@alliances/web/core/testing';
 import { SecurityApi } from '@alliances/web/identity/data-access';
+import type { AuthProvidersResponse } from '@alliances/shared/contracts';
 import { of } from 'rxjs';
 import { SignInPage } from './sign-in-page';
 
@@ -17,16 +18,18 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('SignInPage', () => {
   let http: HttpTestingController;
+  let oidc: AuthProvidersResponse['oidc'];
 
   beforeEach(() => {
     localStorage.clear();
+    oidc = null;
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         // No single sign-on configured (its button has its own test below).
-        { provide: SecurityApi, useValue: { providers: () => of({ oidc: null }) } },
+        { provide: SecurityApi, useValue: { providers: () => of({ oidc }) } },
         provideRouter(
           [
             { path: 'sign-in', component: SignInPage },
@@ -174,5 +177,16 @@ describe('SignInPage', () => {
   it('explains why single sign-on failed', async () => {
     const { alert } = await open('/sign-in?ssoError=oidc.email_unverified');
     expect(alert()).toContain('ne confirme pas votre adresse');
+  });
+
+  it('offers single sign-on by its name, coming back to the page that asked', async () => {
+    oidc = { displayName: 'Annuaire de la Région', loginUrl: '/api/auth/oidc/login' };
+    const { byTestId, harness } = await open('/sign-in?returnUrl=%2Fcatalyst');
+    await settle();
+    await harness.fixture.whenStable();
+    const sso = byTestId<HTMLAnchorElement>('sign-in-sso');
+    expect(sso?.textContent?.trim()).toBe('Se connecter avec Annuaire de la Région');
+    expect(sso?.getAttribute('href')).toBe('/api/auth/oidc/login?returnUrl=%2Fcatalyst');
+    expect(byTestId<HTMLAnchorElement>('sign-in-forgot')?.getAttribute('href')).toBe('/forgot-password');
   });
 });
