@@ -1,4 +1,5 @@
 import {
+  ApiClient,
   GOOD_PASSWORD,
   createTestDatabase,
   invitationTokenOf,
@@ -10,7 +11,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
+import { openBrowser, passFirstStep, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
 
 const ADMIN_EMAIL = 'admin@alliances.test';
 const RNA = 'W751234567';
@@ -51,6 +52,8 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
   await page.getByTestId('sign-in-email').fill(email);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+  // The platform admin answers the second step (two-step sign-in is required of admins).
+  await passFirstStep(page, { email, password });
   await arriveAt(page, returnUrl, 'sign-in-error');
 }
 
@@ -70,6 +73,8 @@ describe('onboarding in Chromium: sign-up, application, review, invitation', () 
         AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
       },
     });
+    // Platform admins must use two-step sign-in: ApiClient.login sets it up and remembers the secret.
+    await new ApiClient(api.url).login(ADMIN_EMAIL);
   });
   afterAll(async () => {
     for (const browser of browsers) await browser.close().catch(() => undefined);

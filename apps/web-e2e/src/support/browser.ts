@@ -2,7 +2,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as support from '@alliances/e2e/support';
 import { workspaceRoot } from '@alliances/e2e/support';
+import { Secret, TOTP } from 'otpauth';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -91,11 +93,102 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }
 
-/** Signs in through the sign-in page and waits to be back on `returnUrl`. */
-export async function signIn(page: Page, baseUrl: string, who: { email: string; password: string }, returnUrl: string): Promise<void> {
+/** A person to sign in; `totpSecret` when the test turned two-step sign-in on itself. */
+export interface Credentials {
+  email: string;
+  password: string;
+  totpSecret?: string;
+}
+
+/**
+ * The two-factor helpers of libs/e2e/support (ApiClient.login sets two-step sign-in up for accounts a
+ * rule obliges, and remembers their secret). Looked up by name so this file does not break while
+ * they are absent.
+ */
+const totpRegistry = support as unknown as {
+  totpCodeFor?: (email: string) => string | Promise<string>;
+  totpSecretOf?: (email: string) => string | undefined | null;
+};
+
+const TOTP_PERIOD_MS = 30_000;
+const step = (at = Date.now()) => Math.floor(at / TOTP_PERIOD_MS);
+
+/** The code of a base32 secret at a time (RFC 6238, SHA-1, 30 s, 6 digits). */
+export function totpCode(secret: string, at = Date.now()): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
+}
+
+/** The last time step used per secret: the API takes each step once, and one step either side of now. */
+const usedSteps = new Map<string, number>();
+
+/** A code of `secret` the API has not seen yet: the current step, else the next one, else after a wait. */
+export async function freshTotpCode(secret: string): Promise<string> {
+  let next = Math.max((usedSteps.get(secret) ?? -1) + 1, step());
+  if (next > step() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (next - 1) * TOTP_PERIOD_MS - Date.now() + 100));
+    next = Math.max((usedSteps.get(secret) ?? -1) + 1, step());
+  }
+  usedSteps.set(secret, next);
+  return totpCode(secret, next * TOTP_PERIOD_MS);
+}
+
+async function codeFor(who: Credentials): Promise<string> {
+  if (who.totpSecret) return freshTotpCode(who.totpSecret);
+  // The registry knows which steps ApiClient.login already spent for this account.
+  if (totpRegistry.totpCodeFor) return await totpRegistry.totpCodeFor(who.email);
+  const secret = totpRegistry.totpSecretOf?.(who.email);
+  if (secret) return freshTotpCode(secret);
+  throw new Error(`sign-in of ${who.email} asks for a two-step code, and no TOTP secret is known for it`);
+}
+
+/**
+ * When the sign-in page asks for the second step, answers it with a code the API has not seen (or a
+ * recovery code the registry hands out); a refused code is retried once with the next one.
+ */
+export async function answerSecondStep(page: Page, who: Credentials): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const code = await codeFor(who);
+    const isRecoveryCode = !/^\d{6}$/.test(code);
+    const field = page.getByTestId('sign-in-mfa-code');
+    const inRecoveryMode = (await field.getAttribute('inputmode')) !== 'numeric';
+    if (isRecoveryCode !== inRecoveryMode) await page.getByTestId('sign-in-mfa-recovery-toggle').click();
+    await field.fill(code);
+    await page.getByTestId('sign-in-mfa-submit').click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'in' as const),
+      page
+        .getByTestId('sign-in-error')
+        .waitFor()
+        .then(() => 'refused' as const),
+    ]);
+    if (outcome === 'in') return;
+    if (attempt >= 1) throw new Error(`second step refused for ${who.email}: ${await page.getByTestId('sign-in-error').textContent()}`);
+  }
+}
+
+/** After the password: waits to leave the sign-in page, answering the second step if it comes. */
+export async function passFirstStep(page: Page, who: Credentials): Promise<void> {
+  const outcome = await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'in' as const),
+    page
+      .getByTestId('sign-in-mfa-code')
+      .waitFor()
+      .then(() => 'mfa' as const),
+    page
+      .getByTestId('sign-in-error')
+      .waitFor()
+      .then(() => 'refused' as const),
+  ]);
+  if (outcome === 'refused') throw new Error(`sign-in refused for ${who.email}: ${await page.getByTestId('sign-in-error').textContent()}`);
+  if (outcome === 'mfa') await answerSecondStep(page, who);
+}
+
+/** Signs in through the sign-in page (with the second step when asked) and waits to be back on `returnUrl`. */
+export async function signIn(page: Page, baseUrl: string, who: Credentials, returnUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`);
   await page.getByTestId('sign-in-email').fill(who.email);
   await page.getByTestId('sign-in-password').fill(who.password);
   await page.getByTestId('sign-in-submit').click();
+  await passFirstStep(page, who);
   await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0]);
 }

@@ -1,6 +1,6 @@
-export { AuthStore, SESSION_HINT_KEY, type SessionStatus } from './lib/session/auth-store';
+export { AuthStore, SESSION_HINT_KEY, type SessionStatus, type SignInOutcome } from './lib/session/auth-store';
 export { authInterceptor } from './lib/session/auth.interceptor';
-export { authGuard, guestGuard, platformAdminGuard } from './lib/session/guards';
+export { TWO_FACTOR_SETUP_PATH, authGuard, guestGuard, platformAdminGuard, twoFactorSetupUrl } from './lib/session/guards';
 export { provideAuth } from './lib/session/provide-auth';
 export { safeReturnUrl } from './lib/session/return-url';
 export { AccountApi } from './lib/api/account.api';
@@ -10,3 +10,4 @@ export { ReviewQueueApi } from './lib/api/review-queue.api';
 export { ProposalsApi, type ProposalBox } from './lib/api/proposals.api';
 export { CatalystApi, type CatalystOrganisation } from './lib/api/catalyst.api';
 export { AllianceInvitationsApi } from './lib/api/alliance-invitations.api';
+export { SecurityApi } from './lib/api/security.api';

@@ -2,8 +2,12 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router, UrlTree } from '@angular/router';
 import { LanguageService } from '@alliances/web/core';
+import { isMfaChallenge } from '@alliances/shared/contracts';
 import type {
   LoginRequest,
+  MfaChallengeResponse,
+  MfaLoginRequest,
+  SignInResponse,
   LoginResponse,
   MeResponse,
   RefreshResponse,
@@ -24,6 +28,9 @@ const REFRESH_MARGIN_SECONDS = 60;
 
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
+/** Where a sign-in attempt stands: done, or waiting for the second step. */
+export type SignInOutcome = { kind: 'signedIn' } | { kind: 'mfa'; challenge: MfaChallengeResponse };
+
 /**
  * The signed-in person: their account, memberships and platform role, and the short-lived access
  * token (kept in memory only; the refresh token lives in an httpOnly cookie the page cannot read).
@@ -38,6 +45,7 @@ export class AuthStore {
   private readonly token = signal<string | null>(null);
   private readonly me = signal<MeResponse | null>(null);
   private readonly state = signal<SessionStatus>('signedOut');
+  private readonly setupRequired = signal(false);
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<string | null> | null = null;
   private restoration: Promise<void> = Promise.resolve();
@@ -48,6 +56,8 @@ export class AuthStore {
   readonly memberships = computed(() => this.me()?.memberships ?? []);
   readonly isPlatformAdmin = computed(() => this.me()?.isPlatformAdmin ?? false);
   readonly isSignedIn = computed(() => this.state() === 'signedIn');
+  /** A rule obliges this person to set up two-step sign-in first: the session may do nothing else. */
+  readonly twoFactorSetupRequired = this.setupRequired.asReadonly();
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.refreshTimer));
@@ -70,10 +80,33 @@ export class AuthStore {
     return this.restoration;
   }
 
-  async signIn(credentials: LoginRequest): Promise<void> {
-    const session = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', credentials));
-    this.startSession(session.accessToken, session.expiresIn);
+  /** Password sign-in: a session at once, or the challenge of the second step (two-step sign-in on). */
+  async signIn(credentials: LoginRequest): Promise<SignInOutcome> {
+    return this.accept(await firstValueFrom(this.http.post<SignInResponse>('/api/auth/login', credentials)));
+  }
+
+  /** The second step: a code of the authenticator app, or an unused recovery code. */
+  async completeMfa(request: MfaLoginRequest): Promise<void> {
+    await this.accept(await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login/mfa', request)));
+  }
+
+  /** Any answer shaped like a sign-in's (the password reset answers one too). */
+  async accept(response: SignInResponse): Promise<SignInOutcome> {
+    if (isMfaChallenge(response)) {
+      return { kind: 'mfa', challenge: response };
+    }
+    this.setupRequired.set(response.twoFactorSetupRequired === true);
+    this.startSession(response.accessToken, response.expiresIn);
     await this.reloadMe();
+    return { kind: 'signedIn' };
+  }
+
+  /** The refresh cookie was just set by someone else (single sign-on's callback): a session from it. */
+  async resumeFromCookie(): Promise<boolean> {
+    const token = await this.refresh();
+    if (!token) return false;
+    await this.reloadMe();
+    return true;
   }
 
   /** Creates the account, then signs in with it. */
@@ -89,6 +122,7 @@ export class AuthStore {
   refresh(): Promise<string | null> {
     this.refreshing ??= this.acrossTabs(() => firstValueFrom(this.http.post<RefreshResponse>('/api/auth/refresh', null)))
       .then((session) => {
+        this.setupRequired.set(session.twoFactorSetupRequired === true);
         this.startSession(session.accessToken, session.expiresIn);
         return session.accessToken;
       })
@@ -147,6 +181,7 @@ export class AuthStore {
 
   private setMe(me: MeResponse): void {
     this.me.set(me);
+    if (me.twoFactorSetupRequired !== undefined) this.setupRequired.set(me.twoFactorSetupRequired);
     this.state.set('signedIn');
     // The account's language wins once signed in: mails use it too.
     if (me.user.locale !== this.language.lang()) {
@@ -168,6 +203,7 @@ export class AuthStore {
     clearTimeout(this.refreshTimer);
     this.token.set(null);
     this.me.set(null);
+    this.setupRequired.set(false);
     this.state.set('signedOut');
     this.writeHint(false);
   }

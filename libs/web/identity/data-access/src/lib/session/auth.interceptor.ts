@@ -1,8 +1,21 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { Router } from '@angular/router';
 import { IdentityErrorCode } from '@alliances/shared/contracts';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthStore } from './auth-store';
+import { TWO_FACTOR_SETUP_PATH, twoFactorSetupUrl } from './guards';
+
+const TWO_FACTOR_SETUP_REQUIRED = 'auth.two_factor_setup_required';
+
+/** A restricted session asked for something else than setting up two-step sign-in (a rule started to apply). */
+function isSetupRequired(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status === 403 &&
+    (error.error as { code?: string } | null)?.code === TWO_FACTOR_SETUP_REQUIRED
+  );
+}
 
 const isApiRequest = (req: HttpRequest<unknown>): boolean => req.url.startsWith('/api/');
 const isAuthRoute = (req: HttpRequest<unknown>): boolean => req.url.startsWith('/api/auth/');
@@ -25,6 +38,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     return next(req);
   }
   const store = inject(AuthStore);
+  const router = inject(Router);
   const send = (token: string | null) => next(token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req);
 
   const first = send(store.accessToken());
@@ -33,6 +47,9 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   }
   return first.pipe(
     catchError((error: unknown) => {
+      if (isSetupRequired(error) && !router.url.startsWith(TWO_FACTOR_SETUP_PATH)) {
+        void router.navigateByUrl(twoFactorSetupUrl(router, router.url));
+      }
       if (!isSessionRejected(error)) {
         return throwError(() => error);
       }

@@ -28,6 +28,7 @@ describe('route guards', () => {
         provideHttpClientTesting(),
         provideRouter([
           { path: 'organisations', component: BlankPage, canActivate: [authGuard] },
+          { path: 'account', component: BlankPage, canActivate: [authGuard] },
           { path: 'admin/organisations', component: BlankPage, canActivate: [platformAdminGuard] },
           { path: 'sign-in', component: BlankPage, canActivate: [guestGuard] },
           { path: '**', component: BlankPage },
@@ -38,10 +39,10 @@ describe('route guards', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function signIn(isPlatformAdmin: boolean): Promise<void> {
+  async function signIn(isPlatformAdmin: boolean, twoFactorSetupRequired = false): Promise<void> {
     const store = TestBed.inject(AuthStore);
     const done = store.signIn({ email: 'a@b.fr', password: 'une phrase de passe' });
-    http.expectOne('/api/auth/login').flush({ accessToken: 't', expiresIn: 900, user: {} });
+    http.expectOne('/api/auth/login').flush({ accessToken: 't', expiresIn: 900, user: {}, twoFactorSetupRequired });
     await settle();
     const response: MeResponse = {
       user: { id: 'u', email: 'a@b.fr', displayName: 'A', locale: 'fr', isPlatformAdmin, createdAt: '' },
@@ -51,6 +52,17 @@ describe('route guards', () => {
     http.expectOne('/api/me').flush(response);
     await done;
   }
+
+  it('keeps a restricted session on the two-step setup of the account page, remembering where it was going', async () => {
+    await signIn(true, true);
+
+    await router.navigateByUrl('/admin/organisations');
+    expect(router.url).toBe('/account?twoFactorSetup=1&returnUrl=%2Fadmin%2Forganisations#two-step');
+    await router.navigateByUrl('/organisations');
+    expect(router.url).toBe('/account?twoFactorSetup=1&returnUrl=%2Forganisations#two-step');
+    await router.navigateByUrl('/account');
+    expect(router.url).toBe('/account');
+  });
 
   it('sends a visitor to the sign-in page with the page they wanted', async () => {
     await router.navigateByUrl('/organisations?tab=1');

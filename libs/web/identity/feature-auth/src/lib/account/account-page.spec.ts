@@ -8,7 +8,24 @@ import { LanguageService } from '@alliances/web/core';
 import { browserLanguage, translocoTesting } from '@alliances/web/core/testing';
 import { AuthStore, authInterceptor } from '@alliances/web/identity/data-access';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
+import type { AccountSecurity } from '@alliances/shared/contracts';
+import { SecurityApi } from '@alliances/web/identity/data-access';
+import { of } from 'rxjs';
 import { AccountPage } from './account-page';
+
+const SECURITY: AccountSecurity = {
+  email: 'camille@asso-exemple.fr',
+  pendingEmail: null,
+  hasPassword: true,
+  twoFactor: {
+    enabled: false,
+    enabledAt: null,
+    recoveryCodesLeft: 0,
+    required: false,
+    requiredBy: { platformAdmin: false, organisations: [] },
+  },
+  linkedIdentities: [],
+};
 
 @Component({ template: '<h1>Accueil</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
 class HomePage {}
@@ -26,6 +43,7 @@ describe('AccountPage', () => {
         provideHttpClientTesting(),
         // Dialogs close at once, without waiting for a CSS animation jsdom never runs.
         { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
+        { provide: SecurityApi, useValue: { security: () => of(SECURITY), sessions: () => of([]) } },
         provideRouter([
           { path: 'account', component: AccountPage },
           { path: '**', component: HomePage },
@@ -54,10 +72,20 @@ describe('AccountPage', () => {
   }
 
   it('shows the account, with one heading per section', async () => {
-    const { el, byTestId } = await open();
+    const { el, byTestId, stable } = await open();
+    await stable();
 
     expect(el.querySelector('h1')?.textContent?.trim()).toBe('Mon compte');
-    expect([...el.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual(['Profil', 'Vos données', 'Supprimer mon compte']);
+    expect([...el.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
+      'Profil',
+      'Adresse e-mail',
+      'Mot de passe',
+      'Connexion en deux étapes',
+      'Identités liées',
+      'Appareils connectés',
+      'Vos données',
+      'Supprimer mon compte',
+    ]);
     expect(byTestId('account-email')?.textContent).toBe('camille@asso-exemple.fr');
     expect(byTestId<HTMLInputElement>('account-display-name')?.value).toBe('Camille Martin');
   });

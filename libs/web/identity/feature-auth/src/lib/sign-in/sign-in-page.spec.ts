@@ -6,6 +6,9 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import { LanguageService } from '@alliances/web/core';
 import { browserLanguage, translocoTesting } from '@alliances/web/core/testing';
+import { SecurityApi } from '@alliances/web/identity/data-access';
+import type { AuthProvidersResponse } from '@alliances/shared/contracts';
+import { of } from 'rxjs';
 import { SignInPage } from './sign-in-page';
 
 @Component({ template: '<h1>Ailleurs</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -15,14 +18,18 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('SignInPage', () => {
   let http: HttpTestingController;
+  let oidc: AuthProvidersResponse['oidc'];
 
   beforeEach(() => {
     localStorage.clear();
+    oidc = null;
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        // No single sign-on configured (its button has its own test below).
+        { provide: SecurityApi, useValue: { providers: () => of({ oidc }) } },
         provideRouter(
           [
             { path: 'sign-in', component: SignInPage },
@@ -113,5 +120,73 @@ describe('SignInPage', () => {
     await harness.fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/invitations/abc');
+  });
+
+  it('asks for the code of the second step, shows a refused one, and signs in with a recovery code', async () => {
+    const { signIn, byTestId, alert, harness } = await open('/sign-in?returnUrl=%2Faccount');
+    const type = (value: string) => {
+      const input = byTestId<HTMLInputElement>('sign-in-mfa-code');
+      if (!input) throw new Error('no code field');
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const stable = async () => {
+      await settle();
+      await harness.fixture.whenStable();
+    };
+
+    await signIn();
+    http.expectOne('/api/auth/login').flush({ mfaRequired: true, mfaToken: 'challenge', methods: ['totp', 'recovery_code'] });
+    await stable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Connexion en deux étapes');
+    expect(document.activeElement).toBe(byTestId('sign-in-mfa-code'));
+
+    type('123456');
+    byTestId('sign-in-mfa-submit')?.click();
+    await stable();
+    const wrong = http.expectOne('/api/auth/login/mfa');
+    expect(wrong.request.body).toEqual({ mfaToken: 'challenge', code: '123456' });
+    wrong.flush({ statusCode: 401, code: 'auth.mfa_invalid', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    await stable();
+    expect(alert()).toContain('Code incorrect ou expiré');
+
+    byTestId('sign-in-mfa-recovery-toggle')?.click();
+    await stable();
+    type('abcde-12345');
+    byTestId('sign-in-mfa-submit')?.click();
+    await stable();
+    const recovery = http.expectOne('/api/auth/login/mfa');
+    expect(recovery.request.body).toEqual({ mfaToken: 'challenge', code: 'abcde-12345' });
+    recovery.flush({ accessToken: 't', expiresIn: 900, user: {} });
+    await settle();
+    http.expectOne('/api/me').flush({
+      user: { id: 'u', email: 'camille@asso.fr', displayName: 'Camille', locale: 'fr', isPlatformAdmin: false, createdAt: '' },
+      memberships: [],
+      isPlatformAdmin: false,
+    });
+    await stable();
+    expect(TestBed.inject(Router).url).toBe('/account');
+  });
+
+  it('opens the second step directly when single sign-on comes back with a challenge', async () => {
+    const { byTestId } = await open('/sign-in?mfaToken=from-sso');
+    expect(byTestId('sign-in-mfa-code')).not.toBeNull();
+    expect(byTestId('sign-in-password')).toBeNull();
+  });
+
+  it('explains why single sign-on failed', async () => {
+    const { alert } = await open('/sign-in?ssoError=oidc.email_unverified');
+    expect(alert()).toContain('ne confirme pas votre adresse');
+  });
+
+  it('offers single sign-on by its name, coming back to the page that asked', async () => {
+    oidc = { displayName: 'Annuaire de la Région', loginUrl: '/api/auth/oidc/login' };
+    const { byTestId, harness } = await open('/sign-in?returnUrl=%2Fcatalyst');
+    await settle();
+    await harness.fixture.whenStable();
+    const sso = byTestId<HTMLAnchorElement>('sign-in-sso');
+    expect(sso?.textContent?.trim()).toBe('Se connecter avec Annuaire de la Région');
+    expect(sso?.getAttribute('href')).toBe('/api/auth/oidc/login?returnUrl=%2Fcatalyst');
+    expect(byTestId<HTMLAnchorElement>('sign-in-forgot')?.getAttribute('href')).toBe('/forgot-password');
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { OrganisationStatusChip } from '../shared/organisation-status';
+import { TwoFactorRule } from './two-factor-rule';
 
 interface Feedback {
   kind: 'success' | 'error';
@@ -48,6 +49,7 @@ interface Feedback {
     Notice,
     OrganisationStatusChip,
     RouterLink,
+    TwoFactorRule,
   ],
   templateUrl: './organisation-page.html',
   styleUrl: './organisation-page.scss',
