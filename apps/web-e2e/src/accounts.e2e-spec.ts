@@ -246,6 +246,8 @@ describe('accounts people can trust, in Chromium', () => {
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('two-factor-setup-required').waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
+    // It says why: the organisation's rule, by name.
+    await expect(page.getByTestId('totp-required-by').textContent()).resolves.toContain('Ressourcerie du Plateau');
     await expectAccessible(page);
     // Other pages lead back here until it is done.
     await page.goto(`${api.url}/organisations`);
