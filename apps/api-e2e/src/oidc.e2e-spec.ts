@@ -365,6 +365,23 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect((await client.delete('/api/me', { token: session.accessToken, body: { password: existing.password } })).status).toBe(204);
     expect(await identitiesOf(existing.id)).toHaveLength(0);
   });
+
+  it('lets an account created by single sign-on erase itself by typing its address, not a password it never had', async () => {
+    const account = { sub: sub('erase-sso'), email: uniqueEmail('sso.only'), emailVerified: true, name: 'Sacha Sans Mot de Passe' };
+    await provider.addAccount(account);
+    const token = await accessTokenFrom(await signIn({ apiUrl: api.url, sub: account.sub }));
+    const [user] = await usersWithEmail(account.email);
+
+    const wrong = await client.delete('/api/me', { token, body: { confirmEmail: 'someone.else@example.org' } });
+    expect(wrong.status).toBe(401);
+    const withPassword = await client.delete('/api/me', { token, body: { password: 'a guess at a password' } });
+    expect(withPassword.status).toBe(401);
+    expect(await identitiesOf(user.id)).toHaveLength(1);
+
+    expect((await client.delete('/api/me', { token, body: { confirmEmail: ` ${account.email.toUpperCase()} ` } })).status).toBe(204);
+    expect(await usersWithEmail(account.email)).toHaveLength(0);
+    expect(await identitiesOf(user.id)).toHaveLength(0);
+  });
 });
 
 describe(`single sign-on when not configured (${testServerName()})`, () => {

@@ -76,11 +76,18 @@ export class AccountService {
   }
 
   /**
-   * RGPD erasure. The password confirms it is really the person. Their comments stay as "former
-   * member" and their signatures stay as the legal record they are; everything else identifying goes.
+   * RGPD erasure. The password confirms it is really the person (an account created by single sign-on
+   * that never set one types its address: the right to erasure may not depend on a password it never
+   * had). Their comments stay as "former member" and their signatures stay as the legal record they
+   * are; everything else identifying goes.
    */
   async delete(caller: AuthUser, body: DeleteAccountDto, ip: string | null): Promise<void> {
-    if (!(await this.passwords.verify(await this.users.passwordHashOf(caller.id), body.password))) {
+    const hash = await this.users.passwordHashOf(caller.id);
+    const confirmed =
+      hash === null
+        ? typeof body.confirmEmail === 'string' && body.confirmEmail.trim().toLowerCase() === caller.email.toLowerCase()
+        : await this.passwords.verify(hash, body.password ?? '');
+    if (!confirmed) {
       throw new DomainException(IdentityErrorCode.InvalidCredentials, 'Wrong password');
     }
     const revoked = await this.dataSource.transaction(async (manager) => {

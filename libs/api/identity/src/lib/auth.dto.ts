@@ -33,5 +33,15 @@ export class UpdateMeDto implements UpdateMeRequest {
 }
 
 export class DeleteAccountDto implements DeleteAccountRequest {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX_LENGTH) password!: string;
+  @ApiPropertyOptional({ description: 'Required when the account has a password.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+  @ApiPropertyOptional({ description: 'An account without a password (created by single sign-on) types its email address.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  confirmEmail?: string;
 }

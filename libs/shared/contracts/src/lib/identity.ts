@@ -69,8 +69,13 @@ export interface UpdateMeRequest {
   locale?: Locale;
 }
 
+/**
+ * `DELETE /api/me`: the password confirms it is really the person; an account without one (created by
+ * single sign-on) types its email address instead.
+ */
 export interface DeleteAccountRequest {
-  password: string;
+  password?: string;
+  confirmEmail?: string;
 }
 
 /** Machine codes of identity errors, translated by the web app. */

@@ -12,8 +12,7 @@ export class AccountApi {
     return this.http.get('/api/me/export', { responseType: 'blob' });
   }
 
-  deleteAccount(password: string): Observable<void> {
-    const body: DeleteAccountRequest = { password };
+  deleteAccount(body: DeleteAccountRequest): Observable<void> {
     return this.http.delete<void>('/api/me', { body });
   }
 }

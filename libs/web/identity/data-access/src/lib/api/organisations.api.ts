@@ -7,6 +7,7 @@ import type {
   MembershipSummary,
   Organisation,
   OrganisationMember,
+  OrganisationWithProfile,
   OrganisationRole,
   Territory,
 } from '@alliances/shared/contracts';
@@ -21,8 +22,9 @@ export class OrganisationsApi {
     return this.http.get<MembershipSummary[]>('/api/organisations');
   }
 
-  get(id: string): Observable<Organisation> {
-    return this.http.get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`);
+  /** Its members read the whole representation: the profile and the two-step rule ride along. */
+  get(id: string): Observable<OrganisationWithProfile> {
+    return this.http.get<OrganisationWithProfile>(`/api/organisations/${encodeURIComponent(id)}`);
   }
 
   apply(request: ApplyOrganisationRequest): Observable<Organisation> {

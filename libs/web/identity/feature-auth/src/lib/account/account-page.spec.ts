@@ -32,10 +32,12 @@ class HomePage {}
 
 describe('AccountPage', () => {
   let http: HttpTestingController;
+  let security: AccountSecurity;
 
   beforeEach(async () => {
     localStorage.clear();
     browserLanguage('fr-FR');
+    security = SECURITY;
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
@@ -43,7 +45,7 @@ describe('AccountPage', () => {
         provideHttpClientTesting(),
         // Dialogs close at once, without waiting for a CSS animation jsdom never runs.
         { provide: ANIMATION_MODULE_TYPE, useValue: 'NoopAnimations' },
-        { provide: SecurityApi, useValue: { security: () => of(SECURITY), sessions: () => of([]) } },
+        { provide: SecurityApi, useValue: { security: () => of(security), sessions: () => of([]) } },
         provideRouter([
           { path: 'account', component: AccountPage },
           { path: '**', component: HomePage },
@@ -160,6 +162,30 @@ describe('AccountPage', () => {
 
     expect(TestBed.inject(AuthStore).isSignedIn()).toBe(false);
     expect(TestBed.inject(Router).url).toBe('/');
+  });
+
+  it('asks an account without a password (single sign-on) to type its address instead', async () => {
+    security = { ...SECURITY, hasPassword: false };
+    const { byTestId, stable } = await open();
+    byTestId('account-delete')?.click();
+    await stable();
+    const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
+    if (!dialog) throw new Error('no dialog');
+    expect(byTestId('delete-password', dialog)).toBeNull();
+    const email = byTestId<HTMLInputElement>('delete-confirm-email', dialog);
+    if (!email) throw new Error('no email field');
+    expect(dialog.textContent).toContain('saisissez votre adresse e-mail');
+
+    email.value = 'camille@asso-exemple.fr';
+    email.dispatchEvent(new Event('input'));
+    byTestId('delete-confirm', dialog)?.click();
+    const request = http.expectOne('/api/me');
+    expect(request.request.method).toBe('DELETE');
+    expect(request.request.body).toEqual({ confirmEmail: 'camille@asso-exemple.fr' });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await stable();
+    await stable();
+    expect(TestBed.inject(AuthStore).isSignedIn()).toBe(false);
   });
 
   it('explains why an account that is the last admin of an organisation cannot be deleted', async () => {

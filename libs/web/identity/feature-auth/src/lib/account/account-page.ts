@@ -27,7 +27,7 @@ import { Notice } from '@alliances/web/ui';
 import { LOCALES, type AccountSecurity, type Locale } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DISPLAY_NAME_MAX_LENGTH } from './account-rules';
-import { DeleteAccountDialog } from './delete-account-dialog';
+import { DeleteAccountDialog, type DeleteAccountDialogData } from './delete-account-dialog';
 import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
 import { SessionsSection } from './sessions-section';
@@ -174,7 +174,11 @@ export class AccountPage implements OnInit {
   protected async deleteAccount(): Promise<void> {
     const deleted = await firstValueFrom(
       this.dialog
-        .open<DeleteAccountDialog, void, boolean>(DeleteAccountDialog, { autoFocus: 'first-tabbable', restoreFocus: true })
+        .open<DeleteAccountDialog, DeleteAccountDialogData, boolean>(DeleteAccountDialog, {
+          autoFocus: 'first-tabbable',
+          restoreFocus: true,
+          data: { hasPassword: this.security.value()?.hasPassword ?? true },
+        })
         .afterClosed(),
     );
     if (deleted) {

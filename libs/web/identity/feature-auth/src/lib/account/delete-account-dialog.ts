@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -11,7 +18,15 @@ import { Notice } from '@alliances/web/ui';
 import { IdentityErrorCode } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
-/** Erasure is final: the password confirms it is really the person. Closes with true once done. */
+/** What the account page knows: an account created by single sign-on may have no password. */
+export interface DeleteAccountDialogData {
+  hasPassword: boolean;
+}
+
+/**
+ * Erasure is final: the password confirms it is really the person, or the typed email address for an
+ * account without a password. Closes with true once done.
+ */
 @Component({
   selector: 'all-delete-account-dialog',
   imports: [
@@ -35,16 +50,29 @@ import { firstValueFrom } from 'rxjs';
         @if (errorKey(); as key) {
           <all-notice kind="error" data-testid="delete-account-error">{{ key | transloco }}</all-notice>
         }
-        <p>{{ 'account.delete.dialogText' | transloco }}</p>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'auth.password' | transloco }}</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="current-password" data-testid="delete-password" />
-          @if (form.controls.password.hasError('required')) {
-            <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
-          } @else if (form.controls.password.hasError('wrongPassword')) {
-            <mat-error>{{ 'account.delete.wrongPassword' | transloco }}</mat-error>
-          }
-        </mat-form-field>
+        @if (hasPassword) {
+          <p>{{ 'account.delete.dialogText' | transloco }}</p>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'auth.password' | transloco }}</mat-label>
+            <input matInput type="password" formControlName="secret" autocomplete="current-password" data-testid="delete-password" />
+            @if (form.controls.secret.hasError('required')) {
+              <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
+            } @else if (form.controls.secret.hasError('wrong')) {
+              <mat-error>{{ 'account.delete.wrongPassword' | transloco }}</mat-error>
+            }
+          </mat-form-field>
+        } @else {
+          <p>{{ 'account.delete.dialogTextEmail' | transloco }}</p>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'account.delete.email' | transloco }}</mat-label>
+            <input matInput type="email" formControlName="secret" autocomplete="email" data-testid="delete-confirm-email" />
+            @if (form.controls.secret.hasError('required')) {
+              <mat-error>{{ 'account.delete.emailRequired' | transloco }}</mat-error>
+            } @else if (form.controls.secret.hasError('wrong')) {
+              <mat-error>{{ 'account.delete.wrongEmail' | transloco }}</mat-error>
+            }
+          </mat-form-field>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" [mat-dialog-close]="false">{{ 'common.cancel' | transloco }}</button>
@@ -72,7 +100,8 @@ export class DeleteAccountDialog {
   private readonly accountApi = inject(AccountApi);
   private readonly dialogRef = inject<MatDialogRef<DeleteAccountDialog, boolean>>(MatDialogRef);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({ password: ['', Validators.required] });
+  protected readonly hasPassword = inject<DeleteAccountDialogData | null>(MAT_DIALOG_DATA, { optional: true })?.hasPassword ?? true;
+  protected readonly form = inject(NonNullableFormBuilder).group({ secret: ['', Validators.required] });
   protected readonly pending = signal(false);
   protected readonly errorKey = signal<string | null>(null);
 
@@ -84,11 +113,12 @@ export class DeleteAccountDialog {
     }
     this.pending.set(true);
     try {
-      await firstValueFrom(this.accountApi.deleteAccount(this.form.getRawValue().password));
+      const secret = this.form.getRawValue().secret;
+      await firstValueFrom(this.accountApi.deleteAccount(this.hasPassword ? { password: secret } : { confirmEmail: secret }));
       this.dialogRef.close(true);
     } catch (error) {
       if (apiErrorCode(error) === IdentityErrorCode.InvalidCredentials) {
-        this.form.controls.password.setErrors({ wrongPassword: true });
+        this.form.controls.secret.setErrors({ wrong: true });
       } else {
         this.errorKey.set(errorMessageKey(error));
       }

@@ -95,6 +95,8 @@ export class SessionsSection {
   protected async revoke(session: AccountSession): Promise<void> {
     await this.run(async () => {
       await firstValueFrom(this.api.revokeSession(session.id));
+      // The row goes with the message, not a round trip later (the list is reloaded after anyway).
+      this.sessions.update((list) => list?.filter((s) => s.id !== session.id));
       this.messageKey.set({ key: 'account.sessions.revoked', count: 1 });
     });
   }
@@ -102,6 +104,7 @@ export class SessionsSection {
   protected async revokeOthers(): Promise<void> {
     await this.run(async () => {
       const { revoked } = await firstValueFrom(this.api.revokeOtherSessions());
+      this.sessions.update((list) => list?.filter((s) => s.current));
       this.messageKey.set({ key: 'account.sessions.revokedOthers', count: revoked });
     });
   }
