@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -14,7 +14,7 @@ import { firstValueFrom } from 'rxjs';
   imports: [MatButton, TranslocoPipe, LocalDatePipe, Notice],
   template: `
     <section aria-labelledby="account-sessions-title">
-      <h2 id="account-sessions-title">{{ 'account.sessions.title' | transloco }}</h2>
+      <h2 id="account-sessions-title" tabindex="-1" #title>{{ 'account.sessions.title' | transloco }}</h2>
       <p>{{ 'account.sessions.text' | transloco }}</p>
       <div aria-live="polite">
         @if (errorKey(); as key) {
@@ -38,7 +38,8 @@ import { firstValueFrom } from 'rxjs';
                   @if (session.ip) {
                     · {{ 'account.sessions.ip' | transloco: { ip: session.ip } }}
                   }
-                  · {{ 'account.sessions.lastSeen' | transloco: { date: (session.lastSeenAt | localDate: 'dateTime') } }}
+                  · {{ 'account.sessions.createdAt' | transloco: { date: (session.createdAt | localDate: 'dateTime') } }} ·
+                  {{ 'account.sessions.lastSeen' | transloco: { date: (session.lastSeenAt | localDate: 'dateTime') } }}
                 </span>
               </div>
               @if (!session.current) {
@@ -82,6 +83,7 @@ import { firstValueFrom } from 'rxjs';
 })
 export class SessionsSection {
   private readonly api = inject(SecurityApi);
+  private readonly title = viewChild.required<ElementRef<HTMLElement>>('title');
 
   protected readonly sessions = rxResource({ stream: () => this.api.sessions() });
   protected readonly pending = signal(false);
@@ -98,6 +100,8 @@ export class SessionsSection {
       // The row goes with the message, not a round trip later (the list is reloaded after anyway).
       this.sessions.update((list) => list?.filter((s) => s.id !== session.id));
       this.messageKey.set({ key: 'account.sessions.revoked', count: 1 });
+      // The button that had the focus is gone with its row: the section's heading takes it.
+      this.title().nativeElement.focus();
     });
   }
 
@@ -106,6 +110,7 @@ export class SessionsSection {
       const { revoked } = await firstValueFrom(this.api.revokeOtherSessions());
       this.sessions.update((list) => list?.filter((s) => s.current));
       this.messageKey.set({ key: 'account.sessions.revokedOthers', count: revoked });
+      this.title().nativeElement.focus();
     });
   }
 

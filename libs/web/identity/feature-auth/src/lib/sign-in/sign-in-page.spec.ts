@@ -169,9 +169,12 @@ describe('SignInPage', () => {
   });
 
   it('opens the second step directly when single sign-on comes back with a challenge', async () => {
-    const { byTestId } = await open('/sign-in?mfaToken=from-sso');
+    const { byTestId } = await open('/sign-in?mfaToken=from-sso&returnUrl=%2Falliances');
+    await settle();
     expect(byTestId('sign-in-mfa-code')).not.toBeNull();
     expect(byTestId('sign-in-password')).toBeNull();
+    // The challenge leaves the address bar (and the history); where to go afterwards stays.
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Falliances');
   });
 
   it('explains why single sign-on failed', async () => {

@@ -94,7 +94,11 @@ export class SignInPage implements OnInit {
     const ssoError = this.ssoError();
     if (ssoError) this.errorKey.set(isErrorCode(ssoError) ? ERRORS[ssoError].key : 'errors.oidc.failed');
     const mfaToken = this.mfaToken();
-    if (mfaToken) this.openSecondStep(mfaToken);
+    if (mfaToken) {
+      this.openSecondStep(mfaToken);
+      // The challenge is a bearer secret for five minutes: out of the address bar and the history.
+      void this.router.navigate([], { queryParams: { mfaToken: null }, queryParamsHandling: 'merge', replaceUrl: true });
+    }
   }
 
   protected async submit(): Promise<void> {
