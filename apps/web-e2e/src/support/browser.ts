@@ -153,15 +153,15 @@ export async function answerSecondStep(page: Page, who: Credentials): Promise<vo
     const inRecoveryMode = (await field.getAttribute('inputmode')) !== 'numeric';
     if (isRecoveryCode !== inRecoveryMode) await page.getByTestId('sign-in-mfa-recovery-toggle').click();
     await field.fill(code);
+    // Judged by the API's answer, not by the error on the page: an earlier refusal's message is still
+    // shown when the button is clicked, and would pass for this one's.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login/mfa') && r.request().method() === 'POST');
     await page.getByTestId('sign-in-mfa-submit').click();
-    const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'in' as const),
-      page
-        .getByTestId('sign-in-error')
-        .waitFor()
-        .then(() => 'refused' as const),
-    ]);
-    if (outcome === 'in') return;
+    if ((await answer).ok()) {
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      return;
+    }
+    await page.getByTestId('sign-in-error').waitFor();
     if (attempt >= 1) throw new Error(`second step refused for ${who.email}: ${await page.getByTestId('sign-in-error').textContent()}`);
   }
 }
