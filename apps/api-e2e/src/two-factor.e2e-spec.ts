@@ -276,6 +276,23 @@ describe(`two-step sign-in (${testServerName()})`, () => {
       await waitForMail(api.dataDir, (m) => m.to.includes(session.email) && m.subject.includes('deux étapes désactivée'));
     });
 
+    it('never turns a confirmed factor back off when a new setup races the confirmation', async () => {
+      for (let i = 0; i < 6; i++) {
+        const session = await client.signUp();
+        const setup = await client.post('/api/me/totp', undefined, { token: session.accessToken });
+        const [confirm, again] = await Promise.all([
+          client.post('/api/me/totp/confirm', { code: totpCode(setup.body.secret, currentTotpStep()) }, { token: session.accessToken }),
+          client.post('/api/me/totp', undefined, { token: session.accessToken }),
+        ]);
+        const enabled = (await client.get('/api/me/security', { token: session.accessToken })).body.twoFactor.enabled;
+        if (confirm.status === 200) {
+          expect(again.status === 409 || again.status === 201).toBe(true);
+          // A setup answered 201 ran first and the confirmation then confirmed it; otherwise it was refused.
+          expect(enabled).toBe(true);
+        }
+      }
+    });
+
     it('refuses even the right code once an account took ten wrong codes within an hour, across challenges and the account page', async () => {
       const { session } = await enrolled();
       const first = await challenge(session);

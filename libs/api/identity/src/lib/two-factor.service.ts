@@ -163,7 +163,12 @@ export class TwoFactorService {
       throw new DomainException('auth.totp_invalid', 'Wrong code');
     }
     const codes = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE totp_factors SET confirmed_at = now() WHERE user_id = $1`, [user.id]);
+      // Only the secret the code was checked against: a setup begun meanwhile replaced it.
+      const [confirmed] = (await manager.query(
+        `UPDATE totp_factors SET confirmed_at = now() WHERE user_id = $1 AND secret_encrypted = $2 AND confirmed_at IS NULL RETURNING user_id`,
+        [user.id, factor.secret_encrypted],
+      )) as [unknown[], number];
+      if (!confirmed?.length) throw new DomainException('auth.totp_invalid', 'Wrong code');
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.audit.record({ actorId: user.id, action: 'auth.totp_enabled', objectType: 'user', objectId: user.id, ip }, manager);
       return codes;
