@@ -10,6 +10,7 @@ import {
   sql,
   startApiProcess,
   testServerName,
+  totpCodeFor,
   uniqueEmail,
   waitForMail,
   type ApiProcess,
@@ -295,7 +296,12 @@ describe(`accounts (${testServerName()})`, () => {
       expect(mail.text).not.toContain('/confirm-email/');
       // The caller's own address gets the notice all the same.
       await waitForMail(api.dataDir, (m) => m.to.includes(account.email), { after: before });
-      expect((await client.get('/api/me/security', { token: session.accessToken })).body.pendingEmail).toBeNull();
+      // The pending address and the caller's own audit trail (their RGPD export) look as for a free address.
+      expect((await client.get('/api/me/security', { token: session.accessToken })).body.pendingEmail).toBe(holder.email);
+      const exported = await client.get('/api/me/export', { token: session.accessToken });
+      const requested = exported.body.auditTrail.filter((e: { action: string }) => e.action === 'auth.email_change_requested');
+      expect(requested).toHaveLength(1);
+      expect(JSON.stringify(requested)).not.toContain('taken');
     });
 
     it('refuses with a conflict when the address was taken meanwhile, and a bad link with 410', async () => {
@@ -312,6 +318,93 @@ describe(`accounts (${testServerName()})`, () => {
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('auth.email_taken');
       expect((await client.post('/api/auth/email/confirm', { token: 'B'.repeat(43) })).status).toBe(410);
+    });
+  });
+
+  describe('security review', () => {
+    const requestEmailChange = async (session: Session, password: string | undefined): Promise<string> => {
+      const newEmail = uniqueEmail('pending');
+      const before = readOutbox(api.dataDir).length;
+      const res = await client.post('/api/me/email', { newEmail, password }, { token: session.accessToken });
+      expect(res.status).toBe(202);
+      return emailTokenOf(await waitForMail(api.dataDir, (m) => m.to.includes(newEmail), { after: before }));
+    };
+    const auditsOf = (action: string, actorId: string | null) =>
+      sql<{ n: number }>(api, db, `SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND actor_id IS NOT DISTINCT FROM $2::uuid`, [
+        action,
+        actorId,
+      ]).then((rows) => rows[0].n);
+
+    it('a password change or reset voids a pending email change and the live second-step challenges', async () => {
+      const account = await client.register();
+      const session = await signInAs(account.email, account.password);
+      const link = await requestEmailChange(session, account.password);
+      const changed = await client.post(
+        '/api/me/password',
+        { currentPassword: account.password, newPassword: NEW_PASSWORD },
+        { token: session.accessToken },
+      );
+      expect(changed.status).toBe(204);
+      expect((await client.post('/api/auth/email/confirm', { token: link })).status).toBe(410);
+      expect((await client.get('/api/me/security', { token: session.accessToken })).body.pendingEmail).toBeNull();
+
+      // A reset too, and a challenge opened with the former password dies with it.
+      const other = await client.register();
+      const otherSession = await signInAs(other.email, other.password);
+      await client.enrolTotp(other.email, otherSession.accessToken);
+      const otherLink = await requestEmailChange(otherSession, other.password);
+      const started = await client.post('/api/auth/login', { email: other.email, password: other.password });
+      expect(started.body.mfaRequired).toBe(true);
+      const reset = await client.post('/api/auth/password/reset', { token: await forgot(other.email), password: NEW_PASSWORD });
+      expect(reset.status).toBe(200);
+      expect((await client.post('/api/auth/email/confirm', { token: otherLink })).status).toBe(410);
+      const late = await client.post('/api/auth/login/mfa', { mfaToken: started.body.mfaToken, code: await totpCodeFor(other.email) });
+      expect(late.status).toBe(401);
+      expect(late.body.code).toBe('auth.mfa_invalid');
+    });
+
+    it('asks an account without a password for a sign-in of less than 10 minutes before an email change or erasure', async () => {
+      const account = await client.register();
+      const session = await signInAs(account.email, account.password);
+      await sql(api, db, `UPDATE users SET password_hash = NULL WHERE id = $1`, [account.id]);
+      await requestEmailChange(session, undefined);
+      await sql(api, db, `UPDATE user_sessions SET created_at = now() - interval '11 minutes' WHERE user_id = $1`, [account.id]);
+      const change = await client.post('/api/me/email', { newEmail: uniqueEmail('late') }, { token: session.accessToken });
+      expect(change.status).toBe(403);
+      expect(change.body.code).toBe('auth.reauthentication_required');
+      const erase = await client.delete('/api/me', { token: session.accessToken, body: { confirmEmail: account.email } });
+      expect(erase.status).toBe(403);
+      expect(erase.body.code).toBe('auth.reauthentication_required');
+      expect((await me(session)).status).toBe(200);
+      // A fresh sign-in (here, the session made young again) erases the account.
+      await sql(api, db, `UPDATE user_sessions SET created_at = now() WHERE user_id = $1`, [account.id]);
+      expect((await client.delete('/api/me', { token: session.accessToken, body: { confirmEmail: account.email } })).status).toBe(204);
+    });
+
+    it('audits wrong current passwords and invalid or reused links', async () => {
+      const account = await client.register();
+      const session = await signInAs(account.email, account.password);
+      const wrongChange = await client.post(
+        '/api/me/password',
+        { currentPassword: 'Not-The-Password-1', newPassword: NEW_PASSWORD },
+        { token: session.accessToken },
+      );
+      expect(wrongChange.status).toBe(403);
+      const wrongEmail = await client.post(
+        '/api/me/email',
+        { newEmail: uniqueEmail('x'), password: 'Not-The-Password-1' },
+        { token: session.accessToken },
+      );
+      expect(wrongEmail.status).toBe(403);
+      expect(await auditsOf('auth.password_check_failed', account.id)).toBe(2);
+
+      const link = await requestEmailChange(session, account.password);
+      expect((await client.post('/api/auth/email/confirm', { token: link })).status).toBe(200);
+      expect((await client.post('/api/auth/email/confirm', { token: link })).status).toBe(410);
+      expect(await auditsOf('auth.token_invalid', account.id)).toBe(1);
+      const unknownBefore = await auditsOf('auth.token_invalid', null);
+      expect((await client.post('/api/auth/password/reset', { token: 'C'.repeat(43), password: NEW_PASSWORD })).status).toBe(410);
+      expect(await auditsOf('auth.token_invalid', null)).toBe(unknownBefore + 1);
     });
   });
 

@@ -5,12 +5,14 @@ import {
   currentTotpStep,
   findCookie,
   jwtPayload,
+  readOutbox,
   rememberTotp,
   sql,
   startApiProcess,
   testServerName,
   totpCode,
   totpCodeFor,
+  waitForMail,
   type ApiProcess,
   type Session,
   type TestDatabase,
@@ -251,6 +253,87 @@ describe(`two-step sign-in (${testServerName()})`, () => {
       expect(
         (await client.post('/api/auth/login/mfa', { mfaToken: await challenge(session), code: res.body.recoveryCodes[0] })).status,
       ).toBe(200);
+    });
+  });
+
+  describe('security review', () => {
+    const mailsTo = (email: string, subject: string) =>
+      readOutbox(api.dataDir).filter((m) => m.to.includes(email) && m.subject.includes(subject)).length;
+
+    it('mails the owner when two-step sign-in is turned on, its recovery codes regenerated and turned off', async () => {
+      const { session } = await enrolled();
+      await waitForMail(api.dataDir, (m) => m.to.includes(session.email) && m.subject.includes('deux étapes activée'));
+      const codes = await client.post(
+        '/api/me/totp/recovery-codes',
+        { code: await totpCodeFor(session.email) },
+        { token: session.accessToken },
+      );
+      expect(codes.status).toBe(201);
+      await waitForMail(api.dataDir, (m) => m.to.includes(session.email) && m.subject.includes('Nouveaux codes de secours'));
+      // The earlier recovery codes `totpCodeFor` may use are dead now: a new one turns it off.
+      const off = await client.delete('/api/me/totp', { token: session.accessToken, body: { code: codes.body.recoveryCodes[0] } });
+      expect(off.status).toBe(204);
+      await waitForMail(api.dataDir, (m) => m.to.includes(session.email) && m.subject.includes('deux étapes désactivée'));
+    });
+
+    it('never turns a confirmed factor back off when a new setup races the confirmation', async () => {
+      for (let i = 0; i < 6; i++) {
+        const session = await client.signUp();
+        const setup = await client.post('/api/me/totp', undefined, { token: session.accessToken });
+        const [confirm, again] = await Promise.all([
+          client.post('/api/me/totp/confirm', { code: totpCode(setup.body.secret, currentTotpStep()) }, { token: session.accessToken }),
+          client.post('/api/me/totp', undefined, { token: session.accessToken }),
+        ]);
+        const enabled = (await client.get('/api/me/security', { token: session.accessToken })).body.twoFactor.enabled;
+        if (confirm.status === 200) {
+          expect(again.status === 409 || again.status === 201).toBe(true);
+          // A setup answered 201 ran first and the confirmation then confirmed it; otherwise it was refused.
+          expect(enabled).toBe(true);
+        }
+      }
+    });
+
+    it('refuses even the right code once an account took ten wrong codes within an hour, across challenges and the account page', async () => {
+      const { session } = await enrolled();
+      const first = await challenge(session);
+      for (let i = 0; i < 5; i++) expect((await client.post('/api/auth/login/mfa', { mfaToken: first, code: '000000' })).status).toBe(401);
+      for (let i = 0; i < 5; i++) {
+        const wrong = await client.delete('/api/me/totp', { token: session.accessToken, body: { code: '000000' } });
+        expect(wrong.status).toBe(400);
+      }
+      expect(await audits(session.user.id, 'auth.totp_failed')).toBe(5);
+      const right = await client.post('/api/auth/login/mfa', {
+        mfaToken: await challenge(session),
+        code: await totpCodeFor(session.email),
+      });
+      expect(right.status).toBe(429);
+      expect(right.body.code).toBe('auth.mfa_rate_limited');
+      const page = await client.post(
+        '/api/me/totp/recovery-codes',
+        { code: await totpCodeFor(session.email) },
+        { token: session.accessToken },
+      );
+      expect(page.status).toBe(429);
+      // The owner hears of it once.
+      await waitForMail(api.dataDir, (m) => m.to.includes(session.email) && m.subject.includes('Codes incorrects'));
+      expect(await audits(session.user.id, 'auth.mfa_rate_limited')).toBe(1);
+      expect(mailsTo(session.email, 'Codes incorrects')).toBe(1);
+      // Another account is not held back; an hour later this one signs in again.
+      const other = await enrolled();
+      expect(
+        (
+          await client.post('/api/auth/login/mfa', {
+            mfaToken: await challenge(other.session),
+            code: await totpCodeFor(other.session.email),
+          })
+        ).status,
+      ).toBe(200);
+      await sql(api, db, `UPDATE mfa_challenges SET created_at = created_at - interval '61 minutes' WHERE user_id = $1`, [session.user.id]);
+      const later = await client.post('/api/auth/login/mfa', {
+        mfaToken: await challenge(session),
+        code: await totpCodeFor(session.email),
+      });
+      expect(later.status).toBe(200);
     });
   });
 

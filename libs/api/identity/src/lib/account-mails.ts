@@ -52,6 +52,46 @@ export const ACCOUNT_MAILS = {
       text: `Hello,\n\nSomeone asked to use this address for an Alliances account, but it already belongs to one. Nothing changed.\n\nIf you forgot your password, reset it from the sign-in page ("Forgot password").\n`,
     }),
   },
+  twoFactorEnabled: {
+    fr: () => ({
+      subject: 'Connexion en deux étapes activée sur votre compte Alliances',
+      text: `Bonjour,\n\nLa connexion en deux étapes vient d'être activée sur votre compte Alliances : chaque connexion demandera désormais un code de votre application d'authentification.\n\nSi ce n'est pas vous, quelqu'un utilise votre compte : changez votre mot de passe, fermez vos autres sessions depuis la page de votre compte et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: () => ({
+      subject: 'Two-step sign-in turned on for your Alliances account',
+      text: `Hello,\n\nTwo-step sign-in was just turned on for your Alliances account: every sign-in will now ask for a code from your authenticator app.\n\nIf this was not you, someone is using your account: change your password, sign out your other sessions from your account page and tell the platform administrator.\n`,
+    }),
+  },
+  twoFactorDisabled: {
+    fr: () => ({
+      subject: 'Connexion en deux étapes désactivée sur votre compte Alliances',
+      text: `Bonjour,\n\nLa connexion en deux étapes vient d'être désactivée sur votre compte Alliances : le mot de passe suffit désormais pour s'y connecter.\n\nSi ce n'est pas vous, changez votre mot de passe au plus vite, réactivez-la et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: () => ({
+      subject: 'Two-step sign-in turned off for your Alliances account',
+      text: `Hello,\n\nTwo-step sign-in was just turned off for your Alliances account: the password alone now signs in.\n\nIf this was not you, change your password at once, turn it back on and tell the platform administrator.\n`,
+    }),
+  },
+  recoveryCodesRegenerated: {
+    fr: () => ({
+      subject: 'Nouveaux codes de secours sur votre compte Alliances',
+      text: `Bonjour,\n\nDe nouveaux codes de secours viennent d'être créés pour la connexion en deux étapes de votre compte Alliances ; les anciens ne fonctionnent plus.\n\nSi ce n'est pas vous, changez votre mot de passe au plus vite et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: () => ({
+      subject: 'New recovery codes for your Alliances account',
+      text: `Hello,\n\nNew recovery codes were just made for the two-step sign-in of your Alliances account; the earlier ones no longer work.\n\nIf this was not you, change your password at once and tell the platform administrator.\n`,
+    }),
+  },
+  secondStepThrottled: {
+    fr: () => ({
+      subject: 'Codes incorrects répétés sur votre compte Alliances',
+      text: `Bonjour,\n\nDe nombreux codes incorrects de connexion en deux étapes ont été saisis pour votre compte Alliances en moins d'une heure. Les codes sont refusés pendant un moment, même corrects.\n\nSi ce n'est pas vous, quelqu'un connaît sans doute votre mot de passe : changez-le au plus vite et prévenez l'administrateur de la plateforme.\n`,
+    }),
+    en: () => ({
+      subject: 'Repeated wrong codes on your Alliances account',
+      text: `Hello,\n\nMany wrong two-step sign-in codes were typed for your Alliances account within an hour. Codes are refused for a while, even right ones.\n\nIf this was not you, someone probably knows your password: change it at once and tell the platform administrator.\n`,
+    }),
+  },
 } as const;
 
 export const accountMailLocale = (locale: string | null | undefined): Locale => (locale === 'en' ? 'en' : 'fr');

@@ -56,6 +56,16 @@ export class AccountTokensService {
     await manager.query('DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
   }
 
+  /** The account a link was made for, whatever its state (to audit a failed use); null for an unknown one. */
+  async ownerOf(token: string, purpose: AccountTokenPurpose): Promise<string | null> {
+    if (typeof token !== 'string' || !token) return null;
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2',
+      [sha256(token), purpose],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
   /** The address of an email change waiting for its confirmation, if any. */
   async pendingEmailOf(userId: string): Promise<string | null> {
     const rows: { new_email: string }[] = await this.dataSource.query(

@@ -77,12 +77,13 @@ export class AccountService {
 
   /**
    * RGPD erasure. The password confirms it is really the person (an account created by single sign-on
-   * that never set one types its address: the right to erasure may not depend on a password it never
-   * had). Their comments stay as "former member" and their signatures stay as the legal record they
-   * are; everything else identifying goes.
+   * that never set one types its address, the right to erasure may not depend on a password it never
+   * had, and must have signed in less than 10 minutes ago). Their comments stay as "former member" and
+   * their signatures stay as the legal record they are; everything else identifying goes.
    */
   async delete(caller: AuthUser, body: DeleteAccountDto, ip: string | null): Promise<void> {
     const hash = await this.users.passwordHashOf(caller.id);
+    if (hash === null) await this.sessions.assertRecentSignIn(caller);
     const confirmed =
       hash === null
         ? typeof body.confirmEmail === 'string' && body.confirmEmail.trim().toLowerCase() === caller.email.toLowerCase()

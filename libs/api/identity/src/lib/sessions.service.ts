@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, disconnectSessions, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, disconnectSessions, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
 import type { AccountSession, RevokeSessionsResponse, SignInMethod } from '@alliances/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokensService } from './tokens.service';
@@ -14,6 +14,9 @@ interface SessionRow {
   created_at: Date;
   last_seen_at: Date;
 }
+
+/** How fresh the session of an account without a password must be for a sensitive step. */
+export const REAUTHENTICATION_WINDOW_MS = 10 * 60_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -99,6 +102,23 @@ export class SessionsService {
          FROM user_sessions WHERE user_id = $1 ORDER BY created_at`,
       [userId],
     );
+  }
+
+  /**
+   * An account without a password (single sign-on) has no second proof to give before a sensitive
+   * step: its session must then have been opened less than 10 minutes ago, so that a stolen access
+   * token alone is not enough.
+   */
+  async assertRecentSignIn(caller: AuthUser): Promise<void> {
+    const rows: unknown[] =
+      caller.sessionId && UUID.test(caller.sessionId)
+        ? await this.dataSource.query(
+            `SELECT 1 FROM user_sessions
+              WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND created_at > now() - $3 * interval '1 millisecond'`,
+            [caller.sessionId, caller.id, REAUTHENTICATION_WINDOW_MS],
+          )
+        : [];
+    if (!rows.length) throw new DomainException('auth.reauthentication_required', 'Sign in again first (less than 10 minutes ago)');
   }
 
   /** RGPD erasure. */

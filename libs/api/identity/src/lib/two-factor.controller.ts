@@ -105,7 +105,9 @@ export class TwoFactorLoginController {
   })
   @ApiOkResponse({ description: 'An access token in the body, a refresh token in an httpOnly cookie.' })
   @ApiUnauthorizedResponse({ description: 'auth.mfa_invalid' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address.' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address, or auth.mfa_rate_limited: 10 wrong codes for the account within an hour.',
+  })
   async answer(
     @Body() body: MfaLoginDto,
     @Req() request: FastifyRequest,

@@ -1,7 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditService, DomainException, type AppConfig, type AuthUser } from '@alliances/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  DomainException,
+  MailService,
+  type AppConfig,
+  type AuthUser,
+  type OutgoingMail,
+} from '@alliances/api/core';
 import {
   RECOVERY_CODE_COUNT,
   TOTP_DIGITS,
@@ -15,6 +23,7 @@ import {
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { DataSource, EntityManager } from 'typeorm';
+import { ACCOUNT_MAILS, accountMailLocale } from './account-mails';
 import type { SignInContext } from './sign-in.service';
 import { normaliseRecoveryCode, TwoFactorKeys } from './two-factor-keys';
 import { TwoFactorRules } from './two-factor-rules';
@@ -23,6 +32,13 @@ import { UsersService } from './users.service';
 const ISSUER = 'Alliances';
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const CHALLENGE_MAX_ATTEMPTS = 5;
+/**
+ * Wrong second-step codes an account takes over a sliding hour, all challenges and the account page
+ * together: five per challenge alone would let whoever has the password open challenges forever.
+ */
+export const ACCOUNT_FAILED_CODES_PER_HOUR = 10;
+/** Not a sign-in: a wrong code typed on the account page, kept as a dead challenge so that it counts. */
+const ACCOUNT_PAGE_FAILURE = 'account_page';
 /** Crockford's base32, lower case: no i, l, o, u to misread when typed from paper. */
 const RECOVERY_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -49,6 +65,7 @@ interface ChallengeRow {
  */
 @Injectable()
 export class TwoFactorService {
+  private readonly logger = new Logger('TwoFactor');
   private readonly keys: TwoFactorKeys;
   private rulesReader: TwoFactorRules | null | undefined;
 
@@ -57,8 +74,14 @@ export class TwoFactorService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly moduleRef: ModuleRef,
+    private readonly mail: MailService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    if (config.production && !config.totpEncryptionKey) {
+      this.logger.warn(
+        'TOTP_ENCRYPTION_KEY is not set: the TOTP secrets are encrypted under a key derived from JWT_SECRET; set a separate key (docs/decisions/0017)',
+      );
+    }
     this.keys = new TwoFactorKeys(config.totpEncryptionKey ?? config.jwtSecret);
   }
 
@@ -118,11 +141,15 @@ export class TwoFactorService {
     const factor = await this.factorOf(user.id);
     if (factor?.confirmed_at) throw new DomainException('auth.totp_already_enabled', 'Two-step sign-in is already on');
     const secret = new Secret({ size: 20 });
-    await this.dataSource.query(
+    // Never over a confirmed factor: a setup racing a confirmation must not turn it back off.
+    const written: unknown[] = await this.dataSource.query(
       `INSERT INTO totp_factors (user_id, secret_encrypted, created_at, confirmed_at, last_used_step) VALUES ($1, $2, now(), NULL, NULL)
-       ON CONFLICT (user_id) DO UPDATE SET secret_encrypted = EXCLUDED.secret_encrypted, created_at = now(), confirmed_at = NULL, last_used_step = NULL`,
+       ON CONFLICT (user_id) DO UPDATE SET secret_encrypted = EXCLUDED.secret_encrypted, created_at = now(), confirmed_at = NULL, last_used_step = NULL
+         WHERE totp_factors.confirmed_at IS NULL
+       RETURNING user_id`,
       [user.id, this.keys.encrypt(secret.base32, user.id)],
     );
+    if (!written.length) throw new DomainException('auth.totp_already_enabled', 'Two-step sign-in is already on');
     return { secret: secret.base32, otpauthUrl: this.totp(secret.base32, user.email).toString() };
   }
 
@@ -130,13 +157,24 @@ export class TwoFactorService {
     const factor = await this.factorOf(user.id);
     if (factor?.confirmed_at) throw new DomainException('auth.totp_already_enabled', 'Two-step sign-in is already on');
     if (!factor) throw new DomainException('auth.totp_not_enabled', 'Start the setup first');
-    if (!(await this.consumeTotp(user.id, factor, code, false))) throw new DomainException('auth.totp_invalid', 'Wrong code');
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE totp_factors SET confirmed_at = now() WHERE user_id = $1`, [user.id]);
+    await this.assertUnderFailureLimit(user.id);
+    if (!(await this.consumeTotp(user.id, factor, code, false))) {
+      await this.accountPageFailure(user, ip, 'confirm');
+      throw new DomainException('auth.totp_invalid', 'Wrong code');
+    }
+    const codes = await this.dataSource.transaction(async (manager) => {
+      // Only the secret the code was checked against: a setup begun meanwhile replaced it.
+      const [confirmed] = (await manager.query(
+        `UPDATE totp_factors SET confirmed_at = now() WHERE user_id = $1 AND secret_encrypted = $2 AND confirmed_at IS NULL RETURNING user_id`,
+        [user.id, factor.secret_encrypted],
+      )) as [unknown[], number];
+      if (!confirmed?.length) throw new DomainException('auth.totp_invalid', 'Wrong code');
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.audit.record({ actorId: user.id, action: 'auth.totp_enabled', objectType: 'user', objectId: user.id, ip }, manager);
       return codes;
     });
+    this.sendLater({ to: user.email, ...ACCOUNT_MAILS.twoFactorEnabled[accountMailLocale(user.locale)]() });
+    return codes;
   }
 
   /** Turns it off with a current code or a recovery code; refused while a rule requires it. */
@@ -145,7 +183,7 @@ export class TwoFactorService {
     if (await this.required(user.id)) {
       throw new DomainException('auth.two_factor_required', 'A rule requires two-step sign-in of this account');
     }
-    const factor = await this.verifyOrRefuse(user.id, code, ip);
+    const factor = await this.verifyOrRefuse(user, code, ip, 'disable');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM recovery_codes WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM mfa_challenges WHERE user_id = $1`, [user.id]);
@@ -155,13 +193,14 @@ export class TwoFactorService {
         manager,
       );
     });
+    this.sendLater({ to: user.email, ...ACCOUNT_MAILS.twoFactorDisabled[accountMailLocale(user.locale)]() });
   }
 
   /** Ten new recovery codes; the earlier ones stop working. */
   async regenerate(user: AuthUser, code: string, ip: string | null): Promise<string[]> {
     if (!(await this.enabled(user.id))) throw new DomainException('auth.totp_not_enabled', 'Two-step sign-in is not on');
-    const factor = await this.verifyOrRefuse(user.id, code, ip);
-    return this.dataSource.transaction(async (manager) => {
+    const factor = await this.verifyOrRefuse(user, code, ip, 'regenerate');
+    const codes = await this.dataSource.transaction(async (manager) => {
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.audit.record(
         {
@@ -176,12 +215,60 @@ export class TwoFactorService {
       );
       return codes;
     });
+    this.sendLater({ to: user.email, ...ACCOUNT_MAILS.recoveryCodesRegenerated[accountMailLocale(user.locale)]() });
+    return codes;
   }
 
-  private async verifyOrRefuse(userId: string, code: string, ip: string | null): Promise<SecondFactor> {
-    const factor = await this.verify(userId, code, ip);
-    if (!factor) throw new DomainException('auth.totp_invalid', 'Wrong code');
+  private async verifyOrRefuse(user: AuthUser, code: string, ip: string | null, step: 'disable' | 'regenerate'): Promise<SecondFactor> {
+    await this.assertUnderFailureLimit(user.id);
+    const factor = await this.verify(user.id, code, ip);
+    if (!factor) {
+      await this.accountPageFailure(user, ip, step);
+      throw new DomainException('auth.totp_invalid', 'Wrong code');
+    }
     return factor;
+  }
+
+  // Wrong codes of the account -------------------------------------------------------------------
+
+  /**
+   * The wrong codes of the last hour, from the challenges (kept an hour for this): each attempt counts,
+   * less the one that succeeded. In PostgreSQL, so that every API instance sees the same count.
+   */
+  private async failedCodes(userId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (coalesce(sum(attempts), 0) - count(consumed_at))::int AS n FROM mfa_challenges
+        WHERE user_id = $1 AND created_at > now() - interval '1 hour'`,
+      [userId],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  private async assertUnderFailureLimit(userId: string, pending = 0): Promise<void> {
+    if ((await this.failedCodes(userId)) - pending >= ACCOUNT_FAILED_CODES_PER_HOUR) {
+      throw new DomainException('auth.mfa_rate_limited', 'Too many wrong codes for this account within an hour, try again later');
+    }
+  }
+
+  /** A wrong code just counted: the owner hears of it once, when it reaches the limit. */
+  private async afterFailure(user: { id: string; email: string; locale?: string | null }, ip: string | null): Promise<void> {
+    if ((await this.failedCodes(user.id)) !== ACCOUNT_FAILED_CODES_PER_HOUR) return;
+    await this.audit.record({ actorId: user.id, action: 'auth.mfa_rate_limited', objectType: 'user', objectId: user.id, ip });
+    this.sendLater({ to: user.email, ...ACCOUNT_MAILS.secondStepThrottled[accountMailLocale(user.locale)]() });
+  }
+
+  /** A wrong code on the account page: audited, and kept as a dead challenge so that it counts too. */
+  private async accountPageFailure(user: AuthUser, ip: string | null, step: 'confirm' | 'disable' | 'regenerate'): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO mfa_challenges (token_hash, user_id, method, ip, expires_at, attempts) VALUES ($1, $2, $3, $4, now(), 1)`,
+      [sha256(randomBytes(32).toString('base64url')), user.id, ACCOUNT_PAGE_FAILURE, ip],
+    );
+    await this.audit.record({ actorId: user.id, action: 'auth.totp_failed', objectType: 'user', objectId: user.id, ip, details: { step } });
+    await this.afterFailure(user, ip);
+  }
+
+  private sendLater(mail: OutgoingMail): void {
+    void this.mail.send(mail).catch((error: unknown) => this.logger.error(`mail "${mail.subject}" failed: ${String(error)}`));
   }
 
   // Sign-in challenges ---------------------------------------------------------------------------
@@ -189,10 +276,8 @@ export class TwoFactorService {
   /** A challenge when the account has two-step sign-in on; null otherwise. */
   async challengeFor(userId: string, context: SignInContext, method: SignInMethod): Promise<MfaChallengeResponse | null> {
     if (!(await this.enabled(userId))) return null;
-    // The account's spent and expired challenges go as a new one comes: the table holds live ones only.
-    await this.dataSource.query(`DELETE FROM mfa_challenges WHERE user_id = $1 AND (consumed_at IS NOT NULL OR expires_at < now())`, [
-      userId,
-    ]);
+    // The account's challenges go as a new one comes once older than the hour its wrong codes count for.
+    await this.dataSource.query(`DELETE FROM mfa_challenges WHERE user_id = $1 AND created_at < now() - interval '1 hour'`, [userId]);
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.query(
       `INSERT INTO mfa_challenges (token_hash, user_id, method, ip, user_agent, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -216,9 +301,13 @@ export class TwoFactorService {
     )) as [ChallengeRow[], number];
     const row = rows?.[0];
     if (!row) throw invalid();
+    // The attempt just counted is not a failure yet; over the limit even the right code is refused.
+    await this.assertUnderFailureLimit(row.user_id, 1);
     const factor = await this.verify(row.user_id, code, ip);
     if (!factor) {
       await this.audit.record({ actorId: row.user_id, action: 'auth.mfa_failed', objectType: 'user', objectId: row.user_id, ip });
+      const owner = await this.users.findActiveById(row.user_id);
+      if (owner) await this.afterFailure(owner, ip);
       throw invalid();
     }
     const [spent] = (await this.dataSource.query(

@@ -90,6 +90,10 @@ export const ERRORS = {
   /** The provider does not vouch for the email address: no account is linked or created. */
   'oidc.email_unverified': e(403, 'errors.oidc.email_unverified'),
   'session.not_found': e(404, 'errors.session.not_found'),
+  /** Too many wrong second-step codes on the account within an hour: refused even with the right code for a while. */
+  'auth.mfa_rate_limited': e(429, 'errors.auth.mfa_rate_limited'),
+  /** An account without a password (single sign-on) must have signed in less than 10 minutes ago for this. */
+  'auth.reauthentication_required': e(403, 'errors.auth.reauthentication_required'),
   'invitation.invalid': e(410, 'errors.invitation.invalid'),
   'invitation.expired': e(410, 'errors.invitation.expired'),
   'invitation.email_mismatch': e(403, 'errors.invitation.email_mismatch'),
