@@ -13,6 +13,8 @@ import {
   testServerName,
   totpCodeFor,
   uniqueEmail,
+  waitForMail,
+  readOutbox,
   type ApiProcess,
   type OidcHop,
   type OidcTestProvider,
@@ -22,6 +24,8 @@ import { randomBytes } from 'node:crypto';
 
 const JWT_SECRET = 'e2e-oidc-secret-0123456789abcdef0123456789abcd';
 const DISPLAY_NAME = 'Annuaire de test';
+/** The cookie binding a sign-in to the browser that started it. */
+const BROWSER_COOKIE = 'alliances_sso';
 
 const sub = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -30,6 +34,13 @@ async function signIn(options: Parameters<typeof signInWithOidc>[0]): Promise<Oi
   const { callback } = await signInWithOidc(options);
   if (!callback) throw new Error('the walk stopped before the callback');
   return callback;
+}
+
+/** A browser holding only this sign-in cookie (another one than the jar it was set in). */
+function jarWithSignInCookie(url: string, value: string | undefined): CookieJar {
+  const jar = new CookieJar();
+  if (value) jar.store(url, [`${BROWSER_COOKIE}=${value}`]);
+  return jar;
 }
 
 /** The page a refused callback answers: its status, and where it sends the browser. */
@@ -115,6 +126,46 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].state_hash).not.toBe(params['state']);
     expect(rows[0].ttl).toMatchObject({ minutes: 10 });
+    // The browser that starts the sign-in gets a secret only the callback is sent, for the sign-in's ten minutes.
+    const cookie = findCookie(res.setCookies, BROWSER_COOKIE);
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie?.attributes.map((a) => a.toLowerCase())).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=lax', 'path=/api/auth/oidc', 'max-age=600']),
+    );
+    expect(cookie?.attributes.map((a) => a.toLowerCase())).not.toContain('secure');
+    expect(rows[0].state_hash).not.toBe(cookie?.value);
+  });
+
+  it('refuses a callback finished in another browser than the one that started the sign-in (login CSRF): 400, no session', async () => {
+    // The attacker signs in at the provider as themself and sends the victim the callback URL.
+    const attacker = { sub: sub('csrf'), email: uniqueEmail('sso.csrf.attacker'), emailVerified: true, name: 'Attacker' };
+    await provider.addAccount(attacker);
+    const walk = await signInWithOidc({ apiUrl: api.url, sub: attacker.sub, stopBeforeCallback: true });
+    const before = await liveSessions();
+
+    for (const victim of [new CookieJar(), jarWithSignInCookie(walk.callbackUrl, randomBytes(32).toString('base64url'))]) {
+      const res = await oidcHop(walk.callbackUrl, victim);
+      expect(res.status).toBe(400);
+      expect(refusalTarget(res)).toBe('/sign-in?ssoError=oidc.failed');
+      expect(findCookie(res.setCookies)).toBeUndefined();
+    }
+    expect(await liveSessions()).toBe(before);
+    expect(await usersWithEmail(attacker.email)).toHaveLength(0);
+    const failures = await sql(
+      api,
+      db,
+      `SELECT details FROM audit_log WHERE action = 'auth.oidc_failed' AND details->>'reason' ILIKE '%browser%'`,
+    );
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+
+    // The browser that started it still finishes it, and its sign-in cookie is cleared.
+    const own = await oidcHop(walk.callbackUrl, walk.jar);
+    expect(own.status).toBe(303);
+    expect(findCookie(own.setCookies)).toBeDefined();
+    expect(findCookie(own.setCookies, BROWSER_COOKIE)?.attributes.map((a) => a.toLowerCase())).toEqual(
+      expect.arrayContaining(['path=/api/auth/oidc']),
+    );
+    expect(walk.jar.get(walk.callbackUrl, BROWSER_COOKIE)).toBeUndefined();
   });
 
   it('creates an account without a password on the first sign-in, then signs in to it again', async () => {
@@ -167,10 +218,16 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect(await audited('auth.login', userId)).toHaveLength(2);
   });
 
-  it('links to the existing account with the verified address; its password still works', async () => {
+  it('links to the existing account with the verified address, taking its password and sessions away and telling the address', async () => {
+    // Registration never proves the address: whoever registered it first must not keep a way in.
     const existing = await client.register({ email: uniqueEmail('sso.existing'), displayName: 'Camille Existing' });
+    const earlier = await client.post('/api/auth/login', { email: existing.email, password: existing.password });
+    expect(earlier.status).toBe(200);
+    const earlierCookie = findCookie(earlier.setCookies ?? [])?.pair;
+    expect(earlierCookie).toBeDefined();
     const account = { sub: sub('link'), email: existing.email.toUpperCase(), emailVerified: true, name: 'Someone Else' };
     await provider.addAccount(account);
+    const mailsBefore = readOutbox(api.dataDir).length;
 
     const result = await signIn({ apiUrl: api.url, sub: account.sub });
     expect(result.status).toBe(303);
@@ -178,9 +235,26 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     expect(me.body.user).toMatchObject({ id: existing.id, displayName: 'Camille Existing' });
     expect(await usersWithEmail(existing.email)).toHaveLength(1);
     expect(await identitiesOf(existing.id)).toEqual([{ issuer: provider.issuer, subject: account.sub, email: existing.email }]);
-    expect(await audited('auth.oidc_linked', existing.id)).toEqual([{ details: { issuer: provider.issuer, created: false } }]);
+    expect(await audited('auth.oidc_linked', existing.id)).toEqual([
+      { details: { issuer: provider.issuer, created: false, passwordRemoved: true, sessionsRevoked: 1 } },
+    ]);
     expect(await audited('auth.oidc_account_created', existing.id)).toHaveLength(0);
-    expect((await client.post('/api/auth/login', { email: existing.email, password: existing.password })).status).toBe(200);
+
+    // The password no longer signs in, exactly like a wrong one; the session it opened is over.
+    const byPassword = await client.post('/api/auth/login', { email: existing.email, password: existing.password });
+    const wrong = await client.post('/api/auth/login', { email: uniqueEmail('nobody'), password: GOOD_PASSWORD });
+    expect(byPassword.status).toBe(401);
+    expect(byPassword.body.code).toBe(wrong.body.code);
+    expect((await client.post('/api/auth/refresh', undefined, { cookie: earlierCookie })).status).toBe(401);
+
+    const mail = await waitForMail(api.dataDir, (m) => m.to.includes(existing.email), { after: mailsBefore });
+    expect(mail.subject).toContain(DISPLAY_NAME);
+    expect(mail.text).toContain('mot de passe du compte a été supprimé');
+    expect(mail.text).toContain('Mot de passe oublié');
+
+    // Signing in again through the provider changes nothing more.
+    expect((await signIn({ apiUrl: api.url, sub: account.sub })).status).toBe(303);
+    expect(await audited('auth.oidc_linked', existing.id)).toHaveLength(1);
   });
 
   it('asks an account with two-step sign-in for its code after the provider: no session until it is given', async () => {
@@ -241,10 +315,12 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     tampered.searchParams.set('state', `${tampered.searchParams.get('state')}x`);
     const before = await liveSessions();
 
-    const res = await oidcHop(tampered.toString(), new CookieJar());
+    const res = await oidcHop(tampered.toString(), walk.jar);
     expect(res.status).toBe(400);
     expect(refusalTarget(res)).toBe('/sign-in?ssoError=oidc.failed');
     expect(res.body).toContain('<a href="/sign-in?ssoError=oidc.failed">');
+    expect(res.body).toContain('<html lang="fr">');
+    expect(res.body).toContain('Continuer');
     expect(res.body).not.toMatch(/<script/i);
     expect(findCookie(res.setCookies)).toBeUndefined();
     expect(await liveSessions()).toBe(before);
@@ -269,6 +345,31 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
       const res = await client.get(`/api/auth/oidc/callback?${query}`);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+  });
+
+  it('writes the refusal page in English when the browser prefers it, in French otherwise', async () => {
+    const cases: [string | undefined, 'fr' | 'en'][] = [
+      [undefined, 'fr'],
+      ['en-GB,en;q=0.9', 'en'],
+      ['fr-FR,fr;q=0.9,en;q=0.8', 'fr'],
+      ['de-DE,en;q=0.5', 'en'],
+      ['de-DE', 'fr'],
+      ['fr;q=0.3,en;q=0.7', 'en'],
+    ];
+    for (const [acceptLanguage, lang] of cases) {
+      const res = await client.get(
+        '/api/auth/oidc/callback?state=x',
+        acceptLanguage ? { headers: { 'accept-language': acceptLanguage } } : {},
+      );
+      const html = res.text;
+      expect({ acceptLanguage, status: res.status, lang: /<html lang="([a-z]+)"/.exec(html)?.[1] }).toEqual({
+        acceptLanguage,
+        status: 400,
+        lang,
+      });
+      expect(html).toContain(lang === 'en' ? '>Continue</a>' : '>Continuer</a>');
+      expect(html).toContain(lang === 'en' ? '<title>Single sign-on</title>' : '<title>Authentification unique</title>');
     }
   });
 
@@ -303,7 +404,7 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     const other = await signInWithOidc({ apiUrl: api.url, sub: account.sub, stopBeforeCallback: true });
     const crafted = new URL(victim.callbackUrl);
     crafted.searchParams.set('code', new URL(other.callbackUrl).searchParams.get('code') ?? '');
-    const res = await oidcHop(crafted.toString(), new CookieJar());
+    const res = await oidcHop(crafted.toString(), victim.jar);
     expect(res.status).toBe(400);
     expect(await usersWithEmail(account.email)).toHaveLength(0);
   });
@@ -312,10 +413,12 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     const account = { sub: sub('replay'), email: uniqueEmail('sso.replay'), emailVerified: true };
     await provider.addAccount(account);
     const walk = await signInWithOidc({ apiUrl: api.url, sub: account.sub, stopBeforeCallback: true });
-    const first = await oidcHop(walk.callbackUrl, new CookieJar());
+    const signInCookie = walk.jar.get(walk.callbackUrl, BROWSER_COOKIE);
+    const first = await oidcHop(walk.callbackUrl, walk.jar);
     expect(first.status).toBe(303);
     const before = await liveSessions();
-    const replay = await oidcHop(walk.callbackUrl, new CookieJar());
+    // Even with the sign-in cookie it had.
+    const replay = await oidcHop(walk.callbackUrl, jarWithSignInCookie(walk.callbackUrl, signInCookie));
     expect(replay.status).toBe(400);
     expect(refusalTarget(replay)).toBe('/sign-in?ssoError=oidc.failed');
     expect(findCookie(replay.setCookies)).toBeUndefined();
@@ -327,7 +430,7 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     await provider.addAccount(account);
     const walk = await signInWithOidc({ apiUrl: api.url, sub: account.sub, stopBeforeCallback: true });
     await sql(api, db, `UPDATE oidc_login_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
-    const res = await oidcHop(walk.callbackUrl, new CookieJar());
+    const res = await oidcHop(walk.callbackUrl, walk.jar);
     expect(res.status).toBe(400);
     expect(await usersWithEmail(account.email)).toHaveLength(0);
   });
@@ -359,10 +462,10 @@ describe(`single sign-on with OpenID Connect (${testServerName()})`, () => {
     const existing = await client.register({ email: uniqueEmail('sso.erased') });
     const account = { sub: sub('erased'), email: existing.email, emailVerified: true };
     await provider.addAccount(account);
-    expect((await signIn({ apiUrl: api.url, sub: account.sub })).status).toBe(303);
+    const token = await accessTokenFrom(await signIn({ apiUrl: api.url, sub: account.sub }));
     expect(await identitiesOf(existing.id)).toHaveLength(1);
-    const session = await client.login(existing.email, existing.password);
-    expect((await client.delete('/api/me', { token: session.accessToken, body: { password: existing.password } })).status).toBe(204);
+    // Linking took its password away: it confirms with its address, as an account created by single sign-on does.
+    expect((await client.delete('/api/me', { token, body: { confirmEmail: existing.email } })).status).toBe(204);
     expect(await identitiesOf(existing.id)).toHaveLength(0);
   });
 

@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@alliances/api/core';
+import { APP_CONFIG, AuditService, disconnectSessions, MailService, type AppConfig } from '@alliances/api/core';
 import type { ErrorCode, Locale } from '@alliances/shared/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { accountMailLocale } from './account-mails';
+import { AccountTokensService } from './account-tokens.service';
+import { OIDC_MAILS } from './oidc-mails';
+import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { normaliseEmail } from './users.service';
 
@@ -25,12 +29,22 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * Which account an identity at the provider signs in to (docs/decisions/0018-oidc-sign-in.md): the
  * one it is linked to; else, only when the provider vouches for the address (`email_verified`), the
  * account with that address, linked now, or a new account without a password.
+ *
+ * Registration never proves the address: an account with it may have been opened by someone else,
+ * waiting for its owner. Linking it therefore takes away its password, its sessions and its pending
+ * account links, and tells the address (the owner sets a password again with "forgot password").
  */
 @Injectable()
 export class OidcAccounts {
+  private readonly logger = new Logger('OidcAccounts');
+
   constructor(
     private readonly audit: AuditService,
+    private readonly tokens: TokensService,
+    private readonly accountTokens: AccountTokensService,
+    private readonly mail: MailService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async resolve(issuer: string, claims: OidcClaims, ip: string | null): Promise<OidcAccountOutcome> {
@@ -40,8 +54,11 @@ export class OidcAccounts {
     const email = text(claims.email);
     if (!email || claims.email_verified !== true) return { failure: 'oidc.email_unverified' };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const existing = await manager.findOne(UserEntity, { where: { email: normaliseEmail(email), deletedAt: IsNull() } });
+      const linked = await this.dataSource.transaction(async (manager) => {
+        const existing = await manager.findOne(UserEntity, {
+          where: { email: normaliseEmail(email), deletedAt: IsNull() },
+          lock: { mode: 'pessimistic_write' },
+        });
         // A disabled account stays as it is: nothing is linked to it.
         if (existing?.disabledAt) return { failure: 'auth.account_disabled' as const };
         const user = existing ?? (await this.createAccount(manager, email, claims, issuer, ip));
@@ -51,6 +68,7 @@ export class OidcAccounts {
           claims.sub,
           normaliseEmail(email),
         ]);
+        const takenOver = existing ? await this.takeOver(manager, existing) : null;
         await this.audit.record(
           {
             actorId: user.id,
@@ -58,12 +76,19 @@ export class OidcAccounts {
             objectType: 'user',
             objectId: user.id,
             ip,
-            details: { issuer, created: !existing },
+            details: {
+              issuer,
+              created: !existing,
+              ...(takenOver ? { passwordRemoved: takenOver.passwordRemoved, sessionsRevoked: takenOver.revoked.length } : {}),
+            },
           },
           manager,
         );
-        return { user };
+        return { user, takenOver };
       });
+      if ('failure' in linked) return linked;
+      if (linked.takenOver) this.afterTakeOver(linked.user, linked.takenOver);
+      return { user: linked.user };
     } catch (error) {
       // Two callbacks of one new identity racing: the unique indexes decide, the loser signs in to the winner's account.
       if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
@@ -71,6 +96,26 @@ export class OidcAccounts {
       if (!raced) throw error;
       return this.usable(raced);
     }
+  }
+
+  /** What someone else may hold on an account found by its address goes: password, sessions, pending links. */
+  private async takeOver(manager: EntityManager, user: UserEntity): Promise<{ passwordRemoved: boolean; revoked: string[] }> {
+    const passwordRemoved = user.passwordHash !== null;
+    if (passwordRemoved) await manager.query('UPDATE users SET password_hash = NULL WHERE id = $1', [user.id]);
+    // A pending address change would hand the account to the address it names; a reset link is the owner's mailbox's, voided anyway.
+    await this.accountTokens.voidUnused(user.id, 'email_change', manager);
+    await this.accountTokens.voidUnused(user.id, 'password_reset', manager);
+    const revoked = await this.tokens.revokeAllOf(user.id, manager);
+    return { passwordRemoved, revoked };
+  }
+
+  private afterTakeOver(user: UserEntity, takenOver: { passwordRemoved: boolean; revoked: string[] }): void {
+    disconnectSessions(takenOver.revoked);
+    const provider = this.config.oidc?.displayName ?? 'Single sign-on';
+    const mail = OIDC_MAILS.accountLinked[accountMailLocale(user.locale)]({ provider, passwordRemoved: takenOver.passwordRemoved });
+    void this.mail
+      .send({ to: user.email, ...mail })
+      .catch((error: unknown) => this.logger.error(`account linked mail failed: ${String(error)}`));
   }
 
   private usable(user: UserEntity): OidcAccountOutcome {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -10,11 +10,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ClientIp, Public } from '@alliances/api/core';
-import { ERRORS, isMfaChallenge, SSO_COMPLETE_PATH, type AuthProvidersResponse, type ErrorCode } from '@alliances/shared/contracts';
+import { APP_CONFIG, ClientIp, Public, type AppConfig } from '@alliances/api/core';
+import {
+  ERRORS,
+  isMfaChallenge,
+  SSO_COMPLETE_PATH,
+  type AuthProvidersResponse,
+  type ErrorCode,
+  type Locale,
+} from '@alliances/shared/contracts';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OidcService } from './oidc.service';
+import { OidcService, STATE_TTL_MINUTES } from './oidc.service';
 import { SignInService, signInContextOf } from './sign-in.service';
 
 export class OidcLoginQueryDto {
@@ -28,6 +35,29 @@ export class OidcLoginQueryDto {
 
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** Binds a sign-in to the browser that started it; sent back only to the callback. */
+export const OIDC_BROWSER_COOKIE = 'alliances_sso';
+const OIDC_COOKIE_PATH = '/api/auth/oidc';
+
+const REFUSAL_PAGE: Record<Locale, { title: string; link: string }> = {
+  fr: { title: 'Authentification unique', link: 'Continuer' },
+  en: { title: 'Single sign-on', link: 'Continue' },
+};
+
+/** The page's language from Accept-Language: English only when preferred over French; French otherwise. */
+export function refusalLocale(acceptLanguage: string | undefined): Locale {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...parameters] = part.trim().toLowerCase().split(';');
+      const q = parameters.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { language: tag.split('-')[0], q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => (entry.language === 'fr' || entry.language === 'en') && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.language === 'en' ? 'en' : 'fr';
+}
 
 const withQuery = (path: string, params: Record<string, string | null | undefined>): string => {
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => !!entry[1])).toString();
@@ -48,6 +78,7 @@ export class OidcController {
   constructor(
     private readonly oidc: OidcService,
     private readonly signIn: SignInService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -60,19 +91,29 @@ export class OidcController {
 
   @Public()
   @Get('oidc/login')
-  @ApiFoundResponse({ description: 'To the provider, with state, nonce and a PKCE challenge.' })
+  @ApiFoundResponse({
+    description: `To the provider, with state, nonce and a PKCE challenge; sets the \`${OIDC_BROWSER_COOKIE}\` cookie the callback needs.`,
+  })
   @ApiNotFoundResponse({ description: '`oidc.disabled`: single sign-on is not configured.' })
-  async login(@Query() query: OidcLoginQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async login(@Query() query: OidcLoginQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.oidc.settings();
-    let target: URL;
+    let started;
     try {
-      target = await this.oidc.start(query.returnUrl);
+      started = await this.oidc.start(query.returnUrl);
     } catch (error) {
       // The provider cannot be reached (discovery): not the person's fault, and the next try rediscovers.
       const code = await this.oidc.failed(error, null);
-      return this.refusal(reply, code, 503);
+      return this.refusal(request, reply, code, 503);
     }
-    await reply.status(302).header('cache-control', 'no-store').header('location', target.toString()).send();
+    // Lax, not Strict: the browser comes back to the callback by a top-level navigation from the provider's site.
+    reply.setCookie(OIDC_BROWSER_COOKIE, started.browserSecret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.publicUrl.startsWith('https://'),
+      path: OIDC_COOKIE_PATH,
+      maxAge: STATE_TTL_MINUTES * 60,
+    });
+    await reply.status(302).header('cache-control', 'no-store').header('location', started.target.toString()).send();
   }
 
   @Public()
@@ -84,17 +125,20 @@ export class OidcController {
   })
   @ApiBadRequestResponse({
     description:
-      '`oidc.failed`: unknown, expired or replayed state, nonce, code or ID token refused. A page sends the browser to `/sign-in?ssoError=…`.',
+      '`oidc.failed`: unknown, expired or replayed state, not the browser that started the sign-in (no or another sign-in cookie), nonce, code or ID token refused. A page sends the browser to `/sign-in?ssoError=…`.',
   })
   @ApiForbiddenResponse({ description: '`oidc.email_unverified`: the provider does not vouch for the address; nothing is created.' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @ClientIp() ip: string | null): Promise<void> {
     this.oidc.settings();
     const rawQuery = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    const browserSecret = request.cookies?.[OIDC_BROWSER_COOKIE];
+    // Whatever the outcome, the sign-in it bound is over.
+    reply.clearCookie(OIDC_BROWSER_COOKIE, { path: OIDC_COOKIE_PATH });
     let completion;
     try {
-      completion = await this.oidc.complete(rawQuery, ip);
+      completion = await this.oidc.complete(rawQuery, browserSecret, ip);
     } catch (error) {
-      return this.refusal(reply, await this.oidc.failed(error, ip));
+      return this.refusal(request, reply, await this.oidc.failed(error, ip));
     }
     const answer = await this.signIn.afterFirstFactor(completion.user, signInContextOf(request), reply, 'oidc');
     const location = isMfaChallenge(answer)
@@ -103,15 +147,22 @@ export class OidcController {
     await reply.status(303).header('cache-control', 'no-store').header('location', location).send();
   }
 
-  private async refusal(reply: FastifyReply, code: ErrorCode, status = ERRORS[code]?.status ?? 400): Promise<void> {
+  private async refusal(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: ErrorCode,
+    status = ERRORS[code]?.status ?? 400,
+  ): Promise<void> {
     const target = escapeHtml(withQuery('/sign-in', { ssoError: code }));
+    const locale = refusalLocale(request.headers['accept-language']);
+    const page = REFUSAL_PAGE[locale];
     await reply
       .status(status)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
       .send(
-        `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}"><title>Single sign-on</title></head>` +
-          `<body><p><a href="${target}">Continue / Continuer</a></p></body></html>`,
+        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}"><title>${page.title}</title></head>` +
+          `<body><p><a href="${target}">${page.link}</a></p></body></html>`,
       );
   }
 }

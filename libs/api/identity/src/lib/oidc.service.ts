@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditService, DomainException, type AppConfig, type OidcConfig } from '@alliances/api/core';
 import type { AuthProvidersResponse, ErrorCode } from '@alliances/shared/contracts';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type * as OpenIdClient from 'openid-client';
 import { DataSource } from 'typeorm';
 import { OidcAccounts, type OidcClaims } from './oidc-accounts';
@@ -10,7 +10,7 @@ import { safeReturnUrl } from './oidc-return-url';
 import type { UserEntity } from './user.entity';
 
 export const OIDC_LOGIN_PATH = '/api/auth/oidc/login';
-const STATE_TTL_MINUTES = 10;
+export const STATE_TTL_MINUTES = 10;
 
 /** Why a callback is refused; the browser is sent to `/sign-in?ssoError=<code>`. */
 export class OidcFailure extends Error {
@@ -22,12 +22,25 @@ export class OidcFailure extends Error {
   }
 }
 
+export interface OidcStart {
+  /** The provider's authorization URL to redirect to. */
+  target: URL;
+  /** The secret of the browser that starts the sign-in, for its cookie: the callback needs it back. */
+  browserSecret: string;
+}
+
 export interface OidcCompletion {
   user: UserEntity;
   returnUrl: string | null;
 }
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The key of a pending login: the state and the secret of the browser that started it, hashed together.
+ * The callback finds the login only with both, so a callback URL finished elsewhere (login CSRF) finds nothing.
+ */
+const loginKey = (state: string, browserSecret: string): string => sha256(`${state}.${browserSecret}`);
 
 /** The library's error and its causes: the provider's error code, or the ID token claim that failed its check (nonce, aud…). */
 function describe(error: unknown): string {
@@ -57,7 +70,8 @@ const isLoopback = (issuer: string): boolean => {
 
 /**
  * Single sign-on with an OpenID Connect provider: authorization code flow with PKCE (S256), state
- * and nonce kept server-side in `oidc_login_states` (docs/decisions/0018-oidc-sign-in.md).
+ * and nonce kept server-side in `oidc_login_states`, bound to the browser's sign-in cookie
+ * (docs/decisions/0018-oidc-sign-in.md).
  */
 @Injectable()
 export class OidcService {
@@ -83,20 +97,21 @@ export class OidcService {
     return this.config.oidc;
   }
 
-  /** Starts a sign-in: a pending login row and the provider's authorization URL to redirect to. */
-  async start(returnUrl: unknown): Promise<URL> {
+  /** Starts a sign-in: a pending login row bound to this browser, and the provider's authorization URL. */
+  async start(returnUrl: unknown): Promise<OidcStart> {
     const settings = this.settings();
     const [client, configuration] = await Promise.all([this.library(), this.configuration()]);
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
+    const browserSecret = randomBytes(32).toString('base64url');
     await this.dataSource.query(`DELETE FROM oidc_login_states WHERE expires_at < now() - interval '1 day'`);
     await this.dataSource.query(
       `INSERT INTO oidc_login_states (state_hash, nonce, code_verifier, return_url, expires_at)
        VALUES ($1, $2, $3, $4, now() + interval '${STATE_TTL_MINUTES} minutes')`,
-      [sha256(state), nonce, codeVerifier, safeReturnUrl(returnUrl)],
+      [loginKey(state, browserSecret), nonce, codeVerifier, safeReturnUrl(returnUrl)],
     );
-    return client.buildAuthorizationUrl(configuration, {
+    const target = client.buildAuthorizationUrl(configuration, {
       redirect_uri: settings.redirectUri,
       scope: 'openid email profile',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
@@ -104,17 +119,20 @@ export class OidcService {
       state,
       nonce,
     });
+    return { target, browserSecret };
   }
 
   /**
-   * The provider's callback: consumes the pending login (single use), exchanges the code, checks the
-   * ID token (signature, issuer, audience, nonce) and finds the account. Throws `OidcFailure`.
+   * The provider's callback in the browser that started the sign-in (`browserSecret`, from its cookie):
+   * consumes the pending login (single use), exchanges the code, checks the ID token (signature,
+   * issuer, audience, nonce) and finds the account. Throws `OidcFailure`.
    */
-  async complete(query: string, ip: string | null): Promise<OidcCompletion> {
+  async complete(query: string, browserSecret: string | undefined, ip: string | null): Promise<OidcCompletion> {
     const settings = this.settings();
     const params = new URLSearchParams(query);
     const state = params.get('state');
     if (!state) throw new OidcFailure('oidc.failed', 'no state in the callback');
+    if (!browserSecret) throw new OidcFailure('oidc.failed', 'no sign-in cookie: the callback is not in the browser that started it');
     const rows: { nonce: string; code_verifier: string; return_url: string | null }[] = await this.dataSource.query(
       // A SELECT around the UPDATE: TypeORM answers the rows of a SELECT, but [rows, count] for an UPDATE.
       `WITH consumed AS (
@@ -123,10 +141,11 @@ export class OidcService {
          RETURNING nonce, code_verifier, return_url
        )
        SELECT nonce, code_verifier, return_url FROM consumed`,
-      [sha256(state)],
+      [loginKey(state, browserSecret)],
     );
     const pending = rows[0];
-    if (!pending?.nonce || !pending.code_verifier) throw new OidcFailure('oidc.failed', 'unknown, expired or already used state');
+    if (!pending?.nonce || !pending.code_verifier)
+      throw new OidcFailure('oidc.failed', "unknown, expired or already used state, or another browser's sign-in");
 
     let claims: OidcClaims;
     let issuer: string;
