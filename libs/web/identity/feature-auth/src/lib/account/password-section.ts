@@ -2,15 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SecurityApi } from '@alliances/web/identity/data-access';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
-import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
-import { samePasswords } from '../reset-password/reset-password-page';
+import { NewPasswordFields, newPasswordValidators, samePasswords } from '../shared/new-password-fields';
 
 /** A new password; the other devices are signed out by the API. */
 @Component({
@@ -22,9 +21,9 @@ import { samePasswords } from '../reset-password/reset-password-page';
     MatCardContent,
     MatFormField,
     MatLabel,
-    MatHint,
     MatError,
     MatInput,
+    NewPasswordFields,
     TranslocoPipe,
     Notice,
   ],
@@ -55,35 +54,7 @@ import { samePasswords } from '../reset-password/reset-password-page';
                 <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'account.password.new' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" data-testid="password-new" />
-              <mat-hint>{{ 'auth.passwordHint' | transloco: { min: passwordMinLength } }}</mat-hint>
-              @if (form.controls.password.hasError('required')) {
-                <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
-              } @else if (form.controls.password.hasError('minlength') || form.controls.password.hasError(weakPassword)) {
-                <mat-error>{{ 'validation.passwordTooShort' | transloco: { min: passwordMinLength } }}</mat-error>
-              } @else if (form.controls.password.hasError('maxlength')) {
-                <mat-error>{{ 'validation.passwordTooLong' | transloco }}</mat-error>
-              } @else if (form.controls.password.hasError(commonPassword)) {
-                <mat-error>{{ 'validation.passwordTooCommon' | transloco }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'resetPassword.confirmation' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="confirmation"
-                autocomplete="new-password"
-                data-testid="password-confirmation"
-              />
-              @if (form.controls.confirmation.hasError('required')) {
-                <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
-              } @else if (form.controls.confirmation.hasError('mismatch')) {
-                <mat-error>{{ 'validation.passwordMismatch' | transloco }}</mat-error>
-              }
-            </mat-form-field>
+            <all-new-password-fields labelKey="account.password.new" testId="password-new" confirmationTestId="password-confirmation" />
             <button matButton="filled" type="submit" [disabled]="pending()" data-testid="password-change-submit">
               {{ 'account.password.submit' | transloco }}
             </button>
@@ -98,13 +69,10 @@ import { samePasswords } from '../reset-password/reset-password-page';
 export class PasswordSection {
   private readonly api = inject(SecurityApi);
 
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
-  protected readonly weakPassword = IdentityErrorCode.WeakPassword;
-  protected readonly commonPassword = IdentityErrorCode.CommonPassword;
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', Validators.required],
-      password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+      password: ['', newPasswordValidators],
       confirmation: ['', Validators.required],
     },
     { validators: samePasswords },

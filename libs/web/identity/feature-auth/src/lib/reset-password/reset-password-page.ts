@@ -1,30 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore, SecurityApi, twoFactorSetupUrl } from '@alliances/web/identity/data-access';
 import { apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
-import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
-
-/** The two password fields must agree. */
-export function samePasswords(group: AbstractControl): ValidationErrors | null {
-  const password = group.get('password')?.value;
-  const confirmation = group.get('confirmation');
-  if (!confirmation) return null;
-  const mismatch = !!confirmation.value && password !== confirmation.value;
-  if (mismatch !== confirmation.hasError('mismatch')) {
-    const others = { ...confirmation.errors };
-    delete others['mismatch'];
-    confirmation.setErrors(mismatch ? { ...others, mismatch: true } : Object.keys(others).length ? others : null);
-  }
-  return null;
-}
+import { NewPasswordFields, newPasswordValidators, samePasswords } from '../shared/new-password-fields';
 
 /**
  * The link of the reset mail: a new password, then the person is signed in (or asked for the second
@@ -32,20 +16,7 @@ export function samePasswords(group: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'all-reset-password-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatCard,
-    MatCardContent,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    TranslocoPipe,
-    Notice,
-  ],
+  imports: [ReactiveFormsModule, RouterLink, MatButton, MatCard, MatCardContent, NewPasswordFields, TranslocoPipe, Notice],
   template: `
     <div class="auth-page">
       <h1>{{ 'resetPassword.title' | transloco }}</h1>
@@ -62,35 +33,11 @@ export function samePasswords(group: AbstractControl): ValidationErrors | null {
                 </all-notice>
               }
             </div>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'resetPassword.password' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" data-testid="reset-password" />
-              <mat-hint>{{ 'auth.passwordHint' | transloco: { min: passwordMinLength } }}</mat-hint>
-              @if (form.controls.password.hasError('required')) {
-                <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
-              } @else if (form.controls.password.hasError('minlength') || form.controls.password.hasError(weakPassword)) {
-                <mat-error>{{ 'validation.passwordTooShort' | transloco: { min: passwordMinLength } }}</mat-error>
-              } @else if (form.controls.password.hasError('maxlength')) {
-                <mat-error>{{ 'validation.passwordTooLong' | transloco }}</mat-error>
-              } @else if (form.controls.password.hasError(commonPassword)) {
-                <mat-error>{{ 'validation.passwordTooCommon' | transloco }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'resetPassword.confirmation' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="confirmation"
-                autocomplete="new-password"
-                data-testid="reset-password-confirmation"
-              />
-              @if (form.controls.confirmation.hasError('required')) {
-                <mat-error>{{ 'validation.passwordRequired' | transloco }}</mat-error>
-              } @else if (form.controls.confirmation.hasError('mismatch')) {
-                <mat-error>{{ 'validation.passwordMismatch' | transloco }}</mat-error>
-              }
-            </mat-form-field>
+            <all-new-password-fields
+              labelKey="resetPassword.password"
+              testId="reset-password"
+              confirmationTestId="reset-password-confirmation"
+            />
             <button matButton="filled" type="submit" [disabled]="pending()" data-testid="reset-submit">
               {{ 'resetPassword.submit' | transloco }}
             </button>
@@ -109,12 +56,9 @@ export class ResetPasswordPage {
 
   readonly token = input.required<string>();
 
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
-  protected readonly weakPassword = IdentityErrorCode.WeakPassword;
-  protected readonly commonPassword = IdentityErrorCode.CommonPassword;
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
-      password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+      password: ['', newPasswordValidators],
       confirmation: ['', Validators.required],
     },
     { validators: samePasswords },

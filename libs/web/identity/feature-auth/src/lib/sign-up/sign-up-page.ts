@@ -10,9 +10,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { AllianceInvitationsApi, AuthStore, safeReturnUrl } from '@alliances/web/identity/data-access';
 import { Notice } from '@alliances/web/ui';
-import { IdentityErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@alliances/shared/contracts';
+import { IdentityErrorCode } from '@alliances/shared/contracts';
 import { catchError, of, tap } from 'rxjs';
 import { DISPLAY_NAME_MAX_LENGTH } from '../account/account-rules';
+import { NewPasswordFields, newPasswordValidators } from '../shared/new-password-fields';
 
 @Component({
   selector: 'all-sign-up-page',
@@ -29,6 +30,7 @@ import { DISPLAY_NAME_MAX_LENGTH } from '../account/account-rules';
     MatInput,
     TranslocoPipe,
     Notice,
+    NewPasswordFields,
   ],
   templateUrl: './sign-up-page.html',
   styleUrl: '../auth-page.scss',
@@ -46,16 +48,13 @@ export class SignUpPage implements OnInit {
   /** Query parameter from an alliance's invitation mail to an organisation not yet on the platform. */
   readonly allianceInvitation = input<string>();
 
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly displayNameMaxLength = DISPLAY_NAME_MAX_LENGTH;
   protected readonly emailTaken = IdentityErrorCode.EmailTaken;
-  protected readonly weakPassword = IdentityErrorCode.WeakPassword;
-  protected readonly commonPassword = IdentityErrorCode.CommonPassword;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    password: ['', newPasswordValidators],
   });
   /** Who invites whom, shown above the form; its e-mail pre-fills the field. An unknown token just signs up. */
   protected readonly invitation = rxResource({
