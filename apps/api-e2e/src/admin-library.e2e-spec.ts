@@ -7,6 +7,7 @@ import {
   type Session,
   type TestDatabase,
 } from '@alliances/e2e/support';
+import { LiveClient } from './support/live-client';
 
 const ENV = {
   ADMIN_EMAIL: 'admin@console.test',
@@ -87,10 +88,13 @@ describe('platform console and case-study library', () => {
     expect((await api.get('/api/admin/users', { token: lead.accessToken })).status).toBe(404);
   });
 
-  it('disables a user, who is signed out at once, and enables them again', async () => {
+  it('disables a user, who is signed out at once (their live connection too), and enables them again', async () => {
     const victim = await api.signUp();
     expect((await api.get('/api/me', { token: victim.accessToken })).status).toBe(200);
+    const live = await LiveClient.connect(proc.url, victim.accessToken);
+    const closed = new Promise<string>((resolve) => live.socket.once('disconnect', (reason) => resolve(reason)));
     expect((await api.post(`/api/admin/users/${victim.user.id}/disable`, undefined, { token: admin.accessToken })).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
     expect((await api.get('/api/me', { token: victim.accessToken })).status).toBe(401);
     expect((await api.post('/api/auth/refresh', undefined, { cookie: victim.refreshCookie })).status).toBe(401);
     expect((await api.post('/api/auth/login', { email: victim.email, password: GOOD_PASSWORD })).status).toBe(401);

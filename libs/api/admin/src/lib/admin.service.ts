@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, decodeCursor, DomainException, NotFoundDomainException, type AuthUser, encodeCursor } from '@alliances/api/core';
+import {
+  AuditService,
+  decodeCursor,
+  disconnectSessions,
+  DomainException,
+  NotFoundDomainException,
+  type AuthUser,
+  encodeCursor,
+} from '@alliances/api/core';
 import { AlliancesReader } from '@alliances/api/alliances';
 import { TokensService, UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader } from '@alliances/api/organisations';
@@ -45,17 +53,22 @@ export class AdminService {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null };
   }
 
-  /** Disabling revokes every session at once; access tokens stop working on the next request. */
+  /**
+   * Disabling revokes every session at once: access tokens stop working on the next request, and the
+   * open sockets are closed once the change is committed.
+   */
   async setDisabled(admin: AuthUser, id: string, disabled: boolean, ip: string | null): Promise<void> {
     if (id === admin.id && disabled) throw new DomainException('admin.cannot_disable_self', 'You cannot disable your own account');
-    await this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       if (!(await this.usersReader.setDisabled(id, disabled, manager))) throw new NotFoundDomainException('user');
-      if (disabled) await this.tokens.revokeAllOf(id, manager);
+      const sessions = disabled ? await this.tokens.revokeAllOf(id, manager) : [];
       await this.audit.record(
         { actorId: admin.id, action: disabled ? 'user.disabled' : 'user.enabled', objectType: 'user', objectId: id, ip },
         manager,
       );
+      return sessions;
     });
+    disconnectSessions(revoked);
   }
 
   async figures(): Promise<PlatformFigures> {
