@@ -160,6 +160,11 @@ describe('platform console and case-study library in Chromium', () => {
     expect(Number(await page.getByTestId('tile-active').textContent())).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId('figure-profiles-table').textContent()).toContain('Collectivité territoriale');
     await page.locator('[data-testid="figure-categories-chart"] canvas').first().waitFor();
+    // The bars have the card's width to themselves (the table sits below): not squeezed beside it.
+    const chart = await page.getByTestId('figure-profiles-chart').boundingBox();
+    const table = await page.getByTestId('figure-profiles-table').boundingBox();
+    expect(chart && table && chart.width).toBeGreaterThanOrEqual((table?.width ?? 0) - 1);
+    expect(table && chart && table.y).toBeGreaterThanOrEqual((chart?.y ?? 0) + (chart?.height ?? 0));
     await expectAccessible(page);
     await screenshot(page, 'admin-overview');
 

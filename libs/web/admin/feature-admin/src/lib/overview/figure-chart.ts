@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { filter, merge } from 'rxjs';
-import { figureOptions, figureSummary, type FigureKind, type FigureRow } from './figure-options';
+import { figureHeightPx, figureOptions, figureSummary, type FigureKind, type FigureRow } from './figure-options';
 
 /** A figure's row before translation: the translation key of its label. */
 export interface FigureEntry {
@@ -28,13 +28,14 @@ let nextId = 0;
             <div
               echarts
               class="chart"
+              [style.height.px]="height()"
               [options]="options()"
               role="img"
               [attr.aria-label]="caption() + ' — ' + summary()"
               [attr.data-testid]="testId() + '-chart'"
             ></div>
           } @placeholder {
-            <div class="chart"></div>
+            <div class="chart" [style.height.px]="height()"></div>
           }
           <table class="data-table" [attr.data-testid]="testId() + '-table'">
             <caption class="visually-hidden">
@@ -79,20 +80,14 @@ let nextId = 0;
       margin: 0 0 0.75rem;
       font: var(--mat-sys-title-medium);
     }
+    /* The chart takes the card's whole width, its table below: beside it, long labels left the bars a few pixels. */
     .body {
       display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
-      align-items: start;
-    }
-    @media (max-width: 48rem) {
-      .body {
-        grid-template-columns: 1fr;
-      }
     }
     .chart {
       width: 100%;
-      height: 16rem;
     }
     .data-table th,
     .data-table td {
@@ -139,4 +134,5 @@ export class FigureChart {
   protected readonly total = computed(() => this.rows().reduce((sum, r) => sum + r.value, 0));
   protected readonly options = computed(() => figureOptions(this.kind(), this.labelled()));
   protected readonly summary = computed(() => figureSummary(this.labelled()));
+  protected readonly height = computed(() => figureHeightPx(this.kind(), this.rows().length));
 }

@@ -6,6 +6,14 @@ export interface FigureRow {
 
 export type FigureKind = 'bar' | 'donut';
 
+/** A bar label wraps past this width, so that long French labels leave the bars their room. */
+export const BAR_LABEL_WIDTH_PX = 150;
+
+/** A bar chart's height: one band per row, so seven profiles are not squeezed into the height of two. */
+export function figureHeightPx(kind: FigureKind, rowCount: number): number {
+  return kind === 'donut' ? 256 : Math.max(160, rowCount * 44 + 40);
+}
+
 /** Colours that keep a 3:1 contrast against white, in an order that tells neighbours apart. */
 const PALETTE = ['#1d4ed8', '#b45309', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#475569'];
 
@@ -42,7 +50,11 @@ export function figureOptions(kind: FigureKind, rows: readonly FigureRow[]): Rec
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: sorted.map((r) => r.label), axisLabel: { color: '#374151' } },
+    yAxis: {
+      type: 'category',
+      data: sorted.map((r) => r.label),
+      axisLabel: { color: '#374151', width: BAR_LABEL_WIDTH_PX, overflow: 'break', lineHeight: 15 },
+    },
     series: [
       {
         type: 'bar',

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import { browserLanguage } from '@alliances/web/core/testing';
 import type { PlatformFigures } from '@alliances/shared/contracts';
 import { adminTranslocoTesting } from '../../testing/admin-testing';
-import { figureOptions, figureSummary } from './figure-options';
+import { figureHeightPx, figureOptions, figureSummary } from './figure-options';
 import { OverviewPage } from './overview-page';
 
 const FIGURES: PlatformFigures = {
@@ -35,6 +35,15 @@ describe('figure options', () => {
     const options = figureOptions('bar', rows) as { yAxis: { data: string[] } };
     expect(options.yAxis.data).toEqual(['Entreprise', 'Association']);
     expect(figureSummary(rows)).toBe('Association : 12, Entreprise : 5');
+  });
+
+  it('wraps long labels and gives each bar its band, so seven profiles stay readable', () => {
+    const options = figureOptions('bar', [{ label: 'Établissement d’enseignement supérieur ou de recherche', value: 3 }]) as {
+      yAxis: { axisLabel: { width: number; overflow: string } };
+    };
+    expect(options.yAxis.axisLabel).toMatchObject({ width: 150, overflow: 'break' });
+    expect(figureHeightPx('bar', 7)).toBeGreaterThan(figureHeightPx('bar', 2));
+    expect(figureHeightPx('bar', 7) / 7).toBeGreaterThanOrEqual(40);
   });
 
   it('draws a donut for shares', () => {
