@@ -9,17 +9,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
-import {
-  answerSecondStep,
-  expectAccessible,
-  freshTotpCode,
-  openBrowser,
-  screenshot,
-  signIn,
-  totpCode,
-  watchConsole,
-  type Browser,
-} from './support/browser';
+import { answerSecondStep, expectAccessible, freshTotpCode, browserPool, screenshot, signIn, totpCode } from './support/browser';
 
 const NEW_PASSWORD = 'Une-Autre-Phrase-De-Passe-2026';
 const ADMIN_EMAIL = 'admin.accounts@alliances.test';
@@ -44,16 +34,10 @@ describe('accounts people can trust, in Chromium', () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let client: ApiClient;
-  const browsers: Browser[] = [];
   const errors: string[] = [];
-
-  const open = async (who: string): Promise<Page> => {
-    const browser = await openBrowser();
-    browsers.push(browser);
-    // Refused requests are part of these journeys (a wrong code answers 401).
-    watchConsole(browser.page, who, errors);
-    return browser.page;
-  };
+  // Refused requests are part of these journeys (a wrong code answers 401): only console errors count.
+  const browsers = browserPool(errors);
+  const open = browsers.open;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -70,7 +54,7 @@ describe('accounts people can trust, in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close().catch(() => undefined);
+    await browsers.closeAll();
     await api?.stop();
     await db?.drop();
   });

@@ -9,7 +9,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
-import { expectAccessible, openBrowser, screenshot, watchConsole, type Browser } from './support/browser';
+import { browserPool, expectAccessible, screenshot } from './support/browser';
 
 const DISPLAY_NAME = 'Annuaire de test';
 
@@ -17,19 +17,17 @@ describe('single sign-on in Chromium, through the test OpenID provider', () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let provider: OidcTestProvider;
-  const browsers: Browser[] = [];
   const errors: string[] = [];
+  const browsers = browserPool(errors);
 
   const open = async (who: string): Promise<Page> => {
-    const browser = await openBrowser();
-    browsers.push(browser);
-    watchConsole(browser.page, who, errors);
+    const page = await browsers.open(who);
     // The provider's test page has no favicon: only the app's own refused calls count.
-    browser.page.on('response', (response) => {
+    page.on('response', (response) => {
       if (response.status() >= 400 && response.url().startsWith(`${api.url}/api/`))
         errors.push(`${who}: ${response.status()} ${response.url()}`);
     });
-    return browser.page;
+    return page;
   };
 
   /** From the sign-in page to the provider's login form, signed in there as `sub`. */
@@ -61,7 +59,7 @@ describe('single sign-on in Chromium, through the test OpenID provider', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close().catch(() => undefined);
+    await browsers.closeAll();
     await api?.stop();
     await provider?.stop();
     await db?.drop();

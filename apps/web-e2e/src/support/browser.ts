@@ -76,6 +76,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * The browsers of one spec: `open(who)` starts one whose console errors land in `errors`, tagged with
+ * who it is; `closeAll()` in `afterAll`.
+ */
+export function browserPool(errors: string[]): { open(who: string): Promise<Page>; closeAll(): Promise<void> } {
+  const browsers: Browser[] = [];
+  return {
+    async open(who) {
+      const browser = await openBrowser();
+      browsers.push(browser);
+      watchConsole(browser.page, who, errors);
+      return browser.page;
+    },
+    async closeAll() {
+      for (const browser of browsers.splice(0)) await browser.close().catch(() => undefined);
+    },
+  };
+}
+
 /** Collects the page's own console errors and uncaught exceptions, to fail with them as context rather than a bare timeout. */
 export function watchConsole(page: Page, who: string, errors: string[]): void {
   page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
