@@ -74,7 +74,7 @@ export class AllianceLifecycle {
   /**
    * Gives an organisation a seat in an open alliance: `active` when it accepted a proposal to join,
    * `invited` when it still has to accept (an external invitation once approved). 409 when it already
-   * has a seat (other than a declined one), or when the alliance is closed.
+   * has a seat (other than a declined, left or removed one), or when the alliance is closed.
    */
   async addMember(
     manager: EntityManager,
@@ -83,7 +83,7 @@ export class AllianceLifecycle {
     const existing = await manager.findOne(AllianceMemberEntity, {
       where: { allianceId: input.allianceId, organisationId: input.organisationId },
     });
-    if (existing && existing.status !== 'declined')
+    if (existing && (existing.status === 'active' || existing.status === 'invited'))
       throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
     const respondedAt = input.status === 'active' ? new Date() : null;
     if (existing)

@@ -30,6 +30,8 @@ export class AllianceEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  /** The lead's final note when it closed the alliance. */
+  @Column({ type: 'text', nullable: true }) closingNote!: string | null;
 }
 
 /** An organisation's place in an alliance: its role, whether it accepted, and its own objective. */

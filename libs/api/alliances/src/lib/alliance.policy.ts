@@ -5,6 +5,7 @@ import type { AllianceMemberStatus, AllianceRole, OrganisationRole } from '@alli
 import { Repository } from 'typeorm';
 import { AllianceEntity } from './alliance.entity';
 import { isFunderOnly } from './funder-view';
+import { isWriteRequest } from './write-requests';
 
 export interface CallerSeat {
   organisationId: string;
@@ -30,6 +31,8 @@ export interface AllianceAccess {
    * aggregates, funding — never drafts, discussion or individual answers.
    */
   funderOnly: boolean;
+  /** The caller's organisations that may leave this open alliance (their admin acts; the lead hands over first). */
+  leaveFor: string[];
 }
 
 /**
@@ -61,6 +64,8 @@ export class AlliancePolicy {
     const invitedAdmin = seats.some((s) => s.status === 'invited' && s.organisationRole === 'admin');
     if (!alliance || (!active.length && !invitedAdmin)) throw new NotFoundDomainException('alliance');
     const open = alliance.status !== 'closed';
+    // A closed alliance is read-only for everyone, whichever domain the write goes to.
+    if (!open && isWriteRequest()) throw new DomainException('alliance.closed', 'The alliance is closed: it can no longer be changed');
     const lead = active.some((s) => s.allianceRole === 'lead');
     const writer = active.some((s) => s.allianceRole === 'lead' || s.allianceRole === 'partner');
     return {
@@ -81,6 +86,7 @@ export class AlliancePolicy {
             .map((s) => s.organisationId)
         : [],
       funderOnly: isFunderOnly(active),
+      leaveFor: open ? active.filter((s) => s.allianceRole !== 'lead' && s.organisationRole === 'admin').map((s) => s.organisationId) : [],
     };
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, type AuthUser } from '@alliances/api/core';
 import type { Alliance, AllianceAuditEntry, AllianceSummary, OrganisationDirectoryEntry, Page } from '@alliances/shared/contracts';
@@ -7,6 +7,7 @@ import {
   AllianceOrganisationParams,
   CreateAllianceDto,
   DirectoryQuery,
+  HandOverLeadDto,
   InviteOrganisationDto,
   ListQuery,
   PartnerObjectiveDto,
@@ -70,6 +71,25 @@ export class AlliancesController {
   @HttpCode(200)
   decline(@CurrentUser() user: AuthUser, @Param() p: AllianceOrganisationParams, @ClientIp() ip: string | null): Promise<Alliance> {
     return this.alliances.respond(user, p.id, p.organisationId, false, ip);
+  }
+
+  /** The organisation's admin takes it out of the alliance, or the lead removes it (204). */
+  @Delete(':id/members/:organisationId')
+  @HttpCode(204)
+  removeMember(@CurrentUser() user: AuthUser, @Param() p: AllianceOrganisationParams, @ClientIp() ip: string | null): Promise<void> {
+    return this.alliances.removeMember(user, p.id, p.organisationId, ip);
+  }
+
+  /** The lead hands over to an active partner organisation; it stays a partner. */
+  @Post(':id/lead')
+  @HttpCode(200)
+  handOverLead(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: AllianceIdParam,
+    @Body() body: HandOverLeadDto,
+    @ClientIp() ip: string | null,
+  ): Promise<Alliance> {
+    return this.alliances.handOverLead(user, id, body.organisationId, ip);
   }
 
   @Put(':id/members/:organisationId/objective')

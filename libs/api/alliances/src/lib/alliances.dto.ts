@@ -15,6 +15,7 @@ import {
   type MagicSquare,
   type PartnershipCategory,
   type TerritorialScale,
+  type HandOverLeadRequest,
   type UpdateAllianceRequest,
   type UpdatePartnerObjectiveRequest,
 } from '@alliances/shared/contracts';
@@ -98,6 +99,11 @@ export class UpdateAllianceDto implements UpdateAllianceRequest {
   territoryCodes?: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
   @ApiPropertyOptional({ enum: ALLIANCE_STATUSES }) @IsOptional() @IsIn(ALLIANCE_STATUSES) status?: AllianceStatus;
+  @ApiPropertyOptional({ description: "With status 'closed' only: the final note kept on the closed alliance" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  closingNote?: string;
   @ApiProperty({ description: 'The version read; 409 if the alliance changed since' })
   @IsInt()
   @Min(1)
@@ -109,6 +115,10 @@ export class InviteOrganisationDto implements InviteOrganisationRequest {
   @ApiProperty() @IsUUID('all') organisationId!: string;
   @ApiProperty({ enum: ['partner', 'funder', 'observer'] }) @IsIn(['partner', 'funder', 'observer']) role!:
     'partner' | 'funder' | 'observer';
+}
+
+export class HandOverLeadDto implements HandOverLeadRequest {
+  @ApiProperty({ description: 'An active partner organisation of the alliance' }) @IsUUID('all') organisationId!: string;
 }
 
 class ContributionsDto implements Contributions {

@@ -37,6 +37,9 @@ export const FUNDER_AUDIT_ACTIONS = [
   'alliance.organisation_invited',
   'alliance.invitation_accepted',
   'alliance.invitation_declined',
+  'alliance.member_left',
+  'alliance.member_removed',
+  'alliance.lead_handed_over',
   'charter.signed',
   'charter.in_force',
   'objective.created',
@@ -143,7 +146,7 @@ export class AlliancesService {
       `SELECT a.id, a.name, a.purpose, a.category, a.status, a.collective_objectives, a.domains, a.scale, a.updated_at,
               json_agg(json_build_object('organisationId', am.organisation_id, 'role', am.role, 'status', am.status)) AS my_roles
          FROM alliances a
-         JOIN alliance_members am ON am.alliance_id = a.id AND am.status <> 'declined'
+         JOIN alliance_members am ON am.alliance_id = a.id AND am.status IN ('active', 'invited')
          JOIN memberships m ON m.organisation_id = am.organisation_id AND m.user_id = $1
         WHERE (am.status = 'active' OR m.role = 'admin') ${keyset}
         GROUP BY a.id
@@ -216,39 +219,143 @@ export class AlliancesService {
           respondedAt: m.responded_at ? new Date(m.responded_at).toISOString() : null,
         })),
       myRoles: access.seats.map((s) => ({ organisationId: s.organisationId, role: s.allianceRole, status: s.status })),
-      can: { edit: access.canEdit, invite: access.canInvite, writeCharter: access.canWriteCharter, sign: access.signFor.length > 0 },
+      can: {
+        edit: access.canEdit,
+        invite: access.canInvite,
+        writeCharter: access.canWriteCharter,
+        sign: access.signFor.length > 0,
+        leaveFor: access.leaveFor,
+      },
       version: a.version,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
       closedAt: a.closedAt?.toISOString() ?? null,
+      closingNote: a.closingNote ?? null,
     };
   }
 
-  /** Optimistic concurrency: a conditional UPDATE on the version read, so exactly one of two racing writers wins. */
+  /**
+   * Optimistic concurrency: a conditional UPDATE on the version read, so exactly one of two racing
+   * writers wins. The journal keeps each changed field's value before and after (`alliance.updated`,
+   * details `{ changes: { <field>: { before, after } } }`); closing is its own entry (`alliance.closed`,
+   * details `{ note }`).
+   */
   async update(user: AuthUser, id: string, input: UpdateAllianceDto, ip: string | null): Promise<Alliance> {
     const access = await this.policy.editable(user, id);
     const territoryCodes = this.checkTerritories(input.territoryCodes);
-    const { version, ...changes } = input;
-    const patch: Partial<AllianceEntity> = {};
-    for (const [key, value] of Object.entries(changes)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
-    if (territoryCodes) patch.territoryCodes = territoryCodes;
-    if (patch.status === 'closed') patch.closedAt = new Date();
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .update(AllianceEntity)
-      .set({ ...patch, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (!result.affected)
+    const { version, closingNote, ...fields } = input;
+    const closing = fields.status === 'closed';
+    if (closingNote !== undefined && !closing)
+      throw new InvalidInputException([
+        { field: 'closingNote', messages: ["a closing note goes with status 'closed'"], codes: ['closingNoteWithoutClosing'] },
+      ]);
+    // The values read are those of `version`: when it moved on since, the conditional UPDATE fails anyway.
+    if (access.alliance.version !== version)
       throw new DomainException('alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
-    await this.audit.record({
-      actorId: user.id,
-      action: patch.status === 'closed' ? 'alliance.closed' : 'alliance.updated',
-      objectType: 'alliance',
-      objectId: id,
-      allianceId: id,
-      ip,
-      details: { fields: Object.keys(patch) },
+    const patch: Partial<AllianceEntity> = {};
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
+    if (territoryCodes) patch.territoryCodes = territoryCodes;
+    if (typeof patch.name === 'string') patch.name = patch.name.trim();
+    if (typeof patch.purpose === 'string') patch.purpose = patch.purpose.trim();
+    const before = access.alliance as unknown as Record<string, unknown>;
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    for (const [key, after] of Object.entries(patch)) {
+      if (key === 'status' && closing) continue;
+      if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after ?? null)) changes[key] = { before: before[key] ?? null, after };
+    }
+    const note = closingNote?.trim() || null;
+    if (closing) {
+      patch.closedAt = new Date();
+      patch.closingNote = note;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(AllianceEntity)
+        .set({ ...patch, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (!result.affected)
+        throw new DomainException('alliance.stale_version', 'Someone changed this alliance meanwhile: reload and try again');
+      const entry = { actorId: user.id, objectType: 'alliance', objectId: id, allianceId: id, ip };
+      if (Object.keys(changes).length) await this.audit.record({ ...entry, action: 'alliance.updated', details: { changes } }, manager);
+      if (closing) await this.audit.record({ ...entry, action: 'alliance.closed', details: { note } }, manager);
+    });
+    return this.get(user, access.alliance.id);
+  }
+
+  /**
+   * An organisation leaves (its admin acts) or the lead removes it. The seat stays as history
+   * (`left` / `removed`): the signatures of the versions it signed stay, and the next version awaits
+   * the remaining active lead and partners only. The lead cannot leave without a successor.
+   */
+  async removeMember(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<void> {
+    const access = await this.policy.readable(user, id);
+    const own = access.active.find((s) => s.organisationId === organisationId);
+    const lead = access.active.some((s) => s.allianceRole === 'lead');
+    const leaving = !!own && (own.organisationRole === 'admin' || !lead);
+    if (own && own.organisationRole !== 'admin' && !lead)
+      throw new DomainException('organisation.admin_required', 'Only an admin of the organisation may take it out of the alliance');
+    if (!own && !lead) throw new DomainException('alliance.lead_required', 'Only the lead organisation may remove a member');
+    const [organisation] = await this.organisations.names([organisationId]);
+    await this.dataSource.transaction(async (manager) => {
+      const seat = await manager.findOne(AllianceMemberEntity, {
+        where: { allianceId: id, organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!seat || (seat.status !== 'active' && seat.status !== 'invited'))
+        throw new DomainException('alliance.not_a_member', 'This organisation is not a member of the alliance');
+      if (seat.role === 'lead')
+        throw new DomainException('alliance.lead_needs_successor', 'The lead must hand over to a partner before leaving');
+      await manager.update(
+        AllianceMemberEntity,
+        { allianceId: id, organisationId },
+        { status: leaving ? 'left' : 'removed', respondedAt: new Date() },
+      );
+      await manager.query(`UPDATE alliances SET updated_at = now() WHERE id = $1`, [id]);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: leaving ? 'alliance.member_left' : 'alliance.member_removed',
+          objectType: 'organisation',
+          objectId: organisationId,
+          allianceId: id,
+          organisationId,
+          ip,
+          details: { organisationName: organisation?.name ?? null },
+        },
+        manager,
+      );
+    });
+  }
+
+  /** The lead hands over to an active partner organisation; the former lead stays as a partner. */
+  async handOverLead(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<Alliance> {
+    const access = await this.policy.editable(user, id);
+    const names = new Map((await this.organisations.names([organisationId])).map((o) => [o.id, o.name]));
+    await this.dataSource.transaction(async (manager) => {
+      const seats = await manager.find(AllianceMemberEntity, { where: { allianceId: id }, lock: { mode: 'pessimistic_write' } });
+      const from = seats.find((s) => s.role === 'lead' && s.status === 'active');
+      const to = seats.find((s) => s.organisationId === organisationId);
+      if (!from || !to || to.role !== 'partner' || to.status !== 'active')
+        throw new DomainException('alliance.successor_not_partner', 'The lead can only be handed over to an active partner organisation');
+      const [fromOrganisation] = await this.organisations.names([from.organisationId]);
+      await manager.update(AllianceMemberEntity, { allianceId: id, organisationId: from.organisationId }, { role: 'partner' });
+      await manager.update(AllianceMemberEntity, { allianceId: id, organisationId }, { role: 'lead' });
+      await manager.query(`UPDATE alliances SET updated_at = now() WHERE id = $1`, [id]);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'alliance.lead_handed_over',
+          objectType: 'organisation',
+          objectId: organisationId,
+          allianceId: id,
+          organisationId,
+          ip,
+          details: { fromOrganisationName: fromOrganisation?.name ?? null, toOrganisationName: names.get(organisationId) ?? null },
+        },
+        manager,
+      );
     });
     return this.get(user, access.alliance.id);
   }
@@ -260,7 +367,7 @@ export class AlliancesService {
     const existing = await this.dataSource.manager.findOne(AllianceMemberEntity, {
       where: { allianceId: id, organisationId: input.organisationId },
     });
-    if (existing && existing.status !== 'declined')
+    if (existing && (existing.status === 'active' || existing.status === 'invited'))
       throw new DomainException('alliance.already_member', 'This organisation is already in the alliance or invited');
     await this.dataSource.transaction(async (manager) => {
       if (existing)

@@ -57,7 +57,11 @@ export const ALLIANCE_ROLES: readonly AllianceRole[] = ['lead', 'partner', 'fund
 /** Roles whose organisations sign the charter and answer evaluations. */
 export const SIGNING_ROLES: readonly AllianceRole[] = ['lead', 'partner'];
 
-export type AllianceMemberStatus = 'invited' | 'active' | 'declined';
+/**
+ * An organisation's seat: `left` (its admin took it out) and `removed` (the lead did) are kept as
+ * history; such a seat gives no access (docs/decisions/0020-leaving-and-closing.md).
+ */
+export type AllianceMemberStatus = 'invited' | 'active' | 'declined' | 'left' | 'removed';
 
 /** Apports: what a partner brings. */
 export interface Contributions {
@@ -105,10 +109,19 @@ export interface Alliance extends Omit<AllianceSummary, 'myRoles'> {
   members: AllianceMember[];
   myRoles: AllianceSummary['myRoles'];
   /** What the caller may do, so the UI shows only the actions that will work. */
-  can: { edit: boolean; invite: boolean; writeCharter: boolean; sign: boolean };
+  can: {
+    edit: boolean;
+    invite: boolean;
+    writeCharter: boolean;
+    sign: boolean;
+    /** The caller's organisations (as their admin) that may leave this open alliance: active, not the lead. */
+    leaveFor?: string[];
+  };
   version: number;
   createdAt: string;
   closedAt: string | null;
+  /** The lead's final note when it closed the alliance. */
+  closingNote?: string | null;
 }
 
 export interface CreateAllianceRequest {
@@ -126,6 +139,8 @@ export interface CreateAllianceRequest {
 
 export interface UpdateAllianceRequest extends Partial<Omit<CreateAllianceRequest, 'organisationId'>> {
   status?: AllianceStatus;
+  /** With `status: 'closed'` only: the final note kept on the closed alliance. */
+  closingNote?: string;
   /** Optimistic concurrency: the `version` read; 409 when someone changed it since. */
   version: number;
 }
@@ -136,6 +151,11 @@ export interface InviteOrganisationRequest {
 }
 
 export type UpdatePartnerObjectiveRequest = PartnerObjective;
+
+/** `POST /api/alliances/:id/lead`: the lead hands over to an active partner organisation. */
+export interface HandOverLeadRequest {
+  organisationId: string;
+}
 
 export interface AllianceAuditEntry {
   id: string;

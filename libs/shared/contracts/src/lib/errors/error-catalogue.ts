@@ -116,6 +116,9 @@ export const ERRORS = {
   'alliance.not_invited': e(409, 'errors.alliance.not_invited'),
   'alliance.not_your_organisation': e(403, 'errors.alliance.not_your_organisation'),
   'alliance.closed': e(409, 'errors.alliance.closed'),
+  'alliance.lead_needs_successor': e(409, 'errors.alliance.lead_needs_successor'),
+  'alliance.successor_not_partner': e(409, 'errors.alliance.successor_not_partner'),
+  'alliance.not_a_member': e(409, 'errors.alliance.not_a_member'),
 
   // Charter (the last two are sent on the /collab socket as `charter:error`) -----------------------
   'charter.write_required': e(403, 'errors.charter.write_required'),
