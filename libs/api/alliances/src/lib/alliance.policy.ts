@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import type { AllianceMemberStatus, AllianceRole, OrganisationRole } from '@alliances/shared/contracts';
+import type { AllianceMemberStatus, AllianceRole, NotFoundSubject, OrganisationRole } from '@alliances/shared/contracts';
 import { Repository } from 'typeorm';
 import { AllianceEntity } from './alliance.entity';
 import { isFunderOnly } from './funder-view';
@@ -33,6 +33,18 @@ export interface AllianceAccess {
   funderOnly: boolean;
   /** The caller's organisations that may leave this open alliance (their admin acts; the lead hands over first). */
   leaveFor: string[];
+}
+
+/**
+ * For a domain that answers "not found" for its own object when the caller may not see its alliance:
+ * `policy.readable(…).catch(notFoundUnlessClosed('objective'))` keeps the 409 of a write to a closed
+ * alliance (the caller sees it) and hides everything else as a 404 of that object.
+ */
+export function notFoundUnlessClosed(subject: NotFoundSubject): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof DomainException && error.code === 'alliance.closed') throw error;
+    throw new NotFoundDomainException(subject);
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ import { DataSource } from 'typeorm';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
 import type { CreateAllianceDto, InviteOrganisationDto, UpdateAllianceDto } from './alliances.dto';
+import { runAsRead } from './write-requests';
 
 /**
  * The alliance log entries a funder sees (an allow-list, so a new kind of entry stays with the partners
@@ -219,13 +220,8 @@ export class AlliancesService {
           respondedAt: m.responded_at ? new Date(m.responded_at).toISOString() : null,
         })),
       myRoles: access.seats.map((s) => ({ organisationId: s.organisationId, role: s.allianceRole, status: s.status })),
-      can: {
-        edit: access.canEdit,
-        invite: access.canInvite,
-        writeCharter: access.canWriteCharter,
-        sign: access.signFor.length > 0,
-        leaveFor: access.leaveFor,
-      },
+      can: { edit: access.canEdit, invite: access.canInvite, writeCharter: access.canWriteCharter, sign: access.signFor.length > 0 },
+      canLeaveFor: access.leaveFor,
       version: a.version,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
@@ -281,7 +277,8 @@ export class AlliancesService {
       if (Object.keys(changes).length) await this.audit.record({ ...entry, action: 'alliance.updated', details: { changes } }, manager);
       if (closing) await this.audit.record({ ...entry, action: 'alliance.closed', details: { note } }, manager);
     });
-    return this.get(user, access.alliance.id);
+    // The answer reads the alliance this request may just have closed.
+    return runAsRead(() => this.get(user, access.alliance.id));
   }
 
   /**

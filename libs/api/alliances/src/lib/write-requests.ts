@@ -19,6 +19,11 @@ export function runAsWriteRequest<T>(fn: () => T): T {
   return writes.run(true, fn);
 }
 
+/** Runs `fn` as a read within a write: e.g. answering the alliance just closed by this request. */
+export function runAsRead<T>(fn: () => T): T {
+  return writes.run(false, fn);
+}
+
 @Injectable()
 export class WriteRequestInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

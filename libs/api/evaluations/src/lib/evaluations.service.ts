@@ -11,7 +11,7 @@ import {
   type AuthUser,
   returnedRows,
 } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
@@ -177,9 +177,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   ): Promise<EvaluationTemplate> {
     const t = await this.dataSource.manager.findOne(EvaluationTemplateEntity, { where: { id: templateId } });
     if (!t || !t.allianceId) throw new NotFoundDomainException('evaluation_template');
-    const access = await this.policy.readable(user, t.allianceId).catch(() => {
-      throw new NotFoundDomainException('evaluation_template');
-    });
+    const access = await this.policy.readable(user, t.allianceId).catch(notFoundUnlessClosed('evaluation_template'));
     this.assertContributor(access);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(EvaluationTemplateQuestionEntity, { templateId });
@@ -294,9 +292,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   private async campaignFor(user: AuthUser, id: string): Promise<{ campaign: EvaluationCampaignEntity; access: AllianceAccess }> {
     const campaign = await this.dataSource.manager.findOne(EvaluationCampaignEntity, { where: { id } });
     if (!campaign) throw new NotFoundDomainException('evaluation');
-    const access = await this.policy.readable(user, campaign.allianceId).catch(() => {
-      throw new NotFoundDomainException('evaluation');
-    });
+    const access = await this.policy.readable(user, campaign.allianceId).catch(notFoundUnlessClosed('evaluation'));
     return { campaign, access };
   }
 
@@ -630,9 +626,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async setActionDone(user: AuthUser, actionId: string, done: boolean): Promise<EvaluationAction> {
     const action = await this.dataSource.manager.findOne(EvaluationActionEntity, { where: { id: actionId } });
     if (!action) throw new NotFoundDomainException('evaluation_action');
-    const access = await this.policy.readable(user, action.allianceId).catch(() => {
-      throw new NotFoundDomainException('evaluation_action');
-    });
+    const access = await this.policy.readable(user, action.allianceId).catch(notFoundUnlessClosed('evaluation_action'));
     this.assertContributor(access);
     await this.dataSource.manager.update(EvaluationActionEntity, actionId, { doneAt: done ? new Date() : null });
     return this.toAction({ ...action, doneAt: done ? new Date() : null });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, InvalidInputException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { EvaluationsReader } from '@alliances/api/evaluations';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationPolicy, OrganisationsReader } from '@alliances/api/organisations';
@@ -169,9 +169,7 @@ export class FundingService {
   private async grantContext(user: AuthUser, grantId: string): Promise<{ grant: GrantEntity; access: AllianceAccess }> {
     const grant = await this.dataSource.manager.findOne(GrantEntity, { where: { id: grantId } });
     if (!grant) throw new NotFoundDomainException('grant');
-    const access = await this.policy.readable(user, grant.allianceId).catch(() => {
-      throw new NotFoundDomainException('grant');
-    });
+    const access = await this.policy.readable(user, grant.allianceId).catch(notFoundUnlessClosed('grant'));
     return { grant, access };
   }
 
@@ -179,9 +177,7 @@ export class FundingService {
   async setTrancheStatus(user: AuthUser, trancheId: string, status: 'requested' | 'paid', ip: string | null): Promise<Grant> {
     const tranche = await this.dataSource.manager.findOne(GrantTrancheEntity, { where: { id: trancheId } });
     if (!tranche) throw new NotFoundDomainException('tranche');
-    const { grant, access } = await this.grantContext(user, tranche.grantId).catch(() => {
-      throw new NotFoundDomainException('tranche');
-    });
+    const { grant, access } = await this.grantContext(user, tranche.grantId).catch(notFoundUnlessClosed('tranche'));
     if (status === 'paid') {
       this.funderAdmin(access, grant.funderOrganisationId);
       if (tranche.requiresReportId) {
@@ -217,9 +213,7 @@ export class FundingService {
   async submitReport(user: AuthUser, reportId: string, submission: string, ip: string | null): Promise<Grant> {
     const report = await this.dataSource.manager.findOne(GrantReportEntity, { where: { id: reportId } });
     if (!report) throw new NotFoundDomainException('report');
-    const { grant, access } = await this.grantContext(user, report.grantId).catch(() => {
-      throw new NotFoundDomainException('report');
-    });
+    const { grant, access } = await this.grantContext(user, report.grantId).catch(notFoundUnlessClosed('report'));
     if (!access.canWriteCharter)
       throw new DomainException('funding.partner_required', 'Only a partner of the alliance may submit a report');
     if (report.status === 'approved') throw new DomainException('funding.report_approved', 'This report is already approved');
@@ -243,9 +237,7 @@ export class FundingService {
   async reviewReport(user: AuthUser, reportId: string, approved: boolean, comment: string | undefined, ip: string | null): Promise<Grant> {
     const report = await this.dataSource.manager.findOne(GrantReportEntity, { where: { id: reportId } });
     if (!report) throw new NotFoundDomainException('report');
-    const { grant, access } = await this.grantContext(user, report.grantId).catch(() => {
-      throw new NotFoundDomainException('report');
-    });
+    const { grant, access } = await this.grantContext(user, report.grantId).catch(notFoundUnlessClosed('report'));
     this.funderAdmin(access, grant.funderOrganisationId);
     if (report.status !== 'submitted') throw new DomainException('funding.report_not_submitted', 'Only a submitted report can be reviewed');
     if (!approved && !comment?.trim())

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesReader } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import type { CaseStudy } from '@alliances/shared/contracts';
@@ -127,9 +127,7 @@ export class LibraryService {
   private async consentingStudy(user: AuthUser, id: string, organisationId: string): Promise<CaseStudyEntity> {
     const study = await this.dataSource.manager.findOne(CaseStudyEntity, { where: { id } });
     if (!study) throw new NotFoundDomainException('case_study');
-    const access = await this.policy.readable(user, study.allianceId).catch(() => {
-      throw new NotFoundDomainException('case_study');
-    });
+    const access = await this.policy.readable(user, study.allianceId).catch(notFoundUnlessClosed('case_study'));
     const seat = access.active.find((s) => s.organisationId === organisationId);
     if (!seat || seat.organisationRole !== 'admin')
       throw new DomainException('organisation.admin_required', 'An admin of the organisation consents for it');

@@ -8,7 +8,7 @@ import {
   csvDocument,
   type AuthUser,
 } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, type AllianceAccess, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
@@ -71,9 +71,7 @@ export class ObjectivesService {
   ): Promise<{ row: T; access: AllianceAccess }> {
     const row = await repository.findOne({ where: { id } as never });
     if (!row) throw new NotFoundDomainException(what);
-    const access = await this.policy.readable(user, row.allianceId).catch(() => {
-      throw new NotFoundDomainException(what);
-    });
+    const access = await this.policy.readable(user, row.allianceId).catch(notFoundUnlessClosed(what));
     return { row, access };
   }
 

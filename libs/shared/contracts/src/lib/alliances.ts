@@ -109,14 +109,9 @@ export interface Alliance extends Omit<AllianceSummary, 'myRoles'> {
   members: AllianceMember[];
   myRoles: AllianceSummary['myRoles'];
   /** What the caller may do, so the UI shows only the actions that will work. */
-  can: {
-    edit: boolean;
-    invite: boolean;
-    writeCharter: boolean;
-    sign: boolean;
-    /** The caller's organisations (as their admin) that may leave this open alliance: active, not the lead. */
-    leaveFor?: string[];
-  };
+  can: { edit: boolean; invite: boolean; writeCharter: boolean; sign: boolean };
+  /** The caller's organisations (as their admin) that may leave this open alliance: active, not the lead. */
+  canLeaveFor?: string[];
   version: number;
   createdAt: string;
   closedAt: string | null;
