@@ -50,6 +50,16 @@ export class AlliancesApi {
     return this.http.put<Alliance>(`${this.base(id)}/members/${encodeURIComponent(organisationId)}/objective`, request);
   }
 
+  /** The organisation's admin takes it out of the alliance, or the lead removes it (204). */
+  removeMember(id: string, organisationId: string): Observable<void> {
+    return this.http.delete<void>(`${this.base(id)}/members/${encodeURIComponent(organisationId)}`);
+  }
+
+  /** The lead hands over to an active partner organisation. */
+  handOverLead(id: string, organisationId: string): Observable<Alliance> {
+    return this.http.post<Alliance>(`${this.base(id)}/lead`, { organisationId });
+  }
+
   audit(id: string, cursor?: string): Observable<Page<AllianceAuditEntry>> {
     return this.http.get<Page<AllianceAuditEntry>>(`${this.base(id)}/audit`, { params: cursor ? { cursor } : {} });
   }

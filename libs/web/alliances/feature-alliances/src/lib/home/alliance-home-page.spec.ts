@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { browserLanguage } from '@alliances/web/core/testing';
 import { aMe, settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { Alliance } from '@alliances/shared/contracts';
@@ -113,10 +113,11 @@ describe('AllianceHomePage', () => {
     expect(el.querySelector('.facts')?.textContent).toContain('Lyon (69123)');
 
     const rows = allByTestId('partner-row').map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+    // The lead may remove the other organisations (or withdraw an invitation), not its own.
     expect(rows).toEqual([
-      ['Les Jardins Partagés', 'Association', 'Pilote', 'Membre'],
-      ['Transports Rhône SA', 'Entreprise', 'Partenaire', 'Membre'],
-      ['Fondation Horizon', 'Fondation', 'Financeur', 'Invitée'],
+      ['Les Jardins Partagés', 'Association', 'Pilote', 'Membre', ''],
+      ['Transports Rhône SA', 'Entreprise', 'Partenaire', 'Membre', 'Retirer'],
+      ['Fondation Horizon', 'Fondation', 'Financeur', 'Invitée', 'Retirer'],
     ]);
 
     const cards = allByTestId('partner-objective');
@@ -230,5 +231,84 @@ describe('AllianceHomePage', () => {
 
     expect(byTestId('partner-expectations')?.textContent).toBe('Recruter');
     expect(byTestId('alliance-message')?.textContent).toContain('Objectif de Les Jardins Partagés enregistré.');
+  });
+
+  it('lets my organisation’s admin leave the alliance after confirming, then goes back to the list', async () => {
+    const mine = aMember({ organisationId: 'o1', organisationName: 'Les Jardins Partagés', role: 'partner' });
+    const theLead = aMember({ organisationId: 'o9', organisationName: 'Pilote Ailleurs', role: 'lead' });
+    await render(
+      anAlliance({ members: [theLead, mine], can: { edit: false, invite: false, writeCharter: true, sign: true }, canLeaveFor: ['o1'] }),
+    );
+    expect(allByTestId('remove-member')).toHaveLength(0);
+    const open = jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of(true) } as never);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    expect(byTestId('leave-alliance')?.getAttribute('aria-label')).toBe("Quitter l'alliance pour Les Jardins Partagés");
+    byTestId('leave-alliance')?.click();
+    await settle();
+    expect(open).toHaveBeenCalled();
+    const del = http.expectOne('/api/alliances/a1/members/o1');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/alliances']);
+  });
+
+  it('closes the alliance with a final note; the banner shows it and the lead’s actions are gone', async () => {
+    await render(anAlliance({ version: 7, members: [lead, partner] }));
+    jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of({ closingNote: 'Merci à tous.' }) } as never);
+
+    byTestId('close-alliance')?.click();
+    await settle();
+    const patch = http.expectOne('/api/alliances/a1');
+    expect(patch.request.method).toBe('PATCH');
+    expect(patch.request.body).toEqual({ status: 'closed', closingNote: 'Merci à tous.', version: 7 });
+    patch.flush(
+      anAlliance({
+        version: 8,
+        status: 'closed',
+        closedAt: '2026-06-30T10:00:00.000Z',
+        closingNote: 'Merci à tous.',
+        members: [lead, partner],
+        can: { edit: false, invite: false, writeCharter: false, sign: false },
+        canLeaveFor: [],
+      }),
+    );
+    await step();
+    http.expectOne('/api/alliances/a1/audit').flush({ items: [], nextCursor: null });
+    await refresh();
+
+    expect(byTestId('alliance-closed-banner')?.textContent).toContain('Cette alliance est close');
+    expect(byTestId('alliance-closing-note')?.textContent).toBe('Merci à tous.');
+    for (const id of ['edit-alliance', 'close-alliance', 'hand-over-lead', 'remove-member', 'leave-alliance', 'invite-form'])
+      expect(byTestId(id)).toBeNull();
+  });
+
+  it('hands the lead over to the partner chosen in the dialog', async () => {
+    await render(anAlliance({ members: [lead, partner] }));
+    jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of('o2') } as never);
+
+    byTestId('hand-over-lead')?.click();
+    await settle();
+    const post = http.expectOne('/api/alliances/a1/lead');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.body).toEqual({ organisationId: 'o2' });
+    post.flush(
+      anAlliance({
+        members: [
+          { ...lead, role: 'partner' },
+          { ...partner, role: 'lead' },
+        ],
+        can: { edit: false, invite: false, writeCharter: true, sign: true },
+        canLeaveFor: ['o1'],
+      }),
+    );
+    await step();
+    http.expectOne('/api/alliances/a1/audit').flush({ items: [], nextCursor: null });
+    await refresh();
+
+    expect(byTestId('alliance-message')?.textContent).toContain("Transports Rhône SA pilote désormais l'alliance.");
+    expect(byTestId('edit-alliance')).toBeNull();
+    expect(byTestId('leave-alliance')).not.toBeNull();
   });
 });

@@ -28,6 +28,7 @@ import {
 import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap } from 'rxjs';
 import { allianceErrorKey } from '../shared/alliance-errors';
 import { AllianceStatusChip } from '../shared/alliance-status';
+import { CloseAllianceDialog, HandOverDialog } from './alliance-changes-dialogs';
 import { EditAllianceDialog } from './edit-alliance-dialog';
 import { ExternalInvitations } from './external-invitations';
 import { PartnerObjectiveDialog, type PartnerObjectiveDialogData } from './partner-objective-dialog';
@@ -87,9 +88,13 @@ export class AllianceHomePage {
   protected readonly contributionKinds = CONTRIBUTION_KINDS;
   protected readonly inviteRoles = INVITE_ROLES;
 
-  /** Partners shown in the mutual-benefit view: everyone who has not declined. */
+  /** Partners shown in the mutual-benefit view: everyone invited or in (not who declined, left or was removed). */
   protected readonly partners = computed(() =>
-    this.alliance.hasValue() ? this.alliance.value().members.filter((m) => m.status !== 'declined') : [],
+    this.alliance.hasValue() ? this.alliance.value().members.filter((m) => m.status === 'active' || m.status === 'invited') : [],
+  );
+  /** The members table has an actions column when the caller may take an organisation out (theirs, or any as the lead). */
+  protected readonly memberActions = computed(
+    () => this.alliance.hasValue() && (this.alliance.value().can.edit || (this.alliance.value().canLeaveFor ?? []).length > 0),
   );
   private readonly myActiveOrganisations = computed(
     () =>
@@ -162,6 +167,19 @@ export class AllianceHomePage {
     );
   }
 
+  protected canLeave(member: AllianceMember): boolean {
+    return member.status === 'active' && (this.alliance.value()?.canLeaveFor ?? []).includes(member.organisationId);
+  }
+
+  protected canRemove(member: AllianceMember): boolean {
+    return (
+      !!this.alliance.value()?.can.edit &&
+      member.role !== 'lead' &&
+      (member.status === 'active' || member.status === 'invited') &&
+      !this.canLeave(member)
+    );
+  }
+
   protected isKnownDomain(key: string): boolean {
     return (DOMAINS as readonly string[]).includes(key);
   }
@@ -205,20 +223,97 @@ export class AllianceHomePage {
     });
     const changes = await firstValueFrom(ref.afterClosed());
     if (!changes) return;
-    if (
-      changes.status === 'closed' &&
-      !(await confirmAction(this.dialog, {
-        title: 'alliances.edit.closeConfirmTitle',
-        message: 'alliances.edit.closeConfirmText',
-        confirm: 'alliances.edit.closeConfirm',
-        destructive: true,
-      }))
-    ) {
-      return;
-    }
     await this.run(this.api.update(alliance.id, { ...changes, version: alliance.version }), {
       kind: 'success',
       key: 'alliances.home.saved',
+    });
+  }
+
+  /** "Clôturer l'alliance" with a final note: the alliance becomes read-only. */
+  async close(): Promise<void> {
+    const alliance = this.alliance.value();
+    if (!alliance) return;
+    const ref = this.dialog.open<CloseAllianceDialog, undefined, { closingNote: string }>(CloseAllianceDialog, {
+      width: '36rem',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    const answer = await firstValueFrom(ref.afterClosed());
+    if (!answer) return;
+    await this.run(
+      this.api.update(alliance.id, {
+        status: 'closed',
+        ...(answer.closingNote ? { closingNote: answer.closingNote } : {}),
+        version: alliance.version,
+      }),
+      { kind: 'success', key: 'alliances.changes.closed' },
+    );
+  }
+
+  /** "Confier le rôle de pilote" to a partner that accepted; the lead's organisation stays as a partner. */
+  async handOver(): Promise<void> {
+    const alliance = this.alliance.value();
+    if (!alliance) return;
+    const ref = this.dialog.open<HandOverDialog, AllianceMember[], string>(HandOverDialog, {
+      data: alliance.members,
+      width: '32rem',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    const organisationId = await firstValueFrom(ref.afterClosed());
+    if (!organisationId) return;
+    const organisation = alliance.members.find((m) => m.organisationId === organisationId)?.organisationName ?? '';
+    await this.run(this.api.handOverLead(alliance.id, organisationId), {
+      kind: 'success',
+      key: 'alliances.changes.handedOver',
+      params: { organisation },
+    });
+  }
+
+  /** The organisation's admin takes it out of the alliance; without another organisation in it, back to the list. */
+  async leave(member: AllianceMember): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: 'alliances.changes.leaveTitle',
+      message: 'alliances.changes.leaveText',
+      confirm: 'alliances.changes.leaveConfirm',
+      params: { organisation: member.organisationName },
+      destructive: true,
+    });
+    if (!confirmed) return;
+    const stays = [...this.myActiveOrganisations()].some((id) => id !== member.organisationId);
+    if (stays) {
+      await this.run(this.api.removeMember(this.id(), member.organisationId).pipe(switchMap(() => this.api.get(this.id()))), {
+        kind: 'success',
+        key: 'alliances.changes.left',
+        params: { organisation: member.organisationName },
+      });
+      return;
+    }
+    this.busy.set(true);
+    try {
+      await firstValueFrom(this.api.removeMember(this.id(), member.organisationId));
+      await this.router.navigate(['/alliances']);
+    } catch (error) {
+      this.message.set({ kind: 'error', key: allianceErrorKey(error) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The lead removes an organisation (or withdraws its invitation); its seat stays in the table as history. */
+  async remove(member: AllianceMember): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: 'alliances.changes.removeTitle',
+      message: 'alliances.changes.removeText',
+      confirm: 'alliances.changes.removeConfirm',
+      params: { organisation: member.organisationName },
+      destructive: true,
+    });
+    if (!confirmed) return;
+    await this.run(this.api.removeMember(this.id(), member.organisationId).pipe(switchMap(() => this.api.get(this.id()))), {
+      kind: 'success',
+      key: 'alliances.changes.removed',
+      params: { organisation: member.organisationName },
     });
   }
 
