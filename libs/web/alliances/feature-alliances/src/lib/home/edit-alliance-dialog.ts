@@ -292,7 +292,9 @@ export class EditAllianceDialog {
     }
     const v = this.form.getRawValue();
     const chosen = v.domains;
-    const domains = [...DOMAINS.filter((d) => chosen.includes(d)), ...chosen.filter((d) => !(DOMAINS as readonly string[]).includes(d))];
+    // The alliance's domains keep their order; newly chosen ones follow in the order they are offered.
+    const kept = this.alliance.domains.filter((d) => chosen.includes(d));
+    const domains = [...kept, ...DOMAINS.filter((d) => chosen.includes(d) && !kept.includes(d))];
     const next: Omit<UpdateAllianceRequest, 'version'> = {
       name: v.name.trim(),
       purpose: v.purpose.trim(),
