@@ -347,6 +347,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
       organisationIds: [orgA.id, secondA.id],
       territory: '69',
       message: 'Probe message',
+      // Alliances that change (issue 16): a final note B would leave on A's alliance.
+      closingNote: 'Probe closing note',
     };
   }
 
@@ -481,6 +483,9 @@ describe(`tenant isolation (${testServerName()})`, () => {
       const alliance = await client.get(`/api/alliances/${allianceA.id}`, { token: ownerA.accessToken });
       expect(alliance.body).toMatchObject({ id: allianceA.id, name: allianceA.name });
       expect(JSON.stringify(alliance.body)).not.toMatch(/Probe/);
+      // Nobody of B left, removed, handed over or closed anything (issue 16: DELETE …/members/:organisationId, POST …/lead).
+      expect(alliance.body.status).not.toBe('closed');
+      expect(alliance.body.members).toEqual([expect.objectContaining({ organisationId: orgA.id, role: 'lead', status: 'active' })]);
     }
     if (diagnosticA) {
       const diagnostics = await client.get(`/api/organisations/${orgA.id}/diagnostics`, { token: memberA.accessToken });

@@ -145,4 +145,15 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.get('/api/auth/oidc/login')).status).toBe(404);
     expect((await client.get('/api/auth/oidc/callback')).status).toBe(404);
   });
+
+  it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {
+    const keys = new Set(operations.map(operationKey));
+    for (const route of ['DELETE /api/alliances/{id}/members/{organisationId}', 'POST /api/alliances/{id}/lead']) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+    }
+    const [id, organisationId] = [randomUUID(), randomUUID()];
+    expect((await client.delete(`/api/alliances/${id}/members/${organisationId}`)).status).toBe(401);
+    expect((await client.post(`/api/alliances/${id}/lead`, { organisationId })).status).toBe(401);
+  });
 });
