@@ -3,7 +3,9 @@ import {
   CollabClient,
   createTestDatabase,
   GOOD_PASSWORD,
+  readOutbox,
   startApiProcess,
+  waitForMail,
   type ApiProcess,
   type Session,
   type TestDatabase,
@@ -282,9 +284,12 @@ describe('alliances that change', () => {
       expect(versions[1].signatures).toHaveLength(3);
     });
 
-    it('lets the lead remove an organisation, which then sees nothing of the alliance', async () => {
+    it('lets the lead remove an organisation, which then sees nothing of the alliance and is told by mail', async () => {
+      const before = readOutbox(proc.dataDir).length;
       const res = await api.delete(`${A}/members/${orgs.funder}`, { token: lead.accessToken });
       expect(res.status).toBe(204);
+      const mail = await waitForMail(proc.dataDir, (m) => m.to.includes(funder.email), { after: before });
+      expect(mail.subject).toContain('Fondation Amie ne fait plus partie de l’alliance');
       expect((await api.get(A, { token: funder.accessToken })).status).toBe(404);
       expect((await alliance(lead)).members).toEqual(
         expect.arrayContaining([expect.objectContaining({ organisationId: orgs.funder, status: 'removed' })]),
@@ -324,8 +329,17 @@ describe('alliances that change', () => {
     });
 
     it('hands over to an accepted partner: the former lead becomes a partner and can no longer edit', async () => {
+      const before = readOutbox(proc.dataDir).length;
       const res = await api.post(`${A}/lead`, { organisationId: orgs.partner }, { token: lead.accessToken });
       expect(res.status).toBe(200);
+      // The new lead's admins are told; its plain members are not.
+      const mail = await waitForMail(proc.dataDir, (m) => m.to.includes(partner.email), { after: before });
+      expect(mail.subject).toContain('Partenaire Fidèle pilote désormais l’alliance');
+      expect(
+        readOutbox(proc.dataDir)
+          .slice(before)
+          .some((m) => m.to.includes(partnerMember.email)),
+      ).toBe(false);
       expect(res.body.members).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ organisationId: orgs.partner, role: 'lead', status: 'active' }),

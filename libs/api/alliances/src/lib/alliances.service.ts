@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  APP_CONFIG,
   AuditService,
+  MailService,
+  type AppConfig,
   decodeCursor,
   DomainException,
   encodeCursor,
@@ -24,6 +27,7 @@ import { DataSource } from 'typeorm';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
 import type { CreateAllianceDto, InviteOrganisationDto, UpdateAllianceDto } from './alliances.dto';
+import { ALLIANCE_CHANGE_MAILS } from './alliance-changes-mails';
 import { runAsRead } from './write-requests';
 
 /**
@@ -72,7 +76,28 @@ export class AlliancesService {
     private readonly organisations: OrganisationsReader,
     private readonly audit: AuditService,
     private readonly users: UsersReader,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly logger = new Logger('Alliances');
+
+  /** Tells the people of an organisation what changed for it (after the change is committed; a failed mail is logged). */
+  private async tell(
+    userIds: string[],
+    kind: keyof typeof ALLIANCE_CHANGE_MAILS,
+    vars: { allianceId: string; alliance: string; organisation: string },
+  ): Promise<void> {
+    const contacts = await this.users.contacts([...new Set(userIds)]);
+    for (const person of contacts.values()) {
+      if (person.deletedAt) continue;
+      const locale = person.locale === 'en' ? 'en' : 'fr';
+      const mail = ALLIANCE_CHANGE_MAILS[kind][locale]({ ...vars, link: `${this.config.publicUrl}/alliances/${vars.allianceId}` });
+      await this.mail
+        .send({ to: person.email, ...mail })
+        .catch((error: unknown) => this.logger.error(`mail "${mail.subject}" failed: ${String(error)}`));
+    }
+  }
 
   private checkTerritories(codes: string[] | undefined): string[] | undefined {
     if (!codes) return undefined;
@@ -324,6 +349,13 @@ export class AlliancesService {
         manager,
       );
     });
+    // The people of a removed organisation learn it by mail (those who left did it themselves).
+    if (!leaving)
+      await this.tell(
+        (await this.organisations.members([organisationId])).map((m) => m.user_id),
+        'removed',
+        { allianceId: id, alliance: access.alliance.name, organisation: organisation?.name ?? '' },
+      );
   }
 
   /** The lead hands over to an active partner organisation; the former lead stays as a partner. */
@@ -354,6 +386,12 @@ export class AlliancesService {
         manager,
       );
     });
+    // The admins of the new lead learn that they now lead the alliance.
+    await this.tell(
+      (await this.organisations.admins([organisationId])).map((a) => a.user_id),
+      'leadHandedOver',
+      { allianceId: id, alliance: access.alliance.name, organisation: names.get(organisationId) ?? '' },
+    );
     return this.get(user, access.alliance.id);
   }
 
