@@ -13,10 +13,17 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ALLIANCE_STATUSES, type Alliance, type AllianceStatus, type UpdateAllianceRequest } from '@alliances/shared/contracts';
+import {
+  ALLIANCE_STATUSES,
+  PARTNERSHIP_CATEGORIES,
+  type Alliance,
+  type AllianceStatus,
+  type PartnershipCategory,
+  type UpdateAllianceRequest,
+} from '@alliances/shared/contracts';
 import { errorOf } from '../shared/field-error';
 
-/** The lead changes the name, purpose or status. Closes with the changes (the caller adds the version). */
+/** The lead changes the name, purpose, category or status. Closes with the changes (the caller adds the version). */
 @Component({
   selector: 'all-edit-alliance-dialog',
   imports: [
@@ -53,6 +60,14 @@ import { errorOf } from '../shared/field-error';
           }
         </mat-form-field>
         <mat-form-field>
+          <mat-label>{{ 'alliances.home.category' | transloco }}</mat-label>
+          <mat-select formControlName="category" data-testid="edit-alliance-category">
+            @for (category of categories; track category) {
+              <mat-option [value]="category">{{ 'alliances.categories.' + category + '.label' | transloco }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
           <mat-label>{{ 'alliances.edit.status' | transloco }}</mat-label>
           <mat-select formControlName="status" data-testid="edit-alliance-status">
             @for (status of statuses; track status) {
@@ -81,11 +96,13 @@ export class EditAllianceDialog {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly statuses = ALLIANCE_STATUSES;
+  protected readonly categories = PARTNERSHIP_CATEGORIES;
   protected readonly errorOf = errorOf;
   protected readonly form = this.fb.group({
     name: [this.alliance.name, [Validators.required, Validators.minLength(3), Validators.maxLength(200)]],
     purpose: [this.alliance.purpose, [Validators.required, Validators.minLength(3), Validators.maxLength(4000)]],
     status: this.fb.control<AllianceStatus>(this.alliance.status),
+    category: this.fb.control<PartnershipCategory>(this.alliance.category),
   });
 
   protected save(): void {
@@ -93,7 +110,12 @@ export class EditAllianceDialog {
       this.form.markAllAsTouched();
       return;
     }
-    const { name, purpose, status } = this.form.getRawValue();
-    this.ref.close({ name: name.trim(), purpose: purpose.trim(), ...(status !== this.alliance.status ? { status } : {}) });
+    const { name, purpose, status, category } = this.form.getRawValue();
+    this.ref.close({
+      name: name.trim(),
+      purpose: purpose.trim(),
+      ...(status !== this.alliance.status ? { status } : {}),
+      ...(category !== this.alliance.category ? { category } : {}),
+    });
   }
 }

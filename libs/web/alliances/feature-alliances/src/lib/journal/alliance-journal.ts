@@ -80,13 +80,17 @@ const dayOf = (date: Date): string =>
     </section>
   `,
   styles: `
+    h2 {
+      margin: 2rem 0 0.75rem;
+      font: var(--mat-sys-title-large);
+    }
     .kinds {
       flex-wrap: wrap;
       margin-bottom: 0.5rem;
     }
     .day {
       margin: 1rem 0 0.25rem;
-      font-size: 1rem;
+      font: var(--mat-sys-title-small);
     }
     .journal {
       margin: 0;
