@@ -146,8 +146,33 @@ describe('partnership evaluation in Chromium', () => {
     await page.getByTestId('confirm-accept').click();
     await page.getByTestId('results-link').click();
     await page.waitForURL((url) => url.pathname.endsWith('/results'));
-    await page.getByTestId('radar-table').waitFor();
+    // The summary comes first; the tables and each question stay closed until opened.
+    await page.getByTestId('results-summary').waitFor();
+    expect(await page.getByTestId('takeaway-strongest').textContent()).toContain('Point fort');
     await page.getByTestId('radar-chart').locator('canvas').waitFor();
+    const questionHeaders = page.getByTestId('question-header');
+    expect(await questionHeaders.count()).toBe(questionCount);
+    expect(await questionHeaders.evaluateAll((headers) => headers.every((h) => h.getAttribute('aria-expanded') === 'false'))).toBe(true);
+    const collapsedHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    await screenshot(page, 'evaluation-results-summary');
+
+    // A question opens from the keyboard.
+    await questionHeaders.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="question-header"]')?.getAttribute('aria-expanded') === 'true');
+    await page.getByTestId('question-result').first().getByText('Les comités mensuels nous ont beaucoup aidés.').first().waitFor();
+
+    // Everything open, the page is the old long page: closed, it is a fraction of it.
+    for (const panel of ['radar-table-panel', 'gap-table-panel', 'trend-table-panel'])
+      if (await page.getByTestId(panel).count()) await page.getByTestId(panel).locator('mat-expansion-panel-header').click();
+    for (const header of await questionHeaders.all()) if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    const expandedHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    process.stdout.write(`results page height: ${collapsedHeight} px closed, ${expandedHeight} px open\n`);
+    expect(collapsedHeight).toBeLessThan(expandedHeight * 0.6);
+    // It was about 7,500 px with every question laid out.
+    expect(collapsedHeight).toBeLessThan(4500);
+    await page.getByTestId('radar-table').waitFor();
 
     const series = (await page.getByTestId('radar-series').allTextContents()).map((s) => s.trim());
     expect(series).toEqual(expect.arrayContaining(['Les Jardins Partagés', 'Énergies Solidaires', 'Moyenne générale']));

@@ -5,6 +5,7 @@ import type { Alliance, AllianceAuditEntry, AllianceSummary, OrganisationDirecto
 import {
   AllianceIdParam,
   AllianceOrganisationParams,
+  AuditQuery,
   CreateAllianceDto,
   DirectoryQuery,
   HandOverLeadDto,
@@ -103,7 +104,7 @@ export class AlliancesController {
   }
 
   @Get(':id/audit')
-  audit(@CurrentUser() user: AuthUser, @Param() { id }: AllianceIdParam, @Query() query: ListQuery): Promise<Page<AllianceAuditEntry>> {
-    return this.alliances.auditLog(user, id, query.limit, query.cursor);
+  audit(@CurrentUser() user: AuthUser, @Param() { id }: AllianceIdParam, @Query() query: AuditQuery): Promise<Page<AllianceAuditEntry>> {
+    return this.alliances.auditLog(user, id, query.limit, query.cursor, query.kind);
   }
 }

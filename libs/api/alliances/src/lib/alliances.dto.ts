@@ -3,6 +3,7 @@ import {
   ALLIANCE_STATUSES,
   COLLECTIVE_OBJECTIVES,
   INNOVATION_STAGES,
+  JOURNAL_KINDS,
   MAGIC_SQUARE,
   PARTNERSHIP_CATEGORIES,
   TERRITORIAL_SCALES,
@@ -12,6 +13,7 @@ import {
   type CreateAllianceRequest,
   type InnovationStage,
   type InviteOrganisationRequest,
+  type JournalKind,
   type MagicSquare,
   type PartnershipCategory,
   type TerritorialScale,
@@ -155,4 +157,9 @@ export class DirectoryQuery {
 export class ListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+/** The journal's page: its kind of entries only when `kind` is given. */
+export class AuditQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: JOURNAL_KINDS }) @IsOptional() @IsIn(JOURNAL_KINDS) kind?: JournalKind;
 }

@@ -19,10 +19,12 @@ import type {
   AllianceAuditEntry,
   AllianceMember,
   AllianceSummary,
+  JournalKind,
   OrganisationDirectoryEntry,
   Page,
   PartnerObjective,
 } from '@alliances/shared/contracts';
+import { JOURNAL_ACTIONS, journalLinkOf } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
@@ -486,11 +488,25 @@ export class AlliancesService {
     return this.get(user, id);
   }
 
-  async auditLog(user: AuthUser, id: string, limit = 50, cursor?: string): Promise<Page<AllianceAuditEntry>> {
+  /** The journal, newest first; `kind` keeps the entries of one kind (see JOURNAL_ACTIONS). */
+  async auditLog(user: AuthUser, id: string, limit = 50, cursor?: string, kind?: JournalKind): Promise<Page<AllianceAuditEntry>> {
     const access = await this.policy.readable(user, id);
     const after = parseCursor(cursor);
+    const params: unknown[] = [id, limit + 1];
+    const where: string[] = [];
+    if (after) {
+      params.push(after.at, after.id);
+      where.push(`(a.at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
     // A funder follows the milestones it may see, never the partners' drafts, discussion or answers.
-    const params: unknown[] = [id, limit + 1, ...(after ? [after.at, after.id] : []), ...(access.funderOnly ? [FUNDER_AUDIT_ACTIONS] : [])];
+    if (access.funderOnly) {
+      params.push(FUNDER_AUDIT_ACTIONS);
+      where.push(`a.action = ANY($${params.length}::text[])`);
+    }
+    if (kind) {
+      params.push(JOURNAL_ACTIONS[kind]);
+      where.push(`a.action = ANY($${params.length}::text[])`);
+    }
     const rows: {
       id: string;
       at: Date;
@@ -498,26 +514,33 @@ export class AlliancesService {
       action: string;
       object_type: string;
       object_id: string | null;
+      organisation_id: string | null;
       details: Record<string, unknown> | null;
     }[] = await this.dataSource.query(
-      `SELECT a.id, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details
+      `SELECT a.id, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.organisation_id, a.details
            FROM audit_log a
-          WHERE a.alliance_id = $1 ${after ? 'AND (a.at, a.id) < ($3::timestamptz, $4::uuid)' : ''}
-                ${access.funderOnly ? `AND a.action = ANY($${params.length}::text[])` : ''}
+          WHERE a.alliance_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}
           ORDER BY a.at DESC, a.id DESC LIMIT $2`,
       params,
     );
-    // The actors' names in one more statement, from the users' reader (the page itself depends on audit_log only).
-    const names = await this.users.displayNames(rows.slice(0, limit).map((r) => r.actor_id));
-    const items = rows.slice(0, limit).map((r) => ({
-      id: r.id,
-      at: new Date(r.at).toISOString(),
-      actorName: (r.actor_id && names.get(r.actor_id)) || null,
-      action: r.action,
-      objectType: r.object_type,
-      objectId: r.object_id,
-      details: r.details,
-    }));
+    const page = rows.slice(0, limit);
+    // The actors' and organisations' names from their readers (the page itself depends on audit_log only).
+    const [names, organisations] = await Promise.all([
+      this.users.displayNames(page.map((r) => r.actor_id)),
+      this.organisations.names(page.map((r) => r.organisation_id)),
+    ]);
+    const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
+    const items = page.map((r) => {
+      const entry = { action: r.action, objectType: r.object_type, objectId: r.object_id, details: r.details };
+      return {
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actorName: (r.actor_id && names.get(r.actor_id)) || null,
+        ...entry,
+        organisationName: (r.organisation_id && organisationNames.get(r.organisation_id)) || null,
+        link: journalLinkOf(id, entry),
+      };
+    });
     const last = rows[limit - 1];
     return { items, nextCursor: rows.length > limit && last ? cursorOf(new Date(last.at), last.id) : null };
   }

@@ -160,6 +160,10 @@ export interface AllianceAuditEntry {
   objectType: string;
   objectId: string | null;
   details: Record<string, unknown> | null;
+  /** The organisation the entry acted for or is about (invited, signing, funding...), when recorded. */
+  organisationName?: string | null;
+  /** The web route of the object (see `journalLinkOf`), or null. */
+  link?: string | null;
 }
 
 /** An organisation an alliance lead may invite (approved organisations, searched by name). */

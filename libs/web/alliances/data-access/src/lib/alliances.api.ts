@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  JournalKind,
   Alliance,
   AllianceAuditEntry,
   AllianceSummary,
@@ -60,8 +61,12 @@ export class AlliancesApi {
     return this.http.post<Alliance>(`${this.base(id)}/lead`, { organisationId });
   }
 
-  audit(id: string, cursor?: string): Observable<Page<AllianceAuditEntry>> {
-    return this.http.get<Page<AllianceAuditEntry>>(`${this.base(id)}/audit`, { params: cursor ? { cursor } : {} });
+  /** A page of the journal, newest first; `kind` keeps one kind of entries (see JOURNAL_KINDS). */
+  audit(id: string, cursor?: string, kind?: JournalKind): Observable<Page<AllianceAuditEntry>> {
+    const params: Record<string, string> = {};
+    if (cursor) params['cursor'] = cursor;
+    if (kind) params['kind'] = kind;
+    return this.http.get<Page<AllianceAuditEntry>>(`${this.base(id)}/audit`, { params });
   }
 
   /** Approved organisations whose name matches, to invite into an alliance. */

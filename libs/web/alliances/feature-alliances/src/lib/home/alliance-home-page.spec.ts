@@ -142,7 +142,7 @@ describe('AllianceHomePage', () => {
     expect(byTestId('link-objectives')?.getAttribute('href')).toBe('/alliances/a1/objectives');
     expect(byTestId('link-evaluations')?.getAttribute('href')).toBe('/alliances/a1/evaluations');
     expect(byTestId('link-discussion')?.getAttribute('href')).toBe('/alliances/a1/discussion');
-    expect(byTestId('alliance-journal')?.textContent).toContain('Alliance créée');
+    expect(byTestId('alliance-journal')?.textContent).toContain("Camille Martin a créé l'alliance.");
   });
 
   it('offers the invite form and the edit button only to the lead', async () => {

@@ -11,14 +11,13 @@ import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
-import { LocalDatePipe, apiErrorCode } from '@alliances/web/core';
+import { apiErrorCode } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
 import {
   DOMAINS,
   MAGIC_SQUARE,
   type Alliance,
-  type AllianceAuditEntry,
   type AllianceMember,
   type InviteOrganisationRequest,
   type OrganisationDirectoryEntry,
@@ -26,6 +25,7 @@ import {
   type UpdateAllianceRequest,
 } from '@alliances/shared/contracts';
 import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap } from 'rxjs';
+import { AllianceJournal } from '../journal/alliance-journal';
 import { allianceErrorKey } from '../shared/alliance-errors';
 import { AllianceStatusChip } from '../shared/alliance-status';
 import { CloseAllianceDialog, HandOverDialog } from './alliance-changes-dialogs';
@@ -49,7 +49,6 @@ const INVITE_ROLES: InviteOrganisationRequest['role'][] = ['partner', 'funder', 
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
-    LocalDatePipe,
     Notice,
     AllianceStatusChip,
     MatButton,
@@ -65,6 +64,7 @@ const INVITE_ROLES: InviteOrganisationRequest['role'][] = ['partner', 'funder', 
     MatAutocomplete,
     MatAutocompleteTrigger,
     ExternalInvitations,
+    AllianceJournal,
   ],
   templateUrl: './alliance-home-page.html',
   styleUrl: './alliance-home-page.scss',
@@ -124,22 +124,8 @@ export class AllianceHomePage {
       }));
   });
 
-  // Journal (audit log): first page with the alliance, again after each change, older entries on demand.
-  private readonly journalRevision = signal(0);
-  protected readonly journal = rxResource({
-    params: () =>
-      this.alliance.hasValue() && this.isMember() ? { id: this.alliance.value().id, revision: this.journalRevision() } : undefined,
-    stream: ({ params }) => this.api.audit(params.id),
-  });
-  private readonly olderEntries = signal<AllianceAuditEntry[]>([]);
-  private readonly olderCursor = signal<string | null | undefined>(undefined);
-  protected readonly journalEntries = computed(() =>
-    this.journal.hasValue() ? [...this.journal.value().items, ...this.olderEntries()] : [],
-  );
-  protected readonly journalCursor = computed(() => {
-    const older = this.olderCursor();
-    return older !== undefined ? older : this.journal.hasValue() ? this.journal.value().nextCursor : null;
-  });
+  /** Bumped after each change, so the journal reads its first page again. */
+  protected readonly journalRevision = signal(0);
 
   // Invite form (lead only).
   protected readonly invite = this.fb.group({
@@ -190,10 +176,6 @@ export class AllianceHomePage {
 
   protected isDescribed(objective: PartnerObjective | null): objective is PartnerObjective {
     return !!objective && (objective.square.length > 0 || !!objective.expectations || this.hasContributions(objective));
-  }
-
-  protected auditKey(entry: AllianceAuditEntry): string {
-    return entry.action.startsWith('alliance.') ? `alliances.audit.${entry.action}` : 'alliances.audit.other';
   }
 
   async editObjective(member: AllianceMember): Promise<void> {
@@ -348,18 +330,6 @@ export class AllianceHomePage {
     }
   }
 
-  async loadOlderEntries(): Promise<void> {
-    const cursor = this.journalCursor();
-    if (!cursor) return;
-    try {
-      const page = await firstValueFrom(this.api.audit(this.id(), cursor));
-      this.olderEntries.update((entries) => [...entries, ...page.items]);
-      this.olderCursor.set(page.nextCursor);
-    } catch (error) {
-      this.message.set({ kind: 'error', key: allianceErrorKey(error) });
-    }
-  }
-
   /**
    * Sends a change and shows the alliance the server answers with. A stale version means someone
    * changed the alliance meanwhile: say so and reload it, so the person redoes the change on fresh data.
@@ -375,7 +345,10 @@ export class AllianceHomePage {
       return true;
     } catch (error) {
       this.message.set({ kind: 'error', key: allianceErrorKey(error) });
-      if (apiErrorCode(error) === 'alliance.stale_version') this.alliance.reload();
+      if (apiErrorCode(error) === 'alliance.stale_version') {
+        this.alliance.reload();
+        this.resetJournal();
+      }
       return false;
     } finally {
       this.busy.set(false);
@@ -384,7 +357,5 @@ export class AllianceHomePage {
 
   private resetJournal(): void {
     this.journalRevision.update((n) => n + 1);
-    this.olderEntries.set([]);
-    this.olderCursor.set(undefined);
   }
 }

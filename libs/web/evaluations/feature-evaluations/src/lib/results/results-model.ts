@@ -59,3 +59,36 @@ export function trendOf(delta: number | null | undefined): Trend {
 export function previousOf(results: EvaluationResults, key: EvaluationDimension): { mean: number | null; delta: number | null } | null {
   return results.previous?.dimensions.find((d) => d.key === key) ?? null;
 }
+
+/** What a reader takes away first: the overall mean, the strongest and weakest dimensions, the widest gap, the largest moves. */
+export interface KeyFindings {
+  /** Mean of the dimensions' means; null when none is shown. */
+  overall: number | null;
+  strongest: DimensionResult | null;
+  weakest: DimensionResult | null;
+  widestGap: DimensionResult | null;
+  rise: { key: EvaluationDimension; delta: number } | null;
+  fall: { key: EvaluationDimension; delta: number } | null;
+}
+
+export function keyFindings(results: EvaluationResults): KeyFindings {
+  const scored = results.dimensions.filter((d): d is DimensionResult & { mean: number } => d.mean !== null);
+  const overall = scored.length ? scored.reduce((sum, d) => sum + d.mean, 0) / scored.length : null;
+  // The first of equals wins, in the questionnaire's order.
+  const pick = (better: (a: number, b: number) => boolean) =>
+    scored.reduce<(DimensionResult & { mean: number }) | null>((best, d) => (!best || better(d.mean, best.mean) ? d : best), null);
+  const strongest = pick((a, b) => a > b);
+  const weakest = pick((a, b) => a < b);
+  const gapped = byGap(results.dimensions)[0];
+  const moves = (results.previous?.dimensions ?? []).filter((d): d is typeof d & { delta: number } => d.delta !== null);
+  const rise = moves.reduce<{ key: EvaluationDimension; delta: number } | null>((m, d) => (d.delta > (m?.delta ?? STABLE) ? d : m), null);
+  const fall = moves.reduce<{ key: EvaluationDimension; delta: number } | null>((m, d) => (d.delta < (m?.delta ?? -STABLE) ? d : m), null);
+  return {
+    overall,
+    strongest,
+    weakest: weakest && strongest && weakest.key !== strongest.key ? weakest : null,
+    widestGap: gapped && gapped.gap !== null && gapped.gap > 0 ? gapped : null,
+    rise: rise && { key: rise.key, delta: rise.delta },
+    fall: fall && { key: fall.key, delta: fall.delta },
+  };
+}

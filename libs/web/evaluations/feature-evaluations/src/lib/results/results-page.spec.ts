@@ -8,7 +8,7 @@ import { settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { DimensionResult, EvaluationResults } from '@alliances/shared/contracts';
 import { evaluationsTransloco } from '../../testing/evaluations-testing';
 import { ResultsPage } from './results-page';
-import { byGap, radarSeries } from './results-model';
+import { byGap, keyFindings, radarSeries } from './results-model';
 
 const ORGS = [
   { organisationId: 'org-a', organisationName: 'Les Jardins Partagés' },
@@ -65,6 +65,18 @@ describe('results model', () => {
     const series = radarSeries(RESULTS, 'Moyenne générale');
     expect(series.map((s) => s.name)).toEqual(['Les Jardins Partagés', 'Énergies Locales SA', 'Moyenne générale']);
     expect(series[0].values).toEqual([4, 4.5, 3]);
+  });
+
+  it('finds the overall mean, the strongest and weakest dimensions, the widest gap and the largest moves', () => {
+    const k = keyFindings(RESULTS);
+    expect(k.overall).toBeCloseTo((3.9 + 3.5 + 3.5) / 3);
+    expect(k.strongest?.key).toBe('shared_vision');
+    // Trust and governance tie at 3.5: the first in the questionnaire's order is named.
+    expect(k.weakest?.key).toBe('trust');
+    expect(k.widestGap?.key).toBe('trust');
+    expect(k.rise).toEqual({ key: 'shared_vision', delta: 0.5 });
+    expect(k.fall).toEqual({ key: 'trust', delta: -0.3 });
+    expect(keyFindings({ ...RESULTS, previous: undefined })).toMatchObject({ rise: null, fall: null });
   });
 
   it('sorts dimensions by largest perception gap, those without a gap last', () => {
@@ -128,6 +140,27 @@ describe('ResultsPage', () => {
     const trends = [...el.querySelectorAll('[data-testid="trend"]')].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
     expect(trends).toEqual(['▲ En hausse (+0,5)', '▼ En baisse (-0,3)', '▶ Stable (0,0)']);
     expect(el.textContent).toContain('Les comités sont utiles.');
+  });
+
+  it('puts the summary first and keeps each question closed until opened', async () => {
+    const { el, byTestId } = await render(RESULTS);
+    const sections = [...el.querySelectorAll('section h2')].map((h) => h.textContent?.trim());
+    expect(sections[0]).toBe('En bref');
+    expect(byTestId('summary-respondents')?.textContent?.trim()).toBe('7');
+    expect(byTestId('summary-overall')?.textContent?.trim()).toBe('3,6 / 5');
+    expect(byTestId('takeaway-strongest')?.textContent?.trim()).toBe('Point fort : Vision partagée (3,9 / 5)');
+    expect(byTestId('takeaway-weakest')?.textContent?.trim()).toBe('Point à travailler : Confiance (3,5 / 5)');
+    expect(byTestId('takeaway-gap')?.textContent).toContain('Plus grand écart de perception : Confiance');
+    expect(byTestId('takeaway-rise')?.textContent).toContain('Plus forte progression : Vision partagée (+0,5)');
+
+    const header = el.querySelector<HTMLElement>('[data-testid="question-header"]');
+    expect(header?.textContent).toContain('1. Nous nous faisons confiance.');
+    expect(header?.getAttribute('aria-expanded')).toBe('false');
+    for (const panel of ['radar-table-panel', 'gap-table-panel', 'trend-table-panel'])
+      expect(byTestId(panel)?.querySelector('[aria-expanded]')?.getAttribute('aria-expanded')).toBe('false');
+    header?.click();
+    await settle();
+    expect(header?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('says results are hidden until the close', async () => {

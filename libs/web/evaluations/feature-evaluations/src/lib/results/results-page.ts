@@ -3,6 +3,13 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
+import {
+  MatAccordion,
+  MatExpansionPanel,
+  MatExpansionPanelDescription,
+  MatExpansionPanelHeader,
+  MatExpansionPanelTitle,
+} from '@angular/material/expansion';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
@@ -14,15 +21,23 @@ import { Notice } from '@alliances/web/ui';
 import { CHARTER_SECTION_KEYS, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { RadarChart } from './radar-chart';
-import { byGap, hiddenOrganisations, previousOf, radarSeries, shownOrganisations, trendOf } from './results-model';
+import { byGap, hiddenOrganisations, keyFindings, previousOf, radarSeries, shownOrganisations, trendOf } from './results-model';
 
-/** Results after the close: radar, perception gaps, trend, questions, comments, exports and the action plan. */
+/**
+ * Results after the close: a summary first (figures, key findings, radar), then the perception gaps, the trend
+ * and each question in panels that open on demand, the exports, the action plan and the discussion.
+ */
 @Component({
   selector: 'all-results-page',
   imports: [
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
+    MatAccordion,
+    MatExpansionPanel,
+    MatExpansionPanelHeader,
+    MatExpansionPanelTitle,
+    MatExpansionPanelDescription,
     MatError,
     MatFormField,
     MatInput,
@@ -78,6 +93,12 @@ export class ResultsPage {
     return (this.results.value()?.dimensions ?? []).map((d) => this.transloco.translate(`evaluations.dimensions.${d.key}`));
   });
   protected readonly gaps = computed(() => byGap(this.results.value()?.dimensions ?? []));
+  /** The summary read first; the tables and the questions below it open on demand. */
+  protected readonly findings = computed(() =>
+    this.results.hasValue()
+      ? keyFindings(this.results.value())
+      : { overall: null, strongest: null, weakest: null, widestGap: null, rise: null, fall: null },
+  );
   protected readonly trends = computed(() => {
     const r = this.results.value();
     if (!r?.previous) return [];
