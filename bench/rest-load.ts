@@ -14,8 +14,20 @@ export const ROUNDS = 3;
 export const CONNECTIONS = 50;
 export const WARM_UP_SECONDS = 3;
 
+/** A measured route, with what the large and the small alliance hold for it (or, per caller, what each caller has). */
+export interface Route {
+  name: string;
+  path: (id: string) => string;
+  large: string;
+  small: string;
+  /** The route is the caller's, not an alliance's: counted for a caller with several alliances and one with a single one. */
+  perCaller?: boolean;
+  /** Most SQL statements one request may run (the goal of the benchmark's count). */
+  maxQueries?: number;
+}
+
 /** The measured routes, with what the large and the small alliance hold for each. */
-export const ROUTES = [
+export const ROUTES: Route[] = [
   {
     name: 'GET /api/alliances/:id',
     path: (id: string) => `/api/alliances/${id}`,
@@ -28,9 +40,15 @@ export const ROUTES = [
     large: '4 objectives, 12 indicators, 48 check-ins, 8 milestones',
     small: '1 objective, 1 indicator, 1 check-in, 2 milestones',
   },
+  {
+    name: 'GET /api/me/dashboard (home)',
+    path: () => '/api/me/dashboard',
+    large: 'the lead, in 4 alliances (the two above and two without a board)',
+    small: 'the lead of 1 alliance',
+    perCaller: true,
+    maxQueries: 10,
+  },
 ];
-
-export type Route = (typeof ROUTES)[number];
 
 const daysFromNow = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -118,6 +136,8 @@ export interface RestData {
   /** The large alliance (5 member organisations, a board of 4 objectives) and the small one (2, 1). */
   large: string;
   small: string;
+  /** The token of another lead, of a single alliance (per-caller routes are counted for them too). */
+  soloToken: string;
 }
 
 /** Through the API at `url` (started with support.ts's BENCH_ENV): the people, the two alliances and their boards. */
@@ -130,7 +150,12 @@ export async function seedRestData(url: string): Promise<RestData> {
   const small = await allianceWith(api, lead, partners.slice(0, 1), 'Petite alliance');
   await fillBoard(api, large, lead, partners, 4, 3, 4);
   await fillBoard(api, small, lead, partners.slice(0, 1), 1, 1, 1);
-  return { lead, token: lead.session.accessToken, large, small };
+  // For the home page: two more alliances of the lead's (4 in all), and another lead with a single alliance.
+  await allianceWith(api, lead, partners.slice(3), 'Troisième alliance');
+  await allianceWith(api, lead, partners.slice(3), 'Quatrième alliance');
+  const solo = await party(api, admin);
+  await allianceWith(api, solo, partners.slice(3), 'Alliance seule');
+  return { lead, token: lead.session.accessToken, large, small, soloToken: solo.session.accessToken };
 }
 
 export interface Load {

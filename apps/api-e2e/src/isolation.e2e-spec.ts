@@ -81,6 +81,8 @@ const CALLER_SCOPED = new Set([
   'GET /api/me/security',
   'POST /api/me/password',
   'POST /api/me/email',
+  // docs/api.md "Workspace": the caller's own home page, from their own seats (issue 16).
+  'GET /api/me/dashboard',
   // Public, and 202 whatever the address, so that it tells nobody whether an account exists.
   'POST /api/auth/password/forgot',
 ]);

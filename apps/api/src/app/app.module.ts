@@ -12,6 +12,7 @@ import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
 import { ProposalsModule } from '@alliances/api/proposals';
+import { WorkspaceModule } from '@alliances/api/workspace';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import type { EmbeddedPostgres } from '@alliances/api/core';
@@ -37,6 +38,7 @@ export class AppModule {
         LibraryModule,
         ProposalsModule,
         DiagnosticsModule,
+        WorkspaceModule,
       ],
     };
   }

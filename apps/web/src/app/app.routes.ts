@@ -2,7 +2,7 @@ import { Route } from '@angular/router';
 import { authRoutes } from '@alliances/web/identity/feature-auth';
 import { organisationsRoutes } from '@alliances/web/organisations/feature-organisations';
 import { directoryRoutes } from '@alliances/web/directory/feature-directory';
-import { alliancesRoutes } from '@alliances/web/alliances/feature-alliances';
+import { alliancesRoutes, dashboardRoutes } from '@alliances/web/alliances/feature-alliances';
 import { evaluationsRoutes } from '@alliances/web/evaluations/feature-evaluations';
 import { commentsRoutes } from '@alliances/web/comments/feature-comments';
 import { charterRoutes } from '@alliances/web/charter/feature-charter';
@@ -14,6 +14,8 @@ import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostic
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
+  // `/` for a signed-in person: their dashboard; visitors get the home page below.
+  ...dashboardRoutes,
   {
     path: '',
     pathMatch: 'full',

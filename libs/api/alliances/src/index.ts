@@ -4,3 +4,4 @@ export * from './lib/alliance-lifecycle';
 export * from './lib/alliances-reader';
 export * from './lib/alliances.service';
 export * from './lib/alliance.entity';
+export * from './lib/alliances-dashboard-reader';

@@ -4,3 +4,4 @@ export * from './lib/charter.entities';
 export * from './lib/markdown';
 export * from './lib/charter-template';
 export * from './lib/charter-reader';
+export * from './lib/charter-dashboard-reader';

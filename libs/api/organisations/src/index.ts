@@ -9,3 +9,4 @@ export * from './lib/organisation.entity';
 export * from './lib/membership.entity';
 export * from './lib/invitation.entity';
 export * from './lib/organisation-two-factor-rules';
+export * from './lib/organisations-dashboard-reader';

@@ -15,3 +15,4 @@ export * from './lib/jobs';
 export * from './lib/partnering';
 export * from './lib/accounts';
 export * from './lib/journal';
+export * from './lib/workspace';
