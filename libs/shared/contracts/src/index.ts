@@ -14,3 +14,4 @@ export * from './lib/library';
 export * from './lib/jobs';
 export * from './lib/partnering';
 export * from './lib/accounts';
+export * from './lib/notification-preferences';
