@@ -104,7 +104,11 @@ describe(`notifications people control (${testServerName()})`, () => {
     expect((await comment(w.lead, 'Silence demandé', { mentions: [w.partner.user.id] })).status).toBe(201);
     await sleep(1500);
     expect(await items(w.partner, 'mention')).toHaveLength(before.length);
-    expect(mailsTo(w.partner).slice(mailsBefore).some((m) => m.text.includes('Silence demandé'))).toBe(false);
+    expect(
+      mailsTo(w.partner)
+        .slice(mailsBefore)
+        .some((m) => m.text.includes('Silence demandé')),
+    ).toBe(false);
 
     await setPrefs(w.partner, { mention: { inApp: true, mail: 'immediate' } });
     expect((await comment(w.lead, 'Réponse attendue vite', { mentions: [w.partner.user.id] })).status).toBe(201);

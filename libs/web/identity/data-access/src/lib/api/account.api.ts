@@ -21,7 +21,9 @@ export class AccountApi {
   }
 
   /** Changes the kinds given (each field optional); answers every kind's effective channels. */
-  updateNotificationPreferences(changes: Partial<Record<NotificationType, Partial<NotificationChannels>>>): Observable<NotificationPreferences> {
+  updateNotificationPreferences(
+    changes: Partial<Record<NotificationType, Partial<NotificationChannels>>>,
+  ): Observable<NotificationPreferences> {
     return this.http.put<NotificationPreferences>('/api/me/notification-preferences', changes);
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -25,7 +25,7 @@ import { firstValueFrom } from 'rxjs';
  */
 @Component({
   selector: 'all-notification-preferences-page',
-  imports: [MatSlideToggle, MatFormField, MatLabel, MatSelect, MatOption, RouterLink, TranslocoPipe, Notice],
+  imports: [MatSlideToggle, MatFormField, MatSelect, MatOption, RouterLink, TranslocoPipe, Notice],
   templateUrl: './notification-preferences-page.html',
   styleUrl: './notification-preferences-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
