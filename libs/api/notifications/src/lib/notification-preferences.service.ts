@@ -8,13 +8,10 @@ import {
   type NotificationPreferences,
   type NotificationType,
 } from '@alliances/shared/contracts';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, DomainException, type AppConfig } from '@alliances/api/core';
 import { UsersReader } from '@alliances/api/identity';
-
-/** What an unsubscribe link turns off: one kind, or every notification mail. */
-export type UnsubscribeScope = NotificationType | 'all';
+import { readUnsubscribeToken, unsubscribeKey, unsubscribeToken, type UnsubscribeScope } from './unsubscribe-token';
 
 interface PreferenceRow {
   user_id: string;
@@ -37,8 +34,7 @@ export class NotificationPreferencesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersReader,
   ) {
-    // A key of its own derived from the JWT secret: an unsubscribe token is no access token.
-    this.key = createHmac('sha256', config.jwtSecret).update('notification-unsubscribe').digest();
+    this.key = unsubscribeKey(config.jwtSecret);
   }
 
   /** Every kind with its effective channels. */
@@ -90,9 +86,8 @@ export class NotificationPreferencesService {
     return { userId, scope };
   }
 
-  /** `<userId>.<kind|all>.<signature>`: verifiable, not guessable, no expiry. */
   token(userId: string, scope: UnsubscribeScope): string {
-    return `${userId}.${scope}.${this.sign(`${userId}.${scope}`)}`;
+    return unsubscribeToken(this.key, userId, scope);
   }
 
   unsubscribeUrl(userId: string, scope: UnsubscribeScope): string {
@@ -104,20 +99,11 @@ export class NotificationPreferencesService {
     return { 'List-Unsubscribe': `<${this.unsubscribeUrl(userId, scope)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   }
 
+  /** The person and scope of a link; 400 for a token this platform did not sign. */
   verify(token: string | undefined): { userId: string; scope: UnsubscribeScope } {
-    const invalid = () => new DomainException('notifications.unsubscribe_invalid', 'This unsubscribe link is not valid');
-    const parts = (token ?? '').split('.');
-    if (parts.length !== 3) throw invalid();
-    const [userId, scope, signature] = parts;
-    const expected = Buffer.from(this.sign(`${userId}.${scope}`));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-    if (scope !== 'all' && !(NOTIFICATION_KINDS as readonly string[]).includes(scope)) throw invalid();
-    return { userId, scope: scope as UnsubscribeScope };
-  }
-
-  private sign(value: string): string {
-    return createHmac('sha256', this.key).update(value).digest('base64url');
+    const read = readUnsubscribeToken(this.key, token);
+    if (!read) throw new DomainException('notifications.unsubscribe_invalid', 'This unsubscribe link is not valid');
+    return read;
   }
 
   private save(userId: string, kind: NotificationType, channels: NotificationChannels, manager: EntityManager): Promise<unknown> {
