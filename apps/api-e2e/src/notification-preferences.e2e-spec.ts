@@ -177,6 +177,9 @@ describe(`notifications people control (${testServerName()})`, () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(refused.status).toBe(400);
+    const forgedPage = await api.get(`/api/notifications/unsubscribe?token=${encodeURIComponent(forged)}`);
+    expect(forgedPage.status).toBe(400);
+    expect(forgedPage.text).toContain('n’est pas valide');
     expect((await api.get(PREFS, { token: w.lead.accessToken })).body.mention.mail).toBe('immediate');
 
     const done = await fetch(`${proc.url}${link}`, {

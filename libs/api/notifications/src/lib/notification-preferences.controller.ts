@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NotificationPreferences } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { UsersReader } from '@alliances/api/identity';
 import { UnsubscribeQuery, UpdateNotificationPreferencesDto } from './notifications.dto';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { unsubscribePage } from './unsubscribe-page';
+import type { UnsubscribeScope } from './unsubscribe-token';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -37,11 +38,22 @@ export class UnsubscribeController {
   /** The link opened in a browser: a confirmation page whose button posts (a mail scanner's GET changes nothing). */
   @Public()
   @Get()
-  async confirm(@Query() query: UnsubscribeQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const { userId, scope } = this.preferences.verify(query.token);
-    const locale = (await this.users.contacts([userId])).get(userId)?.locale;
+  async confirm(
+    @Query() query: UnsubscribeQuery,
+    @Headers('accept-language') language: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
-    return unsubscribePage(locale === 'en' ? 'en' : 'fr', { state: 'confirm', scope, token: query.token as string });
+    let link: { userId: string; scope: UnsubscribeScope };
+    try {
+      link = this.preferences.verify(query.token);
+    } catch {
+      // A person opened it: a page in their browser's language rather than a JSON error.
+      void reply.status(400);
+      return unsubscribePage(/^en\b/i.test(language ?? '') ? 'en' : 'fr', { state: 'invalid' });
+    }
+    const locale = (await this.users.contacts([link.userId])).get(link.userId)?.locale;
+    return unsubscribePage(locale === 'en' ? 'en' : 'fr', { state: 'confirm', scope: link.scope, token: query.token as string });
   }
 
   /** The mail client's one-click POST (body `List-Unsubscribe=One-Click`), or the page's button. */

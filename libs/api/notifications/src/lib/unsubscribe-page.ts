@@ -9,6 +9,7 @@ const TEXT = {
     all: 'aucune notification d’Alliances',
     kind: 'ce type de notification',
     settings: 'Choisir ce que vous recevez',
+    invalid: 'Ce lien de désinscription n’est pas valide. Réglez vos notifications depuis votre compte.',
   },
   en: {
     title: 'Email notifications',
@@ -18,6 +19,7 @@ const TEXT = {
     all: 'any Alliances notification',
     kind: 'this kind of notification',
     settings: 'Choose what you receive',
+    invalid: 'This unsubscribe link is not valid. Set your notifications from your account.',
   },
 } as const;
 
@@ -26,19 +28,21 @@ const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCo
 /** The small page of the unsubscribe link: no script, a form that posts the RFC 8058 body to the same address. */
 export function unsubscribePage(
   locale: 'fr' | 'en',
-  page: { state: 'confirm' | 'done'; scope: NotificationType | 'all'; token: string },
+  page: { state: 'confirm' | 'done'; scope: NotificationType | 'all'; token: string } | { state: 'invalid' },
 ): string {
   const t = TEXT[locale];
-  const what = page.scope === 'all' ? t.all : t.kind;
-  const action = `/api/notifications/unsubscribe?token=${encodeURIComponent(page.token)}`;
+  const what = page.state !== 'invalid' && page.scope === 'all' ? t.all : t.kind;
+  const action = page.state === 'invalid' ? '' : `/api/notifications/unsubscribe?token=${encodeURIComponent(page.token)}`;
   const main =
-    page.state === 'confirm'
-      ? `<p>${escape(t.confirm(what))}</p>
+    page.state === 'invalid'
+      ? `<p role="alert">${escape(t.invalid)}</p>`
+      : page.state === 'confirm'
+        ? `<p>${escape(t.confirm(what))}</p>
     <form method="post" action="${escape(action)}">
       <input type="hidden" name="List-Unsubscribe" value="One-Click">
       <button type="submit">${escape(t.button)}</button>
     </form>`
-      : `<p role="status">${escape(t.done(what))}</p>`;
+        : `<p role="status">${escape(t.done(what))}</p>`;
   return `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(t.title)}</title></head>
