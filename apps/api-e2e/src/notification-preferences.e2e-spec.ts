@@ -241,6 +241,15 @@ describe(`notifications people control (${testServerName()})`, () => {
       { token: w.lead.accessToken },
     );
     expect(campaign.status).toBe(201);
+    // The domain's own invitation mail is this kind's mail: it carries the same unsubscribe headers and links.
+    const invitation = await until(
+      () => mailsTo(w.partner).find((m) => m.subject.includes('Bilan express')),
+      (m) => !!m,
+      5000,
+    );
+    expect(invitation?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(unsubscribeUrlOf(invitation as OutboxMail)).toContain('/api/notifications/unsubscribe?token=');
+    expect(invitation?.text).toContain('/account/notifications');
     const action = await api.post(
       `/api/evaluations/${w.ids['evaluation']}/actions`,
       { title: 'Relancer le comité', ownerOrganisationId: w.partnerOrg, dueDate: inDays(1) },

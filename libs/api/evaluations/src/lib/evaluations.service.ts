@@ -309,7 +309,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
         `${this.config.publicUrl}/evaluations/${campaign.id}`,
       );
       await this.mail
-        .send({ to: invitee.email, ...content, headers: this.notifications.unsubscribeHeaders(invitee.user_id, 'evaluation_launched') })
+        .send({
+          to: invitee.email,
+          ...content,
+          text: content.text + this.notifications.mailFooter(invitee.user_id, 'evaluation_launched', invitee.locale),
+          headers: this.notifications.unsubscribeHeaders(invitee.user_id, 'evaluation_launched'),
+        })
         .catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
     }
     return this.get(user, campaign.id);
@@ -526,7 +531,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
           `${this.config.publicUrl}/evaluations/${c.id}`,
         );
         await this.mail
-          .send({ to: p.email, ...content, headers: this.notifications.unsubscribeHeaders(p.user_id, 'evaluation_closing') })
+          .send({
+            to: p.email,
+            ...content,
+            text: content.text + this.notifications.mailFooter(p.user_id, 'evaluation_closing', p.locale),
+            headers: this.notifications.unsubscribeHeaders(p.user_id, 'evaluation_closing'),
+          })
           .catch((e: Error) => this.logger.warn(`reminder failed: ${e.message}`));
         reminded++;
       }

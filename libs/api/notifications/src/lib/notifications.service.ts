@@ -191,6 +191,12 @@ export class NotificationsService implements OnModuleInit {
     return this.preferences.unsubscribeHeaders(userId, type);
   }
 
+  /** The lines every notification mail ends with (preferences page, unsubscribe link), for a mail a domain sends itself. */
+  mailFooter(userId: string, type: NotificationType, locale: string | null | undefined): string {
+    const t = DIGEST[locale === 'en' ? 'en' : 'fr'];
+    return `\n--\n${t.settings} : ${this.config.publicUrl}/account/notifications\n${t.unsubscribe} : ${this.preferences.unsubscribeUrl(userId, type)}\n`;
+  }
+
   async unread(userId: string): Promise<number> {
     const rows: { n: number }[] = await this.notifications.query(
       'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL AND in_app',

@@ -239,7 +239,12 @@ export class ProposalsService {
               message: proposal.message,
               link,
             });
-        await this.mail.send({ to: person.email, ...content, headers: this.notifications.unsubscribeHeaders(userId, type) });
+        await this.mail.send({
+          to: person.email,
+          ...content,
+          text: content.text + this.notifications.mailFooter(userId, type, person.locale),
+          headers: this.notifications.unsubscribeHeaders(userId, type),
+        });
       }
     }
   }
