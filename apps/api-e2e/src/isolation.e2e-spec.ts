@@ -63,6 +63,11 @@ const CALLER_SCOPED = new Set([
   // docs/api.md "Comments and notifications": the caller's own mentions and events.
   'GET /api/notifications',
   'POST /api/notifications/read',
+  // Notification preferences (issue 16): the caller's own; the unsubscribe link's signed token names its person.
+  'GET /api/me/notification-preferences',
+  'PUT /api/me/notification-preferences',
+  'GET /api/notifications/unsubscribe',
+  'POST /api/notifications/unsubscribe',
   'GET /api/health',
   // The self-diagnostic's questionnaires are the same for everyone of a profile (docs/api.md "Self-diagnostic").
   'GET /api/diagnostics/questionnaire',

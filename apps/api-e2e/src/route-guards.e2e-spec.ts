@@ -35,6 +35,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/reset',
   'POST /api/auth/email/confirm',
+  // The one-click unsubscribe of notification mails (issue 16, RFC 8058): the signed token is the capability.
+  'GET /api/notifications/unsubscribe',
+  'POST /api/notifications/unsubscribe',
 ]);
 
 /**
@@ -144,6 +147,9 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.get('/api/auth/providers')).body).toEqual({ oidc: null });
     expect((await client.get('/api/auth/oidc/login')).status).toBe(404);
     expect((await client.get('/api/auth/oidc/callback')).status).toBe(404);
+    expect(
+      (await client.post(`/api/notifications/unsubscribe?token=${randomUUID()}.all.${randomBytes(32).toString('base64url')}`)).status,
+    ).toBe(400);
   });
 
   it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {

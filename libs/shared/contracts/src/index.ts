@@ -16,3 +16,4 @@ export * from './lib/partnering';
 export * from './lib/accounts';
 export * from './lib/journal';
 export * from './lib/workspace';
+export * from './lib/notification-preferences';

@@ -277,6 +277,7 @@ export class CharterService {
       throw new DomainException('charter.signatory_required', 'Only an admin or a signatory of the organisation may sign');
     // The name the signature keeps, from the organisations' reader (a snapshot: it needs no lock).
     const organisation = await this.organisations.names([organisationId]);
+    let notified: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter-versions:${allianceId}`]);
       const version = await manager.findOne(CharterVersionEntity, { where: { allianceId, version: versionNumber } });
@@ -338,8 +339,23 @@ export class CharterService {
           },
           manager,
         );
+        // Everyone in the signing organisations learns the charter binds them (issue 16).
+        const signing = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+        const people = await this.organisations.memberRoles(signing.map((m) => m.organisationId));
+        notified = await this.notifications.notify(
+          {
+            userIds: people.map((p) => p.user_id),
+            type: 'charter_in_force',
+            allianceId,
+            actorId: user.id,
+            excerpt: `v${versionNumber}`,
+            link: `/alliances/${allianceId}/charter`,
+          },
+          manager,
+        );
       }
     });
+    this.notifications.changed(notified);
     return (await this.versions(user, allianceId)).find((v) => v.version === versionNumber) as CharterVersionSummary;
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ScheduledJobs } from '@alliances/api/core';
 import { EvaluationsService } from './evaluations.service';
 
-/** Closes campaigns at their date and sends reminders before it: two scheduled jobs, so each shows and fails on its own. */
+/** Closes campaigns at their date and sends reminders before it (and of actions due): two scheduled jobs, so each shows and fails on its own. */
 @Injectable()
 export class EvaluationScheduler implements OnModuleInit {
   private readonly logger = new Logger('EvaluationScheduler');
@@ -26,7 +26,9 @@ export class EvaluationScheduler implements OnModuleInit {
       run: async () => {
         const reminded = await this.evaluations.sendReminders();
         if (reminded) this.logger.log(`sent ${reminded} reminder(s)`);
-        return { reminded };
+        const actionsDue = await this.evaluations.remindDueActions();
+        if (actionsDue) this.logger.log(`recalled ${actionsDue} action(s) due`);
+        return { reminded, actionsDue };
       },
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { EvaluationScheduler } from './evaluation-scheduler';
@@ -29,6 +30,7 @@ import { EvaluationsService } from './evaluations.service';
     AlliancesModule,
     ObjectivesModule,
     OrganisationsModule,
+    NotificationsModule,
   ],
   controllers: [EvaluationsController],
   providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],

@@ -13,6 +13,7 @@ import {
 } from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
+import { NotificationsService } from '@alliances/api/notifications';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   aggregateByOrganisation,
@@ -64,6 +65,8 @@ const MAILS = {
   },
 };
 const REMIND_BEFORE_MS = 48 * 3_600_000;
+/** An action not done is recalled once, this many days before its due date (or when already overdue). */
+const ACTION_DUE_WITHIN_DAYS = 3;
 
 @Injectable()
 export class EvaluationsService implements OnApplicationBootstrap {
@@ -79,6 +82,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alliances: AlliancesReader,
     private readonly organisations: OrganisationsReader,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Seeds the default template once; several instances starting together insert it once. */
@@ -237,7 +241,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const template = await this.usableTemplate(allianceId, input.templateId ?? DEFAULT_TEMPLATE_ID);
     if (!template.questions.length)
       throw new InvalidInputException([{ field: 'templateId', messages: ['the template has no question'], codes: ['emptyTemplate'] }]);
-    const { campaign, invitees } = await this.dataSource.transaction(async (manager) => {
+    const { campaign, invitees, notified } = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(EvaluationCampaignEntity, {
           allianceId,
@@ -262,6 +266,18 @@ export class EvaluationsService implements OnApplicationBootstrap {
           EvaluationParticipantEntity,
           invitees.map((i) => ({ campaignId: saved.id, userId: i.user_id, organisationId: i.organisation_id })),
         );
+      const notified = await this.notifications.notify(
+        {
+          userIds: invitees.map((i) => i.user_id),
+          type: 'evaluation_launched',
+          allianceId,
+          actorId: user.id,
+          excerpt: saved.title,
+          link: `/evaluations/${saved.id}`,
+          mailedByCaller: true,
+        },
+        manager,
+      );
       await this.audit.record(
         {
           actorId: user.id,
@@ -274,17 +290,30 @@ export class EvaluationsService implements OnApplicationBootstrap {
         },
         manager,
       );
-      return { campaign: saved, invitees };
+      return { campaign: saved, invitees, notified };
     });
+    this.notifications.changed(notified);
+    // The invitation is this kind's mail: sent at once to those who chose so, with its unsubscribe link.
+    const atOnce = await this.notifications.immediateRecipients(
+      invitees.map((i) => i.user_id),
+      'evaluation_launched',
+    );
     const day = closesAt.toISOString().slice(0, 10);
-    for (const invitee of invitees) {
+    for (const invitee of invitees.filter((i) => atOnce.has(i.user_id))) {
       const content = MAILS.invitation[invitee.locale === 'en' ? 'en' : 'fr'](
         access.alliance.name,
         campaign.title,
         day,
         `${this.config.publicUrl}/evaluations/${campaign.id}`,
       );
-      await this.mail.send({ to: invitee.email, ...content }).catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
+      await this.mail
+        .send({
+          to: invitee.email,
+          ...content,
+          text: content.text + this.notifications.mailFooter(invitee.user_id, 'evaluation_launched', invitee.locale),
+          headers: this.notifications.unsubscribeHeaders(invitee.user_id, 'evaluation_launched'),
+        })
+        .catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
     }
     return this.get(user, campaign.id);
   }
@@ -468,22 +497,70 @@ export class EvaluationsService implements OnApplicationBootstrap {
     );
     let reminded = 0;
     for (const c of due) {
-      const people: { email: string; locale: string }[] = await this.dataSource.query(
-        `SELECT u.email, u.locale FROM evaluation_participants p JOIN users u ON u.id = p.user_id
+      const people: { user_id: string; email: string; locale: string; alliance_id: string }[] = await this.dataSource.query(
+        `SELECT p.user_id, u.email, u.locale, c.alliance_id FROM evaluation_participants p JOIN users u ON u.id = p.user_id
+           JOIN evaluation_campaigns c ON c.id = p.campaign_id
           LEFT JOIN evaluation_responses r ON r.campaign_id = p.campaign_id AND r.user_id = p.user_id
          WHERE p.campaign_id = $1 AND r.submitted_at IS NULL AND u.deleted_at IS NULL`,
         [c.id],
       );
-      for (const p of people) {
+      // Those who have not answered see it in the app too (once per campaign, whatever the runs); the reminder is this kind's mail.
+      const notified = await this.notifications.notify({
+        userIds: people.map((p) => p.user_id),
+        type: 'evaluation_closing',
+        allianceId: people[0]?.alliance_id ?? null,
+        excerpt: c.title,
+        link: `/evaluations/${c.id}`,
+        onceFor: c.id,
+        mailedByCaller: true,
+      });
+      this.notifications.changed(notified);
+      const atOnce = await this.notifications.immediateRecipients(
+        people.map((p) => p.user_id),
+        'evaluation_closing',
+      );
+      for (const p of people.filter((person) => atOnce.has(person.user_id))) {
         const content = MAILS.reminder[p.locale === 'en' ? 'en' : 'fr'](
           c.alliance_name,
           c.title,
           new Date(c.closes_at).toISOString().slice(0, 10),
           `${this.config.publicUrl}/evaluations/${c.id}`,
         );
-        await this.mail.send({ to: p.email, ...content }).catch((e: Error) => this.logger.warn(`reminder failed: ${e.message}`));
+        await this.mail
+          .send({
+            to: p.email,
+            ...content,
+            text: content.text + this.notifications.mailFooter(p.user_id, 'evaluation_closing', p.locale),
+            headers: this.notifications.unsubscribeHeaders(p.user_id, 'evaluation_closing'),
+          })
+          .catch((e: Error) => this.logger.warn(`reminder failed: ${e.message}`));
         reminded++;
       }
+    }
+    return reminded;
+  }
+
+  /** A scheduled job: the people of an action's owner organisation are told, once, when it is due soon or overdue and not done; returns how many actions. */
+  async remindDueActions(): Promise<number> {
+    const due: { id: string; alliance_id: string; campaign_id: string; title: string; owner_organisation_id: string }[] =
+      await this.dataSource.query(
+        `SELECT id, alliance_id, campaign_id, title, owner_organisation_id FROM evaluation_actions
+          WHERE done_at IS NULL AND due_date <= current_date + $1::int`,
+        [ACTION_DUE_WITHIN_DAYS],
+      );
+    let reminded = 0;
+    for (const action of due) {
+      const people = await this.organisations.memberRoles([action.owner_organisation_id]);
+      const notified = await this.notifications.notify({
+        userIds: people.map((p) => p.user_id),
+        type: 'action_due',
+        allianceId: action.alliance_id,
+        excerpt: action.title,
+        link: `/evaluations/${action.campaign_id}`,
+        onceFor: action.id,
+      });
+      this.notifications.changed(notified);
+      if (notified.length) reminded++;
     }
     return reminded;
   }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { EvaluationsModule } from '@alliances/api/evaluations';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { FundingController } from './funding.controller';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from './funding.entities';
 import { FundingService } from './funding.service';
+import { GrantReportReminders } from './grant-report-reminders';
 
 @Module({
   imports: [
@@ -15,9 +17,10 @@ import { FundingService } from './funding.service';
     OrganisationsModule,
     ObjectivesModule,
     EvaluationsModule,
+    NotificationsModule,
   ],
   controllers: [FundingController],
-  providers: [FundingService],
+  providers: [FundingService, GrantReportReminders],
   exports: [FundingService],
 })
 export class FundingModule {}

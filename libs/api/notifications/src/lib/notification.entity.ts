@@ -1,7 +1,7 @@
 import type { NotificationType } from '@alliances/shared/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An in-app notification; mailed later in an hourly digest when still unread. */
+/** A notification: shown in the app unless its person turned that off, mailed as they chose (the mail outbox too). */
 @Entity('notifications')
 @Index(['userId', 'createdAt'])
 export class NotificationEntity {
@@ -16,4 +16,6 @@ export class NotificationEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) mailedAt!: Date | null;
+  /** False: kept only for the mail, hidden from the list and the count (in-app off for its kind). */
+  @Column({ type: 'boolean', default: true }) inApp!: boolean;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
+import { NotificationsModule } from '@alliances/api/notifications';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from './objective.entities';
 import { ObjectivesController } from './objectives.controller';
@@ -14,6 +15,7 @@ import { ObjectivesService } from './objectives.service';
     AlliancesModule,
     OrganisationsModule,
     IdentityModule,
+    NotificationsModule,
   ],
   controllers: [ObjectivesController],
   providers: [ObjectivesService, ObjectivesReader],

@@ -10,6 +10,7 @@ import {
 } from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess, notFoundUnlessClosed } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
+import { NotificationsService } from '@alliances/api/notifications';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   indicatorStatus,
@@ -21,6 +22,7 @@ import {
   type FieldError,
   type Indicator,
   type IndicatorDetail,
+  type IndicatorStatus,
   type MagicSquare,
   type Milestone,
   type NotFoundSubject,
@@ -58,6 +60,7 @@ export class ObjectivesService {
     private readonly alliances: AlliancesReader,
     private readonly organisations: OrganisationsReader,
     private readonly users: UsersReader,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // Access ---------------------------------------------------------------------------------------
@@ -391,6 +394,7 @@ export class ObjectivesService {
     const { row, access } = await this.scoped(user, this.indicators, indicatorId, 'indicator');
     this.assertContributor(access);
     const id = input.id ?? randomUUID();
+    const before = (await this.indicatorsOf(row.allianceId, undefined, indicatorId))[0]?.status;
     const inserted: { id: string }[] = await this.checkins.query(
       `INSERT INTO checkins (id, indicator_id, alliance_id, value, date, note, note_organisation_id, confidence, author_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -421,7 +425,30 @@ export class ObjectivesService {
         ip,
         details: { indicatorId, value: input.value },
       });
+    if (inserted.length) await this.notifyTurnedAtRisk(user, row.allianceId, indicatorId, before);
     return { checkIn: this.toCheckIn(existing, user.displayName), created: inserted.length > 0 };
+  }
+
+  /** An indicator whose status this check-in turned to at risk or off track: the people of the lead and partner organisations are told. */
+  private async notifyTurnedAtRisk(
+    user: AuthUser,
+    allianceId: string,
+    indicatorId: string,
+    before: IndicatorStatus | undefined,
+  ): Promise<void> {
+    const after = (await this.indicatorsOf(allianceId, undefined, indicatorId))[0];
+    if (!after || after.status === before || (after.status !== 'at_risk' && after.status !== 'off_track')) return;
+    const members = await this.alliances.activeMembers(allianceId, ['lead', 'partner']);
+    const people = await this.organisations.memberRoles(members.map((m) => m.organisationId));
+    const notified = await this.notifications.notify({
+      userIds: people.map((p) => p.user_id),
+      type: 'indicator_at_risk',
+      allianceId,
+      actorId: user.id,
+      excerpt: after.name,
+      link: `/alliances/${allianceId}/indicators/${indicatorId}`,
+    });
+    this.notifications.changed(notified);
   }
 
   /** Its author corrects a check-in within 24 hours; after that, corrections are new check-ins. */

@@ -191,7 +191,18 @@ export class ProposalsService {
       const link = allianceId ? `/alliances/${allianceId}` : `/organisations/${organisationId}/proposals`;
       result.push({
         organisationId,
-        userIds: await this.notifications.notify({ userIds, type, actorId, excerpt, allianceId, link }, manager),
+        userIds: await this.notifications.notify(
+          {
+            userIds,
+            type,
+            actorId,
+            excerpt,
+            allianceId,
+            link,
+            mailedByCaller: type === 'proposal_received' || type === 'introduction_received',
+          },
+          manager,
+        ),
       });
     }
     return result;
@@ -201,12 +212,18 @@ export class ProposalsService {
     const ids = [proposal.fromOrganisationId, proposal.toOrganisationId, proposal.introducedByOrganisationId];
     const names = new Map((await this.organisations.names(ids)).map((o) => [o.id, o.name]));
     const people = await this.users.contacts(notified.flatMap((n) => n.userIds));
+    const type = proposal.introducedByOrganisationId ? 'introduction_received' : 'proposal_received';
+    // This mail is the notification's: only to those who want this kind at once, with its unsubscribe link.
+    const atOnce = await this.notifications.immediateRecipients(
+      notified.flatMap((n) => n.userIds),
+      type,
+    );
     for (const { organisationId, userIds } of notified) {
       const link = `${this.config.publicUrl}/organisations/${organisationId}/proposals`;
       const other = organisationId === proposal.fromOrganisationId ? proposal.toOrganisationId : proposal.fromOrganisationId;
       for (const userId of userIds) {
         const person = people.get(userId);
-        if (!person || person.deletedAt) continue;
+        if (!person || person.deletedAt || !atOnce.has(userId)) continue;
         const locale = mailLocale(person.locale);
         const content = proposal.introducedByOrganisationId
           ? MAILS.introduction[locale]({
@@ -222,7 +239,12 @@ export class ProposalsService {
               message: proposal.message,
               link,
             });
-        await this.mail.send({ to: person.email, ...content });
+        await this.mail.send({
+          to: person.email,
+          ...content,
+          text: content.text + this.notifications.mailFooter(userId, type, person.locale),
+          headers: this.notifications.unsubscribeHeaders(userId, type),
+        });
       }
     }
   }

@@ -277,6 +277,8 @@ export interface OutboxMail {
   to: string;
   subject: string;
   text: string;
+  /** Every header, by lower-case name, folded lines joined. */
+  headers: Record<string, string>;
 }
 
 function decodeQuotedPrintable(input: string): string {
@@ -317,7 +319,13 @@ export function parseEml(raw: string, file = ''): OutboxMail {
   const encoding = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
   if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
   else if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { file, to: decodeHeader(headers.get('to') ?? ''), subject: decodeHeader(headers.get('subject') ?? ''), text: body };
+  return {
+    file,
+    to: decodeHeader(headers.get('to') ?? ''),
+    subject: decodeHeader(headers.get('subject') ?? ''),
+    text: body,
+    headers: Object.fromEntries(headers),
+  };
 }
 
 /** Every mail written so far, oldest first. */

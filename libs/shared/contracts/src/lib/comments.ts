@@ -88,7 +88,13 @@ export type NotificationType =
   | 'proposal_received'
   | 'proposal_accepted'
   | 'proposal_declined'
-  | 'introduction_received';
+  | 'introduction_received'
+  // Notifications people control (issue 16).
+  | 'indicator_at_risk'
+  | 'report_due'
+  | 'charter_in_force'
+  | 'evaluation_closing'
+  | 'action_due';
 
 export interface Notification {
   id: string;

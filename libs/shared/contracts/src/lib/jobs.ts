@@ -1,7 +1,12 @@
 // Scheduled jobs (platform console) --------------------------------------------------------------
 
 /** The work the platform runs on a schedule, one job queue each (docs/decisions/0010-jobs-on-pg-boss.md). */
-export const SCHEDULED_JOB_NAMES = ['notification_digests', 'evaluation_closing', 'evaluation_reminders'] as const;
+export const SCHEDULED_JOB_NAMES = [
+  'notification_digests',
+  'evaluation_closing',
+  'evaluation_reminders',
+  'grant_report_reminders',
+] as const;
 export type ScheduledJobName = (typeof SCHEDULED_JOB_NAMES)[number];
 
 /** A run's state: `retry` failed and waits for its next attempt, `failed` used up its attempts. */

@@ -32,7 +32,7 @@ export const TABLE_OWNERSHIP = {
   comments: ['comments', 'alliance_sequences', 'comment_events'],
   funding: ['grants', 'grant_reports', 'grant_tranches', 'contributions'],
   library: ['case_studies', 'case_study_consents'],
-  notifications: ['notifications'],
+  notifications: ['notifications', 'notification_preferences', 'notification_digest_times', 'notification_reminders'],
   proposals: ['proposals', 'organisation_blocks', 'catalyst_territories', 'alliance_external_invitations'],
   diagnostics: ['diagnostics'],
   admin: [],

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. a notification's `List-Unsubscribe` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -180,6 +180,7 @@ export const ERRORS = {
   'alliance_invitation.used': e(410, 'errors.alliance_invitation.used'),
   'alliance_invitation.expired': e(410, 'errors.alliance_invitation.expired'),
   'catalyst.outside_territory': e(403, 'errors.catalyst.outside_territory'),
+  'notifications.unsubscribe_invalid': e(400, 'errors.notifications.unsubscribe_invalid'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

@@ -43,4 +43,10 @@ export const authRoutes: Route[] = [
     canActivate: [authGuard],
     loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
   },
+  {
+    path: 'account/notifications',
+    title: 'notificationPreferences.pageTitle',
+    canActivate: [authGuard],
+    loadComponent: () => import('./notification-preferences/notification-preferences-page').then((m) => m.NotificationPreferencesPage),
+  },
 ];

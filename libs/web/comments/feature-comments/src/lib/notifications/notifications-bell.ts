@@ -57,6 +57,9 @@ import { notificationText } from './notification-text';
         </button>
       }
       <button mat-menu-item type="button" (click)="seeAll()">{{ 'comments.notifications.seeAll' | transloco }}</button>
+      <button mat-menu-item type="button" (click)="settings()" data-testid="notifications-settings">
+        {{ 'comments.notifications.settings' | transloco }}
+      </button>
     </mat-menu>
   `,
   styles: `
@@ -123,5 +126,9 @@ export class NotificationsBell {
 
   protected seeAll(): void {
     void this.router.navigateByUrl('/notifications');
+  }
+
+  protected settings(): void {
+    void this.router.navigateByUrl('/account/notifications');
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Notification } from '@alliances/shared/contracts';
 import { NotificationsStore } from '@alliances/web/comments/data-access';
@@ -11,7 +11,7 @@ import { notificationText } from './notification-text';
 /** `/notifications`: every notification, newest first. */
 @Component({
   selector: 'all-notifications-page',
-  imports: [MatButton, TranslocoPipe, LocalDatePipe, Notice],
+  imports: [MatButton, RouterLink, TranslocoPipe, LocalDatePipe, Notice],
   template: `
     <div class="page">
       <div class="head">
@@ -21,6 +21,9 @@ import { notificationText } from './notification-text';
             {{ 'comments.notifications.markAllRead' | transloco }}
           </button>
         }
+        <a matButton routerLink="/account/notifications" data-testid="notifications-settings">{{
+          'comments.notifications.settings' | transloco
+        }}</a>
       </div>
       @switch (store.status()) {
         @case ('error') {

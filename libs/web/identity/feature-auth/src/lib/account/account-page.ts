@@ -19,7 +19,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AccountApi, AuthStore, SecurityApi } from '@alliances/web/identity/data-access';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
@@ -57,6 +57,7 @@ import { TwoFactorSection } from './two-factor-section';
     PasswordSection,
     TwoFactorSection,
     SessionsSection,
+    RouterLink,
   ],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
