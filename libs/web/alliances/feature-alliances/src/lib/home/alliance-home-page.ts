@@ -11,7 +11,7 @@ import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
-import { apiErrorCode } from '@alliances/web/core';
+import { LocalDatePipe, apiErrorCode } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
 import {
@@ -51,6 +51,7 @@ const INVITE_ROLES: InviteOrganisationRequest['role'][] = ['partner', 'funder', 
     TranslocoPipe,
     Notice,
     AllianceStatusChip,
+    LocalDatePipe,
     MatButton,
     MatCard,
     MatCardContent,
