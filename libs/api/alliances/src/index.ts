@@ -5,3 +5,4 @@ export * from './lib/alliances-reader';
 export * from './lib/alliances.service';
 export * from './lib/alliance.entity';
 export * from './lib/alliances-dashboard-reader';
+export { runAsRead } from './lib/write-requests';

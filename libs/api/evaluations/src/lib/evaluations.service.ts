@@ -490,20 +490,25 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const due: { id: string; title: string; closes_at: Date; alliance_name: string }[] = returnedRows(
       await this.dataSource.query(
         `UPDATE evaluation_campaigns c SET reminded_at = now() FROM alliances a
-        WHERE a.id = c.alliance_id AND c.status = 'open' AND c.reminded_at IS NULL AND c.closes_at <= now() + ($1 || ' milliseconds')::interval
+        WHERE a.id = c.alliance_id AND a.status <> 'closed' AND c.status = 'open' AND c.reminded_at IS NULL
+          AND c.closes_at <= now() + ($1 || ' milliseconds')::interval
         RETURNING c.id, c.title, c.closes_at, a.name AS alliance_name`,
         [String(REMIND_BEFORE_MS)],
       ),
     );
     let reminded = 0;
     for (const c of due) {
-      const people: { user_id: string; email: string; locale: string; alliance_id: string }[] = await this.dataSource.query(
-        `SELECT p.user_id, u.email, u.locale, c.alliance_id FROM evaluation_participants p JOIN users u ON u.id = p.user_id
+      const invited: { user_id: string; email: string; locale: string; alliance_id: string; organisation_id: string }[] =
+        await this.dataSource.query(
+          `SELECT p.user_id, u.email, u.locale, c.alliance_id, p.organisation_id FROM evaluation_participants p JOIN users u ON u.id = p.user_id
            JOIN evaluation_campaigns c ON c.id = p.campaign_id
           LEFT JOIN evaluation_responses r ON r.campaign_id = p.campaign_id AND r.user_id = p.user_id
          WHERE p.campaign_id = $1 AND r.submitted_at IS NULL AND u.deleted_at IS NULL`,
-        [c.id],
-      );
+          [c.id],
+        );
+      // Only the people of organisations still seated: one that left or was removed is not reminded.
+      const seated = new Set(invited[0] ? (await this.alliances.activeMembers(invited[0].alliance_id)).map((m) => m.organisationId) : []);
+      const people = invited.filter((p) => seated.has(p.organisation_id));
       // Those who have not answered see it in the app too (once per campaign, whatever the runs); the reminder is this kind's mail.
       const notified = await this.notifications.notify({
         userIds: people.map((p) => p.user_id),
@@ -550,6 +555,10 @@ export class EvaluationsService implements OnApplicationBootstrap {
       );
     let reminded = 0;
     for (const action of due) {
+      // Not for an organisation that left or was removed, nor in a closed (read-only) alliance.
+      const lead = await this.alliances.leadOf(action.alliance_id);
+      if (!lead || lead.status === 'closed') continue;
+      if (!(await this.alliances.isActiveMember(action.alliance_id, action.owner_organisation_id))) continue;
       const people = await this.organisations.memberRoles([action.owner_organisation_id]);
       const notified = await this.notifications.notify({
         userIds: people.map((p) => p.user_id),

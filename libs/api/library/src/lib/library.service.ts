@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
-import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed, runAsRead } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import type { CaseStudy } from '@alliances/shared/contracts';
@@ -98,7 +98,9 @@ export class LibraryService {
 
   /** An admin of a partner organisation withdraws its consent: the card leaves the library until it consents again. */
   async withdraw(user: AuthUser, id: string, organisationId: string, ip: string | null): Promise<CaseStudy> {
-    const study = await this.consentingStudy(user, id, organisationId);
+    // Withdrawing a consent stays possible once the alliance is closed (read-only otherwise): a partner can
+    // always take its name out of the public library.
+    const study = await runAsRead(() => this.consentingStudy(user, id, organisationId));
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.update(
         CaseStudyConsentEntity,

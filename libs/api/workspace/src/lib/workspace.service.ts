@@ -39,6 +39,7 @@ export class WorkspaceService {
     const seated = await this.alliances.seatedAlliances(memberships.map((m) => m.organisationId));
     const ids = seated.map((a) => a.id);
     const names = new Map(seated.map((a) => [a.id, a.name]));
+    const closed = new Set(seated.filter((a) => a.status === 'closed').map((a) => a.id));
 
     // As AlliancePolicy decides: the lead and partners of an open alliance contribute (check-ins, actions,
     // reports); their admins and signatories sign; a funder seat does neither.
@@ -64,7 +65,7 @@ export class WorkspaceService {
       this.evaluations.dashboard(user.id, ids, contributors),
       this.funding.reportsDue(leads),
       this.proposals.awaitingAnswer(administered),
-      this.notifications.unreadMentions(user.id),
+      this.notifications.unreadMentions(user.id, ids),
     ]);
     const proposers = new Map((await this.organisationNames.names(proposals.map((p) => p.fromOrganisationId))).map((o) => [o.id, o.name]));
 
@@ -89,13 +90,16 @@ export class WorkspaceService {
         dueAt: c.dueOn,
         link: `/alliances/${c.allianceId}/indicators/${c.indicatorId}`,
       })),
-      ...evaluations.toAnswer.map((e): TodoItem => ({
-        kind: 'answer_evaluation',
-        ...inAlliance(e.allianceId),
-        title: e.title,
-        dueAt: e.closesAt,
-        link: `/evaluations/${e.campaignId}`,
-      })),
+      // A closed alliance is read-only: its open campaigns can no longer be answered.
+      ...evaluations.toAnswer
+        .filter((e) => !closed.has(e.allianceId))
+        .map((e): TodoItem => ({
+          kind: 'answer_evaluation',
+          ...inAlliance(e.allianceId),
+          title: e.title,
+          dueAt: e.closesAt,
+          link: `/evaluations/${e.campaignId}`,
+        })),
       ...reports.map((r): TodoItem => ({
         kind: 'report_due',
         ...inAlliance(r.allianceId),

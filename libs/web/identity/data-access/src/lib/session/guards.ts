@@ -54,5 +54,5 @@ export const guestGuard: CanActivateFn = async (route) => {
   if (!store.isSignedIn()) {
     return true;
   }
-  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')) ?? '/organisations');
+  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')) ?? '/');
 };

@@ -119,7 +119,7 @@ export class TwoFactorSection {
         // A fresh access token without the restriction.
         await this.store.refresh();
         await this.store.reloadMe();
-        this.continueUrl.set(safeReturnUrl(this.returnUrl()) ?? '/organisations');
+        this.continueUrl.set(safeReturnUrl(this.returnUrl()) ?? '/');
       }
       this.changed.emit();
     }, this.confirmForm);
@@ -175,7 +175,7 @@ export class TwoFactorSection {
   }
 
   protected async goOn(): Promise<void> {
-    await this.router.navigateByUrl(this.continueUrl() ?? '/organisations');
+    await this.router.navigateByUrl(this.continueUrl() ?? '/');
   }
 
   private showCodes(codes: string[]): void {

@@ -172,7 +172,7 @@ export class SignInPage implements OnInit {
   }
 
   private async goOn(): Promise<void> {
-    const target = safeReturnUrl(this.returnUrl()) ?? '/organisations';
+    const target = safeReturnUrl(this.returnUrl()) ?? '/';
     // A restricted session goes to set up two-step sign-in first, wherever it was heading.
     await this.router.navigateByUrl(this.store.twoFactorSetupRequired() ? twoFactorSetupUrl(this.router, target) : target);
   }

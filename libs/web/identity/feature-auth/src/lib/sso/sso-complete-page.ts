@@ -41,7 +41,7 @@ export class SsoCompletePage implements OnInit {
   async ngOnInit(): Promise<void> {
     try {
       if (await this.store.resumeFromCookie()) {
-        const target = safeReturnUrl(this.returnUrl()) ?? '/organisations';
+        const target = safeReturnUrl(this.returnUrl()) ?? '/';
         await this.router.navigateByUrl(this.store.twoFactorSetupRequired() ? twoFactorSetupUrl(this.router, target) : target, {
           replaceUrl: true,
         });
