@@ -307,6 +307,10 @@ describe(`funder visibility (${testServerName()})`, () => {
       'GET /api/alliances/{id}': [{ params: a, expect: 'visible' }],
       'PATCH /api/alliances/{id}': [{ params: a, body: { name: 'Renommée par le financeur', version: 1 }, expect: 'hidden' }],
       'POST /api/alliances/{id}/members': [{ params: a, body: { organisationId: otherFunderOrg, role: 'observer' }, expect: 'hidden' }],
+      // A funder neither removes a partner nor takes the lead (its own seat's leaving is in alliance-changes.e2e-spec.ts:
+      // probed here it would end the funder's access before the other writes run).
+      'DELETE /api/alliances/{id}/members/{organisationId}': [{ params: { ...a, organisationId: partnerOrg }, expect: 'hidden' }],
+      'POST /api/alliances/{id}/lead': [{ params: a, body: { organisationId: funderOrg }, expect: 'hidden' }],
       'POST /api/alliances/{id}/members/{organisationId}/accept': [
         { params: { ...a, organisationId: funderOrg }, expect: 'own', statuses: [409] },
         { params: { ...a, organisationId: partnerOrg }, expect: 'hidden' },
