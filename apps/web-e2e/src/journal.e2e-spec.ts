@@ -54,7 +54,7 @@ describe('the alliance journal in Chromium', () => {
     await page.getByTestId('edit-alliance').click();
     await page.getByTestId('edit-alliance-category').click();
     await page.getByRole('option', { name: 'Innovation sociétale' }).click();
-    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    await page.locator('mat-option').first().waitFor({ state: 'detached' });
     await page.getByTestId('edit-alliance-save').click();
 
     const sentence = journal.getByText('Marie Dupont a changé la catégorie : Mécénat → Innovation sociétale');
