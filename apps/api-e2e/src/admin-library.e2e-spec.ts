@@ -151,4 +151,20 @@ describe('platform console and case-study library', () => {
     expect(await titles('profile=foundation')).toEqual([]);
     expect((await api.get('/api/case-studies?scale=galactic', { token: reader.accessToken })).status).toBe(400);
   });
+
+  it('lets a partner’s admin withdraw its consent once the alliance is closed, but not consent again (409 alliance.closed)', async () => {
+    const id = (await api.get(`/api/alliances/${allianceId}/case-study`, { token: lead.accessToken })).body.id;
+    const { version } = (await api.get(`/api/alliances/${allianceId}`, { token: lead.accessToken })).body;
+    expect((await api.patch(`/api/alliances/${allianceId}`, { status: 'closed', version }, { token: lead.accessToken })).status).toBe(200);
+    expect((await api.get(`/api/case-studies/${id}`, { token: reader.accessToken })).status).toBe(200);
+
+    const withdrawn = await api.delete(`/api/case-studies/${id}/consents/${partnerOrg}`, { token: partner.accessToken });
+    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'awaiting_consent']);
+    expect((await api.get(`/api/case-studies/${id}`, { token: reader.accessToken })).status).toBe(404);
+    expect((await api.get('/api/case-studies', { token: reader.accessToken })).body).toEqual([]);
+
+    const again = await api.post(`/api/case-studies/${id}/consents`, { organisationId: partnerOrg }, { token: partner.accessToken });
+    expect([again.status, again.body.code]).toEqual([409, 'alliance.closed']);
+    expect((await api.get(`/api/case-studies/${id}`, { token: reader.accessToken })).status).toBe(404);
+  });
 });

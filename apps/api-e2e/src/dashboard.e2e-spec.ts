@@ -431,4 +431,69 @@ describe('the signed-in person’s home: GET /api/me/dashboard', () => {
     expect((await kinds(partner, 'sign_charter')).length).toBe(3);
     expect(several.length).toBe(one.length);
   });
+
+  describe('what the app no longer shows', () => {
+    let pilot: Session;
+    let member: Session;
+    let pilotOrg: string;
+    let memberOrg: string;
+    let otherId: string;
+    const mention = async (body: string) =>
+      ok(
+        api.post(
+          '/api/comments',
+          { allianceId: otherId, target: { type: 'alliance', id: otherId }, body, mentions: [member.user.id] },
+          { token: pilot.accessToken },
+        ),
+      );
+    const mentionTitles = async (who: Session) => (await kinds(who, 'mention')).map((t) => t.title);
+
+    beforeAll(async () => {
+      [pilot, member] = await Promise.all(['Pia Pilote', 'Marius Partant'].map((displayName) => api.signUp({ displayName })));
+      [pilotOrg, memberOrg] = await Promise.all([
+        organisation(pilot, 'Association Éphémère'),
+        organisation(member, 'Association Partante'),
+      ]);
+      otherId = await createAlliance(pilot, pilotOrg, 'Alliance éphémère');
+      await seat(otherId, pilot, memberOrg, 'partner', member);
+    });
+
+    it('leaves out a mention whose in-app notification the person turned off', async () => {
+      await ok(api.call('PUT', '/api/me/notification-preferences', { token: member.accessToken, body: { mention: { inApp: false } } }));
+      await mention('@Marius Partant mention discrète');
+      expect(await kinds(member, 'mention')).toEqual([]);
+
+      await ok(api.call('PUT', '/api/me/notification-preferences', { token: member.accessToken, body: { mention: { inApp: true } } }));
+      await mention('@Marius Partant mention visible');
+      const titles = await mentionTitles(member);
+      expect(titles).toEqual([expect.stringContaining('mention visible')]);
+    });
+
+    it('leaves out the mentions of an alliance the person’s organisation left', async () => {
+      await mention('@Marius Partant mention avant le départ');
+      expect(await mentionTitles(member)).toContainEqual(expect.stringContaining('mention avant le départ'));
+      expect((await api.delete(`/api/alliances/${otherId}/members/${memberOrg}`, { token: member.accessToken })).status).toBe(204);
+      const after = await dashboard(member);
+      expect(after.alliances).toEqual([]);
+      expect(after.todo.filter((t) => t.kind === 'mention')).toEqual([]);
+    });
+
+    it('asks no one to answer an open evaluation once its alliance is closed', async () => {
+      const campaign = await ok(
+        api.post(
+          `/api/alliances/${otherId}/evaluations`,
+          { title: 'Bilan de clôture', closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+          { token: pilot.accessToken },
+        ),
+      );
+      expect(await kinds(pilot, 'answer_evaluation')).toEqual([
+        expect.objectContaining({ title: 'Bilan de clôture', link: `/evaluations/${campaign.id}` }),
+      ]);
+      const { version } = await ok(api.get(`/api/alliances/${otherId}`, { token: pilot.accessToken }));
+      await ok(api.patch(`/api/alliances/${otherId}`, { status: 'closed', version }, { token: pilot.accessToken }));
+      const after = await dashboard(pilot);
+      expect(after.alliances.map((a) => a.name)).toEqual(['Alliance éphémère']);
+      expect(after.todo.filter((t) => t.kind === 'answer_evaluation')).toEqual([]);
+    });
+  });
 });

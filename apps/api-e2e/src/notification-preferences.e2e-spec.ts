@@ -271,4 +271,58 @@ describe(`notifications people control (${testServerName()})`, () => {
     // The lead launched the evaluation and has not answered either: reminded too, in the app.
     expect(await count(w.lead, 'evaluation_closing')).toBe(1);
   });
+
+  it('reminds no organisation that left of its due action, and no one of an evaluation closing in a closed alliance', async () => {
+    const admin = await api.login(ENV.ADMIN_EMAIL);
+    const gone = await buildAllianceWorld(api, proc, admin, 'Départs');
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    // Launched far from its closing, so no run reminds of it before the alliance closes.
+    const campaign = await api.post(
+      `/api/alliances/${gone.allianceId}/evaluations`,
+      { title: 'Bilan d’une alliance close', closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString() },
+      { token: gone.lead.accessToken },
+    );
+    expect(campaign.status).toBe(201);
+    expect(
+      (await api.delete(`/api/alliances/${gone.allianceId}/members/${gone.partnerOrg}`, { token: gone.partner.accessToken })).status,
+    ).toBe(204);
+    // The partner's action (made by the world) falls due once its organisation has left; the lead's is the witness that the job ran.
+    await sql(proc, db, `UPDATE evaluation_actions SET due_date = $2 WHERE id = $1`, [gone.ids['action'], inDays(1)]);
+    const witness = await api.post(
+      `/api/evaluations/${gone.ids['evaluation']}/actions`,
+      { title: 'Action du pilote', ownerOrganisationId: gone.leadOrg, dueDate: inDays(1) },
+      { token: gone.lead.accessToken },
+    );
+    expect(witness.status).toBe(201);
+    const leadReminded = await until(
+      () => items(gone.lead, 'action_due'),
+      (list) => list.length >= 1,
+      15_000,
+    );
+    expect(leadReminded.map((n) => n.excerpt)).toEqual(['Action du pilote']);
+    await sleep(1500); // several more runs
+    expect(await items(gone.partner, 'action_due')).toEqual([]);
+
+    // The alliance closes, then its campaign comes within the reminder's reach; an open alliance's campaign is the witness.
+    const { version } = (await api.get(`/api/alliances/${gone.allianceId}`, { token: gone.lead.accessToken })).body;
+    expect(
+      (await api.patch(`/api/alliances/${gone.allianceId}`, { status: 'closed', version }, { token: gone.lead.accessToken })).status,
+    ).toBe(200);
+    await sql(proc, db, `UPDATE evaluation_campaigns SET closes_at = now() + interval '1 day' WHERE id = $1`, [campaign.body.id]);
+    const open = await api.post(
+      `/api/alliances/${w.allianceId}/evaluations`,
+      { title: 'Bilan témoin', closesAt: new Date(Date.now() + 24 * 3_600_000).toISOString() },
+      { token: w.lead.accessToken },
+    );
+    expect(open.status).toBe(201);
+    const witnessed = await until(
+      () => items(w.partner, 'evaluation_closing'),
+      (list) => list.some((n) => n.excerpt === 'Bilan témoin'),
+      15_000,
+    );
+    expect(witnessed.map((n) => n.excerpt)).toContain('Bilan témoin');
+    await sleep(1500);
+    for (const s of [gone.lead, gone.partner, gone.funder]) expect(await items(s, 'evaluation_closing')).toEqual([]);
+    expect(mailsTo(gone.lead).some((m) => /Rappel.*Bilan d’une alliance close/.test(m.subject))).toBe(false);
+  });
 });
