@@ -1,18 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatChipGrid, MatChipInput, MatChipListbox, MatChipOption, MatChipRemove, MatChipRow } from '@angular/material/chips';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
@@ -21,18 +10,15 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { OrganisationsApi } from '@alliances/web/identity/data-access';
 import {
   ALLIANCE_STATUSES,
   COLLECTIVE_OBJECTIVES,
   DOMAINS,
-  INNOVATION_STAGES,
   PARTNERSHIP_CATEGORIES,
-  TERRITORIAL_SCALES,
   type Alliance,
   type AllianceStatus,
   type CollectiveObjective,
@@ -42,17 +28,9 @@ import {
   type Territory,
   type UpdateAllianceRequest,
 } from '@alliances/shared/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { atLeastOne, territoryOf } from '../shared/alliance-form';
+import { AllianceScopeFields } from '../shared/alliance-scope-fields';
 import { errorOf } from '../shared/field-error';
-
-const atLeastOne = (group: AbstractControl): ValidationErrors | null =>
-  Object.values((group as FormGroup).controls).some((c) => c.value === true) ? null : { objectives: true };
-
-const territoryOf = ({ code, name }: { code: string; name: string }): Territory => ({
-  code,
-  name,
-  kind: code.length === 5 ? 'commune' : code.startsWith('R') ? 'region' : 'departement',
-});
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -72,21 +50,13 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
     MatDialogClose,
     MatFormField,
     MatLabel,
-    MatHint,
     MatError,
     MatInput,
     MatSelect,
     MatOption,
     MatCheckbox,
-    MatChipListbox,
-    MatChipOption,
-    MatChipGrid,
-    MatChipRow,
-    MatChipRemove,
-    MatChipInput,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
     TranslocoPipe,
+    AllianceScopeFields,
   ],
   template: `
     <h2 mat-dialog-title>{{ 'alliances.edit.title' | transloco }}</h2>
@@ -127,67 +97,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
             }
           </p>
         </fieldset>
-        <fieldset>
-          <legend id="edit-domains-legend">{{ 'alliances.wizard.domainsLegend' | transloco }}</legend>
-          <mat-chip-listbox multiple formControlName="domains" aria-labelledby="edit-domains-legend" data-testid="edit-alliance-domains">
-            @for (key of domainKeys; track key) {
-              <mat-chip-option [value]="key" [attr.data-testid]="'edit-domain-' + key">{{
-                'alliances.domains.' + key | transloco
-              }}</mat-chip-option>
-            }
-            @for (key of otherDomains; track key) {
-              <mat-chip-option [value]="key">{{ key }}</mat-chip-option>
-            }
-          </mat-chip-listbox>
-        </fieldset>
-        <mat-form-field>
-          <mat-label>{{ 'alliances.wizard.scale' | transloco }}</mat-label>
-          <mat-select formControlName="scale" required data-testid="edit-alliance-scale">
-            @for (key of scales; track key) {
-              <mat-option [value]="key">{{ 'alliances.scales.' + key | transloco }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'alliances.wizard.territories' | transloco }}</mat-label>
-          <mat-chip-grid #territoryGrid [attr.aria-label]="'alliances.wizard.territories' | transloco">
-            @for (territory of form.controls.territories.value; track territory.code) {
-              <mat-chip-row (removed)="removeTerritory(territory)" data-testid="edit-alliance-territory">
-                {{ territory.name }} ({{ territory.code }})
-                <button
-                  matChipRemove
-                  type="button"
-                  [attr.aria-label]="'alliances.wizard.removeTerritory' | transloco: { name: territory.name }"
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-              </mat-chip-row>
-            }
-          </mat-chip-grid>
-          <input
-            #territoryInput
-            formControlName="territoryQuery"
-            [matChipInputFor]="territoryGrid"
-            [matAutocomplete]="territoryAuto"
-            autocomplete="off"
-            data-testid="edit-alliance-territory-input"
-          />
-          <mat-autocomplete #territoryAuto (optionSelected)="addTerritory($event, territoryInput)">
-            @for (territory of territorySuggestions(); track territory.code) {
-              <mat-option [value]="territory">{{ territory.name }} ({{ territory.code }})</mat-option>
-            }
-          </mat-autocomplete>
-          <mat-hint>{{ 'alliances.wizard.territoriesHint' | transloco }}</mat-hint>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'alliances.wizard.innovationStage' | transloco }}</mat-label>
-          <mat-select formControlName="innovationStage" data-testid="edit-alliance-stage">
-            <mat-option value="">{{ 'alliances.wizard.noStage' | transloco }}</mat-option>
-            @for (key of stages; track key) {
-              <mat-option [value]="key">{{ 'alliances.stages.' + key | transloco }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <all-alliance-scope-fields [group]="form" testIdPrefix="edit-" [otherDomains]="otherDomains" />
         <mat-form-field>
           <mat-label>{{ 'alliances.edit.status' | transloco }}</mat-label>
           <mat-select formControlName="status" data-testid="edit-alliance-status">
@@ -231,17 +141,13 @@ export class EditAllianceDialog {
   private readonly alliance = inject<Alliance>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<EditAllianceDialog, Omit<UpdateAllianceRequest, 'version'>>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
-  private readonly organisations = inject(OrganisationsApi);
 
   /** Closing has its own dialog, with a final note. */
   protected readonly statuses = ALLIANCE_STATUSES.filter((s) => s !== 'closed');
   protected readonly categories = PARTNERSHIP_CATEGORIES;
   protected readonly objectiveKeys = COLLECTIVE_OBJECTIVES;
-  protected readonly domainKeys = DOMAINS;
   /** Domains typed freely at creation (not in the list) stay choosable. */
   protected readonly otherDomains = this.alliance.domains.filter((d) => !(DOMAINS as readonly string[]).includes(d));
-  protected readonly scales = TERRITORIAL_SCALES;
-  protected readonly stages = INNOVATION_STAGES;
   protected readonly errorOf = errorOf;
 
   protected readonly objectives = this.fb.group(
@@ -262,28 +168,6 @@ export class EditAllianceDialog {
     innovationStage: this.fb.control<InnovationStage | ''>(this.alliance.innovationStage ?? ''),
     status: this.fb.control<AllianceStatus>(this.alliance.status),
   });
-
-  protected readonly territorySuggestions = toSignal(
-    this.form.controls.territoryQuery.valueChanges.pipe(
-      map((q) => (typeof q === 'string' ? q.trim() : '')),
-      debounceTime(250),
-      distinctUntilChanged(),
-      switchMap((q) => (q.length < 2 ? of([]) : this.organisations.territories(q).pipe(catchError(() => of([]))))),
-    ),
-    { initialValue: [] as Territory[] },
-  );
-
-  protected addTerritory(event: MatAutocompleteSelectedEvent, input: HTMLInputElement): void {
-    const territory = event.option.value as Territory;
-    const current = this.form.controls.territories.value;
-    if (!current.some((t) => t.code === territory.code)) this.form.controls.territories.setValue([...current, territory]);
-    input.value = '';
-    this.form.controls.territoryQuery.setValue('');
-  }
-
-  protected removeTerritory(territory: Territory): void {
-    this.form.controls.territories.setValue(this.form.controls.territories.value.filter((t) => t.code !== territory.code));
-  }
 
   protected save(): void {
     if (this.form.invalid) {

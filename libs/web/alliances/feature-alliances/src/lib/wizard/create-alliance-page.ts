@@ -1,19 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger, MatOption } from '@angular/material/autocomplete';
+import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatOption } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatChipGrid, MatChipInput, MatChipListbox, MatChipOption, MatChipRemove, MatChipRow } from '@angular/material/chips';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
@@ -29,9 +20,7 @@ import { Notice } from '@alliances/web/ui';
 import {
   COLLECTIVE_OBJECTIVES,
   DOMAINS,
-  INNOVATION_STAGES,
   PARTNERSHIP_CATEGORIES,
-  TERRITORIAL_SCALES,
   type Alliance,
   type CollectiveObjective,
   type CreateAllianceRequest,
@@ -41,22 +30,14 @@ import {
   type TerritorialScale,
   type Territory,
 } from '@alliances/shared/contracts';
-import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
+import { catchError, distinctUntilChanged, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { allianceErrorKey } from '../shared/alliance-errors';
+import { atLeastOne, territoryOf } from '../shared/alliance-form';
+import { AllianceScopeFields } from '../shared/alliance-scope-fields';
 import { errorOf } from '../shared/field-error';
-
-const atLeastOne = (group: AbstractControl): ValidationErrors | null =>
-  Object.values((group as FormGroup).controls).some((c) => c.value === true) ? null : { objectives: true };
 
 /** How the wizard opens: a new alliance (`/alliances/new`), or a draft one to set up (`/alliances/:id/setup`). */
 export type WizardMode = 'create' | 'setup' | 'waiting';
-
-/** A territory as the autocomplete gives it, from an alliance's `{code, name}`. */
-const territoryOf = ({ code, name }: { code: string; name: string }): Territory => ({
-  code,
-  name,
-  kind: code.length === 5 ? 'commune' : code.startsWith('R') ? 'region' : 'departement',
-});
 
 /**
  * "Créer une alliance": five steps, then the alliance home. The chosen organisation becomes the lead.
@@ -86,14 +67,7 @@ const territoryOf = ({ code, name }: { code: string; name: string }): Territory 
     MatRadioGroup,
     MatRadioButton,
     MatCheckbox,
-    MatChipListbox,
-    MatChipOption,
-    MatChipGrid,
-    MatChipRow,
-    MatChipRemove,
-    MatChipInput,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
+    AllianceScopeFields,
   ],
   templateUrl: './create-alliance-page.html',
   styleUrl: './create-alliance-page.scss',
@@ -112,9 +86,6 @@ export class CreateAlliancePage {
 
   protected readonly categories = PARTNERSHIP_CATEGORIES;
   protected readonly objectiveKeys = COLLECTIVE_OBJECTIVES;
-  protected readonly domainKeys = DOMAINS;
-  protected readonly scales = TERRITORIAL_SCALES;
-  protected readonly stages = INNOVATION_STAGES;
   protected readonly errorOf = errorOf;
 
   protected readonly identity = this.fb.group({
@@ -168,16 +139,6 @@ export class CreateAlliancePage {
     { initialValue: false },
   );
 
-  protected readonly territorySuggestions = toSignal(
-    this.scope.controls.territoryQuery.valueChanges.pipe(
-      map((q) => (typeof q === 'string' ? q.trim() : '')),
-      debounceTime(250),
-      distinctUntilChanged(),
-      switchMap((q) => (q.length < 2 ? of([]) : this.organisationsApi.territories(q).pipe(catchError(() => of([]))))),
-    ),
-    { initialValue: [] as Territory[] },
-  );
-
   /** The draft alliance of `/alliances/:id/setup`, loaded into the steps when the caller may edit it. */
   protected readonly draft = rxResource({
     params: () => this.id(),
@@ -211,20 +172,6 @@ export class CreateAlliancePage {
 
   protected selectedObjectives(): CollectiveObjective[] {
     return COLLECTIVE_OBJECTIVES.filter((key) => this.objectives.controls[key].value);
-  }
-
-  protected addTerritory(event: MatAutocompleteSelectedEvent, input: HTMLInputElement): void {
-    const territory = event.option.value as Territory;
-    const current = this.scope.controls.territories.value;
-    if (!current.some((t) => t.code === territory.code)) {
-      this.scope.controls.territories.setValue([...current, territory]);
-    }
-    this.scope.controls.territoryQuery.setValue('');
-    input.value = '';
-  }
-
-  protected removeTerritory(territory: Territory): void {
-    this.scope.controls.territories.setValue(this.scope.controls.territories.value.filter((t) => t.code !== territory.code));
   }
 
   /** Chosen domains in the order they are offered, whatever the order of the clicks. */
