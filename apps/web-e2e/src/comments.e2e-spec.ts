@@ -9,6 +9,7 @@ import {
 } from '@alliances/e2e/support';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, seriousAccessibilityViolations, type Browser } from './support/browser';
+import { allianceOfTwo } from './support/alliance-of-two';
 
 const ADMIN_EMAIL = 'admin@comments-web.test';
 
@@ -46,43 +47,7 @@ describe('the live discussion in Chromium', () => {
 
   it('a comment and a reply with a mention arrive live on the other side, with the notification badge', async () => {
     const client = new ApiClient(api.url);
-    const admin = await client.login(ADMIN_EMAIL);
-    const [camille, sacha] = await Promise.all([
-      client.signUp({ displayName: 'Camille Martin' }),
-      client.signUp({ displayName: 'Sacha Petit' }),
-    ]);
-    const leadOrg = (await client.applyOrganisation(camille, { name: 'Les Jardins Partagés' })).id as string;
-    const partnerOrg = (await client.applyOrganisation(sacha, { name: 'Coopérative Solaire' })).id as string;
-    await client.approveOrganisation(admin, leadOrg);
-    await client.approveOrganisation(admin, partnerOrg);
-    const created = await client.post(
-      '/api/alliances',
-      {
-        name: 'Alliance des aidants',
-        purpose: 'Soutenir les aidants salariés',
-        category: 'societal_innovation',
-        collectiveObjectives: ['engagement'],
-        domains: ['carers'],
-        scale: 'local',
-        territoryCodes: ['69123'],
-        organisationId: leadOrg,
-      },
-      { token: camille.accessToken },
-    );
-    expect(created.status).toBe(201);
-    const allianceId = created.body.id as string;
-    expect(
-      (
-        await client.post(
-          `/api/alliances/${allianceId}/members`,
-          { organisationId: partnerOrg, role: 'partner' },
-          { token: camille.accessToken },
-        )
-      ).status,
-    ).toBe(201);
-    expect(
-      (await client.post(`/api/alliances/${allianceId}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status,
-    ).toBe(200);
+    const { camille, sacha, allianceId } = await allianceOfTwo(client, ADMIN_EMAIL);
 
     await Promise.all([openDiscussion(a.page, api.url, camille, allianceId), openDiscussion(b.page, api.url, sacha, allianceId)]);
     // Both are in the room: each sees the other among the viewers.

@@ -1,5 +1,6 @@
 import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
 import { browserPool, expectAccessible, screenshot, signIn } from './support/browser';
+import { allianceOfTwo } from './support/alliance-of-two';
 
 const ADMIN_EMAIL = 'admin@dashboard-web.test';
 
@@ -32,36 +33,8 @@ describe('the signed-in person’s home page in Chromium', () => {
   });
 
   it('a partner sees the charter to sign on the home page, follows the link, signs, and the item is gone when back home', async () => {
-    const admin = await client.login(ADMIN_EMAIL);
-    const [camille, sacha] = await Promise.all([
-      client.signUp({ displayName: 'Camille Martin' }),
-      client.signUp({ displayName: 'Sacha Petit' }),
-    ]);
-    const leadOrg = (await client.applyOrganisation(camille, { name: 'Les Jardins Partagés' })).id as string;
-    const partnerOrg = (await client.applyOrganisation(sacha, { name: 'Coopérative Solaire' })).id as string;
-    await client.approveOrganisation(admin, leadOrg);
-    await client.approveOrganisation(admin, partnerOrg);
-    const created = await client.post(
-      '/api/alliances',
-      {
-        name: 'Alliance des aidants',
-        purpose: 'Soutenir les aidants salariés',
-        category: 'societal_innovation',
-        collectiveObjectives: ['engagement'],
-        domains: ['carers'],
-        scale: 'local',
-        territoryCodes: ['69123'],
-        organisationId: leadOrg,
-      },
-      { token: camille.accessToken },
-    );
-    expect(created.status).toBe(201);
-    const allianceId = created.body.id as string;
+    const { camille, sacha, leadOrg, partnerOrg, allianceId } = await allianceOfTwo(client, ADMIN_EMAIL);
     const A = `/api/alliances/${allianceId}`;
-    expect(
-      (await client.post(`${A}/members`, { organisationId: partnerOrg, role: 'partner' }, { token: camille.accessToken })).status,
-    ).toBe(201);
-    expect((await client.post(`${A}/members/${partnerOrg}/accept`, undefined, { token: sacha.accessToken })).status).toBe(200);
     const version = await client.post(`${A}/charter/versions`, undefined, { token: camille.accessToken });
     expect(version.status).toBe(201);
     expect(
