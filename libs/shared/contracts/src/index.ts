@@ -17,3 +17,4 @@ export * from './lib/accounts';
 export * from './lib/journal';
 export * from './lib/workspace';
 export * from './lib/notification-preferences';
+export * from './lib/calendar';
