@@ -7,12 +7,11 @@ import { APP_CONFIG, AuditService, NotFoundDomainException, runAsTenant, type Ap
 import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsDashboardReader } from '@alliances/api/organisations';
 import type { CalendarEntry } from '@alliances/shared/contracts';
-import { CALENDAR_SOURCES, type CalendarScope, type CalendarSource } from './calendar-source';
+import { calendarScope, mergeCalendarEntries } from './calendar-scope';
+import { CALENDAR_SOURCES, type CalendarSource } from './calendar-source';
 import { CalendarTokenEntity } from './calendar-token.entity';
 import { toICalendar } from './icalendar';
 
-/** The feed shows what ends from this many days ago onwards. */
-export const CALENDAR_PAST_DAYS = 90;
 /** 32 random bytes in base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const CALENDAR_NAMES = { fr: 'Alliances — mon agenda', en: 'Alliances — my calendar' } as const;
@@ -107,23 +106,10 @@ export class CalendarService {
 
   /** Every source's entries for the person, from 90 days ago on, by start. */
   async entries(userId: string): Promise<CalendarEntry[]> {
-    const since = new Date(Date.now() - CALENDAR_PAST_DAYS * 86_400_000);
     const memberships = await this.organisations.membershipsOf(userId);
-    const seated = await this.alliances.seatedAlliances(memberships.map((m) => m.organisationId));
-    const scope: CalendarScope = {
-      since,
-      alliances: seated.map((a) => ({ id: a.id, name: a.name, status: a.status })),
-      seats: seated.flatMap((a) =>
-        a.seats.filter((s) => s.status === 'active').map((s) => ({ allianceId: a.id, organisationId: s.organisationId, role: s.role })),
-      ),
-    };
+    const scope = calendarScope(await this.alliances.seatedAlliances(memberships.map((m) => m.organisationId)));
     const lists = await Promise.all(this.sources.map((source) => source.calendarEntries(userId, scope)));
-    const startOf = (e: CalendarEntry) => e.startsAt ?? `${e.date}T00:00:00.000Z`;
-    const endOf = (e: CalendarEntry) => e.endsAt ?? (e.date ? `${e.date}T23:59:59.999Z` : startOf(e));
-    return lists
-      .flat()
-      .filter((e) => Date.parse(endOf(e)) >= since.getTime())
-      .sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.uid.localeCompare(b.uid));
+    return mergeCalendarEntries(lists, scope.since);
   }
 
   private urlOf(token: string): string {
