@@ -48,9 +48,11 @@ const PARALLEL = 4;
 /**
  * Tables whose rows may change while malformed requests arrive, and why:
  * - audit_log records attempts on purpose (failed sign-ins, refused actions are accountability);
- * - socket_io_attachments is socket.io's fan-out transport (heartbeats, large packets), not product data.
+ * - socket_io_attachments is socket.io's fan-out transport (heartbeats, large packets), not product data;
+ * - calendar_tokens: `GET me/calendar-token` creates the caller's feed address on its first call, whatever the
+ *   query string (docs/api.md "Calendar").
  */
-const MAY_CHANGE = new Set(['audit_log', 'socket_io_attachments']);
+const MAY_CHANGE = new Set(['audit_log', 'socket_io_attachments', 'calendar_tokens']);
 
 const EDGE_STRINGS = [
   '',

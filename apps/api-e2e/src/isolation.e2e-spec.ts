@@ -88,6 +88,10 @@ const CALLER_SCOPED = new Set([
   'POST /api/me/email',
   // docs/api.md "Workspace": the caller's own home page, from their own seats (issue 16).
   'GET /api/me/dashboard',
+  // docs/api.md "Calendar": the caller's own feed address (a new random token, nothing of A).
+  'GET /api/me/calendar-token',
+  'POST /api/me/calendar-token',
+  'DELETE /api/me/calendar-token',
   // Public, and 202 whatever the address, so that it tells nobody whether an account exists.
   'POST /api/auth/password/forgot',
 ]);

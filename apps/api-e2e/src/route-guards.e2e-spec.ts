@@ -38,6 +38,8 @@ const PUBLIC_ROUTES = new Set([
   // The one-click unsubscribe of notification mails (issue 16, RFC 8058): the signed token is the capability.
   'GET /api/notifications/unsubscribe',
   'POST /api/notifications/unsubscribe',
+  // The personal iCalendar feed (issue 17): calendar applications fetch it without a session; the secret address is the capability.
+  'GET /api/calendar/{file}',
 ]);
 
 /**
@@ -150,6 +152,7 @@ describe(`route guards (${testServerName()})`, () => {
     expect(
       (await client.post(`/api/notifications/unsubscribe?token=${randomUUID()}.all.${randomBytes(32).toString('base64url')}`)).status,
     ).toBe(400);
+    expect((await client.get(`/api/calendar/${randomBytes(32).toString('base64url')}.ics`)).status).toBe(404);
   });
 
   it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {

@@ -1,6 +1,7 @@
 import { CoreModule, type AppConfig } from '@alliances/api/core';
 import { AdminModule } from '@alliances/api/admin';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { CalendarModule } from '@alliances/api/calendar';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { DiagnosticsModule } from '@alliances/api/diagnostics';
@@ -39,6 +40,7 @@ export class AppModule {
         ProposalsModule,
         DiagnosticsModule,
         WorkspaceModule,
+        CalendarModule,
       ],
     };
   }

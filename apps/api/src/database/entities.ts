@@ -1,4 +1,5 @@
 import { AllianceEntity, AllianceMemberEntity } from '@alliances/api/alliances';
+import { CalendarTokenEntity } from '@alliances/api/calendar';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from '@alliances/api/charter';
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
 import { AuditEntryEntity } from '@alliances/api/core';
@@ -64,4 +65,5 @@ export const entities = [
   CatalystTerritoryEntity,
   AllianceExternalInvitationEntity,
   DiagnosticEntity,
+  CalendarTokenEntity,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CalendarEntry } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 
 export interface LastEvaluation {
@@ -90,5 +91,31 @@ export class EvaluationsDashboardReader {
         });
     }
     return result;
+  }
+
+  /**
+   * The personal calendar feed (libs/api/calendar): the closing of the campaigns of these alliances the
+   * person is invited to, from `since` (an instant) on, in one statement.
+   */
+  async calendarEntries(userId: string, alliances: { id: string; name: string }[], since: string): Promise<CalendarEntry[]> {
+    if (!alliances.length) return [];
+    const names = new Map(alliances.map((a) => [a.id, a.name]));
+    const rows: { id: string; alliance_id: string; title: string; closes_at: string; changed: Date }[] = await this.dataSource.query(
+      `SELECT c.id, c.alliance_id, c.title, to_char(c.closes_at AT TIME ZONE 'UTC', ${ISO}) AS closes_at, coalesce(c.closed_at, c.created_at) AS changed
+         FROM evaluation_campaigns c JOIN evaluation_participants p ON p.campaign_id = c.id AND p.user_id = $2
+        WHERE c.alliance_id = ANY($1::uuid[]) AND c.closes_at >= $3::timestamptz
+        ORDER BY c.closes_at, c.id`,
+      [alliances.map((a) => a.id), userId, since],
+    );
+    return rows.map((r) => ({
+      uid: `evaluation-${r.id}@alliances`,
+      kind: 'evaluation_closing',
+      allianceId: r.alliance_id,
+      allianceName: names.get(r.alliance_id) ?? '',
+      title: r.title,
+      startsAt: r.closes_at,
+      link: `/evaluations/${r.id}`,
+      updatedAt: new Date(r.changed).toISOString(),
+    }));
   }
 }

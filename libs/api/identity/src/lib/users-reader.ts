@@ -32,6 +32,12 @@ export class UsersReader {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The person if the account may still be used (neither disabled nor deleted), with their locale; else null. */
+  async usable(id: string): Promise<Pick<UserEntity, 'id' | 'locale'> | null> {
+    const row = await this.users.findOne({ select: { id: true, locale: true, disabledAt: true, deletedAt: true }, where: { id } });
+    return row && !row.disabledAt && !row.deletedAt ? { id: row.id, locale: row.locale } : null;
+  }
+
   /** The person (deleted or not) holding exactly this email, if any. */
   byEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { email } });

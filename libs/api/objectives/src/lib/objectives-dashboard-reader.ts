@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CalendarEntry } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { latestCheckIn } from './latest-checkin';
 
@@ -83,5 +84,30 @@ export class ObjectivesDashboardReader {
       }
     }
     return result;
+  }
+
+  /**
+   * The personal calendar feed (libs/api/calendar): the milestones of these alliances due from `since`
+   * (YYYY-MM-DD) on, as all-day entries, in one statement.
+   */
+  async calendarEntries(alliances: { id: string; name: string }[], since: string): Promise<CalendarEntry[]> {
+    if (!alliances.length) return [];
+    const names = new Map(alliances.map((a) => [a.id, a.name]));
+    const rows: { id: string; alliance_id: string; title: string; due: string; done: boolean; changed: Date }[] =
+      await this.dataSource.query(
+        `SELECT id, alliance_id, title, due_date::text AS due, done_at IS NOT NULL AS done, coalesce(done_at, created_at) AS changed
+         FROM milestones WHERE alliance_id = ANY($1::uuid[]) AND due_date >= $2::date ORDER BY due_date, id`,
+        [alliances.map((a) => a.id), since],
+      );
+    return rows.map((r) => ({
+      uid: `milestone-${r.id}@alliances`,
+      kind: 'milestone',
+      allianceId: r.alliance_id,
+      allianceName: names.get(r.alliance_id) ?? '',
+      title: r.done ? `✓ ${r.title}` : r.title,
+      date: r.due,
+      link: `/alliances/${r.alliance_id}/objectives`,
+      updatedAt: new Date(r.changed).toISOString(),
+    }));
   }
 }

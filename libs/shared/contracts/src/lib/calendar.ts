@@ -24,3 +24,8 @@ export interface CalendarEntry {
   updatedAt?: string;
   cancelled?: boolean;
 }
+
+/** `GET|POST /api/me/calendar-token`: the person's secret feed address (docs/api.md "Calendar"). */
+export interface CalendarTokenResponse {
+  url: string;
+}

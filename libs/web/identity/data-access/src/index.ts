@@ -11,3 +11,4 @@ export { ProposalsApi, type ProposalBox } from './lib/api/proposals.api';
 export { CatalystApi, type CatalystOrganisation } from './lib/api/catalyst.api';
 export { AllianceInvitationsApi } from './lib/api/alliance-invitations.api';
 export { SecurityApi } from './lib/api/security.api';
+export { CalendarTokenApi } from './lib/api/calendar-token.api';

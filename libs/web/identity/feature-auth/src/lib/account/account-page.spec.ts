@@ -85,6 +85,7 @@ describe('AccountPage', () => {
       'Connexion en deux étapes',
       'Identités liées',
       'Appareils connectés',
+      'Calendrier',
       'Notifications',
       'Vos données',
       'Supprimer mon compte',

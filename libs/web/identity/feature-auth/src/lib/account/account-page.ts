@@ -27,6 +27,7 @@ import { Notice } from '@alliances/web/ui';
 import { LOCALES, type AccountSecurity, type Locale } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DISPLAY_NAME_MAX_LENGTH } from './account-rules';
+import { CalendarSection } from './calendar-section';
 import { DeleteAccountDialog, type DeleteAccountDialogData } from './delete-account-dialog';
 import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
@@ -58,6 +59,7 @@ import { TwoFactorSection } from './two-factor-section';
     TwoFactorSection,
     SessionsSection,
     RouterLink,
+    CalendarSection,
   ],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',

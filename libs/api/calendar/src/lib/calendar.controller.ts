@@ -1,0 +1,74 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { ClientIp, CurrentUser, NotFoundDomainException, Public, type AuthUser } from '@alliances/api/core';
+import type { CalendarTokenResponse } from '@alliances/shared/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CalendarService } from './calendar.service';
+
+/** The signed-in person's secret feed address (docs/api.md "Calendar"). */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('me/calendar-token')
+export class CalendarTokenController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ description: 'The address of the personal iCalendar feed, created on the first call.' })
+  async get(@CurrentUser() user: AuthUser, @ClientIp() ip: string | null): Promise<CalendarTokenResponse> {
+    return { url: await this.calendar.url(user, ip) };
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ description: 'A new address; the previous one answers 404 at once.' })
+  async regenerate(@CurrentUser() user: AuthUser, @ClientIp() ip: string | null): Promise<CalendarTokenResponse> {
+    return { url: await this.calendar.regenerate(user, ip) };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The address answers 404 from now on; the next GET creates a new one.' })
+  revoke(@CurrentUser() user: AuthUser, @ClientIp() ip: string | null): Promise<void> {
+    return this.calendar.revoke(user, ip);
+  }
+}
+
+/** The feed itself: public, the token in the address is the secret. Throttled per client address like the other public routes. */
+@ApiTags('calendar')
+@Controller('calendar')
+@UseGuards(ThrottlerGuard)
+export class CalendarFeedController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Public()
+  @Get(':file')
+  @SkipThrottle({ account: true })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The person’s iCalendar feed (RFC 5545).' })
+  @ApiNotFoundResponse({ description: 'Unknown or revoked address, or an account disabled or deleted.' })
+  async feed(
+    @Param('file') file: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    if (!file.endsWith('.ics')) throw new NotFoundDomainException();
+    const feed = await this.calendar.feed(file.slice(0, -'.ics'.length));
+    reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Content-Disposition', 'inline; filename="alliances.ics"')
+      // Calendar applications poll: five minutes of freshness, then a cheap revalidation.
+      .header('Cache-Control', 'private, max-age=300')
+      .header('ETag', feed.etag)
+      .header('Last-Modified', feed.lastModified.toUTCString())
+      .header('Referrer-Policy', 'no-referrer')
+      .header('X-Robots-Tag', 'noindex');
+    if (request.headers['if-none-match'] === feed.etag) {
+      reply.status(304);
+      return '';
+    }
+    return feed.body;
+  }
+}

@@ -1,0 +1,101 @@
+import type { CalendarEntry, CalendarEntryKind } from '@alliances/shared/contracts';
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+
+export interface ICalendarOptions {
+  /** The calendar's name (X-WR-CALNAME), e.g. "Alliances — Camille". */
+  name: string;
+  /** PUBLIC_URL without a trailing slash: entries' links become absolute against it. */
+  publicUrl: string;
+  locale: 'fr' | 'en';
+  /** DTSTAMP of entries without `updatedAt`; a fixed value keeps the text (and its ETag) stable. */
+  now?: Date;
+}
+
+const KIND_LABELS: Record<'fr' | 'en', Record<CalendarEntryKind, string>> = {
+  fr: {
+    meeting: '',
+    milestone: 'Jalon',
+    report_due: 'Rapport à remettre',
+    evaluation_closing: 'Clôture de l’évaluation',
+    action: 'Action',
+  },
+  en: { meeting: '', milestone: 'Milestone', report_due: 'Report due', evaluation_closing: 'Evaluation closes', action: 'Action' },
+};
+
+/** SEQUENCE counts seconds from this instant: it grows with every change and stays a small integer. */
+const SEQUENCE_EPOCH = Date.UTC(2025, 0, 1);
+const PRODUCT_ID = '-//Alliances//Calendar//FR';
+
+/**
+ * Entries as one RFC 5545 calendar (CRLF lines, text escaped, lines folded at 75 octets). Used by the
+ * personal feed and by a meeting's `.ics` download. The `ics` package builds and escapes the events;
+ * its lines are folded again here by octets, as it folds by characters (an accented title would
+ * exceed 75 octets).
+ */
+export function toICalendar(entries: CalendarEntry[], options: ICalendarOptions): string {
+  const labels = KIND_LABELS[options.locale];
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const events = entries.map((entry): EventAttributes => {
+    const url = /^https?:\/\//.test(entry.link) ? entry.link : `${base}${entry.link.startsWith('/') ? '' : '/'}${entry.link}`;
+    const label = labels[entry.kind];
+    const updated = entry.updatedAt ? Date.parse(entry.updatedAt) : undefined;
+    const common = {
+      uid: entry.uid,
+      title: label ? `${label}${options.locale === 'fr' ? ' : ' : ': '}${entry.title}` : entry.title,
+      description: [entry.allianceName, entry.description, url].filter((part) => !!part).join('\n\n'),
+      url,
+      ...(entry.location ? { location: entry.location } : {}),
+      status: entry.cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+      timestamp: updated ?? (options.now ?? new Date()).getTime(),
+      ...(updated !== undefined
+        ? { lastModified: updated, sequence: Math.max(0, Math.floor((updated - SEQUENCE_EPOCH) / 1000)) }
+        : { sequence: 0 }),
+      productId: PRODUCT_ID,
+    };
+    if (entry.date) {
+      const start = dayOf(entry.date);
+      const next = new Date(Date.UTC(start[0], start[1] - 1, start[2] + 1));
+      return { ...common, start, end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()] };
+    }
+    if (!entry.startsAt) throw new Error(`Calendar entry ${entry.uid} has neither a date nor a start`);
+    const timed = { startInputType: 'utc' as const, startOutputType: 'utc' as const, start: Date.parse(entry.startsAt) };
+    return entry.endsAt
+      ? { ...common, ...timed, end: Date.parse(entry.endsAt), endInputType: 'utc', endOutputType: 'utc' }
+      : // An instant (an evaluation's closing): DTSTART alone, which RFC 5545 allows; the typings insist on an end.
+        ({ ...common, ...timed } as unknown as EventAttributes);
+  });
+  const { error, value } = createEvents(events, { calName: options.name, productId: PRODUCT_ID, method: 'PUBLISH' });
+  if (error || !value) throw error ?? new Error('iCalendar generation failed');
+  return foldLines(value);
+}
+
+function dayOf(date: string): DateArray {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return [y, m, d];
+}
+
+/** Unfolds, then folds every content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+export function foldLines(text: string): string {
+  const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    // The first line holds 75 octets; each continuation starts with a space, so 74 more.
+    if (octets + size > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
