@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'evaluation_launched',
   'evaluation_closing',
   'action_due',
+  'decision_proposed',
+  'decision_closed',
   'proposal_received',
   'introduction_received',
   'proposal_accepted',
