@@ -238,8 +238,11 @@ describe('governance: decisions by organisation and actions', () => {
     const res = await api.get(`${A}/decisions/export?format=csv`, { token: lead.accessToken });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.text.startsWith('\uFEFF')).toBe(true);
-    const lines = res.text.trim().split('\r\n');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('Titre,Règle,Statut');
     expect(lines.some((l) => l.startsWith('Changer de nom,Consentement,Rejetée'))).toBe(true);
     expect((await api.get(`${A}/decisions/export?format=xls`, { token: lead.accessToken })).status).toBe(400);

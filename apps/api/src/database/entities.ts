@@ -13,6 +13,7 @@ import {
   EvaluationTemplateQuestionEntity,
 } from '@alliances/api/evaluations';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
+import { ActionEntity, DecisionEntity, DecisionPositionEntity } from '@alliances/api/governance';
 import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
@@ -64,4 +65,7 @@ export const entities = [
   CatalystTerritoryEntity,
   AllianceExternalInvitationEntity,
   DiagnosticEntity,
+  DecisionEntity,
+  DecisionPositionEntity,
+  ActionEntity,
 ];
