@@ -19,7 +19,19 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
 /** Le registre des décisions: search (accents ignored), status filter, CSV export, "Proposer une décision". */
 @Component({
   selector: 'all-decisions-page',
-  imports: [FormsModule, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, RouterLink, TranslocoPipe, LocalDatePipe, Notice],
+  imports: [
+    FormsModule,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+  ],
   template: `
     <a [routerLink]="['/alliances', id()]" class="back">← {{ 'governance.back' | transloco }}</a>
     <header>
@@ -56,7 +68,11 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
     } @else if (items().length) {
       <div class="table-wrap">
         <table data-testid="decisions-table">
-          <caption class="visually-hidden">{{ 'governance.decisions.caption' | transloco }}</caption>
+          <caption class="visually-hidden">
+            {{
+              'governance.decisions.caption' | transloco
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'governance.decisions.columns.title' | transloco }}</th>
@@ -73,8 +89,10 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
                   <a [routerLink]="['/alliances', id(), 'decisions', d.id]" data-testid="decision-link">{{ d.title }}</a>
                 </th>
                 <td>{{ 'governance.rules.' + d.rule | transloco }}</td>
-                <td><span class="status" [class]="d.status">{{ 'governance.statuses.' + d.status | transloco }}</span></td>
-                <td>{{ (d.closedAt ?? d.closesAt) | localDate: 'dateTime' }}</td>
+                <td>
+                  <span class="status" [class]="d.status">{{ 'governance.statuses.' + d.status | transloco }}</span>
+                </td>
+                <td>{{ d.closedAt ?? d.closesAt | localDate: 'dateTime' }}</td>
                 <td>{{ 'governance.decisions.counts' | transloco: counts(d) }}</td>
               </tr>
             }
@@ -170,7 +188,11 @@ export class DecisionsPage {
     return countParams(d.counts);
   }
 
-  private async load(id: string, filters: { q: string | null; status: DecisionStatus | null }, cursor: string | null = null): Promise<void> {
+  private async load(
+    id: string,
+    filters: { q: string | null; status: DecisionStatus | null },
+    cursor: string | null = null,
+  ): Promise<void> {
     try {
       const page = await firstValueFrom(this.api.decisions(id, { ...filters, cursor }));
       this.items.update((items) => (cursor ? [...items, ...page.items] : page.items));
@@ -189,7 +211,9 @@ export class DecisionsPage {
 
   protected async propose(): Promise<void> {
     const decision = await firstValueFrom(
-      this.dialog.open(ProposeDecisionDialog, { data: { allianceId: this.id() }, width: '40rem', autoFocus: 'first-tabbable' }).afterClosed(),
+      this.dialog
+        .open(ProposeDecisionDialog, { data: { allianceId: this.id() }, width: '40rem', autoFocus: 'first-tabbable' })
+        .afterClosed(),
     );
     if (decision) await this.router.navigate(['/alliances', this.id(), 'decisions', decision.id]);
   }
