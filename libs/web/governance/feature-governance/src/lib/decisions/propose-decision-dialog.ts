@@ -9,7 +9,7 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -32,7 +32,6 @@ import { fieldError } from '../shared/field-error';
     MatDialogTitle,
     MatError,
     MatFormField,
-    MatHint,
     MatLabel,
     MatInput,
     MatRadioGroup,
