@@ -1,4 +1,4 @@
-import { countPositions, outcomeOf } from './decisions.service';
+import { countPositions, outcomeOf } from './decision-outcome';
 
 describe('a decision’s outcome', () => {
   const seated = ['lead', 'a', 'b'];
