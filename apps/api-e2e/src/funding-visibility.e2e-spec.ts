@@ -289,6 +289,31 @@ describe(`funder visibility (${testServerName()})`, () => {
         ),
       )
     ).id;
+
+    // Governance (issue 17): the partners' decisions and actions are theirs, not the funder's.
+    ids['decision'] = (
+      await ok(
+        api.post(
+          `${A}/decisions`,
+          {
+            title: 'Ouvrir une permanence',
+            proposal: 'Proposition des partenaires',
+            closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+            rule: 'consent',
+          },
+          { token: lead.accessToken },
+        ),
+      )
+    ).id;
+    ids['governanceAction'] = (
+      await ok(
+        api.post(
+          `${A}/actions`,
+          { title: 'Préparer la permanence', assigneeUserId: partner.user.id, dueOn: '2027-03-01' },
+          { token: lead.accessToken },
+        ),
+      )
+    ).id;
   });
   afterAll(async () => {
     await proc?.stop();
@@ -508,6 +533,27 @@ describe(`funder visibility (${testServerName()})`, () => {
       'PATCH /api/comments/{id}': [{ params: { id: ids['comment'] }, body: { body: 'Réécrit' }, expect: 'hidden' }],
       'POST /api/comments/{id}/resolve': [{ params: { id: ids['comment'] }, body: { resolved: true }, expect: 'hidden' }],
       'DELETE /api/comments/{id}': [{ params: { id: ids['comment'] }, expect: 'hidden' }],
+      // Governance (issue 17): decisions and actions are the lead's and partners' work; a funder sees none of it.
+      'POST /api/alliances/{id}/decisions': [
+        {
+          params: a,
+          body: { title: 'Décision du financeur', proposal: 'Imposée', closesAt: '2030-01-01T00:00:00Z', rule: 'majority' },
+          expect: 'hidden',
+        },
+      ],
+      'GET /api/alliances/{id}/decisions': [{ params: a, expect: 'hidden' }],
+      'GET /api/alliances/{id}/decisions/export': [{ params: a, query: 'format=csv', expect: 'hidden' }],
+      'GET /api/decisions/{id}': [{ params: { id: ids['decision'] }, expect: 'hidden' }],
+      'PUT /api/decisions/{id}/positions/me': [
+        { params: { id: ids['decision'] }, body: { organisationId: funderOrg, position: 'agree' }, expect: 'hidden' },
+      ],
+      'POST /api/decisions/{id}/close': [{ params: { id: ids['decision'] }, expect: 'hidden' }],
+      'GET /api/alliances/{id}/people': [{ params: a, expect: 'hidden' }],
+      'POST /api/alliances/{id}/actions': [
+        { params: a, body: { title: 'Action du financeur', assigneeUserId: partner.user.id, dueOn: '2027-03-01' }, expect: 'hidden' },
+      ],
+      'GET /api/alliances/{id}/actions': [{ params: a, expect: 'hidden' }],
+      'PATCH /api/actions/{id}': [{ params: { id: ids['governanceAction'] }, body: { status: 'done', version: 1 }, expect: 'hidden' }],
     };
     return table[key];
   }
@@ -515,7 +561,7 @@ describe(`funder visibility (${testServerName()})`, () => {
   /** A route that reaches into one alliance or one of its objects. */
   const allianceScoped = (op: Operation): boolean =>
     /^\/api\/alliances\/\{id\}/.test(op.path) ||
-    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies)\/\{/.test(
+    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies|decisions|actions)\/\{/.test(
       op.path,
     ) ||
     op.path.startsWith('/api/comments');

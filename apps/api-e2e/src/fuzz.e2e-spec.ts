@@ -451,6 +451,8 @@ describe(`fuzzing (${testServerName()})`, () => {
       [/^\/api\/reports\//, w.ids['report']],
       [/^\/api\/case-studies\//, w.ids['caseStudy']],
       [/^\/api\/comments\//, w.ids['comment']],
+      [/^\/api\/decisions\//, w.ids['decision']],
+      [/^\/api\/actions\//, w.ids['governanceAction']],
       [/^\/api\/admin\/users\//, w.lead.user.id],
       [/^\/api\/(admin\/)?organisations\//, w.leadOrg],
     ];

@@ -138,6 +138,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let proposalA: { id: string; message: string };
   let allianceTokenA = '';
   let externalA: { id: string; email: string } | undefined;
+  /** A's decision and action (issue 17). */
+  let governanceA: { decisionId: string; actionId: string; titles: string[] } | undefined;
 
   // Tenant B and a lone user.
   let ownerB: Session;
@@ -223,6 +225,27 @@ describe(`tenant isolation (${testServerName()})`, () => {
       externalA = { id: external.body.id, email };
       const mail = await waitForMail(api.dataDir, (m) => m.to.includes(email), { after: before });
       allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
+      // Governance (issue 17): A's decision and an action assigned to A's owner.
+      if (operations.some((o) => operationKey(o) === 'POST /api/alliances/{id}/decisions')) {
+        const decision = await client.post(
+          `/api/alliances/${allianceA.id}/decisions`,
+          {
+            title: `Alpha decision ${tag}`,
+            proposal: 'Alpha private proposal',
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+            rule: 'consent',
+          },
+          { token: ownerA.accessToken },
+        );
+        expect(decision.status).toBe(201);
+        const action = await client.post(
+          `/api/alliances/${allianceA.id}/actions`,
+          { title: `Alpha action ${tag}`, assigneeUserId: ownerA.user.id, dueOn: '2027-01-01' },
+          { token: ownerA.accessToken },
+        );
+        expect(action.status).toBe(201);
+        governanceA = { decisionId: decision.body.id, actionId: action.body.id, titles: [decision.body.title, action.body.title] };
+      }
     }
 
     if (operations.some((o) => operationKey(o) === 'POST /api/organisations/{id}/diagnostics')) {
@@ -274,6 +297,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       proposalA.message,
       ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
       ...(diagnosticA ? [diagnosticA.id] : []),
+      ...(governanceA ? [governanceA.decisionId, governanceA.actionId, ...governanceA.titles] : []),
     ];
   });
   afterAll(async () => {
@@ -286,6 +310,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const alliance = allianceA ? [allianceA.id] : [];
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
     if (param === 'id' && path.startsWith('/api/proposals/')) return [proposalA.id];
+    if (param === 'id' && path.startsWith('/api/decisions/') && governanceA) return [governanceA.decisionId];
+    if (param === 'id' && path.startsWith('/api/actions/') && governanceA) return [governanceA.actionId];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')

@@ -220,5 +220,41 @@ export async function buildAllianceWorld(
     )
   ).id;
 
+  // Governance: a decision with the partner's position, an action assigned to the partner's person.
+  ids['decision'] = (
+    await ok(
+      api.post(
+        `${A}/decisions`,
+        {
+          title: `Décision ${label}`,
+          proposal: 'Réunir le comité chaque trimestre',
+          closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          rule: 'consent',
+        },
+        { token: lead.accessToken },
+      ),
+    )
+  ).id;
+  await ok(
+    api.call('PUT', `/api/decisions/${ids['decision']}/positions/me`, {
+      token: partner.accessToken,
+      body: { organisationId: partnerOrg, position: 'agree' },
+    }),
+  );
+  ids['governanceAction'] = (
+    await ok(
+      api.post(
+        `${A}/actions`,
+        {
+          title: `Préparer le comité ${label}`,
+          assigneeUserId: partner.user.id,
+          dueOn: '2027-03-01',
+          source: { type: 'decision', id: ids['decision'] },
+        },
+        { token: lead.accessToken },
+      ),
+    )
+  ).id;
+
   return { lead, partner, funder, leadOrg, partnerOrg, funderOrg, allianceId, ids, name };
 }

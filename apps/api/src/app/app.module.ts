@@ -7,6 +7,7 @@ import { CommentsModule } from '@alliances/api/comments';
 import { DiagnosticsModule } from '@alliances/api/diagnostics';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
+import { GovernanceModule } from '@alliances/api/governance';
 import { AccountModule, IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
 import { NotificationsModule } from '@alliances/api/notifications';
@@ -41,6 +42,7 @@ export class AppModule {
         DiagnosticsModule,
         WorkspaceModule,
         CalendarModule,
+        GovernanceModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ import {
   EvaluationTemplateQuestionEntity,
 } from '@alliances/api/evaluations';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
+import { ActionEntity, DecisionEntity, DecisionPositionEntity } from '@alliances/api/governance';
 import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
@@ -66,4 +67,7 @@ export const entities = [
   AllianceExternalInvitationEntity,
   DiagnosticEntity,
   CalendarTokenEntity,
+  DecisionEntity,
+  DecisionPositionEntity,
+  ActionEntity,
 ];

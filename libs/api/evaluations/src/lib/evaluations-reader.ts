@@ -11,6 +11,18 @@ export interface ClosedScore {
   delta: number | null;
 }
 
+/** An action of an evaluation's action plan, as the alliance's one list of actions shows it (libs/api/governance). */
+export interface EvaluationPlanAction {
+  id: string;
+  campaignId: string;
+  campaignTitle: string;
+  title: string;
+  ownerOrganisationId: string;
+  dueOn: string;
+  doneAt: Date | null;
+  createdAt: Date;
+}
+
 /**
  * Read access to evaluation campaigns and their answers for other domains (docs/decisions/0012-table-ownership.md):
  * they never name these tables. Every method answers for a list of ids in one statement.
@@ -57,5 +69,35 @@ export class EvaluationsReader {
       [allianceId, JSON.stringify([{ id: questionId }])],
     );
     return rows.length > 0;
+  }
+
+  /** The action plans' actions of an alliance (optionally of one campaign), by due date; one statement. */
+  async planActions(allianceId: string, campaignId?: string): Promise<EvaluationPlanAction[]> {
+    const rows: {
+      id: string;
+      campaign_id: string;
+      campaign_title: string;
+      title: string;
+      owner_organisation_id: string;
+      due_on: string;
+      done_at: Date | null;
+      created_at: Date;
+    }[] = await this.campaigns.query(
+      `SELECT a.id, a.campaign_id, c.title AS campaign_title, a.title, a.owner_organisation_id, a.due_date::text AS due_on, a.done_at, a.created_at
+         FROM evaluation_actions a JOIN evaluation_campaigns c ON c.id = a.campaign_id
+        WHERE a.alliance_id = $1 AND ($2::uuid IS NULL OR a.campaign_id = $2::uuid)
+        ORDER BY a.due_date, a.id`,
+      [allianceId, campaignId ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      campaignId: r.campaign_id,
+      campaignTitle: r.campaign_title,
+      title: r.title,
+      ownerOrganisationId: r.owner_organisation_id,
+      dueOn: r.due_on,
+      doneAt: r.done_at,
+      createdAt: r.created_at,
+    }));
   }
 }

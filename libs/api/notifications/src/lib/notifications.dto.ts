@@ -57,6 +57,8 @@ export class UpdateNotificationPreferencesDto implements Partial<Record<Notifica
   @channels() evaluation_launched?: NotificationChannelsDto;
   @channels() evaluation_closing?: NotificationChannelsDto;
   @channels() action_due?: NotificationChannelsDto;
+  @channels() decision_proposed?: NotificationChannelsDto;
+  @channels() decision_closed?: NotificationChannelsDto;
   @channels() proposal_received?: NotificationChannelsDto;
   @channels() introduction_received?: NotificationChannelsDto;
   @channels() proposal_accepted?: NotificationChannelsDto;

@@ -68,6 +68,8 @@ const DIGEST = {
       charter_in_force: 'La charte est en vigueur : tous les partenaires l’ont signée',
       evaluation_closing: 'Une évaluation à laquelle vous n’avez pas répondu se clôt bientôt',
       action_due: 'Une action de votre organisation arrive à échéance',
+      decision_proposed: 'propose une décision à votre alliance',
+      decision_closed: 'Une décision de votre alliance est close',
     },
   },
   en: {
@@ -93,6 +95,8 @@ const DIGEST = {
       charter_in_force: 'The charter is in force: every partner signed it',
       evaluation_closing: 'An evaluation you have not answered closes soon',
       action_due: 'An action of your organisation is due',
+      decision_proposed: 'proposes a decision to your alliance',
+      decision_closed: 'A decision of your alliance is closed',
     },
   },
 } as const;
@@ -104,6 +108,7 @@ const WITHOUT_ACTOR: readonly NotificationType[] = [
   'charter_in_force',
   'evaluation_closing',
   'action_due',
+  'decision_closed',
 ];
 
 /**

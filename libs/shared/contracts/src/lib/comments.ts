@@ -94,7 +94,10 @@ export type NotificationType =
   | 'report_due'
   | 'charter_in_force'
   | 'evaluation_closing'
-  | 'action_due';
+  | 'action_due'
+  // Governance (issue 17).
+  | 'decision_proposed'
+  | 'decision_closed';
 
 export interface Notification {
   id: string;

@@ -6,6 +6,8 @@ export const SCHEDULED_JOB_NAMES = [
   'evaluation_closing',
   'evaluation_reminders',
   'grant_report_reminders',
+  'decision_closing',
+  'action_reminders',
 ] as const;
 export type ScheduledJobName = (typeof SCHEDULED_JOB_NAMES)[number];
 

@@ -3,7 +3,17 @@
  * (the `kind` filter of `GET /api/alliances/:id/audit`), and the web route of each entry's object.
  * A new alliance-scoped action belongs here, with its sentence under `journal.actions.<action>`.
  */
-export const JOURNAL_KINDS = ['alliance', 'charter', 'objectives', 'evaluation', 'funding', 'comments', 'proposals', 'library'] as const;
+export const JOURNAL_KINDS = [
+  'alliance',
+  'charter',
+  'objectives',
+  'evaluation',
+  'funding',
+  'comments',
+  'proposals',
+  'library',
+  'governance',
+] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> = {
@@ -54,6 +64,7 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
   comments: ['comment.created', 'comment.updated', 'comment.deleted', 'comment.resolved'],
   proposals: ['proposal.accepted'],
   library: ['case_study.prepared', 'case_study.consented', 'case_study.consent_withdrawn'],
+  governance: ['decision.proposed', 'decision.position_set', 'decision.closed', 'action.created', 'action.updated', 'action.done'],
 };
 
 /** Every action the journal has a sentence for. */
@@ -119,6 +130,10 @@ export function journalLinkOf(
       return id && entry.action !== 'comment.deleted' ? `${alliance}/discussion?comment=${id}` : `${alliance}/discussion`;
     case 'case_study':
       return `${alliance}/case-study`;
+    case 'decision':
+      return id ? `${alliance}/decisions/${id}` : `${alliance}/decisions`;
+    case 'action':
+      return `${alliance}/actions`;
     default:
       return null;
   }

@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'evaluation_launched',
   'evaluation_closing',
   'action_due',
+  'decision_proposed',
+  'decision_closed',
   'proposal_received',
   'introduction_received',
   'proposal_accepted',
@@ -39,6 +41,8 @@ const IMMEDIATE: readonly NotificationType[] = [
   'evaluation_closing',
   'proposal_received',
   'introduction_received',
+  // A proposed decision awaits each partner organisation's position before its close (issue 17).
+  'decision_proposed',
 ];
 
 /** The channels of a kind nobody has chosen yet. */

@@ -36,6 +36,7 @@ export const TABLE_OWNERSHIP = {
   proposals: ['proposals', 'organisation_blocks', 'catalyst_territories', 'alliance_external_invitations'],
   diagnostics: ['diagnostics'],
   calendar: ['calendar_tokens'],
+  governance: ['decisions', 'decision_positions', 'actions'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

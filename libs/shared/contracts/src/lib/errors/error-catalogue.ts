@@ -181,6 +181,17 @@ export const ERRORS = {
   'alliance_invitation.expired': e(410, 'errors.alliance_invitation.expired'),
   'catalyst.outside_territory': e(403, 'errors.catalyst.outside_territory'),
   'notifications.unsubscribe_invalid': e(400, 'errors.notifications.unsubscribe_invalid'),
+
+  // Governance: decisions and actions (issue 17) --------------------------------------------------
+  'decision.not_found': e(404, 'errors.decision.not_found'),
+  'action.not_found': e(404, 'errors.action.not_found'),
+  'decision.partner_required': e(403, 'errors.decision.partner_required'),
+  'decision.not_represented': e(403, 'errors.decision.not_represented'),
+  'decision.close_forbidden': e(403, 'errors.decision.close_forbidden'),
+  'decision.closed': e(409, 'errors.decision.closed'),
+  'action.partner_required': e(403, 'errors.action.partner_required'),
+  'action.edit_forbidden': e(403, 'errors.action.edit_forbidden'),
+  'action.stale_version': e(409, 'errors.action.stale_version'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

@@ -1,0 +1,3 @@
+export * from './lib/governance.module';
+export * from './lib/governance-readers';
+export { ActionEntity, DecisionEntity, DecisionPositionEntity } from './lib/governance.entities';

@@ -1,0 +1,1 @@
+export { GovernanceApi, type ActionFilters, type DecisionFilters } from './lib/governance.api';
