@@ -101,7 +101,7 @@ export class LiveDocStore {
     }
     if (loaded) return loaded;
     if (initial) throw new Error(`${this.tables.name} ${key} could not be initialised`);
-    return { doc: new Y.Doc({ gc: true }), lastUpdateId: 0n, revision: 0 };
+    return { doc: new Y.Doc({ gc: true }), lastUpdateId: BigInt(0), revision: 0 };
   }
 
   /**
