@@ -10,6 +10,7 @@ import { FundingModule } from '@alliances/api/funding';
 import { GovernanceModule } from '@alliances/api/governance';
 import { AccountModule, IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
+import { MeetingsModule } from '@alliances/api/meetings';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
@@ -43,6 +44,7 @@ export class AppModule {
         WorkspaceModule,
         CalendarModule,
         GovernanceModule,
+        MeetingsModule,
       ],
     };
   }

@@ -16,6 +16,7 @@ import {
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
 import { ActionEntity, DecisionEntity, DecisionPositionEntity } from '@alliances/api/governance';
 import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
+import { MEETING_ENTITIES } from '@alliances/api/meetings';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -70,4 +71,5 @@ export const entities = [
   DecisionEntity,
   DecisionPositionEntity,
   ActionEntity,
+  ...MEETING_ENTITIES,
 ];

@@ -19,3 +19,4 @@ export * from './lib/workspace';
 export * from './lib/notification-preferences';
 export * from './lib/calendar';
 export * from './lib/governance';
+export * from './lib/meetings';

@@ -20,8 +20,10 @@ import { TwoFactor1795700000000 } from './1795700000000-TwoFactor';
 import { OidcSignIn1795701000000 } from './1795701000000-OidcSignIn';
 import { AllianceLeavingAndClosing1795702000000 } from './1795702000000-AllianceLeavingAndClosing';
 import { NotificationPreferences1795704000000 } from './1795704000000-NotificationPreferences';
+import { Meetings1795706000000 } from './1795706000000-Meetings';
+import { CommentsOnMinutes1795706100000 } from './1795706100000-CommentsOnMinutes';
 import { Governance1795707000000 } from './1795707000000-Governance';
 import { CalendarTokens1795709000000 } from './1795709000000-CalendarTokens';
 
 /** Migrations in the order they run. Generated, reviewed, and never edited once applied. */
-export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813, Objectives1795674604220, Evaluations1795675102866, Comments1795675623034, Funding1795677515844, AdminAndLibrary1795677874350, ObjectiveVersions1795689000000, RowLevelSecurity1795690000000, SearchIndexes1795691000000, PrivateCheckInNotes1795692000000, AccentFoldingSearch1795693000000, DropDuplicateCommentSeqIndex1795694000000, OrganisationProfiles1795695000000, Diagnostics1795696000000, Proposals1795697000000, DirectorySearchWalk1795698000000, AccountSessions1795699000000, TwoFactor1795700000000, OidcSignIn1795701000000, AllianceLeavingAndClosing1795702000000, NotificationPreferences1795704000000, Governance1795707000000, CalendarTokens1795709000000];
+export const migrations = [Identity1795672820155, AlliancesAndCharter1795673936813, Objectives1795674604220, Evaluations1795675102866, Comments1795675623034, Funding1795677515844, AdminAndLibrary1795677874350, ObjectiveVersions1795689000000, RowLevelSecurity1795690000000, SearchIndexes1795691000000, PrivateCheckInNotes1795692000000, AccentFoldingSearch1795693000000, DropDuplicateCommentSeqIndex1795694000000, OrganisationProfiles1795695000000, Diagnostics1795696000000, Proposals1795697000000, DirectorySearchWalk1795698000000, AccountSessions1795699000000, TwoFactor1795700000000, OidcSignIn1795701000000, AllianceLeavingAndClosing1795702000000, NotificationPreferences1795704000000, Meetings1795706000000, CommentsOnMinutes1795706100000, Governance1795707000000, CalendarTokens1795709000000];

@@ -70,6 +70,7 @@ const DIGEST = {
       action_due: 'Une action de votre organisation arrive à échéance',
       decision_proposed: 'propose une décision à votre alliance',
       decision_closed: 'Une décision de votre alliance est close',
+      meeting_scheduled: 'a programmé une réunion à laquelle votre organisation est invitée',
     },
   },
   en: {
@@ -97,6 +98,7 @@ const DIGEST = {
       action_due: 'An action of your organisation is due',
       decision_proposed: 'proposes a decision to your alliance',
       decision_closed: 'A decision of your alliance is closed',
+      meeting_scheduled: 'scheduled a meeting your organisation is invited to',
     },
   },
 } as const;

@@ -8,6 +8,8 @@ export const COMMENT_TARGET_TYPES = [
   'evaluation_question',
   'evaluation_result',
   'alliance',
+  // A passage of a meeting's minutes (issue 17): id = the meeting's id, anchor.section = 'minutes'.
+  'minutes',
 ] as const;
 export type CommentTargetType = (typeof COMMENT_TARGET_TYPES)[number];
 
@@ -97,7 +99,9 @@ export type NotificationType =
   | 'action_due'
   // Governance (issue 17).
   | 'decision_proposed'
-  | 'decision_closed';
+  | 'decision_closed'
+  // Meetings (issue 17): an organisation of the person is invited to a meeting.
+  | 'meeting_scheduled';
 
 export interface Notification {
   id: string;

@@ -13,6 +13,7 @@ export const JOURNAL_KINDS = [
   'proposals',
   'library',
   'governance',
+  'meetings',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -65,6 +66,16 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
   proposals: ['proposal.accepted'],
   library: ['case_study.prepared', 'case_study.consented', 'case_study.consent_withdrawn'],
   governance: ['decision.proposed', 'decision.position_set', 'decision.closed', 'action.created', 'action.updated', 'action.done'],
+  meetings: [
+    'meeting.scheduled',
+    'meeting.updated',
+    'meeting.cancelled',
+    'meeting.attendance_recorded',
+    'minutes.finalised',
+    'minutes.reopened',
+    'minutes.approval_given',
+    'minutes.approved',
+  ],
 };
 
 /** Every action the journal has a sentence for. */
@@ -134,6 +145,8 @@ export function journalLinkOf(
       return id ? `${alliance}/decisions/${id}` : `${alliance}/decisions`;
     case 'action':
       return `${alliance}/actions`;
+    case 'meeting':
+      return id ? `${alliance}/meetings/${id}` : `${alliance}/meetings`;
     default:
       return null;
   }

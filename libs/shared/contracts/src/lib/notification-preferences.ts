@@ -31,6 +31,7 @@ export const NOTIFICATION_KINDS = [
   'introduction_received',
   'proposal_accepted',
   'proposal_declined',
+  'meeting_scheduled',
 ] as const satisfies readonly NotificationType[];
 
 /** Someone asks something of the person: mailed at once; everything else waits for the daily digest. */
@@ -43,6 +44,7 @@ const IMMEDIATE: readonly NotificationType[] = [
   'introduction_received',
   // A proposed decision awaits each partner organisation's position before its close (issue 17).
   'decision_proposed',
+  'meeting_scheduled',
 ];
 
 /** The channels of a kind nobody has chosen yet. */
