@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { MINUTES_FRAGMENT, type Meeting, type Minutes } from '@alliances/shared/contracts';
+import { colourFor } from '@alliances/web/charter/data-access';
+import { SectionEditor } from '@alliances/web/charter/live-editor';
+import { AuthStore } from '@alliances/web/identity/data-access';
+import { LocalDatePipe } from '@alliances/web/core';
+import { MeetingsApi, MinutesConnection, meetingPhase } from '@alliances/web/meetings/data-access';
+import { Notice } from '@alliances/web/ui';
+import { marked } from 'marked';
+import { AttendanceBlock } from './attendance-block';
+import { MinutesApproval } from './minutes-approval';
+
+/** One meeting: details, agenda, attendance, the minutes written live together, and their approval. */
+@Component({
+  selector: 'all-meeting-page',
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, Notice, SectionEditor, AttendanceBlock, MinutesApproval],
+  providers: [MinutesConnection],
+  templateUrl: './meeting-page.html',
+  styleUrl: './meeting-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MeetingPage {
+  private readonly api = inject(MeetingsApi);
+  private readonly auth = inject(AuthStore);
+  protected readonly connection = inject(MinutesConnection);
+
+  /** Route parameters: the alliance and the meeting. */
+  readonly id = input.required<string>();
+  readonly meetingId = input.required<string>();
+
+  private readonly meetingResource = rxResource({ params: () => this.meetingId(), stream: ({ params }) => this.api.meeting(params) });
+  private readonly minutesResource = rxResource({ params: () => this.meetingId(), stream: ({ params }) => this.api.minutes(params) });
+  /** The meeting as last heard (loaded, or answered by a change). */
+  protected readonly meeting = linkedSignal<Meeting | undefined>(() => this.meetingResource.value());
+  protected readonly minutes = linkedSignal<Minutes | undefined>(() => this.minutesResource.value());
+  protected readonly loadError = computed(() => this.meetingResource.error() ?? this.minutesResource.error());
+
+  protected readonly fragmentName = MINUTES_FRAGMENT;
+  protected readonly phase = computed(() => {
+    const m = this.meeting();
+    return m ? meetingPhase(m) : null;
+  });
+  protected readonly editable = computed(() => this.phase() !== 'cancelled');
+  /** The live text takes edits only while the minutes are a draft and the server lets this person write. */
+  protected readonly readOnly = computed(() => this.connection.readOnly() || this.minutes()?.status !== 'draft' || !this.editable());
+  /** Once final, everyone reads the frozen version (its Markdown), the one the organisations approve. */
+  protected readonly frozenHtml = computed(() => {
+    const minutes = this.minutes();
+    return minutes && minutes.status !== 'draft' && minutes.current ? marked.parse(minutes.current.text, { async: false }) : null;
+  });
+  protected readonly me = computed(() => {
+    const user = this.auth.user();
+    return user ? { name: user.displayName, color: colourFor(user.id) } : { name: '', color: '#1d4ed8' };
+  });
+
+  constructor() {
+    effect(() => {
+      const user = this.auth.user();
+      if (user) this.connection.connect(this.meetingId(), { id: user.id, name: user.displayName });
+    });
+  }
+
+  protected minutesChanged(minutes: Minutes): void {
+    this.minutes.set(minutes);
+  }
+
+  protected initials(name: string): string {
+    return name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((part) => part[0]?.toUpperCase())
+      .join('');
+  }
+}
