@@ -8,6 +8,7 @@ import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { AccountModule, IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
+import { MeetingsModule } from '@alliances/api/meetings';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
@@ -39,6 +40,7 @@ export class AppModule {
         ProposalsModule,
         DiagnosticsModule,
         WorkspaceModule,
+        MeetingsModule,
       ],
     };
   }

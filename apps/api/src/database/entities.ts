@@ -14,6 +14,7 @@ import {
 } from '@alliances/api/evaluations';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from '@alliances/api/funding';
 import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
+import { MEETING_ENTITIES } from '@alliances/api/meetings';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -64,4 +65,5 @@ export const entities = [
   CatalystTerritoryEntity,
   AllianceExternalInvitationEntity,
   DiagnosticEntity,
+  ...MEETING_ENTITIES,
 ];

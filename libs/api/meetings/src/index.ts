@@ -1,1 +1,3 @@
+export * from './lib/meetings.module';
+export * from './lib/meetings-reader';
 export * from './lib/meeting.entities';

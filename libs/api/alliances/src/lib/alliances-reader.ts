@@ -59,6 +59,19 @@ export class AlliancesReader {
     return rows.length > 0;
   }
 
+  /** The active seats of `organisationIds` in any alliance, with the alliance's name, in one statement (calendar feeds, issue 17). */
+  async activeSeatsOf(
+    organisationIds: string[],
+  ): Promise<{ allianceId: string; allianceName: string; organisationId: string; role: AllianceRole }[]> {
+    if (!organisationIds.length) return [];
+    const rows: { alliance_id: string; name: string; organisation_id: string; role: AllianceRole }[] = await this.members.query(
+      `SELECT am.alliance_id, a.name, am.organisation_id, am.role FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
+        WHERE am.organisation_id = ANY($1::uuid[]) AND am.status = 'active'`,
+      [organisationIds],
+    );
+    return rows.map((r) => ({ allianceId: r.alliance_id, allianceName: r.name, organisationId: r.organisation_id, role: r.role }));
+  }
+
   /** The active members of an alliance (organisation id and role), with the given roles only when given, in one statement. */
   activeMembers(allianceId: string, roles?: AllianceRole[]): Promise<{ organisationId: string; role: AllianceRole }[]> {
     return this.members.find({

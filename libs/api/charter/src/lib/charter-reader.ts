@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type * as Y from 'yjs';
-import { CharterDocs } from './charter-docs.service';
-import { CharterStore } from './charter-store.service';
+import { CharterDocs, CharterStore } from './charter-live';
 
 /** Read access to the current charter document, for other domains (comment anchors). */
 @Injectable()

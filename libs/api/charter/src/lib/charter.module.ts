@@ -3,15 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
 import { NotificationsModule } from '@alliances/api/notifications';
+import { LiveDocsModule } from '@alliances/api/live-docs';
 import { OrganisationsModule } from '@alliances/api/organisations';
-import { CharterDocs } from './charter-docs.service';
+import { CharterDocs, CharterLiveKind, CharterStore } from './charter-live';
 import { CharterReader } from './charter-reader';
-import { CharterRelay } from './charter-relay';
-import { CharterStore } from './charter-store.service';
 import { CharterController } from './charter.controller';
 import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, CharterVersionEntity } from './charter.entities';
 import { CharterService } from './charter.service';
-import { CollabGateway } from './collab.gateway';
 
 @Module({
   imports: [
@@ -20,9 +18,10 @@ import { CollabGateway } from './collab.gateway';
     IdentityModule,
     NotificationsModule,
     OrganisationsModule,
+    LiveDocsModule,
   ],
   controllers: [CharterController],
-  providers: [CharterStore, CharterDocs, CharterRelay, CharterService, CharterReader, CollabGateway],
+  providers: [CharterStore, CharterDocs, CharterLiveKind, CharterService, CharterReader],
   exports: [CharterService, CharterReader],
 })
 export class CharterModule {}

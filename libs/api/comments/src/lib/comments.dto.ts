@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHARTER_SECTION_KEYS,
+  MINUTES_FRAGMENT,
   COMMENT_TARGET_TYPES,
   MAX_COMMENT_LENGTH,
   type CharterAnchor,
@@ -31,7 +32,7 @@ import {
 } from 'class-validator';
 
 class AnchorDto implements CharterAnchor {
-  @ApiProperty({ enum: CHARTER_SECTION_KEYS }) @IsIn(CHARTER_SECTION_KEYS) section!: string;
+  @ApiProperty({ enum: [...CHARTER_SECTION_KEYS, MINUTES_FRAGMENT] }) @IsIn([...CHARTER_SECTION_KEYS, MINUTES_FRAGMENT]) section!: string;
   @ApiProperty({ description: 'Y.RelativePosition, encoded then base64' }) @IsString() @Matches(/^[A-Za-z0-9+/=]{1,400}$/) start!: string;
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9+/=]{1,400}$/) end!: string;
   @ApiProperty() @IsString() @MaxLength(1000) quote!: string;

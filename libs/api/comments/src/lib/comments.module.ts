@@ -4,6 +4,7 @@ import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { IdentityModule } from '@alliances/api/identity';
+import { MeetingsModule } from '@alliances/api/meetings';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
@@ -23,6 +24,7 @@ import { LiveGateway } from './live.gateway';
     ObjectivesModule,
     EvaluationsModule,
     OrganisationsModule,
+    MeetingsModule,
   ],
   controllers: [CommentsController],
   providers: [CommentsService, CommentPublisher, LiveGateway],

@@ -12,11 +12,18 @@ import {
 import { NotificationsService } from '@alliances/api/notifications';
 import { AlliancePolicy, AlliancesReader, type AllianceAccess } from '@alliances/api/alliances';
 import { CharterReader } from '@alliances/api/charter';
+import { MeetingsReader } from '@alliances/api/meetings';
 import { EvaluationsReader } from '@alliances/api/evaluations';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { UsersReader } from '@alliances/api/identity';
 import { OrganisationsReader } from '@alliances/api/organisations';
-import { CHARTER_SECTION_KEYS, type Comment, type CommentsPage, type MentionCandidate } from '@alliances/shared/contracts';
+import {
+  CHARTER_SECTION_KEYS,
+  MINUTES_FRAGMENT,
+  type Comment,
+  type CommentsPage,
+  type MentionCandidate,
+} from '@alliances/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
@@ -42,6 +49,7 @@ export class CommentsService {
     private readonly notifications: NotificationsService,
     private readonly publisher: CommentPublisher,
     private readonly charter: CharterReader,
+    private readonly meetings: MeetingsReader,
     private readonly objectives: ObjectivesReader,
     private readonly evaluations: EvaluationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -100,6 +108,13 @@ export class CommentsService {
         return;
       case 'evaluation_result':
         if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.evaluations.campaignExists(allianceId, id))) fail('unknown evaluation');
+        return;
+      case 'minutes':
+        // A passage of a meeting's minutes: the meeting must be this alliance's; a new thread needs its passage.
+        if (!anchor && !input.parentId) fail('a passage of the minutes needs an anchor', 'target.anchor');
+        if (anchor && anchor.section !== MINUTES_FRAGMENT)
+          fail('a passage of the minutes is in the minutes fragment', 'target.anchor.section');
+        if ((await this.meetings.meetingOf(id))?.allianceId !== allianceId) fail('unknown meeting');
         return;
       case 'evaluation_question':
         if (!/^[0-9a-f-]{36}$/.test(id) || !(await this.evaluations.questionExists(allianceId, id))) fail('unknown evaluation question');
@@ -175,7 +190,8 @@ export class CommentsService {
           seq,
           targetType: input.target.type,
           targetId: input.target.id,
-          anchor: input.target.type === 'charter_passage' && !parent ? (input.target.anchor ?? null) : null,
+          anchor:
+            (input.target.type === 'charter_passage' || input.target.type === 'minutes') && !parent ? (input.target.anchor ?? null) : null,
           parentId: parent?.id ?? null,
           authorId: user.id,
           body: input.body,
@@ -379,8 +395,14 @@ export class CommentsService {
         resolvedBy: r.resolvedBy,
       };
       if (r.anchor) {
-        if (!docs.has(r.allianceId)) docs.set(r.allianceId, await this.charter.currentDoc(r.allianceId));
-        comment.anchorState = anchorState(docs.get(r.allianceId), r.anchor);
+        // The anchor resolves in its document: the alliance's charter, or the meeting's minutes.
+        const key = r.targetType === 'minutes' ? `minutes:${r.targetId}` : r.allianceId;
+        if (!docs.has(key))
+          docs.set(
+            key,
+            r.targetType === 'minutes' ? await this.meetings.minutesDoc(r.targetId) : await this.charter.currentDoc(r.allianceId),
+          );
+        comment.anchorState = anchorState(docs.get(key), r.anchor);
       }
       result.push(comment);
     }

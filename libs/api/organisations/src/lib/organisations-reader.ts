@@ -66,6 +66,15 @@ export class OrganisationsReader {
     };
   }
 
+  /** The organisations `userId` is a member of (any role), in one statement (meetings' calendar feed, issue 17). */
+  async organisationIdsOf(userId: string): Promise<string[]> {
+    const rows: { organisation_id: string }[] = await this.organisations.query(
+      'SELECT organisation_id FROM memberships WHERE user_id = $1',
+      [userId],
+    );
+    return rows.map((r) => r.organisation_id);
+  }
+
   /** The organisation (id and status) when `userId` is one of its members: one row, or none. */
   findForMember(organisationId: string, userId: string): Promise<{ id: string; status: OrganisationStatus }[]> {
     return this.organisations.query(

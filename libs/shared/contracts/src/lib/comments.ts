@@ -8,6 +8,8 @@ export const COMMENT_TARGET_TYPES = [
   'evaluation_question',
   'evaluation_result',
   'alliance',
+  // A passage of a meeting's minutes (issue 17): id = the meeting's id, anchor.section = 'minutes'.
+  'minutes',
 ] as const;
 export type CommentTargetType = (typeof COMMENT_TARGET_TYPES)[number];
 

@@ -55,6 +55,7 @@ export const ERRORS = {
   'alliance_invitation.not_found': e(404, 'errors.alliance_invitation.not_found'),
   'catalyst.not_found': e(404, 'errors.catalyst.not_found'),
   'diagnostic.not_found': e(404, 'errors.diagnostic.not_found'),
+  'meeting.not_found': e(404, 'errors.meeting.not_found'),
 
   // Identity --------------------------------------------------------------------------------------
   /** No valid access token: sign in again (the web app refreshes its token first). */
@@ -181,6 +182,19 @@ export const ERRORS = {
   'alliance_invitation.expired': e(410, 'errors.alliance_invitation.expired'),
   'catalyst.outside_territory': e(403, 'errors.catalyst.outside_territory'),
   'notifications.unsubscribe_invalid': e(400, 'errors.notifications.unsubscribe_invalid'),
+
+  // Meetings and minutes (issue 17; the last two are sent on the /collab socket as `minutes:error`) ------
+  'meetings.partner_required': e(403, 'errors.meetings.partner_required'),
+  'meetings.not_representative': e(403, 'errors.meetings.not_representative'),
+  'meeting.stale_version': e(409, 'errors.meeting.stale_version'),
+  'meeting.cancelled': e(409, 'errors.meeting.cancelled'),
+  'minutes.not_draft': e(409, 'errors.minutes.not_draft'),
+  'minutes.not_final': e(409, 'errors.minutes.not_final'),
+  'minutes.empty': e(409, 'errors.minutes.empty'),
+  'minutes.hash_mismatch': e(409, 'errors.minutes.hash_mismatch'),
+  'minutes.already_approved': e(409, 'errors.minutes.already_approved'),
+  'minutes.update_too_large': e(413, 'errors.minutes.update_too_large'),
+  'minutes.read_only': e(403, 'errors.minutes.read_only'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

@@ -3,19 +3,20 @@ import { APP_CONFIG, type AppConfig } from '@alliances/api/core';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
+/** `doc` names the kind of live document (charter, minutes…), `key` the document of that kind. */
 export type RelayMessage =
-  { kind: 'update'; allianceId: string; updateId: string } | { kind: 'awareness'; allianceId: string; payload: string };
+  { kind: 'update'; doc: string; key: string; updateId: string } | { kind: 'awareness'; doc: string; key: string; payload: string };
 
 /**
- * Carries charter activity between API instances sharing one database: PostgreSQL LISTEN/NOTIFY
+ * Carries live-document activity (every kind) between API instances sharing one database: PostgreSQL LISTEN/NOTIFY
  * (journal ids, so a receiver reads the update from the database; awareness inline). The embedded
  * database serves one instance only, so there the relay stays local.
  */
 @Injectable()
-export class CharterRelay implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('CharterRelay');
+export class LiveRelay implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('LiveRelay');
   private readonly instanceId = randomUUID();
-  private readonly channel = 'charter_relay';
+  private readonly channel = 'live_docs_relay';
   private listener: Client | undefined;
   private publisher: Client | undefined;
   private handlers: ((message: RelayMessage) => void)[] = [];
@@ -30,8 +31,8 @@ export class CharterRelay implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async connect(): Promise<void> {
-    const listener = new Client({ connectionString: this.config.databaseUrl, application_name: 'alliances-charter-relay' });
-    const publisher = new Client({ connectionString: this.config.databaseUrl, application_name: 'alliances-charter-relay' });
+    const listener = new Client({ connectionString: this.config.databaseUrl, application_name: 'alliances-live-relay' });
+    const publisher = new Client({ connectionString: this.config.databaseUrl, application_name: 'alliances-live-relay' });
     const reconnect = (error?: Error) => {
       if (this.stopping || this.listener !== listener) return;
       this.logger.warn(`relay connection lost (${error?.message ?? 'closed'}); reconnecting`);
@@ -76,7 +77,7 @@ export class CharterRelay implements OnModuleInit, OnApplicationShutdown {
     this.handlers.push(handler);
   }
 
-  /** Called after a reconnection: notifications may have been missed, so loaded charters re-read the journal. */
+  /** Called after a reconnection: notifications may have been missed, so loaded documents re-read the journal. */
   onResync(handler: () => void): void {
     this.resyncHandlers.push(handler);
   }
