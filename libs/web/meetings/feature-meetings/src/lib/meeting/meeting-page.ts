@@ -1,10 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MINUTES_FRAGMENT, type Meeting, type Minutes } from '@alliances/shared/contracts';
+import {
+  MINUTES_FRAGMENT,
+  type CharterAnchor,
+  type Comment,
+  type CommentTarget,
+  type Meeting,
+  type Minutes,
+} from '@alliances/shared/contracts';
+import { LiveComments } from '@alliances/web/comments/data-access';
+import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { colourFor } from '@alliances/web/charter/data-access';
-import { SectionEditor } from '@alliances/web/charter/live-editor';
+import { SectionEditor, type AnchoredThread } from '@alliances/web/charter/live-editor';
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { LocalDatePipe } from '@alliances/web/core';
 import { MeetingsApi, MinutesConnection, meetingPhase } from '@alliances/web/meetings/data-access';
@@ -16,7 +26,7 @@ import { MinutesApproval } from './minutes-approval';
 /** One meeting: details, agenda, attendance, the minutes written live together, and their approval. */
 @Component({
   selector: 'all-meeting-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe, Notice, SectionEditor, AttendanceBlock, MinutesApproval],
+  imports: [MatButton, CommentsPanel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, SectionEditor, AttendanceBlock, MinutesApproval],
   providers: [MinutesConnection],
   templateUrl: './meeting-page.html',
   styleUrl: './meeting-page.scss',
@@ -26,6 +36,8 @@ export class MeetingPage {
   private readonly api = inject(MeetingsApi);
   private readonly auth = inject(AuthStore);
   protected readonly connection = inject(MinutesConnection);
+  private readonly comments = inject(LiveComments);
+  private readonly editor = viewChild(SectionEditor);
 
   /** Route parameters: the alliance and the meeting. */
   readonly id = input.required<string>();
@@ -56,11 +68,59 @@ export class MeetingPage {
     return user ? { name: user.displayName, color: colourFor(user.id) } : { name: '', color: '#1d4ed8' };
   });
 
+  /** Comments on passages of the minutes: the selected passage, the one a thread is being opened on, the thread shown. */
+  protected readonly selection = signal<CharterAnchor | null>(null);
+  protected readonly newAnchor = signal<CharterAnchor | null>(null);
+  protected readonly activeThread = signal<string | null>(null);
+  protected readonly selectionHint = signal(false);
+  protected readonly commentTarget = computed<CommentTarget>(() => ({ type: 'minutes', id: this.meetingId() }));
+  protected readonly threads = computed<AnchoredThread[]>(() => {
+    const active = this.activeThread();
+    return this.comments
+      .all()
+      .filter(
+        (c) =>
+          c.allianceId === this.id() &&
+          c.target.type === 'minutes' &&
+          c.target.id === this.meetingId() &&
+          !c.parentId &&
+          !c.deletedAt &&
+          (!c.resolvedAt || c.id === active),
+      )
+      .flatMap((c) =>
+        c.target.anchor ? [{ id: c.id, start: c.target.anchor.start, end: c.target.anchor.end, active: c.id === active }] : [],
+      );
+  });
+
   constructor() {
     effect(() => {
       const user = this.auth.user();
       if (user) this.connection.connect(this.meetingId(), { id: user.id, name: user.displayName });
     });
+  }
+
+  protected selected(anchor: CharterAnchor | null): void {
+    this.selection.set(anchor);
+    if (anchor) this.selectionHint.set(false);
+  }
+
+  /** Opens a new thread on the selected passage, in the side panel. */
+  protected commentSelection(): void {
+    const anchor = this.selection();
+    if (!anchor) {
+      this.selectionHint.set(true);
+      return;
+    }
+    this.activeThread.set(null);
+    this.newAnchor.set(anchor);
+  }
+
+  /** "Show in the text": select the passage where edits have moved it. */
+  protected jumpTo(comment: Comment): void {
+    const anchor = comment.target.anchor;
+    if (!anchor) return;
+    this.activeThread.set(comment.id);
+    this.editor()?.reveal(anchor);
   }
 
   protected minutesChanged(minutes: Minutes): void {
