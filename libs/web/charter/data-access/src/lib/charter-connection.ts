@@ -121,6 +121,11 @@ export abstract class LiveDocumentConnection implements OnDestroy {
     if (socket.connected) this.join();
   }
 
+  /** Asks the server again what this person may do here (say the document turned writable again); keeps the text. */
+  rejoin(): void {
+    if (this.socket?.connected && !this.destroyed) this.join();
+  }
+
   ngOnDestroy(): void {
     this.destroy();
   }

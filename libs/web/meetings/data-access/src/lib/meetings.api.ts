@@ -36,6 +36,11 @@ export class MeetingsApi {
     return this.http.get<Meeting>(`/api/meetings/${enc(meetingId)}`);
   }
 
+  /** Cancels a scheduled meeting (it stays listed, marked cancelled); answers with the meeting. */
+  cancel(meetingId: string): Observable<Meeting> {
+    return this.http.post<Meeting>(`/api/meetings/${enc(meetingId)}/cancel`, {});
+  }
+
   /** Replaces the list of the organisation's people who were present; answers with the meeting. */
   setAttendance(meetingId: string, request: SetAttendanceRequest): Observable<Meeting> {
     return this.http.post<Meeting>(`/api/meetings/${enc(meetingId)}/attendance`, request);
@@ -53,6 +58,11 @@ export class MeetingsApi {
   /** Freezes the live text as a version (SHA-256) the organisations approve; the live document turns read-only. */
   finalise(meetingId: string): Observable<Minutes> {
     return this.http.post<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/finalise`, {});
+  }
+
+  /** Back to a live draft: final minutes not yet approved by every organisation. */
+  reopen(meetingId: string): Observable<Minutes> {
+    return this.http.post<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/reopen`, {});
   }
 
   approve(meetingId: string, request: ApproveMinutesRequest): Observable<Minutes> {

@@ -85,6 +85,18 @@ describe('MinutesConnection', () => {
     expect(connection.readOnly()).toBe(true);
   });
 
+  it('asks again once the minutes are reopened, and takes edits when the server now allows them', () => {
+    socket.joinAnswer = { ok: true, readOnly: true };
+    connection.connect('meeting-1', { id: 'user-1', name: 'Camille Martin' });
+    socket.connect();
+    expect(connection.readOnly()).toBe(true);
+
+    socket.joinAnswer = { ok: true, readOnly: false };
+    connection.rejoin();
+    expect(socket.sent.filter((s) => s.event === 'minutes:join')).toHaveLength(2);
+    expect(connection.readOnly()).toBe(false);
+  });
+
   it('is refused for a meeting the person may not read', () => {
     socket.joinAnswer = { error: 'not_found' };
     connection.connect('meeting-1', { id: 'user-1', name: 'Camille Martin' });

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -16,9 +18,9 @@ import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { colourFor } from '@alliances/web/charter/data-access';
 import { SectionEditor, type AnchoredThread } from '@alliances/web/charter/live-editor';
 import { AuthStore } from '@alliances/web/identity/data-access';
-import { LocalDatePipe } from '@alliances/web/core';
+import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { MeetingsApi, MinutesConnection, meetingPhase } from '@alliances/web/meetings/data-access';
-import { Notice } from '@alliances/web/ui';
+import { Notice, confirmAction } from '@alliances/web/ui';
 import { marked } from 'marked';
 import { AttendanceBlock } from './attendance-block';
 import { MinutesApproval } from './minutes-approval';
@@ -35,6 +37,7 @@ import { MinutesApproval } from './minutes-approval';
 export class MeetingPage {
   private readonly api = inject(MeetingsApi);
   private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
   protected readonly connection = inject(MinutesConnection);
   private readonly comments = inject(LiveComments);
   private readonly editor = viewChild(SectionEditor);
@@ -123,8 +126,36 @@ export class MeetingPage {
     this.editor()?.reveal(anchor);
   }
 
+  protected readonly cancelling = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async cancelMeeting(): Promise<void> {
+    const meeting = this.meeting();
+    if (!meeting) return;
+    const confirmed = await confirmAction(this.dialog, {
+      title: 'meetings.meeting.cancelTitle',
+      message: 'meetings.meeting.cancelText',
+      confirm: 'meetings.meeting.cancelConfirm',
+      params: { title: meeting.title },
+      destructive: true,
+    });
+    if (!confirmed) return;
+    this.cancelling.set(true);
+    this.error.set(null);
+    try {
+      this.meeting.set(await firstValueFrom(this.api.cancel(meeting.id)));
+    } catch (error) {
+      this.error.set(errorMessageKey(error));
+    } finally {
+      this.cancelling.set(false);
+    }
+  }
+
   protected minutesChanged(minutes: Minutes): void {
+    const reopened = this.minutes()?.status !== 'draft' && minutes.status === 'draft';
     this.minutes.set(minutes);
+    // The live document was read-only while frozen: the server says again who may write.
+    if (reopened) this.connection.rejoin();
   }
 
   protected initials(name: string): string {

@@ -65,6 +65,11 @@ export const shortHash = (sha256: string) => sha256.slice(0, 12);
           }
         </ul>
         @if (minutes().status === 'final') {
+          @if (minutes().canFinalise && editable()) {
+            <button matButton="outlined" type="button" [disabled]="busy()" (click)="reopen()" data-testid="reopen-minutes">
+              {{ 'meetings.approval.reopen' | transloco }}
+            </button>
+          }
           @for (id of minutes().approveFor; track id) {
             <button matButton="filled" type="button" [disabled]="busy()" (click)="approve(id)" [attr.data-testid]="'approve-' + id">
               {{ 'meetings.approval.approve' | transloco: { organisation: nameOf(id) } }}
@@ -118,6 +123,15 @@ export class MinutesApproval {
       confirm: 'meetings.approval.finaliseConfirm',
     });
     if (confirmed) await this.run(() => this.api.finalise(this.meeting().id));
+  }
+
+  protected async reopen(): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: 'meetings.approval.reopenTitle',
+      message: 'meetings.approval.reopenText',
+      confirm: 'meetings.approval.reopenConfirm',
+    });
+    if (confirmed) await this.run(() => this.api.reopen(this.meeting().id));
   }
 
   protected async approve(organisationId: string): Promise<void> {
