@@ -38,6 +38,8 @@ const SECRETS = {
   comment: 'Discussion entre partenaires',
   caseStudy: 'Fiche en attente du consentement des partenaires',
   otherGrant: 'Conditions de l’autre financeur',
+  meeting: 'Comité de pilotage entre partenaires',
+  minutes: 'Compte rendu rédigé entre partenaires',
 };
 const SIGNED_TEXT = 'Texte signé par tous les partenaires';
 
@@ -289,6 +291,20 @@ describe(`funder visibility (${testServerName()})`, () => {
         ),
       )
     ).id;
+    // Meetings (issue 17) are the partners' work: a funder follows grants, not the steering committee's minutes.
+    ids['meeting'] = (
+      await ok(
+        api.post(
+          `${A}/meetings`,
+          { title: SECRETS.meeting, startsAt: '2027-02-01T09:00:00Z', endsAt: '2027-02-01T11:00:00Z', agenda: [{ title: 'Budget' }] },
+          { token: lead.accessToken },
+        ),
+      )
+    ).id;
+    const minutesWriter = await CollabClient.joinMinutes(proc.url, partner.accessToken, ids['meeting']);
+    minutesWriter.paragraph('minutes', SECRETS.minutes);
+    await minutesWriter.flush();
+    minutesWriter.close();
   });
   afterAll(async () => {
     await proc?.stop();
@@ -508,6 +524,32 @@ describe(`funder visibility (${testServerName()})`, () => {
       'PATCH /api/comments/{id}': [{ params: { id: ids['comment'] }, body: { body: 'Réécrit' }, expect: 'hidden' }],
       'POST /api/comments/{id}/resolve': [{ params: { id: ids['comment'] }, body: { resolved: true }, expect: 'hidden' }],
       'DELETE /api/comments/{id}': [{ params: { id: ids['comment'] }, expect: 'hidden' }],
+      // Meetings and their minutes (issue 17): the partners' (and observers') only.
+      'GET /api/alliances/{id}/meetings': [{ params: a, expect: 'hidden' }],
+      'POST /api/alliances/{id}/meetings': [
+        {
+          params: a,
+          body: {
+            title: 'Réunion du financeur',
+            startsAt: future,
+            endsAt: new Date(Date.parse(future) + 3_600_000).toISOString(),
+            agenda: [],
+          },
+          expect: 'hidden',
+        },
+      ],
+      'GET /api/meetings/{id}': [{ params: { id: ids['meeting'] }, expect: 'hidden' }],
+      'PATCH /api/meetings/{id}': [{ params: { id: ids['meeting'] }, body: { title: 'Réécrit par le financeur' }, expect: 'hidden' }],
+      'POST /api/meetings/{id}/cancel': [{ params: { id: ids['meeting'] }, expect: 'hidden' }],
+      'POST /api/meetings/{id}/attendance': [
+        { params: { id: ids['meeting'] }, body: { organisationId: funderOrg, present: [] }, expect: 'hidden' },
+      ],
+      'GET /api/meetings/{id}/minutes': [{ params: { id: ids['meeting'] }, expect: 'hidden' }],
+      'POST /api/meetings/{id}/minutes/finalise': [{ params: { id: ids['meeting'] }, expect: 'hidden' }],
+      'POST /api/meetings/{id}/minutes/reopen': [{ params: { id: ids['meeting'] }, expect: 'hidden' }],
+      'POST /api/meetings/{id}/minutes/approve': [
+        { params: { id: ids['meeting'] }, body: { sha256: '0'.repeat(64), organisationId: funderOrg }, expect: 'hidden' },
+      ],
     };
     return table[key];
   }
@@ -515,7 +557,7 @@ describe(`funder visibility (${testServerName()})`, () => {
   /** A route that reaches into one alliance or one of its objects. */
   const allianceScoped = (op: Operation): boolean =>
     /^\/api\/alliances\/\{id\}/.test(op.path) ||
-    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies)\/\{/.test(
+    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies|meetings)\/\{/.test(
       op.path,
     ) ||
     op.path.startsWith('/api/comments');
@@ -576,6 +618,17 @@ describe(`funder visibility (${testServerName()})`, () => {
     console.log(
       'funder visibility: /collab charter:join → funder admin {error: not_found}, funder member {error: not_found}, partner {ok: true}',
     );
+  });
+
+  it('refuses the funder at the door of a meeting’s minutes, as for an unknown meeting, where a partner gets in (issue 17)', async () => {
+    for (const s of [funder, funderMember]) {
+      await expect(CollabClient.joinMinutes(proc.url, s.accessToken, ids['meeting'])).rejects.toMatchObject({
+        answer: { error: 'not_found' },
+      });
+    }
+    const partnerSide = await CollabClient.joinMinutes(proc.url, partner.accessToken, ids['meeting']);
+    expect(partnerSide.text('minutes')).toContain(SECRETS.minutes);
+    partnerSide.close();
   });
 
   it('shows the funder the status and the text in force, not the proposal or the draft', async () => {

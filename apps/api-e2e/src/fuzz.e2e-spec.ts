@@ -449,6 +449,7 @@ describe(`fuzzing (${testServerName()})`, () => {
       [/^\/api\/reports\//, w.ids['report']],
       [/^\/api\/case-studies\//, w.ids['caseStudy']],
       [/^\/api\/comments\//, w.ids['comment']],
+      [/^\/api\/meetings\//, w.ids['meeting']],
       [/^\/api\/admin\/users\//, w.lead.user.id],
       [/^\/api\/(admin\/)?organisations\//, w.leadOrg],
     ];
@@ -695,6 +696,13 @@ describe(`fuzzing (${testServerName()})`, () => {
         events: ['charter:join', 'charter:leave', 'yjs:sync', 'yjs:awareness'],
         acks: ['charter:join', 'yjs:sync'],
         rejoin: (s: Socket) => s.timeout(5000).emitWithAck('charter:join', { allianceId: w.allianceId }),
+      },
+      {
+        // A meeting's minutes on the same namespace (issue 17); the world's are approved, so read-only.
+        name: '/collab',
+        events: ['minutes:join', 'minutes:leave', 'yjs:sync', 'yjs:awareness'],
+        acks: ['minutes:join', 'yjs:sync'],
+        rejoin: (s: Socket) => s.timeout(5000).emitWithAck('minutes:join', { meetingId: w.ids['meeting'] }),
       },
     ];
     for (const [index, ns] of namespaces.entries()) {

@@ -1,5 +1,6 @@
 import {
   ApiClient,
+  CollabClient,
   createTestDatabase,
   fillPath,
   GOOD_PASSWORD,
@@ -134,6 +135,8 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let proposalA: { id: string; message: string };
   let allianceTokenA = '';
   let externalA: { id: string; email: string } | undefined;
+  /** A meeting of A's alliance with minutes written live (issue 17). */
+  let meetingA: { id: string; title: string } | undefined;
 
   // Tenant B and a lone user.
   let ownerB: Session;
@@ -221,6 +224,21 @@ describe(`tenant isolation (${testServerName()})`, () => {
       allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
     }
 
+    if (allianceA && operations.some((o) => operationKey(o) === 'POST /api/alliances/{id}/meetings')) {
+      const title = `Alpha private meeting ${tag}`;
+      const res = await client.post(
+        `/api/alliances/${allianceA.id}/meetings`,
+        { title, startsAt: '2027-03-01T09:00:00Z', endsAt: '2027-03-01T11:00:00Z', agenda: [{ title: `Alpha agenda ${tag}` }] },
+        { token: ownerA.accessToken },
+      );
+      expect(res.status).toBe(201);
+      meetingA = { id: res.body.id, title };
+      const writer = await CollabClient.joinMinutes(api.url, ownerA.accessToken, meetingA.id);
+      writer.paragraph('minutes', `Alpha private minutes ${tag}`);
+      await writer.flush();
+      writer.close();
+    }
+
     if (operations.some((o) => operationKey(o) === 'POST /api/organisations/{id}/diagnostics')) {
       const questionnaire = await client.get('/api/diagnostics/questionnaire?profile=association', { token: memberA.accessToken });
       const answers = (questionnaire.body.axes as { questions: { id: string; options: { id: string }[] }[] }[]).flatMap((a) =>
@@ -270,6 +288,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       proposalA.message,
       ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
       ...(diagnosticA ? [diagnosticA.id] : []),
+      ...(meetingA ? [meetingA.id, meetingA.title, `Alpha private minutes ${tag}`] : []),
     ];
   });
   afterAll(async () => {
@@ -282,6 +301,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const alliance = allianceA ? [allianceA.id] : [];
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
     if (param === 'id' && path.startsWith('/api/proposals/')) return [proposalA.id];
+    if (param === 'id' && path.startsWith('/api/meetings/') && meetingA) return [meetingA.id];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')
@@ -459,6 +479,22 @@ describe(`tenant isolation (${testServerName()})`, () => {
     for (const op of operations.filter((o) => !CALLER_SCOPED.has(operationKey(o)))) {
       expect(new Set(probes.filter((p) => p.key === operationKey(op)).map((p) => p.prober)).size).toBe(probers.length);
     }
+  });
+
+  it('refuses `minutes:join` of A’s meeting on /collab exactly like an unknown meeting (issue 17)', async () => {
+    if (!meetingA) return;
+    const answer = (session: Session, meetingId: string) =>
+      CollabClient.joinMinutes(api.url, session.accessToken, meetingId).then(
+        (c) => {
+          c.close();
+          return { joined: true } as unknown;
+        },
+        (e: { answer?: unknown }) => e.answer,
+      );
+    const unknown = await answer(ownerB, randomUUID());
+    expect(unknown).toEqual({ error: 'not_found' });
+    for (const prober of [ownerB, memberB, loner]) expect(await answer(prober, meetingA.id)).toEqual(unknown);
+    expect(await answer(ownerA, meetingA.id)).toEqual({ joined: true });
   });
 
   it('left A exactly as it was', async () => {

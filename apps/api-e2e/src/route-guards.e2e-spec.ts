@@ -84,6 +84,28 @@ describe(`route guards (${testServerName()})`, () => {
     for (const route of PUBLIC_ROUTES) expect(keys).toContain(route);
   });
 
+  it('protects the meetings routes (issue 17), which are in the document it checks', async () => {
+    const keys = new Set(operations.map(operationKey));
+    const meetings = [
+      'POST /api/alliances/{id}/meetings',
+      'GET /api/alliances/{id}/meetings',
+      'GET /api/meetings/{id}',
+      'PATCH /api/meetings/{id}',
+      'POST /api/meetings/{id}/cancel',
+      'POST /api/meetings/{id}/attendance',
+      'GET /api/meetings/{id}/minutes',
+      'POST /api/meetings/{id}/minutes/finalise',
+      'POST /api/meetings/{id}/minutes/reopen',
+      'POST /api/meetings/{id}/minutes/approve',
+    ];
+    for (const route of meetings) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+      const op = operations.find((o) => operationKey(o) === route) as Operation;
+      expect((await client.call(op.method, urlOf(op), { body: op.bodySchema ? {} : undefined })).status).toBe(401);
+    }
+  });
+
   it('answers 401 to every non-public route called without a token', async () => {
     const outcomes: Record<string, number> = {};
     for (const op of operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)))) {

@@ -15,7 +15,7 @@ export interface AllianceWorld {
   partnerOrg: string;
   funderOrg: string;
   allianceId: string;
-  /** Ids of one object of each kind: objective, indicator, checkin, milestone, evaluation, question, action, template, grant, tranche, report, contribution, caseStudy, comment. */
+  /** Ids of one object of each kind: objective, indicator, checkin, milestone, evaluation, question, action, template, grant, tranche, report, contribution, caseStudy, comment, meeting. */
   ids: Record<string, string>;
   name: string;
 }
@@ -219,6 +219,30 @@ export async function buildAllianceWorld(
       ),
     )
   ).id;
+
+  // A meeting (issue 17): attendance recorded, minutes written live, frozen and approved by both organisations.
+  const meeting = await ok(
+    api.post(
+      `${A}/meetings`,
+      { title: `Comité ${label}`, startsAt: '2026-03-02T09:00:00Z', endsAt: '2026-03-02T11:00:00Z', agenda: [{ title: 'Bilan' }] },
+      { token: lead.accessToken },
+    ),
+  );
+  ids['meeting'] = meeting.id;
+  await ok(
+    api.post(
+      `/api/meetings/${meeting.id}/attendance`,
+      { organisationId: partnerOrg, present: [partner.user.id] },
+      { token: partner.accessToken },
+    ),
+  );
+  const minutesWriter = await CollabClient.joinMinutes(proc.url, partner.accessToken, meeting.id);
+  minutesWriter.paragraph('minutes', `Compte rendu ${label}`);
+  await minutesWriter.flush();
+  minutesWriter.close();
+  const minutes = await ok(api.post(`/api/meetings/${meeting.id}/minutes/finalise`, undefined, { token: lead.accessToken }));
+  for (const s of [lead, partner])
+    await ok(api.post(`/api/meetings/${meeting.id}/minutes/approve`, { sha256: minutes.current.sha256 }, { token: s.accessToken }));
 
   return { lead, partner, funder, leadOrg, partnerOrg, funderOrg, allianceId, ids, name };
 }

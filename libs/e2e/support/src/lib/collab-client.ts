@@ -20,7 +20,8 @@ export class CollabClient {
   private pending: Promise<{ ok?: boolean; error?: string }>[] = [];
   private syncedResolve!: () => void;
   synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
-  private allianceId = '';
+  /** The join event and its request: `charter:join { allianceId }` or `minutes:join { meetingId }`. */
+  private target: { event: 'charter:join' | 'minutes:join'; request: Record<string, string> } = { event: 'charter:join', request: {} };
 
   private constructor(
     baseUrl: string,
@@ -43,6 +44,7 @@ export class CollabClient {
       forceNew: true,
     });
     socket.on('charter:error', (e: { code: string; message: string }) => this.errors.push(e));
+    (socket as unknown as Socket).on('minutes:error', (e: { code: string; message: string }) => this.errors.push(e));
     socket.on('yjs:sync', (payload: ArrayBuffer | Uint8Array) => {
       const decoder = decoding.createDecoder(payload instanceof Uint8Array ? payload : new Uint8Array(payload));
       const type = decoding.readVarUint(decoder);
@@ -60,9 +62,23 @@ export class CollabClient {
 
   /** Connects and joins; rejects with the server's answer when the join is refused. */
   static async join(baseUrl: string, token: string, allianceId: string): Promise<CollabClient> {
+    return CollabClient.connectTo(baseUrl, token, { event: 'charter:join', request: { allianceId } });
+  }
+
+  /** Connects and joins a meeting's minutes (`minutes:join`); rejects with the server's answer when refused. */
+  static async joinMinutes(baseUrl: string, token: string, meetingId: string): Promise<CollabClient> {
+    return CollabClient.connectTo(baseUrl, token, { event: 'minutes:join', request: { meetingId } });
+  }
+
+  private static async connectTo(
+    baseUrl: string,
+    token: string,
+    target: { event: 'charter:join' | 'minutes:join'; request: Record<string, string> },
+  ): Promise<CollabClient> {
     const client = new CollabClient(baseUrl, token);
+    client.target = target;
     try {
-      await client.enter(allianceId);
+      await client.enter();
     } catch (error) {
       client.close();
       throw error;
@@ -70,13 +86,12 @@ export class CollabClient {
     return client;
   }
 
-  private async enter(allianceId: string): Promise<void> {
-    this.allianceId = allianceId;
+  private async enter(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.socket.once('connect', () => resolve());
       this.socket.once('connect_error', (e) => reject(e));
     });
-    const answer = await this.socket.timeout(10_000).emitWithAck('charter:join', { allianceId });
+    const answer = await (this.socket as unknown as Socket).timeout(10_000).emitWithAck(this.target.event, this.target.request);
     if (!answer?.ok) throw Object.assign(new Error(`join refused: ${JSON.stringify(answer)}`), { answer });
     this.readOnly = answer.readOnly;
     const encoder = encoding.createEncoder();
@@ -99,7 +114,7 @@ export class CollabClient {
     this.socket.disconnect();
     this.synced = new Promise<void>((resolve) => (this.syncedResolve = resolve));
     this.socket = this.open(baseUrl);
-    await this.enter(this.allianceId);
+    await this.enter();
   }
 
   /** Makes a local change and resolves with the server's acknowledgement of it (`{ok: true}` once stored). */
