@@ -39,7 +39,7 @@ describe('steering meetings in Chromium', () => {
     await db?.drop();
   });
 
-  it('the lead schedules a steering meeting; two partners write its minutes live, mark them final and both approve them', async () => {
+  it('the lead schedules a steering meeting; two partners write its minutes live, comment on a passage, mark them final and both approve them', async () => {
     const started = Date.now();
     const client = new ApiClient(api.url);
     const { camille, sacha, leadOrg, partnerOrg, allianceId } = await allianceOfTwo(client, ADMIN_EMAIL);
@@ -90,6 +90,22 @@ describe('steering meetings in Chromium', () => {
     await write(partner, 'La Coopérative Solaire anime le prochain atelier.');
     await lead.getByTestId('minutes-editor').getByText('La Coopérative Solaire anime le prochain atelier.').waitFor({ timeout: 10_000 });
     await lead.getByTestId('presence').getByText('Sacha Petit').waitFor();
+
+    // Sacha comments on a passage of the minutes ("atelier"); Camille sees it highlighted and opens its thread.
+    await partner.locator('[data-testid="minutes-editor"] .ProseMirror').click();
+    await partner.keyboard.press('Control+End');
+    await partner.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'atelier'.length; i++) await partner.keyboard.press('Shift+ArrowLeft');
+    await partner.getByTestId('comment-selection').click();
+    const composer = partner.getByTestId('new-passage');
+    await composer.getByText('« atelier »').waitFor();
+    await composer.getByTestId('comment-input').fill('Lequel : celui de février ?');
+    await composer.getByTestId('comment-submit').click();
+    await partner.getByTestId('comment-item').filter({ hasText: 'Lequel : celui de février ?' }).waitFor();
+    const highlight = lead.locator('[data-testid="minutes-editor"] .comment-anchor').filter({ hasText: /^atelier$/ });
+    await highlight.waitFor({ timeout: 10_000 });
+    await highlight.click();
+    await lead.getByTestId('comment-thread').filter({ hasText: 'Lequel : celui de février ?' }).waitFor();
 
     // Sacha says who of the Coopérative Solaire was there; Camille reads it.
     await partner.getByTestId(`present-${sacha.user.id}`).locator('input').check();
