@@ -155,6 +155,11 @@ describe(`meetings (${testServerName()})`, () => {
     // Invited by default: the lead and partner organisations, not the observer nor the funder.
     expect(m.invited.map((i: { organisationId: string }) => i.organisationId).sort()).toEqual([w.leadOrg, w.partnerOrg].sort());
 
+    // The invited organisations' people hear of it; the observer's, not invited, do not.
+    const inbox = async (s: Session) => JSON.stringify((await api.get('/api/notifications', { token: s.accessToken })).body);
+    expect(await inbox(w.partner)).toContain('meeting_scheduled');
+    expect(await inbox(w.observer)).not.toContain('meeting_scheduled');
+
     const past = await schedule({ title: 'Réunion de lancement', startsAt: inDays(-30), endsAt: inDays(-30, 11) });
     expect(past.status).toBe(201);
     const list = await api.get(`/api/alliances/${w.allianceId}/meetings`, { token: w.observer.accessToken });

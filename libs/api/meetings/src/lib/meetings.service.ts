@@ -4,6 +4,7 @@ import { AuditService, DomainException, InvalidInputException, NotFoundDomainExc
 import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed, type AllianceAccess } from '@alliances/api/alliances';
 import { UsersReader } from '@alliances/api/identity';
 import { fragmentToMarkdown } from '@alliances/api/live-docs';
+import { NotificationsService } from '@alliances/api/notifications';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   MINUTES_FRAGMENT,
@@ -44,6 +45,7 @@ export class MeetingsService {
     private readonly users: UsersReader,
     private readonly docs: MinutesDocs,
     private readonly store: MinutesStore,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // Access ---------------------------------------------------------------------------------------
@@ -99,6 +101,9 @@ export class MeetingsService {
     if (invited) await this.checkInvited(allianceId, invited, errors);
     if (errors.length) throw new InvalidInputException(errors);
     if (!invited) invited = [...(await this.invitable(allianceId)).entries()].filter(([, r]) => WRITERS.includes(r)).map(([id]) => id);
+    // The people of the invited organisations hear of it (notification preferences, kind `meeting_scheduled`).
+    const people = [...new Set((await this.organisations.members(invited)).map((m) => m.user_id))];
+    let notified: string[] = [];
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(MeetingEntity, {
@@ -129,8 +134,20 @@ export class MeetingsService {
         },
         manager,
       );
+      notified = await this.notifications.notify(
+        {
+          userIds: people,
+          type: 'meeting_scheduled',
+          allianceId,
+          actorId: user.id,
+          excerpt: `${saved.title} — ${saved.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          link: `/alliances/${allianceId}/meetings/${saved.id}`,
+        },
+        manager,
+      );
       return saved.id;
     });
+    this.notifications.changed(notified);
     return this.get(user, id);
   }
 

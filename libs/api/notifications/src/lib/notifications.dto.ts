@@ -61,6 +61,7 @@ export class UpdateNotificationPreferencesDto implements Partial<Record<Notifica
   @channels() introduction_received?: NotificationChannelsDto;
   @channels() proposal_accepted?: NotificationChannelsDto;
   @channels() proposal_declined?: NotificationChannelsDto;
+  @channels() meeting_scheduled?: NotificationChannelsDto;
 }
 
 export class UnsubscribeQuery {

@@ -68,6 +68,7 @@ const DIGEST = {
       charter_in_force: 'La charte est en vigueur : tous les partenaires l’ont signée',
       evaluation_closing: 'Une évaluation à laquelle vous n’avez pas répondu se clôt bientôt',
       action_due: 'Une action de votre organisation arrive à échéance',
+      meeting_scheduled: 'a programmé une réunion à laquelle votre organisation est invitée',
     },
   },
   en: {
@@ -93,6 +94,7 @@ const DIGEST = {
       charter_in_force: 'The charter is in force: every partner signed it',
       evaluation_closing: 'An evaluation you have not answered closes soon',
       action_due: 'An action of your organisation is due',
+      meeting_scheduled: 'scheduled a meeting your organisation is invited to',
     },
   },
 } as const;

@@ -96,7 +96,9 @@ export type NotificationType =
   | 'report_due'
   | 'charter_in_force'
   | 'evaluation_closing'
-  | 'action_due';
+  | 'action_due'
+  // Meetings (issue 17): an organisation of the person is invited to a meeting.
+  | 'meeting_scheduled';
 
 export interface Notification {
   id: string;

@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'introduction_received',
   'proposal_accepted',
   'proposal_declined',
+  'meeting_scheduled',
 ] as const satisfies readonly NotificationType[];
 
 /** Someone asks something of the person: mailed at once; everything else waits for the daily digest. */
@@ -39,6 +40,7 @@ const IMMEDIATE: readonly NotificationType[] = [
   'evaluation_closing',
   'proposal_received',
   'introduction_received',
+  'meeting_scheduled',
 ];
 
 /** The channels of a kind nobody has chosen yet. */
