@@ -9,6 +9,7 @@ import { charterRoutes } from '@alliances/web/charter/feature-charter';
 import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
 import { governanceRoutes } from '@alliances/web/governance/feature-governance';
+import { meetingsRoutes } from '@alliances/web/meetings/feature-meetings';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
 import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
@@ -33,6 +34,7 @@ export const appRoutes: Route[] = [
   ...commentsRoutes,
   ...fundingRoutes,
   ...governanceRoutes,
+  ...meetingsRoutes,
   ...adminRoutes,
   ...libraryRoutes,
   ...diagnosticsRoutes,

@@ -1,6 +1,9 @@
 export { CharterApi } from './lib/charter.api';
 export {
   CharterConnection,
+  LiveDocumentConnection,
+  type LiveJoinAnswer,
+  type LiveRoom,
   COLLAB_SOCKET_FACTORY,
   colourFor,
   type CollabSocket,

@@ -59,12 +59,22 @@ export function colourFor(seed: string): string {
 
 const toBytes = (payload: ArrayBuffer | Uint8Array): Uint8Array => (payload instanceof Uint8Array ? payload : new Uint8Array(payload));
 
+/** The server's answer to joining a live document's room. */
+export type LiveJoinAnswer = { ok: true; readOnly: boolean } | { error: string };
+
+/** Which live document a connection joins and leaves on `/collab` (the charter of an alliance, a meeting's minutes…). */
+export interface LiveRoom {
+  join(socket: CollabSocket, ack: (answer: LiveJoinAnswer) => void): void;
+  leave(socket: CollabSocket): void;
+}
+
 /**
- * One live charter: the socket to `/collab`, the shared Y.Doc (one XmlFragment per section) and the
- * awareness (who is here, where their caret is). Provide it per page; it closes everything on destroy.
+ * One live document: the socket to `/collab`, the shared Y.Doc (its XmlFragments) and the awareness
+ * (who is here, where their caret is). Subclasses say which room they join. Provide one per page; it
+ * closes everything on destroy.
  */
 @Injectable()
-export class CharterConnection implements OnDestroy {
+export abstract class LiveDocumentConnection implements OnDestroy {
   private readonly auth = inject(AuthStore);
   private readonly openSocket = inject(COLLAB_SOCKET_FACTORY);
 
@@ -83,7 +93,7 @@ export class CharterConnection implements OnDestroy {
   readonly collaborators = this.people.asReadonly();
 
   private socket: CollabSocket | null = null;
-  private allianceId: string | null = null;
+  private room: LiveRoom | null = null;
   private joined = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
@@ -94,10 +104,10 @@ export class CharterConnection implements OnDestroy {
     this.awareness.on('change', this.refreshPeople);
   }
 
-  /** Joins the alliance's live charter, as `user` (name shown to the others). */
-  connect(allianceId: string, user: { id: string; name: string }): void {
+  /** Joins the room's live document, as `user` (name shown to the others). */
+  protected open(room: LiveRoom, user: { id: string; name: string }): void {
     if (this.socket) return;
-    this.allianceId = allianceId;
+    this.room = room;
     this.awareness.setLocalStateField('user', { name: user.name, color: colourFor(user.id) });
     const socket = this.openSocket((cb) => cb({ token: this.auth.accessToken() }));
     this.socket = socket;
@@ -111,17 +121,22 @@ export class CharterConnection implements OnDestroy {
     if (socket.connected) this.join();
   }
 
+  /** Asks the server again what this person may do here (say the document turned writable again); keeps the text. */
+  rejoin(): void {
+    if (this.socket?.connected && !this.destroyed) this.join();
+  }
+
   ngOnDestroy(): void {
     this.destroy();
   }
 
-  /** Leaves the charter and frees the socket, the document and the awareness. */
+  /** Leaves the document and frees the socket, the document and the awareness. */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.retry);
     if (this.socket) {
-      if (this.joined && this.allianceId) this.socket.emit('charter:leave', { allianceId: this.allianceId });
+      if (this.joined && this.room) this.room.leave(this.socket);
       this.socket.removeAllListeners();
       this.socket.disconnect();
       this.socket = null;
@@ -136,8 +151,8 @@ export class CharterConnection implements OnDestroy {
 
   private join(): void {
     const socket = this.socket;
-    if (!socket || !this.allianceId) return;
-    socket.emit('charter:join', { allianceId: this.allianceId }, (answer: { ok: true; readOnly: boolean } | { error: string }) => {
+    if (!socket || !this.room) return;
+    this.room.join(socket, (answer) => {
       if (this.destroyed || socket !== this.socket) return;
       if (!('ok' in answer)) {
         this.state.set('refused');
@@ -223,5 +238,20 @@ export class CharterConnection implements OnDestroy {
         if (!this.destroyed) this.socket?.connect();
       });
     }, 2000);
+  }
+}
+
+/** One live charter: one XmlFragment per section, joined with `charter:join {allianceId}`. */
+@Injectable()
+export class CharterConnection extends LiveDocumentConnection {
+  /** Joins the alliance's live charter, as `user` (name shown to the others). */
+  connect(allianceId: string, user: { id: string; name: string }): void {
+    this.open(
+      {
+        join: (socket, ack) => socket.emit('charter:join', { allianceId }, ack),
+        leave: (socket) => socket.emit('charter:leave', { allianceId }),
+      },
+      user,
+    );
   }
 }

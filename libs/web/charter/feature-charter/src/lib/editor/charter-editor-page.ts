@@ -13,8 +13,7 @@ import { LiveComments } from '@alliances/web/comments/data-access';
 import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { marked } from 'marked';
 import { firstValueFrom } from 'rxjs';
-import type { AnchoredThread } from './comment-anchors';
-import { SectionEditor } from './section-editor';
+import { SectionEditor, type AnchoredThread } from '@alliances/web/charter/live-editor';
 
 /** The live charter: nine sections edited together, who is here, and the proposal for signature. */
 @Component({

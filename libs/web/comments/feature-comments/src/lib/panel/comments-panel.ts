@@ -54,6 +54,8 @@ export class CommentsPanel implements OnDestroy {
   /** The panel's heading text (translation key); its level follows the page. */
   readonly heading = input('comments.panel.title');
   readonly headingLevel = input<2 | 3>(2);
+  /** For passages: the hint shown while no passage is selected (translation key). */
+  readonly selectHint = input('comments.panel.selectPassage');
   /**
    * For charter passages: the passage selected in the charter, on which a new thread opens. Without
    * one, the panel invites to select a passage (a passage thread needs its anchor).
@@ -67,7 +69,8 @@ export class CommentsPanel implements OnDestroy {
   readonly anchorDismissed = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  protected readonly isPassage = computed(() => this.target().type === 'charter_passage');
+  /** Passages of a live text (the charter, a meeting's minutes): a new thread needs its anchor. */
+  protected readonly isPassage = computed(() => this.target().type === 'charter_passage' || this.target().type === 'minutes');
 
   protected readonly me = computed(() => this.auth.user()?.id ?? null);
   protected readonly refused = computed(() => this.store.isRefused(this.allianceId()));

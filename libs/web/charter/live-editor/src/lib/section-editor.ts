@@ -25,18 +25,21 @@ import { CommentAnchors, anchorOfSelection, commentAnchorsKey, resolveAnchor, ty
 type Mark = 'bold' | 'italic' | 'link';
 type Block = 'heading' | 'bulletList' | 'orderedList';
 
-/** One charter section: a TipTap editor bound to the section's Y.XmlFragment, with a small toolbar. */
+/**
+ * One live text (a charter section, a meeting's minutes): a TipTap editor bound to a Y.XmlFragment,
+ * with a small toolbar, the others' carets and the highlighted passages that carry comment threads.
+ */
 @Component({
   selector: 'all-section-editor',
   imports: [TranslocoPipe],
   template: `
     @if (!readOnly()) {
-      <div class="toolbar" role="toolbar" [attr.aria-label]="'charter.toolbar.label' | transloco: { section: title() }">
+      <div class="toolbar" role="toolbar" [attr.aria-label]="labels() + '.label' | transloco: { section: title() }">
         <button
           type="button"
           (click)="toggle('heading')"
           [attr.aria-pressed]="isActive('heading')"
-          [attr.aria-label]="'charter.toolbar.heading' | transloco"
+          [attr.aria-label]="labels() + '.heading' | transloco"
         >
           <span aria-hidden="true">T</span>
         </button>
@@ -44,7 +47,7 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
           type="button"
           (click)="toggle('bold')"
           [attr.aria-pressed]="isActive('bold')"
-          [attr.aria-label]="'charter.toolbar.bold' | transloco"
+          [attr.aria-label]="labels() + '.bold' | transloco"
         >
           <b aria-hidden="true">G</b>
         </button>
@@ -52,7 +55,7 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
           type="button"
           (click)="toggle('italic')"
           [attr.aria-pressed]="isActive('italic')"
-          [attr.aria-label]="'charter.toolbar.italic' | transloco"
+          [attr.aria-label]="labels() + '.italic' | transloco"
         >
           <i aria-hidden="true">I</i>
         </button>
@@ -60,7 +63,7 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
           type="button"
           (click)="toggle('bulletList')"
           [attr.aria-pressed]="isActive('bulletList')"
-          [attr.aria-label]="'charter.toolbar.bulletList' | transloco"
+          [attr.aria-label]="labels() + '.bulletList' | transloco"
         >
           <span aria-hidden="true">•</span>
         </button>
@@ -68,7 +71,7 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
           type="button"
           (click)="toggle('orderedList')"
           [attr.aria-pressed]="isActive('orderedList')"
-          [attr.aria-label]="'charter.toolbar.orderedList' | transloco"
+          [attr.aria-label]="labels() + '.orderedList' | transloco"
         >
           <span aria-hidden="true">1.</span>
         </button>
@@ -76,13 +79,13 @@ type Block = 'heading' | 'bulletList' | 'orderedList';
           type="button"
           (click)="toggle('link')"
           [attr.aria-pressed]="isActive('link')"
-          [attr.aria-label]="'charter.toolbar.link' | transloco"
+          [attr.aria-label]="labels() + '.link' | transloco"
         >
           <span aria-hidden="true">URL</span>
         </button>
       </div>
     }
-    <div #host class="content" [attr.data-testid]="'section-editor-' + key()"></div>
+    <div #host class="content" [attr.data-testid]="testId() ?? 'section-editor-' + key()"></div>
   `,
   styles: `
     :host {
@@ -165,6 +168,10 @@ export class SectionEditor implements OnDestroy {
   readonly awareness = input.required<Awareness>();
   readonly user = input.required<{ name: string; color: string }>();
   readonly readOnly = input(false);
+  /** Translation keys of the toolbar (`label`, `heading`, `bold`…, `linkPrompt`), under this prefix. */
+  readonly labels = input('charter.toolbar');
+  /** The text area's data-testid; `section-editor-<key>` by default. */
+  readonly testId = input<string | null>(null);
   /** Comment threads anchored in this section, highlighted where their passage now stands. */
   readonly threads = input<AnchoredThread[]>([]);
   /** The selected passage, as an anchor a new thread can be opened on (null when nothing is selected). */
@@ -271,7 +278,7 @@ export class SectionEditor implements OnDestroy {
           chain.unsetLink().run();
           break;
         }
-        const href = globalThis.prompt?.(this.transloco.translate('charter.toolbar.linkPrompt'));
+        const href = globalThis.prompt?.(this.transloco.translate(`${this.labels()}.linkPrompt`));
         if (href && /^(https?:|mailto:)/i.test(href.trim())) chain.setLink({ href: href.trim() }).run();
         break;
       }

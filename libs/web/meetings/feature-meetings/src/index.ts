@@ -1,0 +1,1 @@
+export { meetingsRoutes } from './lib/meetings.routes';
