@@ -1,10 +1,12 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ClientIp, CurrentUser, NotFoundDomainException, Public, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, IdParam, NotFoundDomainException, Public, type AuthUser } from '@alliances/api/core';
 import type { CalendarTokenResponse } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { MeetingsReader } from '@alliances/api/meetings';
 import { CalendarService } from './calendar.service';
+import { toICalendar } from './icalendar';
 
 /** The signed-in person's secret feed address (docs/api.md "Calendar"). */
 @ApiTags('calendar')
@@ -70,5 +72,29 @@ export class CalendarFeedController {
       return '';
     }
     return feed.body;
+  }
+}
+
+/** One meeting as an `.ics` file, for those who don't subscribe to the feed (the same event, same UID). */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingCalendarController {
+  constructor(
+    private readonly meetings: MeetingsReader,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  @Get(':id/ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The meeting as an iCalendar file (RFC 5545), to import into any calendar application.' })
+  @ApiNotFoundResponse({ description: 'No such meeting, or not one of the caller’s alliances.' })
+  async meeting(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const entry = await this.meetings.entry(user, id);
+    reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="meeting-${id}.ics"`)
+      .header('Cache-Control', 'no-store');
+    return toICalendar([entry], this.calendar.icalOptions(user));
   }
 }

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesDashboardReader } from '@alliances/api/alliances';
 import { EvaluationsDashboardReader } from '@alliances/api/evaluations';
 import { FundingDashboardReader } from '@alliances/api/funding';
+import { ActionsReader, GovernanceModule } from '@alliances/api/governance';
 import { IdentityModule } from '@alliances/api/identity';
+import { MeetingsModule, MeetingsReader } from '@alliances/api/meetings';
 import { ObjectivesDashboardReader } from '@alliances/api/objectives';
 import { OrganisationsDashboardReader } from '@alliances/api/organisations';
-import { CalendarFeedController, CalendarTokenController } from './calendar.controller';
+import { CalendarFeedController, CalendarTokenController, MeetingCalendarController } from './calendar.controller';
 import { CALENDAR_SOURCES, type CalendarSource } from './calendar-source';
 import { EvaluationsCalendarSource, MilestonesCalendarSource, ReportsCalendarSource } from './calendar-sources';
 import { CalendarTokenEntity } from './calendar-token.entity';
@@ -17,8 +19,8 @@ import { CalendarService } from './calendar.service';
  * dashboard reader (they need only the DataSource, so they are provided here, as in WorkspaceModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarTokenEntity]), IdentityModule],
-  controllers: [CalendarTokenController, CalendarFeedController],
+  imports: [TypeOrmModule.forFeature([CalendarTokenEntity]), IdentityModule, MeetingsModule, GovernanceModule],
+  controllers: [CalendarTokenController, CalendarFeedController, MeetingCalendarController],
   providers: [
     CalendarService,
     OrganisationsDashboardReader,
@@ -31,9 +33,8 @@ import { CalendarService } from './calendar.service';
     EvaluationsCalendarSource,
     {
       provide: CALENDAR_SOURCES,
-      // TODO(issue 17): after merge, add MeetingsReader (h17-meetings) and ActionsReader (h17-decisions) here, one line each
-      // (and their module to `imports`); a reader with `calendarEntries(userId)` is a CalendarSource as it is.
-      inject: [MilestonesCalendarSource, ReportsCalendarSource, EvaluationsCalendarSource],
+      // A reader with `calendarEntries(userId)` is a CalendarSource as it is: meetings and actions come from their owners.
+      inject: [MilestonesCalendarSource, ReportsCalendarSource, EvaluationsCalendarSource, MeetingsReader, ActionsReader],
       useFactory: (...sources: CalendarSource[]): CalendarSource[] => sources,
     },
   ],

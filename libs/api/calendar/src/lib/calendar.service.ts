@@ -104,6 +104,15 @@ export class CalendarService {
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, lastModified };
   }
 
+  /** How a person's calendar files are written: the name in their language, links from PUBLIC_URL. */
+  icalOptions(user: Pick<AuthUser, 'locale'>): { name: string; publicUrl: string; locale: 'fr' | 'en' } {
+    return {
+      name: CALENDAR_NAMES[user.locale] ?? CALENDAR_NAMES.fr,
+      publicUrl: this.config.publicUrl,
+      locale: user.locale === 'en' ? 'en' : 'fr',
+    };
+  }
+
   /** Every source's entries for the person, from 90 days ago on, by start. */
   async entries(userId: string): Promise<CalendarEntry[]> {
     const memberships = await this.organisations.membershipsOf(userId);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { IdentityModule } from '@alliances/api/identity';
+import { MeetingsModule } from '@alliances/api/meetings';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { ActionsService } from './actions.service';
@@ -22,6 +23,7 @@ import { MeetingSource } from './meeting-source';
     IdentityModule,
     NotificationsModule,
     EvaluationsModule,
+    MeetingsModule,
   ],
   controllers: [GovernanceController],
   providers: [DecisionsService, ActionsService, AlliancePeople, MeetingSource, GovernanceScheduler, DecisionsReader, ActionsReader],
