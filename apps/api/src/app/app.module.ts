@@ -4,6 +4,7 @@ import { AlliancesModule } from '@alliances/api/alliances';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { DiagnosticsModule } from '@alliances/api/diagnostics';
+import { DocumentsAccountFiles, DocumentsModule } from '@alliances/api/documents';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { AccountModule, IdentityModule } from '@alliances/api/identity';
@@ -26,7 +27,11 @@ export class AppModule {
         CoreModule.forRoot(options),
         IdentityModule,
         OrganisationsModule,
-        AccountModule.register({ imports: [OrganisationsModule], memberships: OrganisationAccountMemberships }),
+        AccountModule.register({
+          imports: [OrganisationsModule, DocumentsModule],
+          memberships: OrganisationAccountMemberships,
+          files: DocumentsAccountFiles,
+        }),
         AlliancesModule,
         CharterModule,
         ObjectivesModule,
@@ -39,6 +44,7 @@ export class AppModule {
         ProposalsModule,
         DiagnosticsModule,
         WorkspaceModule,
+        DocumentsModule,
       ],
     };
   }

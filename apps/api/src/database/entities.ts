@@ -3,6 +3,7 @@ import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, Cha
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
 import { AuditEntryEntity } from '@alliances/api/core';
 import { DiagnosticEntity } from '@alliances/api/diagnostics';
+import { DocumentEntity, DocumentVersionEntity } from '@alliances/api/documents';
 import { NotificationEntity } from '@alliances/api/notifications';
 import {
   EvaluationActionEntity,
@@ -64,4 +65,6 @@ export const entities = [
   CatalystTerritoryEntity,
   AllianceExternalInvitationEntity,
   DiagnosticEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
 ];

@@ -18,3 +18,4 @@ export * from './lib/journal';
 export * from './lib/workspace';
 export * from './lib/notification-preferences';
 export * from './lib/calendar';
+export * from './lib/documents';

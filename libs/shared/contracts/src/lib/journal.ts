@@ -3,7 +3,7 @@
  * (the `kind` filter of `GET /api/alliances/:id/audit`), and the web route of each entry's object.
  * A new alliance-scoped action belongs here, with its sentence under `journal.actions.<action>`.
  */
-export const JOURNAL_KINDS = ['alliance', 'charter', 'objectives', 'evaluation', 'funding', 'comments', 'proposals', 'library'] as const;
+export const JOURNAL_KINDS = ['alliance', 'charter', 'objectives', 'evaluation', 'funding', 'comments', 'proposals', 'library', 'documents'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> = {
@@ -54,6 +54,7 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
   comments: ['comment.created', 'comment.updated', 'comment.deleted', 'comment.resolved'],
   proposals: ['proposal.accepted'],
   library: ['case_study.prepared', 'case_study.consented', 'case_study.consent_withdrawn'],
+  documents: ['document.uploaded', 'document.version_added', 'document.deleted'],
 };
 
 /** Every action the journal has a sentence for. */
@@ -119,6 +120,8 @@ export function journalLinkOf(
       return id && entry.action !== 'comment.deleted' ? `${alliance}/discussion?comment=${id}` : `${alliance}/discussion`;
     case 'case_study':
       return `${alliance}/case-study`;
+    case 'document':
+      return `${alliance}/documents`;
     default:
       return null;
   }

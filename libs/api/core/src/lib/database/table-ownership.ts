@@ -35,6 +35,7 @@ export const TABLE_OWNERSHIP = {
   notifications: ['notifications', 'notification_preferences', 'notification_digest_times', 'notification_reminders'],
   proposals: ['proposals', 'organisation_blocks', 'catalyst_territories', 'alliance_external_invitations'],
   diagnostics: ['diagnostics'],
+  documents: ['documents', 'document_versions'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

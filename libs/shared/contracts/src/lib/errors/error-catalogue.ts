@@ -181,6 +181,18 @@ export const ERRORS = {
   'alliance_invitation.expired': e(410, 'errors.alliance_invitation.expired'),
   'catalyst.outside_territory': e(403, 'errors.catalyst.outside_territory'),
   'notifications.unsubscribe_invalid': e(400, 'errors.notifications.unsubscribe_invalid'),
+  // Documents (issue 17) ---------------------------------------------------------------------------
+  'document.not_found': e(404, 'errors.document.not_found'),
+  'document.file_required': e(400, 'errors.document.file_required'),
+  'document.bad_name': e(400, 'errors.document.bad_name'),
+  'document.unknown_target': e(400, 'errors.document.unknown_target'),
+  'document.too_large': e(413, 'errors.document.too_large'),
+  'document.unsupported_type': e(415, 'errors.document.unsupported_type'),
+  'document.type_changed': e(415, 'errors.document.type_changed'),
+  'document.partner_required': e(403, 'errors.document.partner_required'),
+  'document.delete_forbidden': e(403, 'errors.document.delete_forbidden'),
+  'document.storage_unavailable': e(503, 'errors.document.storage_unavailable'),
+  'admin.alliance_not_closed': e(409, 'errors.admin.alliance_not_closed'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */
