@@ -23,7 +23,7 @@ import { DocumentStorage } from './document-storage';
 import { DocumentTargets } from './document-targets';
 import { DocumentEntity, DocumentVersionEntity } from './documents.entities';
 import { documentName } from './file-names';
-import { FileInspector, type Inspected } from './file-inspector';
+import { FileInspector, RefusedFile, type Inspected } from './file-inspector';
 
 export const MAX_UPLOAD_BYTES = Symbol('MAX_UPLOAD_BYTES');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -251,7 +251,7 @@ export class DocumentsService implements OnApplicationBootstrap {
     const inspector = new FileInspector(this.maxBytes, name);
     part.file.on('error', (error) => inspector.destroy(error));
     // busboy ends a file at the limit (marking it truncated) rather than failing it.
-    part.file.on('limit', () => inspector.destroy(new DomainException('document.too_large', `A file is at most ${this.maxBytes} bytes`)));
+    part.file.on('limit', () => inspector.destroy(new RefusedFile('document.too_large', `A file is at most ${this.maxBytes} bytes`)));
     const body: Readable = part.file.pipe(inspector);
     let key: string;
     try {
@@ -259,7 +259,7 @@ export class DocumentsService implements OnApplicationBootstrap {
     } catch (error) {
       part.file.resume();
       // The inspector's own failure (too large, wrong type) is the cause, whatever the storage says.
-      throw inspector.errored ?? error;
+      throw uploadError(inspector.errored ?? error);
     }
     if (part.file.truncated) {
       await this.discard(key);
@@ -395,6 +395,7 @@ const SELECT_DOCUMENTS = `SELECT d.id, d.alliance_id, d.organisation_id, d.uploa
 /** The multipart layer's own failures, in the catalogue's words. */
 function uploadError(error: unknown): unknown {
   if (error instanceof DomainException) return error;
+  if (error instanceof RefusedFile) return new DomainException(error.code, error.message);
   const code = (error as { code?: string })?.code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new DomainException('document.too_large', 'The file is over the limit');
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')

@@ -1,7 +1,16 @@
-import { DomainException } from '@alliances/api/core';
 import { DOCUMENT_CONTENT_TYPES, type DocumentContentType } from '@alliances/shared/contracts';
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+
+/** Why the inspector refused a file; the service answers it as the catalogue's code. */
+export class RefusedFile extends Error {
+  constructor(
+    readonly code: 'document.too_large' | 'document.unsupported_type',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Bytes read before deciding the type: enough for the first entries of an office document's ZIP. */
 export const HEAD_BYTES = 64 * 1024;
@@ -56,6 +65,8 @@ export class FileInspector extends Transform {
     private readonly name: string,
   ) {
     super();
+    // It may fail before the storage's pipeline listens; the pipeline still sees the error.
+    this.on('error', () => undefined);
   }
 
   result(): Inspected {
@@ -65,7 +76,7 @@ export class FileInspector extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new DomainException('document.too_large', `A file is at most ${this.maxBytes} bytes`));
+    if (this.size > this.maxBytes) return done(new RefusedFile('document.too_large', `A file is at most ${this.maxBytes} bytes`));
     this.hash.update(chunk);
     if (this.type) return this.pass(chunk, done);
     this.head.push(chunk);
@@ -94,7 +105,8 @@ export class FileInspector extends Transform {
     if (!type) throw unsupported();
     this.type = type;
     if (type.startsWith('text/')) this.text = new TextDecoder('utf-8', { fatal: true });
-    await new Promise<void>((resolve, reject) => this.pass(head, (error) => (error ? reject(error) : resolve())));
+    if (this.text) this.checkText(head);
+    this.push(head);
   }
 
   private pass(chunk: Buffer, done: TransformCallback): void {
@@ -118,8 +130,8 @@ export class FileInspector extends Transform {
   }
 }
 
-const unsupported = (): DomainException =>
-  new DomainException(
+const unsupported = (): RefusedFile =>
+  new RefusedFile(
     'document.unsupported_type',
     'Accepted files: PDF, office documents (Word, Excel, PowerPoint, OpenDocument), PNG, JPEG, GIF, WebP images, UTF-8 text or CSV',
   );
