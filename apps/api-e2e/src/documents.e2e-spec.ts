@@ -65,7 +65,6 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
   }, 240_000);
 
   afterAll(async () => {
-    if (process.env['DEBUG_DOCS']) console.log(proc?.output().slice(-6000));
     await proc?.stop();
     await db?.drop();
     await s3?.close();
@@ -73,7 +72,12 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
 
   it('round-trips a PDF: 201 with its SHA-256, the same bytes back with safe headers, new versions kept', async () => {
     const v1 = pdfBytes(300_000);
-    const created = await upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'Compte rendu «été».pdf', bytes: v1, type: 'text/html' });
+    const created = await upload(
+      A,
+      w.partner.accessToken,
+      { visibility: 'alliance' },
+      { name: 'Compte rendu «été».pdf', bytes: v1, type: 'text/html' },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       name: 'Compte rendu «été».pdf',
@@ -97,7 +101,12 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
     );
 
     const v2 = pdfBytes(5000);
-    const second = await upload(`${proc.url}/api/documents/${id}/versions`, w.lead.accessToken, {}, { name: 'compte-rendu-v2.pdf', bytes: v2 });
+    const second = await upload(
+      `${proc.url}/api/documents/${id}/versions`,
+      w.lead.accessToken,
+      {},
+      { name: 'compte-rendu-v2.pdf', bytes: v2 },
+    );
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ version: 2, name: 'compte-rendu-v2.pdf', sha256: sha256(v2), size: v2.length });
     expect(second.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
@@ -130,8 +139,16 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
       const token = sessions[who].accessToken;
       for (const [visibility, id] of Object.entries(docs) as [keyof typeof docs, string][]) {
         const want = expected[visibility] ? 200 : 404;
-        expect({ who, visibility, detail: (await api.get(`/api/documents/${id}`, { token })).status }).toEqual({ who, visibility, detail: want });
-        expect({ who, visibility, content: (await download(`/api/documents/${id}/content`, token)).status }).toEqual({ who, visibility, content: want });
+        expect({ who, visibility, detail: (await api.get(`/api/documents/${id}`, { token })).status }).toEqual({
+          who,
+          visibility,
+          detail: want,
+        });
+        expect({ who, visibility, content: (await download(`/api/documents/${id}/content`, token)).status }).toEqual({
+          who,
+          visibility,
+          content: want,
+        });
       }
       const list = await api.get(`/api/alliances/${w.allianceId}/documents`, { token });
       if (who === 'outsider') expect(list.status).toBe(404);
@@ -155,7 +172,10 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
 
   it('attaches to a report or a comment of the alliance only, and validates the fields', async () => {
     const file = () => ({ name: 'a.pdf', bytes: pdfBytes() });
-    expect((await upload(A, w.partner.accessToken, { visibility: 'alliance', targetType: 'comment', targetId: w.ids['comment'] }, file())).status).toBe(201);
+    expect(
+      (await upload(A, w.partner.accessToken, { visibility: 'alliance', targetType: 'comment', targetId: w.ids['comment'] }, file()))
+        .status,
+    ).toBe(201);
     await expectNothingStoredBy(
       () => upload(A, w.partner.accessToken, { visibility: 'alliance', targetType: 'grant_report', targetId: w.ids['objective'] }, file()),
       400,
@@ -167,7 +187,11 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
       'document.unknown_target',
     );
     await expectNothingStoredBy(() => upload(A, w.partner.accessToken, { visibility: 'everyone' }, file()), 400, 'validation.failed');
-    await expectNothingStoredBy(() => upload(A, w.partner.accessToken, { visibility: 'alliance', organisationId: w.leadOrg }, file()), 400, 'validation.failed');
+    await expectNothingStoredBy(
+      () => upload(A, w.partner.accessToken, { visibility: 'alliance', organisationId: w.leadOrg }, file()),
+      400,
+      'validation.failed',
+    );
     await expectNothingStoredBy(() => upload(A, w.partner.accessToken, { visibility: 'alliance' }), 400, 'document.file_required');
     const json = await api.post(`/api/alliances/${w.allianceId}/documents`, { visibility: 'alliance' }, { token: w.partner.accessToken });
     expect(json.status).toBe(400);
@@ -175,22 +199,40 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
 
   it('decides the type from the bytes: an .exe renamed .pdf, random bytes as .txt → 415; UTF-8 CSV accepted; nothing stored', async () => {
     await expectNothingStoredBy(
-      () => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'rapport.pdf', bytes: exeBytes(), type: 'application/pdf' }),
+      () =>
+        upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'rapport.pdf', bytes: exeBytes(), type: 'application/pdf' }),
       415,
       'document.unsupported_type',
     );
     await expectNothingStoredBy(
-      () => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'notes.txt', bytes: Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x02, 0x03]) }),
+      () =>
+        upload(
+          A,
+          w.partner.accessToken,
+          { visibility: 'alliance' },
+          { name: 'notes.txt', bytes: Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x02, 0x03]) },
+        ),
       415,
       'document.unsupported_type',
     );
     // Text that turns binary far past the first bytes is refused too, while streaming.
     const late = Buffer.concat([Buffer.from('a;b\n'.repeat(40_000)), Buffer.from([0, 1, 2])]);
-    await expectNothingStoredBy(() => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'late.csv', bytes: late }), 415, 'document.unsupported_type');
-    const csv = await upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'budget.csv', bytes: Buffer.from('poste;montant\nsalaires;12 000 €\n') });
+    await expectNothingStoredBy(
+      () => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'late.csv', bytes: late }),
+      415,
+      'document.unsupported_type',
+    );
+    const csv = await upload(
+      A,
+      w.partner.accessToken,
+      { visibility: 'alliance' },
+      { name: 'budget.csv', bytes: Buffer.from('poste;montant\nsalaires;12 000 €\n') },
+    );
     expect(csv.status).toBe(201);
     expect(csv.body.contentType).toBe('text/csv');
-    expect((await download(`/api/documents/${csv.body.id}/content`, w.lead.accessToken)).headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await download(`/api/documents/${csv.body.id}/content`, w.lead.accessToken)).headers.get('content-type')).toBe(
+      'text/csv; charset=utf-8',
+    );
   });
 
   it('refuses a file over MAX_UPLOAD_BYTES with 413 and stores nothing, neither row nor file', async () => {
@@ -218,7 +260,11 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
       expect({ sent, status: r.status, name: r.body.name }).toEqual({ sent, status: 201, name: kept });
     }
     for (const bad of ['a\u0000b.pdf', 'rapport\u202efdp.exe', '..', 'x\u0007.pdf'])
-      await expectNothingStoredBy(() => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: bad, bytes: pdfBytes() }), 400, 'document.bad_name');
+      await expectNothingStoredBy(
+        () => upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: bad, bytes: pdfBytes() }),
+        400,
+        'document.bad_name',
+      );
     const keys: { storage_key: string }[] = await sql(proc, db, 'SELECT storage_key FROM document_versions');
     for (const { storage_key } of keys) expect(storage_key).toMatch(/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
     if (!s3) for (const f of filesUnder(join(proc.dataDir, 'files'))) expect(f).not.toMatch(/passwd|win|\.pdf/);
@@ -226,13 +272,20 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
 
   it('lets the uploader organisation’s admin or the lead delete, removing the files of every version', async () => {
     const r = await upload(A, w.partner.accessToken, { visibility: 'alliance' }, { name: 'a-supprimer.pdf', bytes: pdfBytes() });
-    await upload(`${proc.url}/api/documents/${r.body.id}/versions`, w.partner.accessToken, {}, { name: 'a-supprimer.pdf', bytes: pdfBytes() });
+    await upload(
+      `${proc.url}/api/documents/${r.body.id}/versions`,
+      w.partner.accessToken,
+      {},
+      { name: 'a-supprimer.pdf', bytes: pdfBytes() },
+    );
     const before = await stored();
     expect((await api.delete(`/api/documents/${r.body.id}`, { token: w.lead.accessToken })).status).toBe(204);
     expect(await stored()).toBe(before - 2);
     expect((await api.get(`/api/documents/${r.body.id}`, { token: w.partner.accessToken })).status).toBe(404);
     const journal = await api.get(`/api/alliances/${w.allianceId}/audit?kind=documents`, { token: w.lead.accessToken });
-    expect(journal.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['document.uploaded', 'document.version_added', 'document.deleted']));
+    expect(journal.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['document.uploaded', 'document.version_added', 'document.deleted']),
+    );
   });
 
   it('lists the person’s uploaded files in their RGPD export', async () => {
@@ -247,20 +300,57 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
     expect(lead.files.map((f: { name: string }) => f.name)).not.toContain('budget.csv');
   });
 
-  it('erases a closed alliance with its files (platform administrator), journaled', async () => {
-    expect(await stored()).toBeGreaterThan(0);
-    const open = await api.delete(`/api/admin/alliances/${w.allianceId}`, { token: admin.accessToken });
-    expect(open.status).toBe(409);
-    expect((await api.delete(`/api/admin/alliances/${w.allianceId}`, { token: w.lead.accessToken })).status).toBe(403);
-    const current = await api.get(`/api/alliances/${w.allianceId}`, { token: w.lead.accessToken });
-    const closed = await api.patch(`/api/alliances/${w.allianceId}`, { status: 'closed', version: current.body.version }, { token: w.lead.accessToken });
-    expect(closed.status).toBe(200);
-    const erased = await api.delete(`/api/admin/alliances/${w.allianceId}`, { token: admin.accessToken });
-    expect(erased.status).toBe(204);
-    expect(await stored()).toBe(0);
-    expect(await rows()).toBe(0);
-    expect((await api.get(`/api/alliances/${w.allianceId}`, { token: w.lead.accessToken })).status).toBe(404);
-    const audit: { action: string }[] = await sql(proc, db, `SELECT action FROM audit_log WHERE action = 'alliance.erased' AND object_id = $1`, [w.allianceId]);
+  it('erases a closed alliance with its files (platform administrator), journaled; one with charter signatures is kept', async () => {
+    // The world's alliance has a signed charter: its signatures are a legal record.
+    const signedCurrent = await api.get(`/api/alliances/${w.allianceId}`, { token: w.lead.accessToken });
+    expect((await api.delete(`/api/admin/alliances/${w.allianceId}`, { token: admin.accessToken })).status).toBe(409);
+    // A second alliance of the same lead and partner, without a signed charter.
+    const created = await api.post(
+      '/api/alliances',
+      {
+        name: `Alliance éphémère ${storage}`,
+        purpose: 'Un projet court',
+        category: 'societal_innovation',
+        collectiveObjectives: ['engagement'],
+        domains: ['carers'],
+        scale: 'local',
+        territoryCodes: ['69123'],
+        organisationId: w.leadOrg,
+      },
+      { token: w.lead.accessToken },
+    );
+    const id = created.body.id as string;
+    expect(
+      (await api.post(`/api/alliances/${id}/members`, { organisationId: w.partnerOrg, role: 'partner' }, { token: w.lead.accessToken }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.post(`/api/alliances/${id}/members/${w.partnerOrg}/accept`, undefined, { token: w.partner.accessToken })).status,
+    ).toBeLessThan(300);
+    const url = `${proc.url}/api/alliances/${id}/documents`;
+    const kept = await stored();
+    for (const visibility of ['alliance', 'organisation'])
+      expect((await upload(url, w.partner.accessToken, { visibility }, { name: `${visibility}.pdf`, bytes: pdfBytes() })).status).toBe(201);
+    expect(await stored()).toBe(kept + 2);
+    const keptRows = await rows();
+
+    expect((await api.delete(`/api/admin/alliances/${id}`, { token: admin.accessToken })).status).toBe(409);
+    expect((await api.delete(`/api/admin/alliances/${id}`, { token: w.lead.accessToken })).status).toBe(404);
+    const current = await api.get(`/api/alliances/${id}`, { token: w.lead.accessToken });
+    expect(
+      (await api.patch(`/api/alliances/${id}`, { status: 'closed', version: current.body.version }, { token: w.lead.accessToken })).status,
+    ).toBe(200);
+    expect((await api.delete(`/api/admin/alliances/${id}`, { token: admin.accessToken })).status).toBe(204);
+    expect(await stored()).toBe(kept);
+    expect(await rows()).toBe(keptRows - 2);
+    expect((await api.get(`/api/alliances/${id}`, { token: w.lead.accessToken })).status).toBe(404);
+    const audit: { action: string }[] = await sql(
+      proc,
+      db,
+      `SELECT action FROM audit_log WHERE action = 'alliance.erased' AND object_id = $1`,
+      [id],
+    );
     expect(audit).toHaveLength(1);
+    expect(signedCurrent.status).toBe(200);
   });
 });

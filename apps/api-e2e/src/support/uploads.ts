@@ -37,7 +37,11 @@ export async function upload(
   file?: { name: string; bytes: Buffer; type?: string; field?: string },
 ): Promise<{ status: number; body: any }> {
   const { body, contentType } = multipart(fields, file);
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: new Uint8Array(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body: new Uint8Array(body),
+  });
   const text = await res.text();
   let parsed: unknown;
   try {
@@ -52,7 +56,9 @@ export async function upload(
 export function pdfBytes(size = 2048): Buffer {
   const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n', 'latin1');
   const tail = Buffer.from('\ntrailer <<>>\n%%EOF\n');
-  const middle = randomBytes(Math.max(0, size - head.length - tail.length)).toString('hex').slice(0, Math.max(0, size - head.length - tail.length));
+  const middle = randomBytes(Math.max(0, size - head.length - tail.length))
+    .toString('hex')
+    .slice(0, Math.max(0, size - head.length - tail.length));
   return Buffer.concat([head, Buffer.from(middle), tail]);
 }
 

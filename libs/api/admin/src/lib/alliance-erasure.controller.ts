@@ -11,7 +11,8 @@ import { DataSource } from 'typeorm';
 /**
  * The platform administrator erases a closed alliance (RGPD, end of retention): its rows in one
  * transaction with the audit entry (every alliance-scoped table cascades from `alliances`; the charter's
- * legal record goes first), then its stored files once the rows are gone.
+ * versions go first), then its stored files once the rows are gone. An alliance with charter
+ * signatures (an immutable legal record) is refused with 409 until a retention rule says otherwise.
  */
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -35,11 +36,19 @@ export class AllianceErasureController {
       if (!alliance) throw new NotFoundDomainException('alliance');
       if (alliance.status !== 'closed') throw new DomainException('admin.alliance_not_closed', 'Only a closed alliance can be erased');
       const files = await this.documents.storageKeysOf(id, manager);
-      await this.charter.eraseAlliance(id, manager);
+      if (!(await this.charter.eraseAlliance(id, manager)))
+        throw new DomainException('admin.alliance_has_signatures', 'Its charter signatures are a legal record: the alliance is kept');
       await this.alliances.erase(id, manager);
       // Platform-level entry (the alliance and its journal are gone).
       await this.audit.record(
-        { actorId: user.id, action: 'alliance.erased', objectType: 'alliance', objectId: id, ip, details: { name: alliance.name, files: files.length } },
+        {
+          actorId: user.id,
+          action: 'alliance.erased',
+          objectType: 'alliance',
+          objectId: id,
+          ip,
+          details: { name: alliance.name, files: files.length },
+        },
         manager,
       );
       return files;

@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
 export class AllianceErasure {
   /** The alliance's name and status, under a row lock in the erasing transaction, or null. */
   async lockedStatusOf(allianceId: string, manager: EntityManager): Promise<{ name: string; status: string } | null> {
-    const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM alliances WHERE id = $1 FOR UPDATE`, [allianceId]);
+    const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM alliances WHERE id = $1 FOR UPDATE`, [
+      allianceId,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -6,7 +6,11 @@ import { FileInspector, HEAD_BYTES } from './file-inspector';
 
 jest.mock('file-type', () => ({
   fileTypeFromBuffer: async (b: Uint8Array) =>
-    Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' ? { mime: 'application/pdf' } : b[0] === 0x4d && b[1] === 0x5a ? { mime: 'application/x-msdownload' } : undefined,
+    Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-'
+      ? { mime: 'application/pdf' }
+      : b[0] === 0x4d && b[1] === 0x5a
+        ? { mime: 'application/x-msdownload' }
+        : undefined,
 }));
 
 async function run(bytes: Buffer, name: string, max = 10 * HEAD_BYTES, chunk = 10_000) {
@@ -29,7 +33,9 @@ describe('FileInspector', () => {
   });
 
   it('refuses a type outside the list, binary text and files over the limit', async () => {
-    await expect(run(Buffer.concat([Buffer.from('MZ'), randomBytes(100)]), 'a.pdf')).rejects.toMatchObject({ code: 'document.unsupported_type' });
+    await expect(run(Buffer.concat([Buffer.from('MZ'), randomBytes(100)]), 'a.pdf')).rejects.toMatchObject({
+      code: 'document.unsupported_type',
+    });
     await expect(run(Buffer.from([0xff, 0xfe, 0, 1]), 'a.txt')).rejects.toMatchObject({ code: 'document.unsupported_type' });
     await expect(run(Buffer.concat([Buffer.from('a;b\n'.repeat(50_000)), Buffer.from([0])]), 'a.csv')).rejects.toMatchObject({
       code: 'document.unsupported_type',

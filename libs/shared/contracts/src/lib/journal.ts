@@ -3,7 +3,17 @@
  * (the `kind` filter of `GET /api/alliances/:id/audit`), and the web route of each entry's object.
  * A new alliance-scoped action belongs here, with its sentence under `journal.actions.<action>`.
  */
-export const JOURNAL_KINDS = ['alliance', 'charter', 'objectives', 'evaluation', 'funding', 'comments', 'proposals', 'library', 'documents'] as const;
+export const JOURNAL_KINDS = [
+  'alliance',
+  'charter',
+  'objectives',
+  'evaluation',
+  'funding',
+  'comments',
+  'proposals',
+  'library',
+  'documents',
+] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> = {

@@ -193,6 +193,7 @@ export const ERRORS = {
   'document.delete_forbidden': e(403, 'errors.document.delete_forbidden'),
   'document.storage_unavailable': e(503, 'errors.document.storage_unavailable'),
   'admin.alliance_not_closed': e(409, 'errors.admin.alliance_not_closed'),
+  'admin.alliance_has_signatures': e(409, 'errors.admin.alliance_has_signatures'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */
