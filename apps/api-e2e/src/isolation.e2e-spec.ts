@@ -19,6 +19,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pdfBytes, upload } from './support/uploads';
 
 /**
  * TENANT ISOLATION. Two organisations, A and B. Every route of the OpenAPI document (so routes added
@@ -125,6 +126,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let tokenA: string;
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
+  let documentA: { id: string; name: string } | undefined;
   /** A's self-diagnostic and the complete answers it was taken with (docs/api.md "Self-diagnostic"). */
   let diagnosticA: { id: string; answers: { questionId: string; optionId: string }[] } | undefined;
   let secretsA: string[];
@@ -219,6 +221,18 @@ describe(`tenant isolation (${testServerName()})`, () => {
       externalA = { id: external.body.id, email };
       const mail = await waitForMail(api.dataDir, (m) => m.to.includes(email), { after: before });
       allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
+      // A document of A (issue 17): its id and name are A's secrets too.
+      const document = await upload(
+        `${api.url}/api/alliances/${allianceA.id}/documents`,
+        ownerA.accessToken,
+        { visibility: 'alliance' },
+        {
+          name: `Alpha private file ${tag}.pdf`,
+          bytes: pdfBytes(),
+        },
+      );
+      expect(document.status).toBe(201);
+      documentA = { id: document.body.id, name: document.body.name };
     }
 
     if (operations.some((o) => operationKey(o) === 'POST /api/organisations/{id}/diagnostics')) {
@@ -270,6 +284,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       proposalA.message,
       ...(externalA ? [externalA.id, externalA.email, allianceTokenA] : []),
       ...(diagnosticA ? [diagnosticA.id] : []),
+      ...(documentA ? [documentA.id, documentA.name] : []),
     ];
   });
   afterAll(async () => {
@@ -282,6 +297,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
     const alliance = allianceA ? [allianceA.id] : [];
     if (param === 'id' && path.startsWith('/api/alliances/') && allianceA) return [allianceA.id];
     if (param === 'id' && path.startsWith('/api/proposals/')) return [proposalA.id];
+    if (param === 'id' && path.startsWith('/api/documents/') && documentA) return [documentA.id];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')
