@@ -8,6 +8,7 @@ import { commentsRoutes } from '@alliances/web/comments/feature-comments';
 import { charterRoutes } from '@alliances/web/charter/feature-charter';
 import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
+import { documentsRoutes } from '@alliances/web/documents/feature-documents';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
 import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
@@ -31,6 +32,7 @@ export const appRoutes: Route[] = [
   ...evaluationsRoutes,
   ...commentsRoutes,
   ...fundingRoutes,
+  ...documentsRoutes,
   ...adminRoutes,
   ...libraryRoutes,
   ...diagnosticsRoutes,
