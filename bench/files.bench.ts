@@ -37,13 +37,19 @@ function uploadFile(url: string, token: string, path: string): Promise<{ id: str
       url,
       {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': length },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': length,
+        },
       },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () =>
-          res.statusCode === 201 ? resolve({ id: JSON.parse(text).id, ms: performance.now() - started }) : reject(new Error(`${res.statusCode} ${text}`)),
+          res.statusCode === 201
+            ? resolve({ id: JSON.parse(text).id, ms: performance.now() - started })
+            : reject(new Error(`${res.statusCode} ${text}`)),
         );
       },
     );
@@ -110,7 +116,13 @@ async function main(): Promise<void> {
     const l = await measure(local, 'locale', source);
     await local.stop();
     const directory = join(work, 's3rver');
-    s3server = new S3rver({ port: 0, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: 'documents', configs: [] }] });
+    s3server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      directory,
+      silent: true,
+      configureBuckets: [{ name: 'documents', configs: [] }],
+    });
     const { port } = await (s3server as unknown as { run(): Promise<{ port: number }> }).run();
     const db2 = await createDatabase();
     s3api = await startApi({ databaseUrl: db2.url, env: { ...env, S3_URL: `http://S3RVER:S3RVER@127.0.0.1:${port}/documents` } });
@@ -141,7 +153,8 @@ async function main(): Promise<void> {
     },
     started,
   );
-  for (const f of section.figures) console.log(`${f.figure}: ${f.ours} ${f.unit} (floor ${f.floor} ${f.unit}, ratio ${round(f.ratio ?? 0, 2)})`);
+  for (const f of section.figures)
+    console.log(`${f.figure}: ${f.ours} ${f.unit} (floor ${f.floor} ${f.unit}, ratio ${round(f.ratio ?? 0, 2)})`);
 }
 
 run(main);
