@@ -8,7 +8,7 @@
  */
 import { ApiClient } from '@alliances/e2e/support';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ const S3rver = require('s3rver');
 
 const SIZE = 50 * 1000 * 1000;
 const ROUNDS = Number(process.env['BENCH_FILES_ROUNDS'] ?? 3);
+const SIZE_OVERRIDE = Number(process.env['BENCH_FILES_MB'] ?? 0);
 const mbps = (bytes: number, ms: number): number => round(bytes / 1e6 / (ms / 1000), 1);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -89,7 +90,10 @@ async function measure(api: BenchApi, label: string, path: string): Promise<{ up
   const up: number[] = [];
   const down: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const { id, ms } = await uploadFile(`${api.url}/api/alliances/${allianceId}/documents`, token, path);
+    const { id, ms } = await uploadFile(`${api.url}/api/alliances/${allianceId}/documents`, token, path).catch((error: Error) => {
+      const logged = readFileSync(api.logFile, 'utf8').split('\n').filter((l) => l.includes('"level":50'));
+      throw new Error(`${error.message}\n${logged.join('\n').slice(-3000)}`);
+    });
     up.push(ms);
     down.push(await downloadFile(`${api.url}/api/documents/${id}/content`, token));
   }
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
       port: 0,
       address: '127.0.0.1',
       directory,
-      silent: true,
+      silent: !process.env['BENCH_S3_VERBOSE'],
       configureBuckets: [{ name: 'documents', configs: [] }],
     });
     const { port } = await (s3server as unknown as { run(): Promise<{ port: number }> }).run();

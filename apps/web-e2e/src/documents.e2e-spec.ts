@@ -42,7 +42,7 @@ describe('documents in Chromium', () => {
     foundation = await api.signUp({ displayName: 'Dominique Fondation' });
     const leadOrg = (await api.applyOrganisation(lead, { name: 'Association des Aidants' })).id;
     const partnerOrg = (
-      await api.applyOrganisation(partner, { name: 'Entreprise Solidaire', profile: 'company', rna: undefined, siren: '552100554' })
+      await api.applyOrganisation(partner, { name: 'Entreprise Solidaire', profile: 'company', rna: undefined, siren: randomSiren() })
     ).id;
     const funderOrg = (await api.applyOrganisation(foundation, { name: 'Fondation Solidaire', profile: 'foundation' })).id;
     for (const o of [leadOrg, partnerOrg, funderOrg]) await api.approveOrganisation(admin, o);

@@ -190,7 +190,9 @@ export class S3DocumentStorage extends DocumentStorage {
       params: { Bucket: this.location.bucket, Key: key, Body: body, ContentType: contentType },
       partSize: 8 * 1024 * 1024,
       queueSize: 2,
-      leavePartsOnError: false,
+      // An aborted multipart upload never becomes an object; its parts go with the bucket's lifecycle rule
+      // (AbortIncompleteMultipartUpload). Aborting here would hide the cause when the server refuses the abort.
+      leavePartsOnError: true,
     });
     await upload.done();
     return key;
