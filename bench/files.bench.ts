@@ -91,7 +91,9 @@ async function measure(api: BenchApi, label: string, path: string): Promise<{ up
   const down: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const { id, ms } = await uploadFile(`${api.url}/api/alliances/${allianceId}/documents`, token, path).catch((error: Error) => {
-      const logged = readFileSync(api.logFile, 'utf8').split('\n').filter((l) => l.includes('"level":50'));
+      const logged = readFileSync(api.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"level":50'));
       throw new Error(`${error.message}\n${logged.join('\n').slice(-3000)}`);
     });
     up.push(ms);

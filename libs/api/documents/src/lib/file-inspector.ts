@@ -54,7 +54,8 @@ export interface Inspected {
  */
 export class FileInspector extends Transform {
   private readonly hash = createHash('sha256');
-  private size = 0;
+  // Not `size`: lib-storage reads `Body.size` as the length of the whole upload.
+  private received = 0;
   private head: Buffer[] = [];
   private headBytes = 0;
   private type: DocumentContentType | undefined;
@@ -71,12 +72,12 @@ export class FileInspector extends Transform {
 
   result(): Inspected {
     if (!this.type) throw new Error('the file was not read to its end');
-    return { size: this.size, sha256: this.hash.digest('hex'), contentType: this.type };
+    return { size: this.received, sha256: this.hash.digest('hex'), contentType: this.type };
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new RefusedFile('document.too_large', `A file is at most ${this.maxBytes} bytes`));
+    this.received += chunk.length;
+    if (this.received > this.maxBytes) return done(new RefusedFile('document.too_large', `A file is at most ${this.maxBytes} bytes`));
     this.hash.update(chunk);
     if (this.type) return this.pass(chunk, done);
     this.head.push(chunk);
