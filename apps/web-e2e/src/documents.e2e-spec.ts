@@ -4,6 +4,7 @@ import {
   ApiClient,
   GOOD_PASSWORD,
   createTestDatabase,
+  randomSiren,
   startApiProcess,
   type ApiProcess,
   type Session,
