@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
+import { ClientIp, CurrentUser, IdParam, MULTIPART_ROUTE, type AuthUser } from '@alliances/api/core';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { AllianceDocument, DocumentDetail } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ContentQuery, DocumentsQuery } from './documents.dto';
@@ -14,6 +15,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post('alliances/:id/documents')
+  @RouteConfig(MULTIPART_ROUTE)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
@@ -35,6 +37,7 @@ export class DocumentsController {
   }
 
   @Post('documents/:id/versions')
+  @RouteConfig(MULTIPART_ROUTE)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'A new version of a document (same checks as an upload)' })
   addVersion(

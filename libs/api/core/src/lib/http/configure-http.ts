@@ -13,6 +13,7 @@ import type { AppConfig } from '../config/app-config';
 import { DatabaseAvailability } from '../health/database-availability';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { refuseDeeplyNestedBodies } from './deep-bodies';
+import { refuseMultipartElsewhere } from './multipart-bodies';
 import { coded, errorBody } from './error-response';
 import { StaticCompression } from './static-compression';
 
@@ -57,6 +58,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   answer503WhileDatabaseAway(fastify, app.get(DatabaseAvailability));
   closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
   refuseDeeplyNestedBodies(fastify);
+  refuseMultipartElsewhere(fastify);
 
   setUpOpenApi(app);
 
