@@ -83,7 +83,9 @@ export function toICalendar(entries: CalendarEntry[], options: ICalendarOptions)
         ({ ...common, ...timed } as unknown as EventAttributes);
   });
   const { error, value } = createEvents(events, { calName: options.name, productId: PRODUCT_ID, method: 'PUBLISH' });
-  if (error || !value) throw error ?? new Error('iCalendar generation failed');
+  // `ics` reports a refused value (e.g. an address it does not take as a URL) as a plain object: an Error
+  // keeps the failure a logged 500 with its reason instead of a reply Fastify cannot serialise.
+  if (error || !value) throw new Error(`iCalendar generation failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   return foldLines(value);
 }
 
