@@ -1,0 +1,166 @@
+import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { browserPool, expectAccessible, signIn } from './support/browser';
+import { allianceOfTwo } from './support/alliance-of-two';
+
+const ADMIN_EMAIL = 'admin@governance-journey.test';
+
+/** Opens a meeting's page and waits for its live minutes to be ready to type in. */
+async function openMinutes(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+  await page.locator('[data-testid="minutes-editor"] .ProseMirror').waitFor();
+}
+
+/** Types a new paragraph at the end of the minutes. */
+async function write(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="minutes-editor"] .ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+/**
+ * Issue 17's "done when", one journey: a steering meeting scheduled, its minutes written live by two partners,
+ * a decision proposed from it and adopted by consent, an action assigned from it and closed, its .ics downloaded.
+ */
+describe('governance journey in Chromium', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  const errors: string[] = [];
+  const pool = browserPool(errors);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApiProcess({
+      databaseUrl: db.url,
+      env: { ADMIN_EMAIL, ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await pool.closeAll();
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('a steering meeting: live minutes, a decision adopted by consent, an action done, its .ics', async () => {
+    const started = Date.now();
+    const client = new ApiClient(api.url);
+    const { camille, sacha, allianceId } = await allianceOfTwo(client, ADMIN_EMAIL);
+    const [lead, partner] = await Promise.all([pool.open('Camille'), pool.open('Sacha')]);
+
+    // The lead schedules the steering meeting.
+    await signIn(lead, api.url, camille, `/alliances/${allianceId}/meetings`);
+    await lead.getByTestId('schedule-meeting').click();
+    const form = lead.getByTestId('schedule-form');
+    await form.getByTestId('meeting-title').fill('Comité de pilotage');
+    await form.getByTestId('meeting-start-date').fill('2027-01-14');
+    await form.getByTestId('meeting-start-time').fill('14:00');
+    await form.getByTestId('meeting-end-date').fill('2027-01-14');
+    await form.getByTestId('meeting-end-time').fill('16:00');
+    await form.getByTestId('meeting-location').fill('Maison des associations, Lyon');
+    await form.getByTestId('agenda-item').first().fill('Budget 2027');
+    await form.getByTestId('schedule-submit').click();
+    await lead.getByTestId('meeting-scheduled').waitFor();
+    await lead.getByTestId('upcoming-meetings').getByTestId('meeting-link').filter({ hasText: 'Comité de pilotage' }).click();
+    await lead.waitForURL((url) => /\/meetings\/[0-9a-f-]{36}$/.test(url.pathname));
+    const meetingPath = new URL(lead.url()).pathname;
+    const meetingId = meetingPath.split('/').pop() as string;
+    const meetingUrl = `${api.url}${meetingPath}`;
+
+    // Two partners write the minutes live, each seeing the other's words.
+    await signIn(partner, api.url, sacha, meetingPath);
+    await Promise.all([openMinutes(lead, meetingUrl), openMinutes(partner, meetingUrl)]);
+    await write(lead, 'Le comité valide le budget 2027.');
+    await partner.getByTestId('minutes-editor').getByText('Le comité valide le budget 2027.').waitFor({ timeout: 10_000 });
+    await write(partner, 'La Coopérative Solaire anime le prochain atelier.');
+    await lead.getByTestId('minutes-editor').getByText('La Coopérative Solaire anime le prochain atelier.').waitFor({ timeout: 10_000 });
+    await lead.getByTestId('meeting-outcomes').getByText('Aucune décision issue de cette réunion pour le moment.').waitFor();
+    await expectAccessible(lead);
+
+    // From the meeting, a decision by consent.
+    await lead.getByTestId('meeting-propose-decision').click();
+    await lead.getByTestId('decision-title').fill('Réunir le comité chaque trimestre');
+    await lead.getByTestId('decision-proposal').fill('Un représentant de chaque partenaire, quatre fois par an.');
+    await lead.getByTestId('rule-consent').click();
+    await expectAccessible(lead);
+    await lead.getByTestId('decision-submit').click();
+    const listed = lead.getByTestId('meeting-decision').filter({ hasText: 'Réunir le comité chaque trimestre' });
+    await listed.getByText('Ouverte').waitFor();
+    await listed.getByRole('link').click();
+    await lead.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
+    const decisionPath = new URL(lead.url()).pathname;
+    await lead.getByTestId('position-agree').click();
+    await lead.getByTestId('position-save').click();
+    await lead.getByText('Position enregistrée.').waitFor();
+
+    await partner.goto(`${api.url}${decisionPath}`);
+    await partner.getByTestId('position-agree').click();
+    await partner.getByTestId('position-save').click();
+    await partner.getByText('Position enregistrée.').waitFor();
+
+    await lead.reload();
+    await lead.getByTestId('positions-table').getByText('Coopérative Solaire').waitFor();
+    await lead.getByTestId('decision-close').click();
+    await lead.getByTestId('decision-status').filter({ hasText: 'Adoptée' }).waitFor();
+    await expectAccessible(lead);
+
+    // The register filtered on the meeting shows it, with a chip to clear the filter.
+    await lead.goto(`${api.url}/alliances/${allianceId}/decisions?meetingId=${meetingId}`);
+    await lead.getByTestId('meeting-filter').getByText('Réunion : Comité de pilotage').waitFor();
+    await lead.getByTestId('decisions-table').getByText('Réunir le comité chaque trimestre').waitFor();
+    await expectAccessible(lead);
+
+    // Back on the meeting: the decision is adopted; an action is assigned to Sacha from there.
+    await lead.goto(meetingUrl);
+    await lead.getByTestId('meeting-decision').filter({ hasText: 'Réunir le comité chaque trimestre' }).getByText('Adoptée').waitFor();
+    await lead.getByTestId('meeting-new-action').click();
+    await lead.getByTestId('action-title').fill('Préparer l’ordre du jour du prochain comité');
+    await lead.getByTestId('action-assignee').click();
+    await lead.locator('mat-option').filter({ hasText: 'Sacha Petit' }).click();
+    await lead.locator('mat-option').first().waitFor({ state: 'detached' });
+    await lead.getByTestId('action-due').fill('2027-03-01');
+    await expectAccessible(lead);
+    await lead.getByTestId('action-submit').click();
+    const action = lead.getByTestId('meeting-action').filter({ hasText: 'Préparer l’ordre du jour du prochain comité' });
+    await action.getByText('Sacha Petit').waitFor();
+    await action.getByText('À faire').waitFor();
+
+    // Sacha marks it done from the meeting's actions.
+    await partner.goto(meetingUrl);
+    await partner.getByTestId('meeting-actions').click();
+    await partner.waitForURL((url) => url.pathname.endsWith('/actions') && url.searchParams.get('meetingId') === meetingId);
+    await partner.getByTestId('meeting-filter').getByText('Réunion : Comité de pilotage').waitFor();
+    const row = partner.getByTestId('action-row').filter({ hasText: 'Préparer l’ordre du jour du prochain comité' });
+    await row.getByText('Sacha Petit').waitFor();
+    await expectAccessible(partner);
+    await row.getByRole('checkbox', { name: 'Marquer « Préparer l’ordre du jour du prochain comité » comme faite' }).check();
+    await partner.getByText('Action mise à jour.').waitFor();
+    await partner.getByTestId('meeting-filter-clear').click();
+    await partner.waitForURL((url) => url.pathname.endsWith('/actions') && !url.searchParams.has('meetingId'));
+
+    await lead.reload();
+    await lead
+      .getByTestId('meeting-action')
+      .filter({ hasText: 'Préparer l’ordre du jour du prochain comité' })
+      .getByText('Faite', { exact: true })
+      .waitFor();
+    await expectAccessible(lead);
+
+    // The meeting as an iCalendar file.
+    const [response, download] = await Promise.all([
+      lead.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/ics`)),
+      lead.waitForEvent('download'),
+      lead.getByTestId('meeting-ics').click(),
+    ]);
+    expect(response.headers()['content-type']).toContain('text/calendar');
+    expect(download.suggestedFilename()).toBe('comite-de-pilotage.ics');
+    const ics = readFileSync((await download.path()) as string, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Comité de pilotage');
+
+    expect(errors).toEqual([]);
+    console.log(`governance journey browser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 300_000);
+});
