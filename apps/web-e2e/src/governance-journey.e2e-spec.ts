@@ -35,7 +35,14 @@ describe('governance journey in Chromium', () => {
     db = await createTestDatabase();
     api = await startApiProcess({
       databaseUrl: db.url,
-      env: { ADMIN_EMAIL, ADMIN_PASSWORD: GOOD_PASSWORD, AUTH_THROTTLE_IP_PER_MINUTE: '10000', AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000' },
+      env: {
+        ADMIN_EMAIL,
+        ADMIN_PASSWORD: GOOD_PASSWORD,
+        AUTH_THROTTLE_IP_PER_MINUTE: '10000',
+        AUTH_THROTTLE_ACCOUNT_PER_15_MIN: '10000',
+        // The .ics links point at PUBLIC_URL; its default with PORT=0 ("http://localhost:0") is refused by the ics package.
+        PUBLIC_URL: 'http://alliances.test',
+      },
     });
   }, 120_000);
   afterAll(async () => {
@@ -149,12 +156,16 @@ describe('governance journey in Chromium', () => {
     await expectAccessible(lead);
 
     // The meeting as an iCalendar file.
-    const [response, download] = await Promise.all([
+    const downloaded = lead.waitForEvent('download');
+    const [response] = await Promise.all([
       lead.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/ics`)),
-      lead.waitForEvent('download'),
       lead.getByTestId('meeting-ics').click(),
     ]);
-    expect(response.headers()['content-type']).toContain('text/calendar');
+    expect({ status: response.status(), type: response.headers()['content-type'] }).toEqual({
+      status: 200,
+      type: expect.stringContaining('text/calendar'),
+    });
+    const download = await downloaded;
     expect(download.suggestedFilename()).toBe('comite-de-pilotage.ics');
     const ics = readFileSync((await download.path()) as string, 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
