@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import { CollabClient } from '@alliances/e2e/support';
+import { pdfBytes, upload } from './support/uploads';
 
 /**
  * FUNDER VISIBILITY (docs/domain.md "Visibility", "Funding"). A funder organisation's members see, for the
@@ -40,6 +41,7 @@ const SECRETS = {
   otherGrant: 'Conditions de l’autre financeur',
   meeting: 'Comité de pilotage entre partenaires',
   minutes: 'Compte rendu rédigé entre partenaires',
+  document: 'Compte rendu interne des partenaires',
 };
 const SIGNED_TEXT = 'Texte signé par tous les partenaires';
 
@@ -331,6 +333,24 @@ describe(`funder visibility (${testServerName()})`, () => {
     minutesWriter.paragraph('minutes', SECRETS.minutes);
     await minutesWriter.flush();
     minutesWriter.close();
+    // Documents (issue 17): one for the partners, one attached to the report for the funders too.
+    const documents = `${proc.url}/api/alliances/${ids['alliance']}/documents`;
+    const partnersOnly = await upload(
+      documents,
+      partner.accessToken,
+      { visibility: 'alliance' },
+      { name: `${SECRETS.document}.pdf`, bytes: pdfBytes() },
+    );
+    const forFunders = await upload(
+      documents,
+      partner.accessToken,
+      { visibility: 'funders', targetType: 'grant_report', targetId: ids['report'] },
+      { name: 'Rapport intermédiaire.pdf', bytes: pdfBytes() },
+    );
+    if (partnersOnly.status !== 201 || forFunders.status !== 201)
+      throw new Error(`document upload answered ${partnersOnly.status}/${forFunders.status}`);
+    ids['document'] = partnersOnly.body.id;
+    ids['funderDocument'] = forFunders.body.id;
   });
   afterAll(async () => {
     await proc?.stop();
@@ -597,6 +617,25 @@ describe(`funder visibility (${testServerName()})`, () => {
       'POST /api/meetings/{id}/minutes/approve': [
         { params: { id: ids['meeting'] }, body: { sha256: '0'.repeat(64), organisationId: funderOrg }, expect: 'hidden' },
       ],
+      // Documents: the funder sees those whose visibility says funders, never the partners' own.
+      'GET /api/alliances/{id}/documents': [{ params: a, expect: 'visible' }],
+      'POST /api/alliances/{id}/documents': [{ params: a, body: { visibility: 'funders' }, expect: 'hidden' }],
+      'GET /api/documents/{id}': [
+        { params: { id: ids['funderDocument'] }, expect: 'visible' },
+        { params: { id: ids['document'] }, expect: 'hidden' },
+      ],
+      'GET /api/documents/{id}/content': [
+        { params: { id: ids['funderDocument'] }, expect: 'visible' },
+        { params: { id: ids['document'] }, expect: 'hidden' },
+      ],
+      'POST /api/documents/{id}/versions': [
+        { params: { id: ids['funderDocument'] }, body: {}, expect: 'hidden' },
+        { params: { id: ids['document'] }, body: {}, expect: 'hidden' },
+      ],
+      'DELETE /api/documents/{id}': [
+        { params: { id: ids['funderDocument'] }, expect: 'hidden' },
+        { params: { id: ids['document'] }, expect: 'hidden' },
+      ],
     };
     return table[key];
   }
@@ -604,7 +643,7 @@ describe(`funder visibility (${testServerName()})`, () => {
   /** A route that reaches into one alliance or one of its objects. */
   const allianceScoped = (op: Operation): boolean =>
     /^\/api\/alliances\/\{id\}/.test(op.path) ||
-    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies|decisions|actions|meetings)\/\{/.test(
+    /^\/api\/(objectives|indicators|checkins|milestones|evaluations|evaluation-templates|evaluation-actions|tranches|reports|case-studies|decisions|actions|meetings|documents)\/\{/.test(
       op.path,
     ) ||
     op.path.startsWith('/api/comments');

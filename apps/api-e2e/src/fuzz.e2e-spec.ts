@@ -20,6 +20,7 @@ import { io, type Socket } from 'socket.io-client';
 import { buildAllianceWorld, type AllianceWorld } from './support/alliance-world';
 import { CollabClient } from '@alliances/e2e/support';
 import { LiveClient } from './support/live-client';
+import { pdfBytes, upload } from './support/uploads';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -424,6 +425,17 @@ describe(`fuzzing (${testServerName()})`, () => {
     api = new ApiClient(proc.url);
     admin = await api.login(ENV.ADMIN_EMAIL);
     w = await buildAllianceWorld(api, proc, admin, 'Fuzz', { publishCaseStudy: true });
+    // A document (issue 17), so that the documents' routes are reached with a real id.
+    const document = await upload(
+      `${proc.url}/api/alliances/${w.allianceId}/documents`,
+      w.partner.accessToken,
+      { visibility: 'alliance' },
+      {
+        name: 'fuzz.pdf',
+        bytes: pdfBytes(),
+      },
+    );
+    w.ids['document'] = document.body.id;
     liveWatcher = await LiveClient.connect(proc.url, w.partner.accessToken);
     expect((await liveWatcher.join(w.allianceId)).ok).toBe(true);
     collabWatcher = await CollabClient.join(proc.url, w.partner.accessToken, w.allianceId);
@@ -454,6 +466,7 @@ describe(`fuzzing (${testServerName()})`, () => {
       [/^\/api\/decisions\//, w.ids['decision']],
       [/^\/api\/actions\//, w.ids['governanceAction']],
       [/^\/api\/meetings\//, w.ids['meeting']],
+      [/^\/api\/documents\//, w.ids['document']],
       [/^\/api\/admin\/users\//, w.lead.user.id],
       [/^\/api\/(admin\/)?organisations\//, w.leadOrg],
     ];

@@ -20,6 +20,7 @@ import {
   type TestDatabase,
 } from '@alliances/e2e/support';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pdfBytes, upload } from './support/uploads';
 
 /**
  * TENANT ISOLATION. Two organisations, A and B. Every route of the OpenAPI document (so routes added
@@ -130,6 +131,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
   let tokenA: string;
   /** A's alliance, when the alliances module is there (docs/api.md "Alliances"). */
   let allianceA: { id: string; name: string } | undefined;
+  let documentA: { id: string; name: string } | undefined;
   /** A's self-diagnostic and the complete answers it was taken with (docs/api.md "Self-diagnostic"). */
   let diagnosticA: { id: string; answers: { questionId: string; optionId: string }[] } | undefined;
   let secretsA: string[];
@@ -228,6 +230,18 @@ describe(`tenant isolation (${testServerName()})`, () => {
       externalA = { id: external.body.id, email };
       const mail = await waitForMail(api.dataDir, (m) => m.to.includes(email), { after: before });
       allianceTokenA = /allianceInvitation=([A-Za-z0-9_-]{20,})/.exec(mail.text)?.[1] ?? '';
+      // A document of A (issue 17): its id and name are A's secrets too.
+      const document = await upload(
+        `${api.url}/api/alliances/${allianceA.id}/documents`,
+        ownerA.accessToken,
+        { visibility: 'alliance' },
+        {
+          name: `Alpha private file ${tag}.pdf`,
+          bytes: pdfBytes(),
+        },
+      );
+      expect(document.status).toBe(201);
+      documentA = { id: document.body.id, name: document.body.name };
       // Governance (issue 17): A's decision and an action assigned to A's owner.
       if (operations.some((o) => operationKey(o) === 'POST /api/alliances/{id}/decisions')) {
         const decision = await client.post(
@@ -317,6 +331,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
       ...(diagnosticA ? [diagnosticA.id] : []),
       ...(governanceA ? [governanceA.decisionId, governanceA.actionId, ...governanceA.titles] : []),
       ...(meetingA ? [meetingA.id, meetingA.title, `Alpha private minutes ${tag}`] : []),
+      ...(documentA ? [documentA.id, documentA.name] : []),
     ];
   });
   afterAll(async () => {
@@ -332,6 +347,7 @@ describe(`tenant isolation (${testServerName()})`, () => {
     if (param === 'id' && path.startsWith('/api/decisions/') && governanceA) return [governanceA.decisionId];
     if (param === 'id' && path.startsWith('/api/actions/') && governanceA) return [governanceA.actionId];
     if (param === 'id' && path.startsWith('/api/meetings/') && meetingA) return [meetingA.id];
+    if (param === 'id' && path.startsWith('/api/documents/') && documentA) return [documentA.id];
     switch (param) {
       case 'id':
         return path.startsWith('/api/organisations/') || path.startsWith('/api/admin/organisations/')

@@ -5,6 +5,7 @@ import { CalendarModule } from '@alliances/api/calendar';
 import { CharterModule } from '@alliances/api/charter';
 import { CommentsModule } from '@alliances/api/comments';
 import { DiagnosticsModule } from '@alliances/api/diagnostics';
+import { DocumentsAccountFiles, DocumentsModule } from '@alliances/api/documents';
 import { EvaluationsModule } from '@alliances/api/evaluations';
 import { FundingModule } from '@alliances/api/funding';
 import { GovernanceModule } from '@alliances/api/governance';
@@ -29,7 +30,11 @@ export class AppModule {
         CoreModule.forRoot(options),
         IdentityModule,
         OrganisationsModule,
-        AccountModule.register({ imports: [OrganisationsModule], memberships: OrganisationAccountMemberships }),
+        AccountModule.register({
+          imports: [OrganisationsModule, DocumentsModule],
+          memberships: OrganisationAccountMemberships,
+          files: DocumentsAccountFiles,
+        }),
         AlliancesModule,
         CharterModule,
         ObjectivesModule,
@@ -45,6 +50,7 @@ export class AppModule {
         CalendarModule,
         GovernanceModule,
         MeetingsModule,
+        DocumentsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { CharterSignatureEntity, CharterSnapshotEntity, CharterUpdateEntity, Cha
 import { AllianceSequenceEntity, CommentEntity, CommentEventEntity } from '@alliances/api/comments';
 import { AuditEntryEntity } from '@alliances/api/core';
 import { DiagnosticEntity } from '@alliances/api/diagnostics';
+import { DocumentEntity, DocumentVersionEntity } from '@alliances/api/documents';
 import { NotificationEntity } from '@alliances/api/notifications';
 import {
   EvaluationActionEntity,
@@ -72,4 +73,6 @@ export const entities = [
   DecisionPositionEntity,
   ActionEntity,
   ...MEETING_ENTITIES,
+  DocumentEntity,
+  DocumentVersionEntity,
 ];

@@ -10,6 +10,7 @@ import { objectivesRoutes } from '@alliances/web/objectives/feature-objectives';
 import { fundingRoutes } from '@alliances/web/funding/feature-funding';
 import { governanceRoutes } from '@alliances/web/governance/feature-governance';
 import { meetingsRoutes } from '@alliances/web/meetings/feature-meetings';
+import { documentsRoutes } from '@alliances/web/documents/feature-documents';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
 import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
@@ -35,6 +36,7 @@ export const appRoutes: Route[] = [
   ...fundingRoutes,
   ...governanceRoutes,
   ...meetingsRoutes,
+  ...documentsRoutes,
   ...adminRoutes,
   ...libraryRoutes,
   ...diagnosticsRoutes,

@@ -6,3 +6,4 @@ export * from './lib/alliances.service';
 export * from './lib/alliance.entity';
 export * from './lib/alliances-dashboard-reader';
 export { runAsRead } from './lib/write-requests';
+export * from './lib/alliance-erasure';

@@ -5,3 +5,4 @@ export * from './lib/markdown';
 export * from './lib/charter-template';
 export * from './lib/charter-reader';
 export * from './lib/charter-dashboard-reader';
+export * from './lib/charter-erasure';

@@ -16,6 +16,7 @@ export * from './lib/http/domain.exception';
 export * from './lib/http/id-param';
 export * from './lib/http/public.decorator';
 export * from './lib/http/validation';
+export * from './lib/http/multipart-bodies';
 export * from './lib/lifecycle/shutdown-state';
 export * from './lib/audit/audit-entry.entity';
 export * from './lib/audit/audit.service';

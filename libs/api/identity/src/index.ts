@@ -9,6 +9,7 @@ export * from './lib/refresh-token.entity';
 export * from './lib/auth.dto';
 export * from './lib/account.module';
 export * from './lib/account-memberships';
+export * from './lib/account-files';
 export * from './lib/sign-in.service';
 export * from './lib/two-factor-gate';
 export * from './lib/linked-identities';

@@ -20,3 +20,4 @@ export * from './lib/notification-preferences';
 export * from './lib/calendar';
 export * from './lib/governance';
 export * from './lib/meetings';
+export * from './lib/documents';

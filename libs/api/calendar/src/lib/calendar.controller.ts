@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ClientIp, CurrentUser, IdParam, NotFoundDomainException, Public, type AuthUser } from '@alliances/api/core';
 import type { CalendarTokenResponse } from '@alliances/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -38,7 +38,7 @@ export class CalendarTokenController {
   }
 }
 
-/** The feed itself: public, the token in the address is the secret. Throttled per client address like the other public routes. */
+/** The feed itself: public, the token in the address is the secret. Throttled per client address, with room for calendar services that poll from shared addresses. */
 @ApiTags('calendar')
 @Controller('calendar')
 @UseGuards(ThrottlerGuard)
@@ -48,6 +48,9 @@ export class CalendarFeedController {
   @Public()
   @Get(':file')
   @SkipThrottle({ account: true })
+  // Calendar services (Google, Outlook) poll many people's feeds from a few shared addresses, as do offices
+  // behind one NAT: far more than a sign-in's 30 a minute. The token is 32 random bytes: nothing to guess.
+  @Throttle({ ip: { limit: 600, ttl: 60_000 } })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The person’s iCalendar feed (RFC 5545).' })
   @ApiNotFoundResponse({ description: 'Unknown or revoked address, or an account disabled or deleted.' })

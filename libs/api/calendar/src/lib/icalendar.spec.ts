@@ -70,6 +70,21 @@ describe('toICalendar', () => {
     expect(event).toContain('SUMMARY:Ordre du jour\\; budget\\, suite\\nfin \\\\ point');
   });
 
+  it('never lets a lone carriage return or another control character start a forged property', () => {
+    const forged = {
+      ...meeting,
+      title: 'Comité\rATTENDEE:mailto:x@evil.test',
+      location: 'Salle\u0000 2\r\nORGANIZER:x',
+      description: 'a\u000bb',
+    };
+    const text = toICalendar([forged], options);
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\u0000\u000b]/);
+    const event = eventOf(text, meeting.uid);
+    expect(event.some((line) => line.startsWith('ATTENDEE') || line.startsWith('ORGANIZER'))).toBe(false);
+    expect(event).toContain('SUMMARY:Comité\\nATTENDEE:mailto:x@evil.test');
+  });
+
   it('folds lines longer than 75 octets without cutting a character', () => {
     const text = toICalendar([{ ...meeting, title: 'é'.repeat(120), description: 'x'.repeat(300) }], options);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);

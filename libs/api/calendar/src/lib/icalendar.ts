@@ -32,10 +32,28 @@ const PRODUCT_ID = '-//Alliances//Calendar//FR';
  * its lines are folded again here by octets, as it folds by characters (an accented title would
  * exceed 75 octets).
  */
+/**
+ * People's text (titles, places, descriptions) without control characters: `ics` escapes line feeds but
+ * not a lone carriage return, which lenient calendar parsers read as a line break (a forged property).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+function withoutControlCharacters(entry: CalendarEntry): CalendarEntry {
+  const clean = (text: string | undefined) => text?.replace(/\r\n?/g, '\n').replace(CONTROL, ' ');
+  return {
+    ...entry,
+    title: clean(entry.title) ?? '',
+    allianceName: clean(entry.allianceName) ?? '',
+    location: clean(entry.location),
+    description: clean(entry.description),
+  };
+}
+
 export function toICalendar(entries: CalendarEntry[], options: ICalendarOptions): string {
   const labels = KIND_LABELS[options.locale];
   const base = options.publicUrl.replace(/\/+$/, '');
-  const events = entries.map((entry): EventAttributes => {
+  const events = entries.map((raw): EventAttributes => {
+    const entry = withoutControlCharacters(raw);
     const url = /^https?:\/\//.test(entry.link) ? entry.link : `${base}${entry.link.startsWith('/') ? '' : '/'}${entry.link}`;
     const label = labels[entry.kind];
     const updated = entry.updatedAt ? Date.parse(entry.updatedAt) : undefined;

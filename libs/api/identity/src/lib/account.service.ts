@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, disconnectSessions, DomainException, type AuthUser } from '@alliances/api/core';
 import { IdentityErrorCode, type MeResponse } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
+import { AccountFiles } from './account-files';
 import { AccountMemberships } from './account-memberships';
 import { AccountTokensService } from './account-tokens.service';
 import { LinkedIdentities } from './linked-identities';
@@ -28,6 +29,7 @@ export class AccountService {
     private readonly linkedIdentities: LinkedIdentities,
     // The erasure spans memberships, tokens, the user and the audit entry in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly files?: AccountFiles,
   ) {}
 
   async me(caller: AuthUser): Promise<MeResponse> {
@@ -48,7 +50,7 @@ export class AccountService {
   /** RGPD right of access: everything the product holds about the caller. */
   async export(caller: AuthUser): Promise<Record<string, unknown>> {
     const user = await this.users.findById(caller.id);
-    const [{ memberships, invitationsSent, invitationsReceived }, refreshTokens, sessions, twoFactor, linkedIdentities, auditTrail] =
+    const [{ memberships, invitationsSent, invitationsReceived }, refreshTokens, sessions, twoFactor, linkedIdentities, auditTrail, files] =
       await Promise.all([
         this.memberships.exportOf(caller.id, user?.email ?? null),
         this.dataSource.query(
@@ -59,6 +61,7 @@ export class AccountService {
         this.gate.status(caller.id),
         this.linkedIdentities.list(caller.id),
         this.audit.trailOf(caller.id),
+        this.files?.uploadsOf(caller.id) ?? [],
       ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -71,6 +74,8 @@ export class AccountService {
       linkedIdentities,
       invitationsSent,
       invitationsReceived,
+      // The files the person uploaded to alliances (name, size, alliance, date): the bytes belong to the alliance.
+      files,
       auditTrail,
     };
   }

@@ -14,6 +14,7 @@ export const JOURNAL_KINDS = [
   'library',
   'governance',
   'meetings',
+  'documents',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -76,6 +77,7 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
     'minutes.approval_given',
     'minutes.approved',
   ],
+  documents: ['document.uploaded', 'document.version_added', 'document.deleted'],
 };
 
 /** Every action the journal has a sentence for. */
@@ -147,6 +149,8 @@ export function journalLinkOf(
       return `${alliance}/actions`;
     case 'meeting':
       return id ? `${alliance}/meetings/${id}` : `${alliance}/meetings`;
+    case 'document':
+      return `${alliance}/documents`;
     default:
       return null;
   }

@@ -38,6 +38,7 @@ export const TABLE_OWNERSHIP = {
   calendar: ['calendar_tokens'],
   governance: ['decisions', 'decision_positions', 'actions'],
   meetings: ['meetings', 'meeting_invitees', 'minutes_updates', 'minutes_snapshots', 'minutes_versions', 'minutes_approvals'],
+  documents: ['documents', 'document_versions'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

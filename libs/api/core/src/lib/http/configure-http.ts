@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +13,7 @@ import type { AppConfig } from '../config/app-config';
 import { DatabaseAvailability } from '../health/database-availability';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { refuseDeeplyNestedBodies } from './deep-bodies';
+import { refuseMultipartElsewhere } from './multipart-bodies';
 import { coded, errorBody } from './error-response';
 import { StaticCompression } from './static-compression';
 
@@ -51,9 +53,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     hsts: config.production ? { maxAge: 15552000, includeSubDomains: true } : false,
   });
   await app.register(fastifyCookie as never);
+  // Multipart bodies are streamed part by part by the routes that take them (documents): nothing is buffered here.
+  await app.register(fastifyMultipart as never, { limits: { files: 1, fields: 10, fieldSize: 1024, parts: 11 } });
   answer503WhileDatabaseAway(fastify, app.get(DatabaseAvailability));
   closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
   refuseDeeplyNestedBodies(fastify);
+  refuseMultipartElsewhere(fastify);
 
   setUpOpenApi(app);
 

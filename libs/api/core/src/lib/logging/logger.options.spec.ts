@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/app-config';
-import { logFormat, loggerOptions, pinoPrettyInstalled, type LogOutput } from './logger.options';
+import { logFormat, loggerOptions, pinoPrettyInstalled, redactUrl, type LogOutput } from './logger.options';
 
 describe('log format', () => {
   const installed = () => true;
@@ -50,5 +50,18 @@ describe('log format', () => {
     it('refuses an unknown LOG_FORMAT at start-up', () => {
       expect(() => loadConfig({ DATA_DIR: dataDir, LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
     });
+  });
+
+  it('never logs a secret carried in an address', () => {
+    const token = 'x'.repeat(43);
+    expect(redactUrl(`/api/calendar/${token}.ics`)).toBe('/api/calendar/[redacted]');
+    expect(redactUrl(`/api/notifications/unsubscribe?token=${token}&lang=fr`)).toBe(
+      '/api/notifications/unsubscribe?token=[redacted]&lang=fr',
+    );
+    expect(redactUrl(`/api/auth/oidc/callback?state=${token}&code=${token}`)).toBe(
+      '/api/auth/oidc/callback?state=[redacted]&code=[redacted]',
+    );
+    expect(redactUrl('/api/alliances?q=token')).toBe('/api/alliances?q=token');
+    expect(redactUrl('/api/me/calendar-token')).toBe('/api/me/calendar-token');
   });
 });

@@ -33,6 +33,14 @@ export function pinoPrettyInstalled(from = process.argv[1] ?? join(process.cwd()
   }
 }
 
+/**
+ * A request's address as it may be logged: secrets carried in addresses (the calendar feed's token,
+ * `?token=` of one-click unsubscribe links and the like) are replaced, so logs never hold a credential.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/^(\/api\/calendar\/)[^/?#]+/, '$1[redacted]').replace(/([?&](?:token|code|state)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured logs (JSON, or readable lines in a terminal: `logFormat`), a request id on every line. */
 export function loggerOptions(
   config: AppConfig,
@@ -46,7 +54,7 @@ export function loggerOptions(
       customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },

@@ -205,6 +205,19 @@ export const ERRORS = {
   'minutes.already_approved': e(409, 'errors.minutes.already_approved'),
   'minutes.update_too_large': e(413, 'errors.minutes.update_too_large'),
   'minutes.read_only': e(403, 'errors.minutes.read_only'),
+  // Documents (issue 17) ---------------------------------------------------------------------------
+  'document.not_found': e(404, 'errors.document.not_found'),
+  'document.file_required': e(400, 'errors.document.file_required'),
+  'document.bad_name': e(400, 'errors.document.bad_name'),
+  'document.unknown_target': e(400, 'errors.document.unknown_target'),
+  'document.too_large': e(413, 'errors.document.too_large'),
+  'document.unsupported_type': e(415, 'errors.document.unsupported_type'),
+  'document.type_changed': e(415, 'errors.document.type_changed'),
+  'document.partner_required': e(403, 'errors.document.partner_required'),
+  'document.delete_forbidden': e(403, 'errors.document.delete_forbidden'),
+  'document.storage_unavailable': e(503, 'errors.document.storage_unavailable'),
+  'admin.alliance_not_closed': e(409, 'errors.admin.alliance_not_closed'),
+  'admin.alliance_has_signatures': e(409, 'errors.admin.alliance_has_signatures'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

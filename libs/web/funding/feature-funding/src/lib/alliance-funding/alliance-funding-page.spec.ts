@@ -37,6 +37,8 @@ describe('AllianceFundingPage', () => {
   });
 
   afterEach(() => {
+    // Each report's attachments panel (libs/web/documents) asks for its documents.
+    for (const req of http.match((r) => /\/api\/alliances\/[^/]+\/documents$/.test(r.url))) req.flush([]);
     http.verify();
     document.querySelectorAll('.cdk-overlay-container').forEach((e) => e.remove());
   });

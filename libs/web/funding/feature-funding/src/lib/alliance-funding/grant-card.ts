@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { DocumentsPanel } from '@alliances/web/documents/feature-documents';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -16,7 +17,7 @@ import { ReportItem } from './report-item';
 /** One grant (subvention): its terms, what is paid, its tranches and its reports, with the actions the person may take. */
 @Component({
   selector: 'all-grant-card',
-  imports: [MatButton, MatProgressBar, TranslocoPipe, LocalDatePipe, Notice, FundingBadge, MoneyPipe, ReportItem],
+  imports: [MatButton, MatProgressBar, TranslocoPipe, LocalDatePipe, Notice, FundingBadge, MoneyPipe, ReportItem, DocumentsPanel],
   templateUrl: './grant-card.html',
   styleUrl: './grant-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,0 +1,1 @@
+export { DocumentsApi } from './lib/documents.api';
