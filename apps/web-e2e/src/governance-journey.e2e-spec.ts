@@ -1,10 +1,13 @@
 import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserPool, expectAccessible, signIn } from './support/browser';
 import { allianceOfTwo } from './support/alliance-of-two';
+import { fundedByAFoundation } from './support/funder';
 
 const ADMIN_EMAIL = 'admin@governance-journey.test';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Opens a meeting's page and waits for its live minutes to be ready to type in. */
 async function openMinutes(page: Page, url: string): Promise<void> {
@@ -23,7 +26,8 @@ async function write(page: Page, text: string): Promise<void> {
 
 /**
  * Issue 17's "done when", one journey: a steering meeting scheduled, its minutes written live by two partners,
- * a decision proposed from it and adopted by consent, an action assigned from it and closed, its .ics downloaded.
+ * a decision proposed from it and adopted by consent, an action assigned from it and closed, its .ics downloaded;
+ * then a report PDF attached to a grant report by the partner and downloaded by the funder.
  */
 describe('governance journey in Chromium', () => {
   let db: TestDatabase;
@@ -51,7 +55,7 @@ describe('governance journey in Chromium', () => {
     await db?.drop();
   });
 
-  it('a steering meeting: live minutes, a decision adopted by consent, an action done, its .ics', async () => {
+  it('a steering meeting: live minutes, a decision adopted by consent, an action done, its .ics; a report PDF for the funder', async () => {
     const started = Date.now();
     const client = new ApiClient(api.url);
     const { camille, sacha, allianceId } = await allianceOfTwo(client, ADMIN_EMAIL);
@@ -170,6 +174,27 @@ describe('governance journey in Chromium', () => {
     const ics = readFileSync((await download.path()) as string, 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('SUMMARY:Comité de pilotage');
+
+    // A report PDF attached to the grant report by the partner, downloaded by the funder: the same bytes.
+    const { foundation } = await fundedByAFoundation(client, ADMIN_EMAIL, allianceId, camille);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200_000), Buffer.from('\n%%EOF\n')]);
+    await partner.goto(`${api.url}/alliances/${allianceId}/funding`);
+    const panel = partner.getByTestId('report-item').filter({ hasText: 'Rapport intermédiaire' }).getByTestId('documents-panel');
+    await panel.getByTestId('documents-empty').waitFor();
+    await panel.getByTestId('document-file').setInputFiles({ name: 'rapport-comite.pdf', mimeType: 'application/pdf', buffer: pdf });
+    expect(await panel.getByTestId('document-visibility').textContent()).toContain('Aussi les financeurs');
+    await panel.getByTestId('document-send').click();
+    await panel.getByTestId('documents-message').filter({ hasText: 'rapport-comite.pdf' }).waitFor();
+    await expectAccessible(partner);
+
+    const funder = await pool.open('Dominique');
+    await signIn(funder, api.url, foundation, `/alliances/${allianceId}/funding`);
+    const file = funder.getByTestId('document-row').filter({ hasText: 'rapport-comite.pdf' });
+    await file.waitFor();
+    await expectAccessible(funder);
+    const [pdfDownload] = await Promise.all([funder.waitForEvent('download'), file.getByTestId('document-download').click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('rapport-comite.pdf');
+    expect(sha256(readFileSync((await pdfDownload.path()) as string))).toBe(sha256(pdf));
 
     expect(errors).toEqual([]);
     console.log(`governance journey browser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
