@@ -19,7 +19,7 @@ import {
 } from '@alliances/shared/contracts';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { DocumentsApi } from '@alliances/web/documents/data-access';
-import { Notice, confirmAction } from '@alliances/web/ui';
+import { Notice, confirmAction, saveBlob } from '@alliances/web/ui';
 import type { HttpEvent } from '@angular/common/http';
 import type { Observable } from 'rxjs';
 
@@ -377,12 +377,7 @@ export class DocumentsPanel {
   protected async download(d: AllianceDocument): Promise<void> {
     try {
       const blob = await firstValueFrom(this.api.content(d.id));
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = d.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(document, blob, d.name);
     } catch (error) {
       this.error.set(errorMessageKey(error));
     }

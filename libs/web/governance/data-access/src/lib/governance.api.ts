@@ -13,6 +13,7 @@ import type {
   DecisionsPage,
   DecisionStatus,
   EvaluationAction,
+  Meeting,
   SetPositionRequest,
   UpdateActionRequest,
 } from '@alliances/shared/contracts';
@@ -64,6 +65,11 @@ export class GovernanceApi {
   /** The export as a file (the request carries the bearer token, which a plain link would not). */
   exportCsv(allianceId: string, filters: DecisionFilters = {}): Observable<Blob> {
     return this.http.get(this.exportUrl(allianceId, filters), { responseType: 'blob' });
+  }
+
+  /** The meeting a filter or a proposal refers to (its title for the "Réunion : …" chip). */
+  meeting(meetingId: string): Observable<Meeting> {
+    return this.http.get<Meeting>(`/api/meetings/${enc(meetingId)}`);
   }
 
   propose(allianceId: string, body: CreateDecisionRequest): Observable<Decision> {

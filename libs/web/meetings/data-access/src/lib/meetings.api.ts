@@ -41,6 +41,11 @@ export class MeetingsApi {
     return this.http.post<Meeting>(`/api/meetings/${enc(meetingId)}/cancel`, {});
   }
 
+  /** The meeting as an iCalendar file (text/calendar), for one's own calendar. */
+  ics(meetingId: string): Observable<Blob> {
+    return this.http.get(`/api/meetings/${enc(meetingId)}/ics`, { responseType: 'blob' });
+  }
+
   /** Replaces the list of the organisation's people who were present; answers with the meeting. */
   setAttendance(meetingId: string, request: SetAttendanceRequest): Observable<Meeting> {
     return this.http.post<Meeting>(`/api/meetings/${enc(meetingId)}/attendance`, request);

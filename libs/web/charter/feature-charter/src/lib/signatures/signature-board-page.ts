@@ -11,11 +11,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { CharterApi } from '@alliances/web/charter/data-access';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
-import { Notice, confirmAction } from '@alliances/web/ui';
+import { Notice, confirmAction, saveBlob } from '@alliances/web/ui';
 import { SIGNING_ROLES, type SignatureBoardRow } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { CharterDiffView } from '../shared/charter-diff-view';
-import { saveBlob } from '../shared/save-blob';
 
 interface Feedback {
   kind: 'success' | 'error';

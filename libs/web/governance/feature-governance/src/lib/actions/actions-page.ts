@@ -3,13 +3,14 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { ActionStatus, AllianceAction } from '@alliances/shared/contracts';
 import { GovernanceApi } from '@alliances/web/governance/data-access';
 import { errorMessageKey, LocalDatePipe } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
+import { MeetingFilterChip } from '../shared/meeting-filter-chip';
 import { ActionDialog } from './action-dialog';
 
 type Who = 'me' | 'all';
@@ -17,7 +18,17 @@ type Who = 'me' | 'all';
 /** The alliance's one list of actions: mine or all, open or done, with the evaluation action plans; mark done; "Nouvelle action". */
 @Component({
   selector: 'all-actions-page',
-  imports: [MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, RouterLink, TranslocoPipe, LocalDatePipe, Notice],
+  imports: [
+    MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+    MatCheckbox,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    MeetingFilterChip,
+  ],
   template: `
     <a [routerLink]="['/alliances', id()]" class="back">← {{ 'governance.back' | transloco }}</a>
     <header>
@@ -29,6 +40,9 @@ type Who = 'me' | 'all';
     }
     @if (message(); as m) {
       <all-notice kind="success">{{ m | transloco }}</all-notice>
+    }
+    @if (meetingId(); as meetingId) {
+      <all-meeting-filter-chip [meetingId]="meetingId" (cleared)="clearMeeting()" />
     }
     <div class="toolbar">
       <mat-button-toggle-group
@@ -166,9 +180,12 @@ type Who = 'me' | 'all';
 export class ActionsPage {
   private readonly api = inject(GovernanceApi);
   private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
 
   /** The alliance id, from the route. */
   readonly id = input.required<string>();
+  /** `?meetingId=`: only the actions this meeting produced. */
+  readonly meetingId = input<string | null>(null);
 
   protected readonly who = signal<Who>('all');
   protected readonly status = signal<ActionStatus>('open');
@@ -182,13 +199,16 @@ export class ActionsPage {
   constructor() {
     effect(() => {
       const [id, who, status] = [this.id(), this.who(), this.status()];
+      this.meetingId();
       untracked(() => void this.load(id, who, status));
     });
   }
 
   private async load(id: string, who: Who, status: ActionStatus, cursor: string | null = null): Promise<void> {
     try {
-      const page = await firstValueFrom(this.api.actions(id, { assignee: who === 'me' ? 'me' : null, status, cursor }));
+      const page = await firstValueFrom(
+        this.api.actions(id, { assignee: who === 'me' ? 'me' : null, status, cursor, ...this.meetingFilter() }),
+      );
       this.items.update((items) => (cursor ? [...items, ...page.items] : page.items));
       this.nextCursor.set(page.nextCursor);
       this.error.set(null);
@@ -197,6 +217,16 @@ export class ActionsPage {
     } finally {
       this.loaded.set(true);
     }
+  }
+
+  /** The API's filter on the actions a meeting produced. */
+  private meetingFilter(): { sourceType?: 'meeting'; sourceId?: string } {
+    const meetingId = this.meetingId();
+    return meetingId ? { sourceType: 'meeting', sourceId: meetingId } : {};
+  }
+
+  protected clearMeeting(): void {
+    void this.router.navigate([], { queryParams: { meetingId: null }, queryParamsHandling: 'merge' });
   }
 
   protected more(): void {
@@ -225,7 +255,15 @@ export class ActionsPage {
       const people = await firstValueFrom(this.api.people(this.id()));
       const created = await firstValueFrom(
         this.dialog
-          .open(ActionDialog, { data: { allianceId: this.id(), people }, width: '36rem', autoFocus: 'first-tabbable' })
+          .open(ActionDialog, {
+            data: {
+              allianceId: this.id(),
+              people,
+              ...(this.meetingId() ? { source: { type: 'meeting' as const, id: this.meetingId() as string } } : {}),
+            },
+            width: '36rem',
+            autoFocus: 'first-tabbable',
+          })
           .afterClosed(),
       );
       if (created) await this.load(this.id(), this.who(), this.status());

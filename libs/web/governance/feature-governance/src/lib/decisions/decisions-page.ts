@@ -14,6 +14,7 @@ import { GovernanceApi } from '@alliances/web/governance/data-access';
 import { errorMessageKey, LocalDatePipe } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { countParams } from '../shared/field-error';
+import { MeetingFilterChip } from '../shared/meeting-filter-chip';
 import { ProposeDecisionDialog } from './propose-decision-dialog';
 
 /** Le registre des décisions: search (accents ignored), status filter, CSV export, "Proposer une décision". */
@@ -31,6 +32,7 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
     TranslocoPipe,
     LocalDatePipe,
     Notice,
+    MeetingFilterChip,
   ],
   template: `
     <a [routerLink]="['/alliances', id()]" class="back">← {{ 'governance.back' | transloco }}</a>
@@ -40,6 +42,9 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
     </header>
     @if (error(); as error) {
       <all-notice kind="error">{{ error | transloco }}</all-notice>
+    }
+    @if (meetingId(); as meetingId) {
+      <all-meeting-filter-chip [meetingId]="meetingId" (cleared)="clearMeeting()" />
     }
     <div class="toolbar" role="search">
       <mat-form-field>
@@ -64,7 +69,9 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
       </button>
     </div>
     @if (loaded() && !items().length) {
-      <p class="empty">{{ (q() || status() ? 'governance.decisions.noMatch' : 'governance.decisions.empty') | transloco }}</p>
+      <p class="empty">
+        {{ (q() || status() || meetingId() ? 'governance.decisions.noMatch' : 'governance.decisions.empty') | transloco }}
+      </p>
     } @else if (items().length) {
       <div class="table-wrap">
         <table data-testid="decisions-table">
@@ -161,6 +168,8 @@ export class DecisionsPage {
 
   /** The alliance id, from the route. */
   readonly id = input.required<string>();
+  /** `?meetingId=`: only the decisions this meeting produced. */
+  readonly meetingId = input<string | null>(null);
 
   protected readonly statuses = DECISION_STATUSES;
   protected readonly q = signal('');
@@ -169,7 +178,7 @@ export class DecisionsPage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loaded = signal(false);
   protected readonly error = signal<string | null>(null);
-  private readonly filters = computed(() => ({ q: this.q().trim() || null, status: this.status() }));
+  private readonly filters = computed(() => ({ q: this.q().trim() || null, status: this.status(), meetingId: this.meetingId() || null }));
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -190,7 +199,7 @@ export class DecisionsPage {
 
   private async load(
     id: string,
-    filters: { q: string | null; status: DecisionStatus | null },
+    filters: { q: string | null; status: DecisionStatus | null; meetingId: string | null },
     cursor: string | null = null,
   ): Promise<void> {
     try {
@@ -212,10 +221,18 @@ export class DecisionsPage {
   protected async propose(): Promise<void> {
     const decision = await firstValueFrom(
       this.dialog
-        .open(ProposeDecisionDialog, { data: { allianceId: this.id() }, width: '40rem', autoFocus: 'first-tabbable' })
+        .open(ProposeDecisionDialog, {
+          data: { allianceId: this.id(), ...(this.meetingId() ? { meetingId: this.meetingId() as string } : {}) },
+          width: '40rem',
+          autoFocus: 'first-tabbable',
+        })
         .afterClosed(),
     );
     if (decision) await this.router.navigate(['/alliances', this.id(), 'decisions', decision.id]);
+  }
+
+  protected clearMeeting(): void {
+    void this.router.navigate([], { queryParams: { meetingId: null }, queryParamsHandling: 'merge' });
   }
 
   protected async exportCsv(): Promise<void> {

@@ -20,6 +20,12 @@ import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { fieldError } from '../shared/field-error';
 
+export interface ProposeDecisionDialogData {
+  allianceId: string;
+  /** The meeting the decision comes from (proposed from its page). */
+  meetingId?: string;
+}
+
 /** "Proposer une décision": title, proposal, closing date and the rule, each rule explained; closes with the new decision. */
 @Component({
   selector: 'all-propose-decision-dialog',
@@ -117,7 +123,7 @@ import { fieldError } from '../shared/field-error';
 export class ProposeDecisionDialog {
   private readonly api = inject(GovernanceApi);
   private readonly ref = inject<MatDialogRef<ProposeDecisionDialog, Decision>>(MatDialogRef);
-  private readonly data = inject<{ allianceId: string }>(MAT_DIALOG_DATA);
+  private readonly data = inject<ProposeDecisionDialogData>(MAT_DIALOG_DATA);
 
   protected readonly rules = DECISION_RULES;
   protected readonly fieldError = fieldError;
@@ -151,6 +157,7 @@ export class ProposeDecisionDialog {
           proposal: value.proposal.trim(),
           closesAt: closesAt.toISOString(),
           rule: value.rule,
+          ...(this.data.meetingId ? { meetingId: this.data.meetingId } : {}),
         }),
       );
       this.ref.close(decision);

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -20,15 +21,27 @@ import { SectionEditor, type AnchoredThread } from '@alliances/web/charter/live-
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { MeetingsApi, MinutesConnection, meetingPhase } from '@alliances/web/meetings/data-access';
-import { Notice, confirmAction } from '@alliances/web/ui';
+import { Notice, confirmAction, saveBlob } from '@alliances/web/ui';
 import { marked } from 'marked';
 import { AttendanceBlock } from './attendance-block';
+import { MeetingOutcomes } from './meeting-outcomes';
 import { MinutesApproval } from './minutes-approval';
 
 /** One meeting: details, agenda, attendance, the minutes written live together, and their approval. */
 @Component({
   selector: 'all-meeting-page',
-  imports: [MatButton, CommentsPanel, RouterLink, TranslocoPipe, LocalDatePipe, Notice, SectionEditor, AttendanceBlock, MinutesApproval],
+  imports: [
+    MatButton,
+    CommentsPanel,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    Notice,
+    SectionEditor,
+    AttendanceBlock,
+    MinutesApproval,
+    MeetingOutcomes,
+  ],
   providers: [MinutesConnection],
   templateUrl: './meeting-page.html',
   styleUrl: './meeting-page.scss',
@@ -38,6 +51,7 @@ export class MeetingPage {
   private readonly api = inject(MeetingsApi);
   private readonly auth = inject(AuthStore);
   private readonly dialog = inject(MatDialog);
+  private readonly document = inject(DOCUMENT);
   protected readonly connection = inject(MinutesConnection);
   private readonly comments = inject(LiveComments);
   private readonly editor = viewChild(SectionEditor);
@@ -151,6 +165,24 @@ export class MeetingPage {
     }
   }
 
+  protected readonly downloading = signal(false);
+
+  /** "Télécharger (.ics)": the meeting as an iCalendar file, fetched with the token. */
+  protected async downloadIcs(): Promise<void> {
+    const meeting = this.meeting();
+    if (!meeting) return;
+    this.downloading.set(true);
+    this.error.set(null);
+    try {
+      const blob = await firstValueFrom(this.api.ics(meeting.id));
+      saveBlob(this.document, blob, `${fileName(meeting.title)}.ics`);
+    } catch (error) {
+      this.error.set(errorMessageKey(error));
+    } finally {
+      this.downloading.set(false);
+    }
+  }
+
   protected minutesChanged(minutes: Minutes): void {
     const reopened = this.minutes()?.status !== 'draft' && minutes.status === 'draft';
     this.minutes.set(minutes);
@@ -166,4 +198,16 @@ export class MeetingPage {
       .map((part) => part[0]?.toUpperCase())
       .join('');
   }
+}
+
+/** A file name from a title: letters and digits, accents dropped, dashes between. */
+function fileName(title: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'reunion';
 }
