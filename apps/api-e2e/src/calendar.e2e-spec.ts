@@ -130,7 +130,68 @@ describe(`calendar feed (${testServerName()})`, () => {
     ids['otherReport'] = otherGrant.body.reports[0].id;
 
     outsider = await api.signUp({ displayName: 'Sans alliance' });
-  }, 180_000);
+
+    // Meetings and actions (issue 17, wired after the merge): they reach the feed through their owners' readers.
+    const schedule = async (allianceId: string, token: string, body: Record<string, unknown>) => {
+      const res = await api.post(
+        `/api/alliances/${allianceId}/meetings`,
+        { agenda: [{ title: 'Bilan du trimestre' }], ...body },
+        { token },
+      );
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    ids['meeting'] = await schedule(world.allianceId, lead, {
+      title: 'Comité de pilotage d’hiver',
+      startsAt: `${day(20)}T09:30:00.000Z`,
+      endsAt: `${day(20)}T11:45:00.000Z`,
+      location: 'Maison des aidants',
+      videoUrl: 'https://visio.example.org/copil',
+    });
+    ids['cancelledMeeting'] = await schedule(world.allianceId, lead, {
+      title: 'Réunion annulée',
+      startsAt: `${day(25)}T14:00:00.000Z`,
+      endsAt: `${day(25)}T15:00:00.000Z`,
+    });
+    expect((await api.post(`/api/meetings/${ids['cancelledMeeting']}/cancel`, undefined, { token: lead })).status).toBe(200);
+    const action = async (assignee: Session, title: string, dueOn: string) => {
+      const res = await api.post(`${A}/actions`, { title, assigneeUserId: assignee.user.id, dueOn }, { token: lead });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    ids['partnerAction'] = (await action(world.partner, 'Envoyer le compte rendu', day(12))).id;
+    ids['leadAction'] = (await action(world.lead, 'Réserver la salle', day(13))).id;
+    const done = await action(world.partner, 'Action déjà faite', day(14));
+    ids['doneAction'] = done.id;
+    expect(
+      (await api.patch(`/api/actions/${done.id}`, { status: 'done', version: done.version }, { token: world.partner.accessToken })).status,
+    ).toBe(200);
+    // Another alliance, with a meeting of its own, that none of this world's people sits in.
+    const stranger = await api.signUp({ displayName: 'Pilote ailleurs' });
+    const strangerOrg = (await api.applyOrganisation(stranger, { name: 'Association Ailleurs', profile: 'association' })).id as string;
+    await api.approveOrganisation(admin, strangerOrg);
+    const elsewhere = await api.post(
+      '/api/alliances',
+      {
+        name: 'Alliance d’ailleurs',
+        purpose: 'Une autre alliance',
+        category: 'societal_innovation',
+        collectiveObjectives: ['engagement'],
+        domains: ['carers'],
+        scale: 'local',
+        territoryCodes: ['69123'],
+        organisationId: strangerOrg,
+      },
+      { token: stranger.accessToken },
+    );
+    expect(elsewhere.status).toBe(201);
+    ids['otherAlliance'] = elsewhere.body.id;
+    ids['otherMeeting'] = await schedule(elsewhere.body.id, stranger.accessToken, {
+      title: 'Réunion d’une autre alliance',
+      startsAt: `${day(21)}T09:00:00.000Z`,
+      endsAt: `${day(21)}T10:00:00.000Z`,
+    });
+  }, 240_000);
   afterAll(async () => {
     await proc?.stop();
     await db?.drop();
@@ -195,6 +256,74 @@ describe(`calendar feed (${testServerName()})`, () => {
     expect(events).toEqual([]);
     expect(text).not.toContain(world.name);
     expect(text).not.toContain(world.allianceId);
+  });
+
+  it('lists the meetings of the person’s alliance, timed, with place, link and cancellation (issue 17)', async () => {
+    const byUid = new Map((await feedOf(world.partner)).events.map((e) => [e['UID'], e]));
+    const meeting = byUid.get(`meeting-${ids['meeting']}@alliances`);
+    expect(meeting?.['SUMMARY']).toBe('Comité de pilotage d’hiver');
+    expect(meeting?.['DTSTART']).toBe(`${compact(day(20))}T093000Z`);
+    expect(meeting?.['DTEND']).toBe(`${compact(day(20))}T114500Z`);
+    expect(meeting?.['LOCATION']).toBe('Maison des aidants — https://visio.example.org/copil');
+    expect(meeting?.['URL']).toBe(`${PUBLIC_URL}/alliances/${world.allianceId}/meetings/${ids['meeting']}`);
+    expect(meeting?.['STATUS']).toBe('CONFIRMED');
+    const cancelled = byUid.get(`meeting-${ids['cancelledMeeting']}@alliances`);
+    expect(cancelled?.['SUMMARY']).toBe('Réunion annulée');
+    expect(cancelled?.['STATUS']).toBe('CANCELLED');
+    // The lead's people see the same meetings; nobody here sees another alliance's meeting.
+    const lead = new Set((await feedOf(world.lead)).events.map((e) => e['UID']));
+    expect(lead).toContain(`meeting-${ids['meeting']}@alliances`);
+    for (const uids of [lead, new Set(byUid.keys())]) expect(uids).not.toContain(`meeting-${ids['otherMeeting']}@alliances`);
+  });
+
+  it('lists the open actions assigned to the person, all-day, and not those of others or already done (issue 17)', async () => {
+    const byUid = new Map((await feedOf(world.partner)).events.map((e) => [e['UID'], e]));
+    const action = byUid.get(`action-${ids['partnerAction']}@alliances`);
+    expect(action?.['SUMMARY']).toBe('Action : Envoyer le compte rendu');
+    expect(action?.['DTSTART;VALUE=DATE']).toBe(compact(day(12)));
+    expect(action?.['DTEND;VALUE=DATE']).toBe(compact(day(13)));
+    expect(action?.['URL']).toBe(`${PUBLIC_URL}/alliances/${world.allianceId}/actions`);
+    // The world's own action, assigned to the partner's person, is open too.
+    expect(byUid.has(`action-${world.ids['governanceAction']}@alliances`)).toBe(true);
+    expect(byUid.has(`action-${ids['leadAction']}@alliances`)).toBe(false);
+    expect(byUid.has(`action-${ids['doneAction']}@alliances`)).toBe(false);
+    const lead = new Set((await feedOf(world.lead)).events.map((e) => e['UID']));
+    expect(lead).toContain(`action-${ids['leadAction']}@alliances`);
+    expect(lead).not.toContain(`action-${ids['partnerAction']}@alliances`);
+  });
+
+  it('shows a funder none of the partners’ meetings nor their actions (issue 17)', async () => {
+    const { text, events } = await feedOf(world.funder);
+    const kinds = new Set(events.map((e) => e['UID'].split('-')[0]));
+    expect(kinds.has('meeting')).toBe(false);
+    expect(kinds.has('action')).toBe(false);
+    expect(text).not.toContain('Comité de pilotage d’hiver');
+  });
+
+  it('serves one meeting as an .ics file to its partners only, with the feed’s UID (issue 17)', async () => {
+    const path = `/api/meetings/${ids['meeting']}/ics`;
+    const res = await api.get(path, { token: world.partner.accessToken });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    expect(res.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const events = eventsOf(res.text);
+    expect(events).toHaveLength(1);
+    expect(events[0]['SUMMARY']).toBe('Comité de pilotage d’hiver');
+    expect(events[0]['DTSTART']).toBe(`${compact(day(20))}T093000Z`);
+    const feed = (await feedOf(world.partner)).events.find((e) => e['UID'] === events[0]['UID']);
+    expect(events[0]['UID']).toBe(`meeting-${ids['meeting']}@alliances`);
+    expect(feed?.['SUMMARY']).toBe(events[0]['SUMMARY']);
+    // A cancelled meeting still downloads, flagged.
+    const cancelled = await api.get(`/api/meetings/${ids['cancelledMeeting']}/ics`, { token: world.lead.accessToken });
+    expect(cancelled.status).toBe(200);
+    expect(eventsOf(cancelled.text)[0]['STATUS']).toBe('CANCELLED');
+    // Outsiders, funders and the other alliance's people: 404, as for an unknown meeting; no session: 401.
+    expect((await api.get(path, { token: outsider.accessToken })).status).toBe(404);
+    expect((await api.get(path, { token: world.funder.accessToken })).status).toBe(404);
+    expect((await api.get(`/api/meetings/${ids['otherMeeting']}/ics`, { token: world.lead.accessToken })).status).toBe(404);
+    expect((await api.get('/api/meetings/00000000-0000-4000-8000-000000000000/ics', { token: world.lead.accessToken })).status).toBe(404);
+    expect((await api.get(path)).status).toBe(401);
   });
 
   it('gives the same address until it is regenerated, then the old one answers 404', async () => {

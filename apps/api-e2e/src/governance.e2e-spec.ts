@@ -34,6 +34,9 @@ describe('governance: decisions by organisation and actions', () => {
   let funderOrg: string;
   let allianceId: string;
   let A: string;
+  /** A meeting of this alliance, and one of the outsider's own alliance (issue 17: checked through MeetingsReader). */
+  let meetingId: string;
+  let foreignMeetingId: string;
 
   const propose = (s: Session, body: Record<string, unknown>) =>
     api.post(
@@ -46,6 +49,8 @@ describe('governance: decisions by organisation and actions', () => {
       token: s.accessToken,
       body: { organisationId, position: p, ...(reason ? { reason } : {}) },
     });
+  const hits = async (s: Session, query: string) =>
+    (await api.get(`${A}/decisions?${query}`, { token: s.accessToken })).body.items.map((d: { title: string }) => d.title);
   const journal = async (action: string) =>
     (await api.get(`${A}/audit?kind=governance&limit=200`, { token: lead.accessToken })).body.items.filter(
       (e: { action: string }) => e.action === action,
@@ -74,24 +79,37 @@ describe('governance: decisions by organisation and actions', () => {
       org(partnerB, 'Association Bêta'),
       org(funder, 'Fondation Gouvernance', 'foundation'),
     ]);
-    await org(outsider, 'Association Dehors');
-    allianceId = (
-      await api.post(
-        '/api/alliances',
-        {
-          name: 'Alliance gouvernée',
-          purpose: 'Décider ensemble',
-          category: 'societal_innovation',
-          collectiveObjectives: ['engagement'],
-          domains: ['carers'],
-          scale: 'local',
-          territoryCodes: ['69123'],
-          organisationId: leadOrg,
-        },
-        { token: lead.accessToken },
-      )
-    ).body.id;
+    const outsiderOrg = await org(outsider, 'Association Dehors');
+    const createAlliance = async (s: Session, name: string, organisationId: string) =>
+      (
+        await api.post(
+          '/api/alliances',
+          {
+            name,
+            purpose: 'Décider ensemble',
+            category: 'societal_innovation',
+            collectiveObjectives: ['engagement'],
+            domains: ['carers'],
+            scale: 'local',
+            territoryCodes: ['69123'],
+            organisationId,
+          },
+          { token: s.accessToken },
+        )
+      ).body.id as string;
+    allianceId = await createAlliance(lead, 'Alliance gouvernée', leadOrg);
     A = `/api/alliances/${allianceId}`;
+    const schedule = async (s: Session, alliance: string, title: string) => {
+      const res = await api.post(
+        `/api/alliances/${alliance}/meetings`,
+        { title, startsAt: inDays(10), endsAt: new Date(Date.parse(inDays(10)) + 7_200_000).toISOString(), agenda: [] },
+        { token: s.accessToken },
+      );
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    meetingId = await schedule(lead, allianceId, 'Comité de pilotage');
+    foreignMeetingId = await schedule(outsider, await createAlliance(outsider, 'Alliance d’à côté', outsiderOrg), 'Réunion d’à côté');
     for (const [o, role, s] of [
       [orgA, 'partner', partnerA],
       [orgB, 'partner', partnerB],
@@ -122,15 +140,24 @@ describe('governance: decisions by organisation and actions', () => {
   });
 
   it('records a proposal with one row per lead and partner organisation and tells the partners', async () => {
-    const res = await propose(lead, { title: 'Réunir le comité de pilotage', meetingId: UNKNOWN });
+    const res = await propose(lead, { title: 'Réunir le comité de pilotage', meetingId });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'open', rule: 'consent', meetingId: UNKNOWN, canClose: true, canPositionFor: [leadOrg] });
+    expect(res.body).toMatchObject({ status: 'open', rule: 'consent', meetingId, canClose: true, canPositionFor: [leadOrg] });
     expect(res.body.positions.map((p: { organisationId: string }) => p.organisationId).sort()).toEqual([leadOrg, orgA, orgB].sort());
     expect(res.body.positions[0]).toMatchObject({ organisationId: leadOrg, role: 'lead', position: null });
     expect(res.body.counts).toEqual({ agree: 0, abstain: 0, disagree: 0, block: 0, none: 3, organisations: 3 });
     const notes = (await api.get('/api/notifications', { token: partnerA.accessToken })).body.items;
     expect(notes.some((n: { type: string; link: string }) => n.type === 'decision_proposed' && n.link.endsWith(res.body.id))).toBe(true);
     expect(await journal('decision.proposed')).toHaveLength(1);
+  });
+
+  it('refuses a decision made at another alliance’s meeting, or an unknown one, naming meetingId (issue 17)', async () => {
+    for (const other of [foreignMeetingId, UNKNOWN]) {
+      const res = await propose(lead, { title: 'Décision d’ailleurs', meetingId: other });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['meetingId']);
+    }
+    expect(await hits(lead, 'q=ailleurs')).toEqual([]);
   });
 
   it('takes positions only for an organisation the caller represents, with a reason to disagree or block, until the close', async () => {
@@ -216,15 +243,15 @@ describe('governance: decisions by organisation and actions', () => {
 
   it('searches the register without accents or case, filters by status and meeting, pages with a cursor', async () => {
     await propose(lead, { title: 'Élargir le comité aux habitants', proposal: 'Ouvrir deux sièges' });
-    const hits = async (query: string) =>
-      (await api.get(`${A}/decisions?${query}`, { token: partnerB.accessToken })).body.items.map((d: { title: string }) => d.title);
-    expect(await hits('q=elargir')).toEqual(['Élargir le comité aux habitants']);
-    expect(await hits('q=COMITE%20AUX')).toEqual(['Élargir le comité aux habitants']);
-    expect(await hits('q=sieges')).toEqual(['Élargir le comité aux habitants']);
-    expect(await hits('q=%25')).toEqual([]);
-    expect(await hits('status=rejected')).toEqual(expect.arrayContaining(['Changer de nom', 'Majorité manquée']));
-    expect((await hits('status=rejected')).length).toBe(2);
-    expect(await hits(`meetingId=${UNKNOWN}`)).toEqual(['Réunir le comité de pilotage']);
+    const searched = (query: string) => hits(partnerB, query);
+    expect(await searched('q=elargir')).toEqual(['Élargir le comité aux habitants']);
+    expect(await searched('q=COMITE%20AUX')).toEqual(['Élargir le comité aux habitants']);
+    expect(await searched('q=sieges')).toEqual(['Élargir le comité aux habitants']);
+    expect(await searched('q=%25')).toEqual([]);
+    expect(await searched('status=rejected')).toEqual(expect.arrayContaining(['Changer de nom', 'Majorité manquée']));
+    expect((await searched('status=rejected')).length).toBe(2);
+    expect(await searched(`meetingId=${meetingId}`)).toEqual(['Réunir le comité de pilotage']);
+    expect(await searched(`meetingId=${foreignMeetingId}`)).toEqual([]);
     const first = (await api.get(`${A}/decisions?limit=2`, { token: lead.accessToken })).body;
     expect(first.items).toHaveLength(2);
     const second = (await api.get(`${A}/decisions?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`, { token: lead.accessToken }))
@@ -276,7 +303,18 @@ describe('governance: decisions by organisation and actions', () => {
       version: 1,
       origin: 'governance',
     });
-    expect((await create({ title: 'Compte rendu', source: { type: 'meeting', id: UNKNOWN } })).status).toBe(201);
+    // A meeting source is checked through the meetings domain (issue 17): another alliance's meeting is refused.
+    for (const other of [foreignMeetingId, UNKNOWN]) {
+      const foreign = await create({ title: 'Compte rendu d’ailleurs', source: { type: 'meeting', id: other } });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.details.map((d: { field: string }) => d.field)).toEqual(['source.id']);
+    }
+    const fromMeeting = await create({ title: 'Compte rendu', source: { type: 'meeting', id: meetingId } });
+    expect(fromMeeting.status).toBe(201);
+    expect(fromMeeting.body.source).toMatchObject({ type: 'meeting', id: meetingId });
+    const bySourceMeeting = (await api.get(`${A}/actions?sourceType=meeting&sourceId=${meetingId}`, { token: partnerB.accessToken })).body
+      .items;
+    expect(bySourceMeeting.map((a: { id: string }) => a.id)).toEqual([fromMeeting.body.id]);
     const mine = (await api.get(`${A}/actions?assignee=me`, { token: partnerA.accessToken })).body.items;
     expect(mine.map((a: { title: string }) => a.title).sort()).toEqual(['Compte rendu', 'Préparer le comité']);
     expect((await api.get(`${A}/actions?assignee=me`, { token: partnerB.accessToken })).body.items).toEqual([]);

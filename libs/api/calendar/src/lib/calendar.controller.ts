@@ -94,10 +94,12 @@ export class MeetingCalendarController {
   @ApiNotFoundResponse({ description: 'No such meeting, or not one of the caller’s alliances.' })
   async meeting(@CurrentUser() user: AuthUser, @Param() { id }: IdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const entry = await this.meetings.entry(user, id);
+    // Written before the headers: a failure must still answer as JSON, not as a text/calendar that cannot carry it.
+    const body = toICalendar([entry], this.calendar.icalOptions(user));
     reply
       .header('Content-Type', 'text/calendar; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="meeting-${id}.ics"`)
       .header('Cache-Control', 'no-store');
-    return toICalendar([entry], this.calendar.icalOptions(user));
+    return body;
   }
 }

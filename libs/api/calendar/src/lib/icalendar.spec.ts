@@ -34,6 +34,15 @@ function eventOf(text: string, uid: string): string[] {
 }
 
 describe('toICalendar', () => {
+  it('leaves out a URL the ics package refuses (PUBLIC_URL on port 0) rather than failing, the link staying in the description', () => {
+    const text = toICalendar([milestone, meeting], { ...options, publicUrl: 'http://localhost:0' });
+    const event = eventOf(text, meeting.uid);
+    expect(event.some((line) => line.startsWith('URL'))).toBe(false);
+    expect(event.join('\n')).toContain('http://localhost:0/alliances/a1/meetings/2');
+    expect(eventOf(text, milestone.uid)).toContain('DTSTART;VALUE=DATE:20261231');
+    expect(eventOf(toICalendar([meeting], options), meeting.uid)).toContain('URL:https://alliances.example.org/alliances/a1/meetings/2');
+  });
+
   it('writes a calendar with its name, CRLF lines and one event per entry', () => {
     const text = toICalendar([milestone, meeting], options);
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);

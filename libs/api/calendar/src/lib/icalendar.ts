@@ -1,4 +1,5 @@
 import type { CalendarEntry, CalendarEntryKind } from '@alliances/shared/contracts';
+import * as ics from 'ics';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 
 export interface ICalendarOptions {
@@ -21,6 +22,13 @@ const KIND_LABELS: Record<'fr' | 'en', Record<CalendarEntryKind, string>> = {
   },
   en: { meeting: '', milestone: 'Milestone', report_due: 'Report due', evaluation_closing: 'Evaluation closes', action: 'Action' },
 };
+
+/**
+ * `ics` refuses the whole calendar when an event's URL misses its own pattern (a port of one digit, as the
+ * `http://localhost:0` PUBLIC_URL derived from PORT=0, or a host name with an underscore): such a URL is left
+ * out of URL, the link staying in the description. (`isValidURL` is exported at runtime but not in the typings.)
+ */
+const urlAccepted: (url: string) => boolean = (ics as unknown as { isValidURL?: (url: string) => boolean }).isValidURL ?? (() => true);
 
 /** SEQUENCE counts seconds from this instant: it grows with every change and stays a small integer. */
 const SEQUENCE_EPOCH = Date.UTC(2025, 0, 1);
@@ -61,7 +69,7 @@ export function toICalendar(entries: CalendarEntry[], options: ICalendarOptions)
       uid: entry.uid,
       title: label ? `${label}${options.locale === 'fr' ? ' : ' : ': '}${entry.title}` : entry.title,
       description: [entry.allianceName, entry.description, url].filter((part) => !!part).join('\n\n'),
-      url,
+      ...(urlAccepted(url) ? { url } : {}),
       ...(entry.location ? { location: entry.location } : {}),
       status: entry.cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
       timestamp: updated ?? (options.now ?? new Date()).getTime(),
