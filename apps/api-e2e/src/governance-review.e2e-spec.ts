@@ -304,7 +304,7 @@ describe(`governance review (${testServerName()})`, () => {
     );
   });
 
-  it('recalls due actions only while the assignee’s organisation holds its seat, not overdue ones forever; names an evaluation source without a plan', async () => {
+  it('recalls due actions only while the assignee’s organisation holds its seat, not overdue ones forever', async () => {
     const allianceId = await newAlliance();
     const A = `/api/alliances/${allianceId}`;
     const action = async (title: string, at = A, extra: Record<string, unknown> = {}) => {
@@ -316,11 +316,6 @@ describe(`governance review (${testServerName()})`, () => {
       expect(res.status).toBe(201);
       return res.body;
     };
-    const campaign = await api.post(`${A}/evaluations`, { title: 'Bilan sans plan', closesAt: inDays(7) }, { token: p.lead.accessToken });
-    expect(campaign.status).toBe(201);
-    const sourced = await action('Depuis le bilan', A, { source: { type: 'evaluation', id: campaign.body.id } });
-    expect(sourced.source).toEqual({ type: 'evaluation', id: campaign.body.id, title: 'Bilan sans plan' });
-
     const control = await action('Rappel attendu');
     const ancient = await action('En retard depuis longtemps');
     const other = await newAlliance();
@@ -355,6 +350,24 @@ describe(`governance review (${testServerName()})`, () => {
     notes = await dueNotes();
     expect(notes).not.toContain('En retard depuis longtemps');
     expect(notes).not.toContain('Organisation partie');
+  });
+
+  it('names the evaluation an action comes from even when its campaign has no plan action', async () => {
+    const allianceId = await newAlliance();
+    const A = `/api/alliances/${allianceId}`;
+    const action = async (title: string, at: string, extra: Record<string, unknown>) => {
+      const res = await api.post(
+        `${at}/actions`,
+        { title, assigneeUserId: p.partner.user.id, dueOn: '2099-01-01', ...extra },
+        { token: p.lead.accessToken },
+      );
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const campaign = await api.post(`${A}/evaluations`, { title: 'Bilan sans plan', closesAt: inDays(7) }, { token: p.lead.accessToken });
+    expect(campaign.status).toBe(201);
+    const sourced = await action('Depuis le bilan', A, { source: { type: 'evaluation', id: campaign.body.id } });
+    expect(sourced.source).toEqual({ type: 'evaluation', id: campaign.body.id, title: 'Bilan sans plan' });
   });
 
   it('never answers 5xx to concurrent meeting PATCHes without a version that cross the times', async () => {
