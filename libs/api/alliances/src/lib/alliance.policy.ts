@@ -56,7 +56,11 @@ export function notFoundUnlessClosed(subject: NotFoundSubject): (error: unknown)
 export class AlliancePolicy {
   constructor(@InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>) {}
 
-  async access(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
+  /**
+   * `partnerOnly`: the caller's request is for partners' things (the funder sees them as an outsider), so a
+   * funder gets the 404 an outsider gets before any 409 of a closed alliance.
+   */
+  async access(user: AuthUser, allianceId: string, options: { partnerOnly?: boolean } = {}): Promise<AllianceAccess> {
     if (!/^[0-9a-f-]{36}$/i.test(allianceId)) throw new NotFoundDomainException('alliance');
     // The alliance and the caller's seats in one statement: every alliance-scoped request runs this.
     const { entities, raw } = await this.alliances
@@ -76,6 +80,7 @@ export class AlliancePolicy {
     const invitedAdmin = seats.some((s) => s.status === 'invited' && s.organisationRole === 'admin');
     if (!alliance || (!active.length && !invitedAdmin)) throw new NotFoundDomainException('alliance');
     const open = alliance.status !== 'closed';
+    if (options.partnerOnly && isFunderOnly(active)) throw new NotFoundDomainException('alliance');
     // A closed alliance is read-only for everyone, whichever domain the write goes to.
     if (!open && isWriteRequest()) throw new DomainException('alliance.closed', 'The alliance is closed: it can no longer be changed');
     const lead = active.some((s) => s.allianceRole === 'lead');
@@ -102,15 +107,15 @@ export class AlliancePolicy {
     };
   }
 
-  async readable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
-    const access = await this.access(user, allianceId);
+  async readable(user: AuthUser, allianceId: string, options: { partnerOnly?: boolean } = {}): Promise<AllianceAccess> {
+    const access = await this.access(user, allianceId, options);
     if (!access.canRead) throw new NotFoundDomainException('alliance');
     return access;
   }
 
   /** What only the partners see (drafts, live charter, discussion): a funder gets 404, as an outsider does. */
   async partnerReadable(user: AuthUser, allianceId: string): Promise<AllianceAccess> {
-    const access = await this.readable(user, allianceId);
+    const access = await this.readable(user, allianceId, { partnerOnly: true });
     if (access.funderOnly) throw new NotFoundDomainException('alliance');
     return access;
   }

@@ -80,6 +80,21 @@ export class AlliancesReader {
     });
   }
 
+  /**
+   * The active seats (`<allianceId>|<organisationId>`) of the given alliances that are not closed, in one
+   * statement: what a scheduled reminder checks before recalling anything (issue 17 review).
+   */
+  async openSeats(allianceIds: string[]): Promise<Set<string>> {
+    const wanted = presentIds(allianceIds);
+    if (!wanted.length) return new Set();
+    const rows: { alliance_id: string; organisation_id: string }[] = await this.members.query(
+      `SELECT am.alliance_id, am.organisation_id FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
+        WHERE am.alliance_id = ANY($1::uuid[]) AND am.status = 'active' AND a.status <> 'closed'`,
+      [wanted],
+    );
+    return new Set(rows.map((r) => `${r.alliance_id}|${r.organisation_id}`));
+  }
+
   /** The lead organisation and status of an alliance, or null when it does not exist (or the caller may not see it). */
   async leadOf(allianceId: string): Promise<{ organisationId: string; status: string } | null> {
     const rows: { organisation_id: string; status: string }[] = await this.members.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { EvaluationCampaignEntity } from './evaluation.entities';
 
 /** The latest closed campaign of an alliance, its mean score and the change since the one before. */
@@ -55,6 +55,13 @@ export class EvaluationsReader {
       });
     }
     return scores;
+  }
+
+  /** The titles of the alliance's campaigns among `campaignIds`, by id, in one statement. */
+  async campaignTitles(allianceId: string, campaignIds: string[]): Promise<Map<string, string>> {
+    if (!campaignIds.length) return new Map();
+    const rows = await this.campaigns.find({ select: { id: true, title: true }, where: { allianceId, id: In([...new Set(campaignIds)]) } });
+    return new Map(rows.map((r) => [r.id, r.title]));
   }
 
   /** The campaign exists in this alliance. */

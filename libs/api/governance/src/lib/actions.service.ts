@@ -32,6 +32,8 @@ import { MeetingSource } from './meeting-source';
 
 /** An open action is recalled to its assignee once, this many days before its due date (or when already overdue). */
 const DUE_WITHIN_DAYS = 3;
+/** Actions overdue for longer than this are no longer recalled by the scheduled job. */
+const REMIND_LOOKBACK_DAYS = 30;
 
 export interface ActionsFilter {
   status?: ActionStatus;
@@ -255,17 +257,23 @@ export class ActionsService {
     return this.one(user, access, id);
   }
 
-  /** A scheduled job: each open action due soon or overdue is recalled once to its assignee; returns how many. */
+  /**
+   * A scheduled job: each open action due soon or overdue (by at most REMIND_LOOKBACK_DAYS) is recalled
+   * once to its assignee, only while the organisation it was assigned through holds its seat in an open
+   * alliance (as the calendar feed and the evaluation plan's reminders); returns how many.
+   */
   async remindDue(): Promise<number> {
-    const due: { id: string; alliance_id: string; title: string; assignee_user_id: string }[] = await this.dataSource.query(
-      `SELECT id, alliance_id, title, assignee_user_id FROM actions
-        WHERE status = 'open' AND assignee_user_id IS NOT NULL AND due_on <= current_date + $1::int`,
-      [DUE_WITHIN_DAYS],
-    );
+    const due: { id: string; alliance_id: string; title: string; assignee_user_id: string; assignee_organisation_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, alliance_id, title, assignee_user_id, assignee_organisation_id FROM actions
+          WHERE status = 'open' AND assignee_user_id IS NOT NULL
+            AND due_on <= current_date + $1::int AND due_on >= current_date - $2::int`,
+        [DUE_WITHIN_DAYS, REMIND_LOOKBACK_DAYS],
+      );
+    const seats = await this.alliances.openSeats(due.map((a) => a.alliance_id));
     let reminded = 0;
     for (const action of due) {
-      const lead = await this.alliances.leadOf(action.alliance_id);
-      if (!lead || lead.status === 'closed') continue;
+      if (!action.assignee_organisation_id || !seats.has(`${action.alliance_id}|${action.assignee_organisation_id}`)) continue;
       const notified = await this.notifications.notify({
         userIds: [action.assignee_user_id],
         type: 'action_due',
@@ -307,9 +315,7 @@ export class ActionsService {
         : [],
     );
     const campaignIds = rows.filter((r) => r.source_type === 'evaluation').map((r) => r.source_id as string);
-    const campaignTitles = new Map<string, string>(
-      campaignIds.length ? (await this.evaluations.planActions(allianceId)).map((a) => [a.campaignId, a.campaignTitle]) : [],
-    );
+    const campaignTitles = await this.evaluations.campaignTitles(allianceId, campaignIds);
     const now = today();
     const sourceTitle = (type: ActionSourceType, sourceId: string): string | null =>
       type === 'decision' ? (decisionTitles.get(sourceId) ?? null) : type === 'evaluation' ? (campaignTitles.get(sourceId) ?? null) : null;

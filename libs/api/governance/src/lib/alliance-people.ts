@@ -29,6 +29,17 @@ export class AlliancePeople {
       .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
   }
 
+  /** Organisation names by id (seated or not), in one statement. */
+  async organisationNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    return new Map((await this.organisations.names(ids)).map((n) => [n.id, n.name]));
+  }
+
+  /** Whether the alliance is closed (read-only): scheduled jobs close and recall silently there. */
+  async isClosed(allianceId: string): Promise<boolean> {
+    return (await this.alliances.leadOf(allianceId))?.status === 'closed';
+  }
+
   /** Every person of those organisations (one row per person and organisation), by name. */
   async peopleOf(allianceId: string): Promise<AssignablePerson[]> {
     const organisations = await this.organisationsOf(allianceId);

@@ -22,6 +22,7 @@ import {
   type DecisionsPage,
   type DecisionStatus,
   type DecisionSummary,
+  type OrganisationPosition,
   type SetPositionRequest,
 } from '@alliances/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -222,7 +223,15 @@ export class DecisionsService {
     );
     const byOrganisation = new Map(given.map((g) => [g.organisation_id, g]));
     const setters = await this.users.displayNames(given.map((g) => g.set_by));
-    const positions = organisations.map((o) => {
+    // A closed decision keeps the positions of organisations that left since (who blocked stays visible).
+    const seated = new Set(organisations.map((o) => o.organisationId));
+    const formerIds = row.status === 'open' ? [] : given.map((g) => g.organisation_id).filter((o) => !seated.has(o));
+    const formerNames = await this.people.organisationNames(formerIds);
+    const rowsShown: { organisationId: string; organisationName: string; role: OrganisationPosition['role'] }[] = [
+      ...organisations,
+      ...formerIds.map((o) => ({ organisationId: o, organisationName: formerNames.get(o) ?? '', role: 'former' as const })),
+    ];
+    const positions = rowsShown.map((o) => {
       const g = byOrganisation.get(o.organisationId);
       return {
         organisationId: o.organisationId,
@@ -241,10 +250,7 @@ export class DecisionsService {
       proposal: row.proposal,
       positions,
       canPositionFor: open && access.canWriteCharter ? writerSeats : [],
-      canClose:
-        open &&
-        access.alliance.status !== 'closed' &&
-        (row.proposed_by === user.id || access.active.some((s) => s.allianceRole === 'lead')),
+      canClose: open && access.alliance.status !== 'closed' && this.mayClose(user, row, access),
     };
   }
 
@@ -295,7 +301,7 @@ export class DecisionsService {
   /** The proposer or the lead closes before the date. */
   async close(user: AuthUser, id: string, ip: string | null): Promise<Decision> {
     const { row, access } = await this.decisionFor(user, id);
-    if (row.proposed_by !== user.id && !access.active.some((s) => s.allianceRole === 'lead'))
+    if (!this.mayClose(user, row, access))
       throw new DomainException('decision.close_forbidden', 'Only the proposer and the lead may close a decision early');
     const closed = await this.closeOne(id, user.id, ip, 'early');
     if (!closed) throw new DomainException('decision.closed', 'This decision is already closed');
@@ -340,6 +346,8 @@ export class DecisionsService {
         },
         manager,
       );
+      // In a closed (read-only) alliance the decision closes silently, as action reminders stop there.
+      if (await this.people.isClosed(decision.alliance_id)) return { notified: [] };
       const people = await this.people.peopleOf(decision.alliance_id);
       const notified = await this.notifications.notify(
         {
@@ -357,6 +365,12 @@ export class DecisionsService {
     if (!result) return false;
     this.notifications.changed(result.notified);
     return true;
+  }
+
+  /** The lead, or the proposer while they still hold a lead or partner seat (a person who left may no longer close). */
+  private mayClose(user: AuthUser, row: DecisionRow, access: AllianceAccess): boolean {
+    if (access.active.some((s) => s.allianceRole === 'lead')) return true;
+    return row.proposed_by === user.id && this.writerSeat(access) !== null;
   }
 
   /** The caller's lead seat first, else a partner seat, while the alliance is open. */

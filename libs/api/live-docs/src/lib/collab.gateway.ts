@@ -20,11 +20,21 @@ type Ack = (answer: unknown) => void;
 interface Session {
   kind: LiveDocKind;
   live: LiveDoc;
+  id: string;
   readOnly: boolean;
+  /** When `readOnly` was last decided by the kind (writes re-authorise after REAUTHORISE_MS). */
+  authorisedAt: number;
   room: string;
   awarenessClients: Set<number>;
   detach: () => void;
 }
+
+/** Documents are named by a UUID: one canonical (lowercase) spelling, so one in-memory doc and one lock key per row. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const canonicalId = (raw: unknown): string | undefined => (typeof raw === 'string' && UUID.test(raw) ? raw.toLowerCase() : undefined);
+
+/** How long a socket's write access, decided by the kind, is trusted before a write asks again. */
+const REAUTHORISE_MS = 2_000;
 
 const toBytes = (payload: unknown): Uint8Array | undefined => {
   if (payload instanceof Uint8Array) return payload;
@@ -71,8 +81,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
       socket.on(`${kind.name}:join`, (request: Record<string, unknown> | undefined, ack: Ack) => {
         const reply = typeof ack === 'function' ? ack : () => undefined;
         joining = joining.then(async () => {
-          const id = typeof request?.[kind.idField] === 'string' ? (request[kind.idField] as string) : '';
+          const id = canonicalId(request?.[kind.idField]);
           try {
+            // Anything but a UUID is answered as an unknown id.
+            if (!id) throw new Error('not found');
             const access = await kind.authorise(socket.data.user, id);
             await leave();
             const live = await kind.acquire(socket.data.user, id);
@@ -100,7 +112,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
             session = {
               kind,
               live,
+              id,
               readOnly: access.readOnly,
+              authorisedAt: Date.now(),
               room,
               awarenessClients: new Set(),
               detach: () => {
@@ -155,6 +169,17 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
           const update = decoding.readVarUint8Array(decoder);
           // Validates the update before anything is stored: a malformed one throws here.
           const missing = Y.diffUpdate(update, Y.encodeStateVector(current.live.doc));
+          // A seat left or removed, or an alliance closed, since the join: ask the kind again before writing.
+          if (!current.readOnly && Date.now() - current.authorisedAt > REAUTHORISE_MS) {
+            const access = await kind.authorise(socket.data.user, current.id).catch(() => undefined);
+            if (!access) {
+              // No longer allowed to see the document at all: the session ends.
+              await leave();
+              return reply({ error: 'not_found' });
+            }
+            current.readOnly = access.readOnly;
+            current.authorisedAt = Date.now();
+          }
           if (current.readOnly) {
             if (missing.length <= 2) return reply({ ok: true });
             return refuseReadOnly();

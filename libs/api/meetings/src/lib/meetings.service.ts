@@ -185,42 +185,55 @@ export class MeetingsService {
     const changed = Object.keys(patch).filter(
       (k) => JSON.stringify(patch[k as keyof MeetingEntity]) !== JSON.stringify(meeting[k as keyof MeetingEntity]),
     );
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(MeetingEntity)
-        .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where(input.version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id: meeting.id, version: input.version })
-        .andWhere("status = 'scheduled'")
-        .execute();
-      if (!result.affected)
-        throw new DomainException('meeting.stale_version', 'Someone changed this meeting meanwhile: reload and try again');
-      if (input.invitedOrganisationIds) {
-        const wanted = new Set(input.invitedOrganisationIds);
-        const current = await manager.find(MeetingInviteeEntity, { where: { meetingId: meeting.id } });
-        const gone = current.filter((c) => !wanted.has(c.organisationId)).map((c) => c.organisationId);
-        const added = [...wanted].filter((o) => !current.some((c) => c.organisationId === o));
-        if (gone.length) await manager.delete(MeetingInviteeEntity, { meetingId: meeting.id, organisationId: In(gone) });
-        if (added.length)
-          await manager.insert(
-            MeetingInviteeEntity,
-            added.map((organisationId) => ({ meetingId: meeting.id, organisationId, allianceId: meeting.allianceId })),
-          );
-        if (gone.length || added.length) changed.push('invitedOrganisationIds');
-      }
-      await this.audit.record(
-        {
-          actorId: user.id,
-          action: 'meeting.updated',
-          objectType: 'meeting',
-          objectId: meeting.id,
-          allianceId: meeting.allianceId,
-          ip,
-          details: { title: patch.title ?? meeting.title, fields: changed },
-        },
-        manager,
-      );
-    });
+    await this.dataSource
+      .transaction(async (manager) => {
+        const result = await manager
+          .createQueryBuilder()
+          .update(MeetingEntity)
+          .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where(input.version === undefined ? 'id = :id' : 'id = :id AND version = :version', { id: meeting.id, version: input.version })
+          .andWhere("status = 'scheduled'")
+          .execute();
+        if (!result.affected)
+          throw new DomainException('meeting.stale_version', 'Someone changed this meeting meanwhile: reload and try again');
+        if (input.invitedOrganisationIds) {
+          const wanted = new Set(input.invitedOrganisationIds);
+          const current = await manager.find(MeetingInviteeEntity, { where: { meetingId: meeting.id } });
+          const gone = current.filter((c) => !wanted.has(c.organisationId)).map((c) => c.organisationId);
+          const added = [...wanted].filter((o) => !current.some((c) => c.organisationId === o));
+          if (gone.length) await manager.delete(MeetingInviteeEntity, { meetingId: meeting.id, organisationId: In(gone) });
+          if (added.length)
+            await manager.insert(
+              MeetingInviteeEntity,
+              added.map((organisationId) => ({ meetingId: meeting.id, organisationId, allianceId: meeting.allianceId })),
+            );
+          if (gone.length || added.length) changed.push('invitedOrganisationIds');
+          // An organisation no longer invited may have been the last one awaited: the minutes may be approved now.
+          if (gone.length) await this.completeIfApproved(manager, meeting.id, user.id, ip);
+        }
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'meeting.updated',
+            objectType: 'meeting',
+            objectId: meeting.id,
+            allianceId: meeting.allianceId,
+            ip,
+            details: { title: patch.title ?? meeting.title, fields: changed },
+          },
+          manager,
+        );
+      })
+      .catch((error: unknown) => {
+        // Without a `version`, two PATCHes may each move one end past the other's: the table's check answers.
+        const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+        if (driver?.code === '23514' && driver.constraint === 'meetings_times_check')
+          throw new InvalidInputException([
+            { field: 'endsAt', messages: ['endsAt must be after startsAt'], codes: ['endsBeforeStart'] },
+            { field: 'startsAt', messages: ['startsAt must be before endsAt'], codes: ['endsBeforeStart'] },
+          ]);
+        throw error;
+      });
     return this.get(user, meeting.id);
   }
 
@@ -304,16 +317,56 @@ export class MeetingsService {
   }
 
   /** Invited organisations that are active leads or partners now: their approval is needed. */
-  private async approvers(meeting: MeetingEntity): Promise<string[]> {
+  private async approvers(meeting: MeetingEntity, manager?: EntityManager): Promise<string[]> {
     const [invited, writers] = await Promise.all([
-      this.invitees.find({ where: { meetingId: meeting.id } }),
+      manager
+        ? manager.find(MeetingInviteeEntity, { where: { meetingId: meeting.id } })
+        : this.invitees.find({ where: { meetingId: meeting.id } }),
       this.alliances.activeMembers(meeting.allianceId, WRITERS),
     ]);
     const writerIds = new Set(writers.map((w) => w.organisationId));
     return invited.map((i) => i.organisationId).filter((o) => writerIds.has(o));
   }
 
+  /**
+   * Final minutes whose every awaited organisation has approved the current version (one may have left,
+   * or been un-invited, since) become approved; journaled as the last approval would be. True when done.
+   */
+  private async completeIfApproved(manager: EntityManager, meetingId: string, actorId: string | null, ip: Ip): Promise<boolean> {
+    const locked: { minutes_status: string; alliance_id: string; title: string }[] = await manager.query(
+      'SELECT minutes_status, alliance_id, title FROM meetings WHERE id = $1 FOR UPDATE',
+      [meetingId],
+    );
+    if (locked[0]?.minutes_status !== 'final') return false;
+    const meeting = { id: meetingId, allianceId: locked[0].alliance_id } as MeetingEntity;
+    const [approvers, current] = await Promise.all([this.approvers(meeting, manager), this.latestVersion(manager, meetingId)]);
+    if (!current || !approvers.length) return false;
+    const given = await manager.find(MinutesApprovalEntity, { where: { meetingId, version: current.version } });
+    if (!approvers.every((o) => given.some((g) => g.organisationId === o))) return false;
+    await manager.update(MeetingEntity, { id: meetingId }, { minutesStatus: 'approved', updatedAt: () => 'now()' });
+    await this.audit.record(
+      {
+        actorId,
+        action: 'minutes.approved',
+        objectType: 'meeting',
+        objectId: meetingId,
+        allianceId: meeting.allianceId,
+        ip,
+        details: { title: locked[0].title, version: current.version, sha256: current.sha256 },
+      },
+      manager,
+    );
+    return true;
+  }
+
   private async minutesView(meeting: MeetingEntity, access: AllianceAccess): Promise<Minutes> {
+    // An awaited organisation that left its seat since: the minutes may be complete now (not in a closed, read-only alliance).
+    if (meeting.minutesStatus === 'final' && access.alliance.status !== 'closed') {
+      const approvers = await this.approvers(meeting);
+      const given = await this.dataSource.manager.count(MinutesApprovalEntity, { where: { meetingId: meeting.id } });
+      if (approvers.length && given && (await this.dataSource.transaction((m) => this.completeIfApproved(m, meeting.id, null, null))))
+        meeting = { ...meeting, minutesStatus: 'approved' } as MeetingEntity;
+    }
     const manager = this.dataSource.manager;
     const current = await this.latestVersion(manager, meeting.id);
     const approvals =
@@ -374,6 +427,11 @@ export class MeetingsService {
       );
       if (!result.affected)
         throw new DomainException('minutes.not_draft', 'These minutes are already final or approved: reopen them first');
+      if (!(await this.approvers(meeting)).length)
+        throw new DomainException(
+          'minutes.no_approvers',
+          'No invited lead or partner organisation could approve these minutes: invite one first',
+        );
       const loaded = await this.store.read(meeting.id, manager);
       const text = loaded ? minutesText(loaded.doc) : '\n';
       if (!text.trim()) throw new DomainException('minutes.empty', 'Nothing is written in these minutes yet');

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AlliancePolicy } from '@alliances/api/alliances';
+import { AlliancePolicy, AlliancesReader } from '@alliances/api/alliances';
 import { LiveDocKinds, LiveDocs, LiveDocStore, LiveRelay } from '@alliances/api/live-docs';
 import { MAX_CHARTER_UPDATE_BYTES } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class MinutesStore extends LiveDocStore {
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource, alliances: AlliancesReader) {
     super(dataSource, {
       name: 'minutes',
       updatesTable: 'minutes_updates',
@@ -29,6 +29,8 @@ export class MinutesStore extends LiveDocStore {
         );
         if (!rows[0]) throw new Error(`meeting ${meetingId} not found`);
         if (purpose === 'append' && rows[0].minutes_status !== 'draft') return false;
+        // A closed alliance is read-only for everyone, the live minutes too.
+        if (purpose === 'append' && (await alliances.leadOf(rows[0].alliance_id))?.status === 'closed') return false;
         return [rows[0].alliance_id];
       },
     });

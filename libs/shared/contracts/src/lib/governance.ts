@@ -59,7 +59,8 @@ export interface DecisionSummary {
 export interface OrganisationPosition {
   organisationId: string;
   organisationName: string;
-  role: 'lead' | 'partner';
+  /** `former`: an organisation no longer seated whose position a closed decision keeps. */
+  role: 'lead' | 'partner' | 'former';
   position: DecisionPositionKind | null;
   reason: string | null;
   setBy: string | null;

@@ -201,6 +201,7 @@ export const ERRORS = {
   'minutes.not_draft': e(409, 'errors.minutes.not_draft'),
   'minutes.not_final': e(409, 'errors.minutes.not_final'),
   'minutes.empty': e(409, 'errors.minutes.empty'),
+  'minutes.no_approvers': e(409, 'errors.minutes.no_approvers'),
   'minutes.hash_mismatch': e(409, 'errors.minutes.hash_mismatch'),
   'minutes.already_approved': e(409, 'errors.minutes.already_approved'),
   'minutes.update_too_large': e(413, 'errors.minutes.update_too_large'),
