@@ -315,6 +315,8 @@ describe('governance: decisions by organisation and actions', () => {
     const bySourceMeeting = (await api.get(`${A}/actions?sourceType=meeting&sourceId=${meetingId}`, { token: partnerB.accessToken })).body
       .items;
     expect(bySourceMeeting.map((a: { id: string }) => a.id)).toEqual([fromMeeting.body.id]);
+    // The meeting an action came from is named, as a decision or an evaluation is.
+    expect(bySourceMeeting[0].source).toEqual({ type: 'meeting', id: meetingId, title: 'Comité de pilotage' });
     const mine = (await api.get(`${A}/actions?assignee=me`, { token: partnerA.accessToken })).body.items;
     expect(mine.map((a: { title: string }) => a.title).sort()).toEqual(['Compte rendu', 'Préparer le comité']);
     expect((await api.get(`${A}/actions?assignee=me`, { token: partnerB.accessToken })).body.items).toEqual([]);

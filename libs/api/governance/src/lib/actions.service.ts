@@ -316,9 +316,14 @@ export class ActionsService {
     );
     const campaignIds = rows.filter((r) => r.source_type === 'evaluation').map((r) => r.source_id as string);
     const campaignTitles = await this.evaluations.campaignTitles(allianceId, campaignIds);
+    const meetingTitles = await this.meetings.titles(rows.filter((r) => r.source_type === 'meeting').map((r) => r.source_id as string));
     const now = today();
-    const sourceTitle = (type: ActionSourceType, sourceId: string): string | null =>
-      type === 'decision' ? (decisionTitles.get(sourceId) ?? null) : type === 'evaluation' ? (campaignTitles.get(sourceId) ?? null) : null;
+    const titles: Record<ActionSourceType, Map<string, string>> = {
+      decision: decisionTitles,
+      evaluation: campaignTitles,
+      meeting: meetingTitles,
+    };
+    const sourceTitle = (type: ActionSourceType, sourceId: string): string | null => titles[type]?.get(sourceId) ?? null;
     const planEditable = access.canWriteCharter;
     return [
       ...rows.map((r): AllianceAction => ({

@@ -8,7 +8,7 @@ import { decisionsToCsv } from './decisions-export';
 import { DecisionsService } from './decisions.service';
 import {
   ActionsQuery,
-  CreateActionDto,
+  CreateGovernanceActionDto,
   CreateDecisionDto,
   DecisionsExportQuery,
   DecisionsQuery,
@@ -96,7 +96,7 @@ export class GovernanceController {
   createAction(
     @CurrentUser() user: AuthUser,
     @Param() { id }: IdParam,
-    @Body() body: CreateActionDto,
+    @Body() body: CreateGovernanceActionDto,
     @ClientIp() ip: string | null,
   ): Promise<AllianceAction> {
     return this.actions.create(user, id, body, ip);

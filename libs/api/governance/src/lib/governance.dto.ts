@@ -74,7 +74,7 @@ class ActionSourceDto {
   @ApiProperty() @IsUUID('all') id!: string;
 }
 
-export class CreateActionDto implements CreateActionRequest {
+export class CreateGovernanceActionDto implements CreateActionRequest {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) @Matches(VISIBLE) title!: string;
   @ApiProperty({ description: 'A person of a lead or partner organisation of the alliance' }) @IsUUID('all') assigneeUserId!: string;
   @ApiProperty({ description: 'YYYY-MM-DD' }) @IsISO8601(day) @Matches(/^\d{4}-\d{2}-\d{2}$/) dueOn!: string;

@@ -18,4 +18,9 @@ export class MeetingSource {
     const meeting = await this.meetings.meetingOf(meetingId);
     return meeting?.allianceId === allianceId ? { id: meeting.id, allianceId, title: meeting.title } : undefined;
   }
+
+  /** The titles of meetings that actions came from. */
+  titles(meetingIds: string[]): Promise<Map<string, string>> {
+    return this.meetings.titles(meetingIds);
+  }
 }

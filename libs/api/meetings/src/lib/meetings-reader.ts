@@ -46,6 +46,14 @@ export class MeetingsReader {
     return row ? { id: row.id, allianceId: row.allianceId, title: row.title, startsAt: row.startsAt.toISOString() } : undefined;
   }
 
+  /** Titles of these meetings (one statement), e.g. for the actions they produced. */
+  async titles(meetingIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(meetingIds.filter((id) => UUID.test(id)))];
+    if (!ids.length) return new Map();
+    const rows = await this.meetings.find({ where: { id: In(ids) }, select: { id: true, title: true } });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
   /**
    * Meetings (cancelled ones flagged) of every alliance where the person has an active seat other than
    * funder, from a year back on: what their personal iCalendar feed lists.
