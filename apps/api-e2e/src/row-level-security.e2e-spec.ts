@@ -51,6 +51,7 @@ const ALLIANCE_OF: Record<string, string> = {
   grant_reports: '(SELECT p.alliance_id FROM grants p WHERE p.id = grant_id)',
   grant_tranches: '(SELECT p.alliance_id FROM grants p WHERE p.id = grant_id)',
   case_study_consents: '(SELECT p.alliance_id FROM case_studies p WHERE p.id = case_study_id)',
+  document_versions: '(SELECT p.alliance_id FROM documents p WHERE p.id = document_id)',
 };
 /** Rows every signed-in person may read: the default questionnaire and the published library. */
 const SHARED: Record<string, string> = {
