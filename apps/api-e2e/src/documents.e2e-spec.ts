@@ -170,8 +170,20 @@ describe.each(['local', 's3'] as const)(`documents on %s storage (${testServerNa
     expect((await api.delete(`/api/documents/${docs.organisation}`, { token: w.lead.accessToken })).status).toBe(404);
   });
 
-  it('attaches to a report or a comment of the alliance only, and validates the fields', async () => {
+  it('attaches to a report, a comment or a meeting of the alliance only, and validates the fields', async () => {
     const file = () => ({ name: 'a.pdf', bytes: pdfBytes() });
+    // A meeting of the alliance (checked through the meetings domain's reader): listed under it.
+    const toMeeting = await upload(
+      A,
+      w.partner.accessToken,
+      { visibility: 'alliance', targetType: 'meeting', targetId: w.ids['meeting'] },
+      file(),
+    );
+    expect(toMeeting.status).toBe(201);
+    const underMeeting = await api.get(`/api/alliances/${w.allianceId}/documents?targetType=meeting&targetId=${w.ids['meeting']}`, {
+      token: w.lead.accessToken,
+    });
+    expect(underMeeting.body.map((d: { id: string }) => d.id)).toEqual([toMeeting.body.id]);
     expect(
       (await upload(A, w.partner.accessToken, { visibility: 'alliance', targetType: 'comment', targetId: w.ids['comment'] }, file()))
         .status,

@@ -71,7 +71,7 @@ export function fileSize(bytes: number, lang: string): string {
   ],
   template: `
     <section class="documents" [attr.aria-labelledby]="headingId()" data-testid="documents-panel">
-      <h2 [id]="headingId()" class="heading">{{ (target() ? 'documents.reportTitle' : 'documents.title') | transloco }}</h2>
+      <h2 [id]="headingId()" class="heading">{{ heading() ?? (target() ? 'documents.reportTitle' : 'documents.title') | transloco }}</h2>
       @if (error(); as e) {
         <all-notice kind="error" data-testid="documents-error">{{ e | transloco }}</all-notice>
       }
@@ -275,6 +275,8 @@ export class DocumentsPanel {
     { equal: (a, b) => a?.type === b?.type && a?.id === b?.id },
   );
   readonly canUpload = input(true);
+  /** The panel's heading (a translation key); by default the alliance's documents or a report's attachments. */
+  readonly heading = input<string | undefined>(undefined);
   readonly defaultVisibility = input<DocumentVisibility>('alliance');
 
   protected readonly visibilities = DOCUMENT_VISIBILITIES;

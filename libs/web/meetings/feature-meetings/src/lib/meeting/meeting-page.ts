@@ -1,3 +1,4 @@
+import { DocumentsPanel } from '@alliances/web/documents/feature-documents';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
@@ -33,6 +34,7 @@ import { MinutesApproval } from './minutes-approval';
   imports: [
     MatButton,
     CommentsPanel,
+    DocumentsPanel,
     RouterLink,
     TranslocoPipe,
     LocalDatePipe,
