@@ -286,6 +286,35 @@ describe('the signed-in person’s home: GET /api/me/dashboard', () => {
     expect(await kinds(partner, 'action_due')).toEqual([]);
   });
 
+  it('lists the actions assigned to a person (issue 17) for that person only; gone once done', async () => {
+    const created = await ok(
+      api.post(
+        `/api/alliances/${allianceId}/actions`,
+        { title: 'Envoyer le compte rendu', assigneeUserId: partnerMember.user.id, dueOn: day(3) },
+        { token: lead.accessToken },
+      ),
+    );
+    expect(await kinds(partnerMember, 'action_due')).toEqual([
+      {
+        kind: 'action_due',
+        allianceId,
+        allianceName: 'Alliance des aidants',
+        title: 'Envoyer le compte rendu',
+        dueAt: day(3),
+        link: `/alliances/${allianceId}/actions`,
+      },
+    ]);
+    // Not the colleague of the same organisation, nor the lead who assigned it, the funder or an outsider.
+    for (const other of [partner, lead, funder, outsider]) expect(await kinds(other, 'action_due')).toEqual([]);
+    await ok(
+      api.call('PATCH', `/api/actions/${created.id}`, {
+        token: partnerMember.accessToken,
+        body: { status: 'done', version: created.version },
+      }),
+    );
+    expect(await kinds(partnerMember, 'action_due')).toEqual([]);
+  });
+
   it('shows the last evaluation’s mean and its trend against the one before', async () => {
     await ok(
       api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GovernanceDashboardReader } from '@alliances/api/governance';
 import { AlliancesDashboardReader } from '@alliances/api/alliances';
 import { CharterDashboardReader } from '@alliances/api/charter';
 import { EvaluationsDashboardReader } from '@alliances/api/evaluations';
@@ -25,6 +26,7 @@ import { WorkspaceService } from './workspace.service';
     CharterDashboardReader,
     ObjectivesDashboardReader,
     EvaluationsDashboardReader,
+    GovernanceDashboardReader,
     FundingDashboardReader,
     ProposalsDashboardReader,
     NotificationsReader,

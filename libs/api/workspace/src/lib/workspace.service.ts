@@ -4,6 +4,7 @@ import { CharterDashboardReader, type LatestCharterVersion } from '@alliances/ap
 import type { AuthUser } from '@alliances/api/core';
 import { EvaluationsDashboardReader } from '@alliances/api/evaluations';
 import { FundingDashboardReader } from '@alliances/api/funding';
+import { GovernanceDashboardReader } from '@alliances/api/governance';
 import { NotificationsReader } from '@alliances/api/notifications';
 import { ObjectivesDashboardReader } from '@alliances/api/objectives';
 import { OrganisationsDashboardReader, OrganisationsReader } from '@alliances/api/organisations';
@@ -31,6 +32,7 @@ export class WorkspaceService {
     private readonly funding: FundingDashboardReader,
     private readonly proposals: ProposalsDashboardReader,
     private readonly notifications: NotificationsReader,
+    private readonly governance: GovernanceDashboardReader,
   ) {}
 
   async dashboard(user: AuthUser): Promise<Dashboard> {
@@ -59,13 +61,14 @@ export class WorkspaceService {
     }
     const administered = memberships.filter((m) => m.role === 'admin').map((m) => m.organisationId);
 
-    const [versions, objectives, evaluations, reports, proposals, mentions] = await Promise.all([
+    const [versions, objectives, evaluations, reports, proposals, mentions, assigned] = await Promise.all([
       this.charter.latestVersions(ids),
       this.objectives.dashboard(ids, contributors),
       this.evaluations.dashboard(user.id, ids, contributors),
       this.funding.reportsDue(leads),
       this.proposals.awaitingAnswer(administered),
       this.notifications.unreadMentions(user.id, ids),
+      this.governance.actionsDue(user.id, contributors),
     ]);
     const proposers = new Map((await this.organisationNames.names(proposals.map((p) => p.fromOrganisationId))).map((o) => [o.id, o.name]));
 
@@ -119,6 +122,14 @@ export class WorkspaceService {
         title: a.title,
         dueAt: a.dueOn,
         link: `/evaluations/${a.campaignId}/results`,
+      })),
+      // Actions assigned to the person (issue 17): theirs to do, whichever organisation they act for.
+      ...assigned.map((a): TodoItem => ({
+        kind: 'action_due',
+        ...inAlliance(a.allianceId),
+        title: a.title,
+        dueAt: a.dueOn,
+        link: `/alliances/${a.allianceId}/actions`,
       })),
       ...mentions.map((m): TodoItem => ({ kind: 'mention', ...inAlliance(m.allianceId), title: m.excerpt ?? '', link: m.link })),
     ];
