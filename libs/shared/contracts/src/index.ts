@@ -21,3 +21,4 @@ export * from './lib/calendar';
 export * from './lib/governance';
 export * from './lib/meetings';
 export * from './lib/documents';
+export * from './lib/observatory';
