@@ -40,7 +40,11 @@ describe('decisions and actions in Chromium', () => {
     await lead.getByText('Adoptée sauf si une organisation bloque.', { exact: false }).waitFor();
     await lead.getByTestId('rule-consent').click();
     await expectAccessible(lead);
-    await lead.getByTestId('decision-submit').click();
+    const [proposed] = await Promise.all([
+      lead.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/alliances/${allianceId}/decisions`)),
+      lead.getByTestId('decision-submit').click(),
+    ]);
+    expect(proposed.status()).toBe(201);
     await lead.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
     const decisionPath = new URL(lead.url()).pathname;
     await lead.getByTestId('decision-status').filter({ hasText: 'Ouverte' }).waitFor();

@@ -1,5 +1,5 @@
 import { ApiClient, createTestDatabase, GOOD_PASSWORD, startApiProcess, type ApiProcess, type TestDatabase } from '@alliances/e2e/support';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { browserPool, expectAccessible, screenshot, signIn } from './support/browser';
 import { allianceOfTwo } from './support/alliance-of-two';
 
@@ -18,6 +18,30 @@ async function write(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
+}
+
+/**
+ * Selects `word`, which ends the minutes just before their final full stop, and asks to comment on it.
+ * ProseMirror reads a keyboard selection from the browser's `selectionchange` event, which arrives a
+ * task later: the button is pressed once the page's selection is the word and that event has run, and
+ * the selection is made again if the composer still quoted an older one.
+ */
+async function commentOnLastWord(page: Page, word: string, composer: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('[data-testid="minutes-editor"] .ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.waitForFunction((w) => window.getSelection()?.toString() === w, word);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.getByTestId('comment-selection').click();
+    try {
+      await composer.getByText(`« ${word} »`).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 describe('steering meetings in Chromium', () => {
@@ -92,13 +116,8 @@ describe('steering meetings in Chromium', () => {
     await lead.getByTestId('presence').getByText('Sacha Petit').waitFor();
 
     // Sacha comments on a passage of the minutes ("atelier"); Camille sees it highlighted and opens its thread.
-    await partner.locator('[data-testid="minutes-editor"] .ProseMirror').click();
-    await partner.keyboard.press('Control+End');
-    await partner.keyboard.press('ArrowLeft');
-    for (let i = 0; i < 'atelier'.length; i++) await partner.keyboard.press('Shift+ArrowLeft');
-    await partner.getByTestId('comment-selection').click();
     const composer = partner.getByTestId('new-passage');
-    await composer.getByText('« atelier »').waitFor();
+    await commentOnLastWord(partner, 'atelier', composer);
     await composer.getByTestId('comment-input').fill('Lequel : celui de février ?');
     await composer.getByTestId('comment-submit').click();
     await partner.getByTestId('comment-item').filter({ hasText: 'Lequel : celui de février ?' }).waitFor();
