@@ -12,6 +12,7 @@ import { errorMessageKey, LocalDatePipe } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
 import { MeetingFilterChip } from '../shared/meeting-filter-chip';
 import { ActionDialog } from './action-dialog';
+import { REGISTER_PAGE_STYLES } from '../shared/register-page-styles';
 
 type Who = 'me' | 'all';
 
@@ -138,43 +139,23 @@ type Who = 'me' | 'all';
       <p aria-live="polite">{{ 'governance.loading' | transloco }}</p>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-      max-width: 72rem;
-      margin: 0 auto;
-      padding: 1rem;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-      align-items: center;
-      margin-bottom: 1rem;
-    }
-    .spacer {
-      flex: 1;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.5rem;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      vertical-align: middle;
-    }
-    .overdue-mark {
-      margin-left: 0.5rem;
-      color: #b71c1c;
-      font-weight: 600;
-    }
-  `,
+  styles: [
+    REGISTER_PAGE_STYLES,
+    `
+      .toolbar {
+        margin-bottom: 1rem;
+      }
+      th,
+      td {
+        vertical-align: middle;
+      }
+      .overdue-mark {
+        margin-left: 0.5rem;
+        color: #b71c1c;
+        font-weight: 600;
+      }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ActionsPage {

@@ -16,6 +16,7 @@ import { Notice } from '@alliances/web/ui';
 import { countParams } from '../shared/field-error';
 import { MeetingFilterChip } from '../shared/meeting-filter-chip';
 import { ProposeDecisionDialog } from './propose-decision-dialog';
+import { REGISTER_PAGE_STYLES } from '../shared/register-page-styles';
 
 /** Le registre des décisions: search (accents ignored), status filter, CSV export, "Proposer une décision". */
 @Component({
@@ -113,52 +114,30 @@ import { ProposeDecisionDialog } from './propose-decision-dialog';
       <p aria-live="polite">{{ 'governance.loading' | transloco }}</p>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-      max-width: 72rem;
-      margin: 0 auto;
-      padding: 1rem;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-      align-items: center;
-    }
-    .spacer {
-      flex: 1;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.5rem;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      vertical-align: top;
-    }
-    .status.adopted {
-      color: #1b5e20;
-      font-weight: 600;
-    }
-    .status.rejected {
-      color: #b71c1c;
-      font-weight: 600;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-  `,
+  styles: [
+    REGISTER_PAGE_STYLES,
+    `
+      th,
+      td {
+        vertical-align: top;
+      }
+      .status.adopted {
+        color: #1b5e20;
+        font-weight: 600;
+      }
+      .status.rejected {
+        color: #b71c1c;
+        font-weight: 600;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DecisionsPage {
