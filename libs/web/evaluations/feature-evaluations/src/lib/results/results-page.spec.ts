@@ -48,6 +48,9 @@ const RESULTS: EvaluationResults = {
       comments: ['Les comités sont utiles.'],
     },
   ],
+  focuses: [],
+  groups: [],
+  byProfile: [],
   previous: {
     campaignId: 'camp-1',
     title: 'Évaluation 2025',
