@@ -113,13 +113,26 @@ describe('evaluation results by focus and over the years in Chromium', () => {
     await page.getByTestId('focus-section').waitFor();
     expect(await page.locator('#focus-heading').textContent()).toContain('Produit, équilibre, valorisation');
     // Lead 4, partner 5 everywhere: every focus is 4,5 overall, 4,0 and 5,0 per organisation.
-    const focusRows = page.getByTestId('focus-row');
-    expect(await focusRows.count()).toBe(3);
-    expect(await focusRows.first().textContent()).toMatch(/Produit\s*4,5\s*4,0\s*5,0\s*1,0/);
     await page.getByTestId('focus-chart').locator('canvas').waitFor();
+    const openPanel = async (testId: string) => {
+      await page.getByTestId(testId).locator('mat-expansion-panel-header').click();
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    };
+    await openPanel('focus-table-panel');
+    const focusRows = (await page.getByTestId('focus-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(focusRows).toHaveLength(3);
+    expect(focusRows[0]).toBe('Produit 4,5 4,0 5,0 1,0');
+    // The groups, then the profiles, one tab each.
+    const tabs = page.getByTestId('breakdown-tabs').getByRole('tab');
+    await tabs.nth(1).click();
+    await page.getByTestId('groups-chart').locator('canvas').waitFor();
+    await openPanel('groups-table-panel');
     expect(await page.getByTestId('group-row').count()).toBe(4);
+    await tabs.nth(2).click();
     // Three respondents of each profile: both shown, and the rule is said.
     expect(await page.getByTestId('profiles-threshold').textContent()).toContain('à partir de 3 répondants');
+    await page.getByTestId('profiles-chart').locator('canvas').waitFor();
+    await openPanel('profiles-table-panel');
     const profiles = await page.getByTestId('profile-row').allInnerTexts();
     expect(profiles.map((p) => p.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^Association 3 4,0/),
@@ -129,6 +142,7 @@ describe('evaluation results by focus and over the years in Chromium', () => {
     // The multi-year trend: one line per focus, both campaigns in order.
     await page.getByTestId('years-section').scrollIntoViewIfNeeded();
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
+    await openPanel('years-table-panel');
     const years = (await page.getByTestId('years-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     expect(years).toEqual([
       expect.stringMatching(/^Évaluation 2025 .* 2,5 2,5 2,5$/),

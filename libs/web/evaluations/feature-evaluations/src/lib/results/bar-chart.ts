@@ -16,7 +16,7 @@ export interface BarSeries {
   styles: `
     .chart {
       width: 100%;
-      height: 20rem;
+      height: 16rem;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

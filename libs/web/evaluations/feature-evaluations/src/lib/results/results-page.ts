@@ -12,6 +12,7 @@ import {
 } from '@angular/material/expansion';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CommentsPanel } from '@alliances/web/comments/feature-comments';
@@ -62,6 +63,8 @@ import {
     RadarChart,
     BarChart,
     TrendChart,
+    MatTabGroup,
+    MatTab,
     CommentsPanel,
   ],
   templateUrl: './results-page.html',

@@ -11,7 +11,7 @@ import type { BarSeries } from './bar-chart';
   styles: `
     .chart {
       width: 100%;
-      height: 22rem;
+      height: 18rem;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
