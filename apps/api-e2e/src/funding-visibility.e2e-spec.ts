@@ -489,6 +489,9 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: { id: ids['evaluation'] }, query: 'format=pdf', expect: 'visible' },
       ],
       'GET /api/evaluations/{id}/actions': [{ params: { id: ids['evaluation'] }, expect: 'visible' }],
+      // Issue 18: the multi-year trend and the value created are aggregates a funder follows (its own grants only).
+      'GET /api/alliances/{id}/evaluation-trend': [{ params: a, expect: 'visible' }],
+      'GET /api/alliances/{id}/value-created': [{ params: a, expect: 'visible' }],
       'POST /api/evaluations/{id}/actions': [
         {
           params: { id: ids['evaluation'] },
@@ -770,5 +773,23 @@ describe(`funder visibility (${testServerName()})`, () => {
     expect(audit).toEqual(expect.arrayContaining(['charter.in_force', 'grant.created', 'evaluation.closed']));
     for (const hidden of ['comment.created', 'charter.version_proposed', 'evaluation.response_submitted'])
       expect(audit).not.toContain(hidden);
+  });
+
+  it('counts in the value created the funder’s own grants, never another funder’s (issue 18)', async () => {
+    const A = `/api/alliances/${ids['alliance']}`;
+    const seen = (await api.get(`${A}/value-created`, { token: funderMember.accessToken })).body;
+    expect(seen.organisations.map((o: { organisationId: string }) => o.organisationId)).not.toContain(otherFunderOrg);
+    expect(
+      seen.organisations.find((o: { organisationId: string }) => o.organisationId === funderOrg)?.grantsCommitted,
+    ).toBeGreaterThanOrEqual(40_000);
+    expect(seen.totals.contributions).toBe(6000);
+    const partnerView = (await api.get(`${A}/value-created`, { token: partner.accessToken })).body;
+    expect(partnerView.organisations.find((o: { organisationId: string }) => o.organisationId === otherFunderOrg)?.grantsCommitted).toBe(
+      9000,
+    );
+    expect(partnerView.totals.grantsCommitted - seen.totals.grantsCommitted).toBe(9000);
+    // The trend is the aggregates the funder already reads on the results: no comment, no answer.
+    const trend = (await api.get(`${A}/evaluation-trend`, { token: funderMember.accessToken })).body;
+    expect(trend.campaigns.map((c: { campaignId: string }) => c.campaignId)).toEqual([ids['evaluation']]);
   });
 });

@@ -643,4 +643,19 @@ describe(`tenant isolation (${testServerName()})`, () => {
       expect((await client.patch(`/api/organisations/${orgA.id}`, { listed: false }, { token: prober.accessToken })).status).toBe(404);
     }
   });
+
+  it('answers A’s multi-year trend and value created to B exactly like an unknown alliance (issue 18)', async () => {
+    if (!allianceA) return;
+    for (const path of ['evaluation-trend', 'value-created']) {
+      const unknown = await client.get(`/api/alliances/${randomUUID()}/${path}`, { token: memberB.accessToken });
+      const res = await client.get(`/api/alliances/${allianceA.id}/${path}`, { token: memberB.accessToken });
+      expect(unknown.status).toBe(404);
+      expect({ status: res.status, code: res.body?.code, message: res.body?.message }).toEqual({
+        status: unknown.status,
+        code: unknown.body?.code,
+        message: unknown.body?.message,
+      });
+      expect((await client.get(`/api/alliances/${allianceA.id}/${path}`, { token: ownerA.accessToken })).status).toBe(200);
+    }
+  });
 });

@@ -189,4 +189,14 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.delete(`/api/alliances/${id}/members/${organisationId}`)).status).toBe(401);
     expect((await client.post(`/api/alliances/${id}/lead`, { organisationId })).status).toBe(401);
   });
+
+  it('guards the results routes of issue 18: the multi-year trend and the value created', async () => {
+    const keys = new Set(operations.map(operationKey));
+    for (const route of ['GET /api/alliances/{id}/evaluation-trend', 'GET /api/alliances/{id}/value-created']) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+      const op = operations.find((o) => operationKey(o) === route) as Operation;
+      expect((await client.call(op.method, urlOf(op))).status).toBe(401);
+    }
+  });
 });

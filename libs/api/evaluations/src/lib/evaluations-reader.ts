@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { AnswerInput, ResultFocusKey } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
 import { EvaluationCampaignEntity } from './evaluation.entities';
+import { campaignMeans } from './result-breakdowns';
 
 /** The latest closed campaign of an alliance, its mean score and the change since the one before. */
 export interface ClosedScore {
@@ -55,6 +57,28 @@ export class EvaluationsReader {
       });
     }
     return scores;
+  }
+
+  /**
+   * The alliance's latest closed campaign with its focus means (null under the respondent threshold), or null
+   * when none is closed: the value-created view (libs/api/funding) quotes it.
+   */
+  async latestFocusMeans(
+    allianceId: string,
+  ): Promise<{ campaignId: string; title: string; closedAt: string; focuses: { key: ResultFocusKey; mean: number | null }[] } | null> {
+    const campaign = await this.campaigns.findOne({ where: { allianceId, status: 'closed' }, order: { closedAt: 'DESC' } });
+    if (!campaign) return null;
+    const responses: { user_id: string; organisation_id: string; answers: AnswerInput[] }[] = await this.campaigns.query(
+      'SELECT user_id, organisation_id, answers FROM evaluation_responses WHERE campaign_id = $1 AND submitted_at IS NOT NULL',
+      [campaign.id],
+    );
+    const rows = responses.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
+    return {
+      campaignId: campaign.id,
+      title: campaign.title,
+      closedAt: (campaign.closedAt as Date).toISOString(),
+      focuses: campaignMeans(campaign.questions, rows, responses.length, campaign.minRespondents).focuses,
+    };
   }
 
   /** The titles of the alliance's campaigns among `campaignIds`, by id, in one statement. */

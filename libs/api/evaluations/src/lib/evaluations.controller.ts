@@ -8,6 +8,7 @@ import type {
   EvaluationCampaign,
   EvaluationResults,
   EvaluationTemplate,
+  CampaignTrend,
   MyResponse,
 } from '@alliances/shared/contracts';
 import type { FastifyReply } from 'fastify';
@@ -104,6 +105,14 @@ export class EvaluationsController {
   @ApiOperation({ summary: 'Aggregated results, after the close only; an organisation’s mean shows from the respondent threshold' })
   results(@CurrentUser() user: AuthUser, @Param() { id }: IdParam): Promise<EvaluationResults> {
     return this.evaluations.results(user, id);
+  }
+
+  @Get('alliances/:id/evaluation-trend')
+  @ApiOperation({
+    summary: 'Every closed campaign, oldest first, with its dimension, group and focus means (from the respondent threshold)',
+  })
+  trend(@CurrentUser() user: AuthUser, @Param() { id }: IdParam): Promise<CampaignTrend> {
+    return this.evaluations.trend(user, id);
   }
 
   @Get('evaluations/:id/results/export')

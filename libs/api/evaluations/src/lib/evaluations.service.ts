@@ -27,12 +27,15 @@ import {
   type EvaluationQuestion,
   type EvaluationResults,
   type EvaluationTemplate,
+  type CampaignTrend,
   type FieldError,
   type MyResponse,
+  type OrganisationProfile,
   type TemplateQuestionInput,
 } from '@alliances/shared/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { DEFAULT_QUESTIONS, DEFAULT_TEMPLATE_ID } from './default-template';
+import { campaignMeans, resultBreakdowns } from './result-breakdowns';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -629,12 +632,19 @@ export class EvaluationsService implements OnApplicationBootstrap {
         ...aggregateByOrganisation(own, organisations, threshold),
       };
     });
+    // Actor profiles of the seated and the responding organisations, from their owner, for the means by profile.
+    const profiles = new Map(
+      (await this.organisations.profiles([...organisations.map((o) => o.organisationId), ...responses.map((r) => r.organisation_id)])).map(
+        (o) => [o.id, o.profile as OrganisationProfile],
+      ),
+    );
     const results: EvaluationResults = {
       campaignId: campaign.id,
       respondents: responses.length,
       minRespondents: threshold,
       dimensions,
       questions,
+      ...resultBreakdowns(campaign.questions, rows, organisations, profiles, threshold),
     };
     if (withPrevious) {
       const previous = await this.dataSource.manager
@@ -661,6 +671,36 @@ export class EvaluationsService implements OnApplicationBootstrap {
       }
     }
     return results;
+  }
+
+  /** Every closed campaign of the alliance, oldest first, with its dimension, group and focus means (one statement for the answers). */
+  async trend(user: AuthUser, allianceId: string): Promise<CampaignTrend> {
+    await this.policy.readable(user, allianceId);
+    const campaigns = await this.dataSource.manager.find(EvaluationCampaignEntity, {
+      where: { allianceId, status: 'closed' },
+      order: { closedAt: 'ASC' },
+    });
+    const responses: { campaign_id: string; user_id: string; organisation_id: string; answers: AnswerInput[] }[] = campaigns.length
+      ? await this.dataSource.query(
+          'SELECT campaign_id, user_id, organisation_id, answers FROM evaluation_responses WHERE campaign_id = ANY($1::uuid[]) AND submitted_at IS NOT NULL',
+          [campaigns.map((c) => c.id)],
+        )
+      : [];
+    return {
+      allianceId,
+      campaigns: campaigns.map((c) => {
+        const own = responses.filter((r) => r.campaign_id === c.id);
+        const rows = own.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
+        return {
+          campaignId: c.id,
+          title: c.title,
+          closedAt: (c.closedAt as Date).toISOString(),
+          respondents: own.length,
+          minRespondents: c.minRespondents,
+          ...campaignMeans(c.questions, rows, own.length, c.minRespondents),
+        };
+      }),
+    };
   }
 
   // Action plan ----------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { FundingController } from './funding.controller';
 import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity } from './funding.entities';
 import { FundingService } from './funding.service';
 import { GrantReportReminders } from './grant-report-reminders';
+import { ValueCreatedController } from './value-created.controller';
+import { ValueCreatedService } from './value-created.service';
 
 @Module({
   imports: [
@@ -19,8 +21,8 @@ import { GrantReportReminders } from './grant-report-reminders';
     EvaluationsModule,
     NotificationsModule,
   ],
-  controllers: [FundingController],
-  providers: [FundingService, GrantReportReminders],
+  controllers: [FundingController, ValueCreatedController],
+  providers: [FundingService, GrantReportReminders, ValueCreatedService],
   exports: [FundingService],
 })
 export class FundingModule {}

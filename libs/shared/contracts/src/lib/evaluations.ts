@@ -1,4 +1,5 @@
 /** Évaluation partenariale (docs/domain.md "Partnership evaluation"). */
+import type { ResultBreakdowns } from './evaluation-results';
 
 /** The dimensions of the default questionnaire, grouped by what they look at. */
 export const EVALUATION_DIMENSIONS = [
@@ -145,7 +146,7 @@ export interface QuestionResult {
   comments: string[];
 }
 
-export interface EvaluationResults {
+export interface EvaluationResults extends ResultBreakdowns {
   campaignId: string;
   respondents: number;
   minRespondents: number;

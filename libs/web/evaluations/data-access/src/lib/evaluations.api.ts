@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   Alliance,
   CampaignSummary,
+  CampaignTrend,
   CreateEvaluationActionRequest,
   EvaluationAction,
   EvaluationCampaign,
@@ -12,6 +13,7 @@ import type {
   MyResponse,
   SaveResponseRequest,
   TemplateQuestionInput,
+  ValueCreated,
 } from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
@@ -74,6 +76,16 @@ export class EvaluationsApi {
 
   results(id: string): Observable<EvaluationResults> {
     return this.http.get<EvaluationResults>(`/api/evaluations/${enc(id)}/results`);
+  }
+
+  /** Every closed campaign of the alliance with its means, oldest first: the multi-year trend. */
+  trend(allianceId: string): Observable<CampaignTrend> {
+    return this.http.get<CampaignTrend>(`/api/alliances/${enc(allianceId)}/evaluation-trend`);
+  }
+
+  /** Valeur créée: valued contributions and grants per organisation, objectives reached, latest focus means. */
+  valueCreated(allianceId: string): Observable<ValueCreated> {
+    return this.http.get<ValueCreated>(`/api/alliances/${enc(allianceId)}/value-created`);
   }
 
   /** The export as a file (the Bearer header rides on the call, so no plain link). */

@@ -10,11 +10,12 @@ import type { EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/c
 import { firstValueFrom, of } from 'rxjs';
 import { LaunchForm } from './launch-form';
 import { TemplateEditor } from './template-editor';
+import { ValueCreatedPanel } from './value-created-panel';
 
 /** An alliance's evaluation campaigns; the lead launches one and adapts the questionnaire. */
 @Component({
   selector: 'all-campaigns-page',
-  imports: [MatButton, RouterLink, TranslocoPipe, LocalDatePipe, Notice, LaunchForm, TemplateEditor],
+  imports: [MatButton, RouterLink, TranslocoPipe, LocalDatePipe, Notice, LaunchForm, TemplateEditor, ValueCreatedPanel],
   templateUrl: './campaigns-page.html',
   styleUrl: '../evaluations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

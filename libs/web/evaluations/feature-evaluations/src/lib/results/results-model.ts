@@ -1,4 +1,13 @@
-import type { DimensionResult, EvaluationDimension, EvaluationResults } from '@alliances/shared/contracts';
+import type {
+  CampaignTrendPoint,
+  DimensionResult,
+  EvaluationDimension,
+  EvaluationResults,
+  OrganisationMean,
+  ProfileResult,
+  ResultFocusKey,
+} from '@alliances/shared/contracts';
+import type { BarSeries } from './bar-chart';
 
 export interface RadarSeries {
   /** Organisation id, or null for the overall mean. */
@@ -91,4 +100,37 @@ export function keyFindings(results: EvaluationResults): KeyFindings {
     rise: rise && { key: rise.key, delta: rise.delta },
     fall: fall && { key: fall.key, delta: fall.delta },
   };
+}
+
+/** Bars of focus or group means: the overall mean first, then each organisation whose means are shown. */
+export function focusSeries(
+  rows: { mean: number | null; byOrganisation: OrganisationMean[] }[],
+  shown: { organisationId: string; organisationName: string }[],
+  overallName: string,
+): BarSeries[] {
+  return [
+    { name: overallName, values: rows.map((r) => r.mean) },
+    ...shown.map((o) => ({
+      name: o.organisationName,
+      values: rows.map((r) => r.byOrganisation.find((b) => b.organisationId === o.organisationId)?.mean ?? null),
+    })),
+  ];
+}
+
+/** Bars by actor profile (profiles shown only): the overall mean, then each focus. */
+export function profileSeries(profiles: ProfileResult[], overallName: string, focusName: (key: ResultFocusKey) => string): BarSeries[] {
+  const keys = profiles[0]?.focuses.map((f) => f.key) ?? [];
+  return [
+    { name: overallName, values: profiles.map((p) => p.mean) },
+    ...keys.map((key) => ({ name: focusName(key), values: profiles.map((p) => p.focuses.find((f) => f.key === key)?.mean ?? null) })),
+  ];
+}
+
+/** One line per focus (or group) across the campaigns, oldest first; a campaign without it leaves a gap. */
+export function trendSeries(campaigns: CampaignTrendPoint[], view: 'focuses' | 'groups', nameOf: (key: string) => string): BarSeries[] {
+  const keys = [...new Set(campaigns.flatMap((c) => c[view].map((m) => m.key as string)))];
+  return keys.map((key) => ({
+    name: nameOf(key),
+    values: campaigns.map((c) => (c[view] as { key: string; mean: number | null }[]).find((m) => m.key === key)?.mean ?? null),
+  }));
 }

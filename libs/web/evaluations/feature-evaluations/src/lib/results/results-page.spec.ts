@@ -8,7 +8,7 @@ import { settle, signInAs } from '@alliances/web/identity/data-access/testing';
 import type { DimensionResult, EvaluationResults } from '@alliances/shared/contracts';
 import { evaluationsTransloco } from '../../testing/evaluations-testing';
 import { ResultsPage } from './results-page';
-import { byGap, keyFindings, radarSeries } from './results-model';
+import { byGap, focusSeries, keyFindings, profileSeries, radarSeries, trendSeries } from './results-model';
 
 const ORGS = [
   { organisationId: 'org-a', organisationName: 'Les Jardins Partagés' },
@@ -48,6 +48,9 @@ const RESULTS: EvaluationResults = {
       comments: ['Les comités sont utiles.'],
     },
   ],
+  focuses: [],
+  groups: [],
+  byProfile: [],
   previous: {
     campaignId: 'camp-1',
     title: 'Évaluation 2025',
@@ -87,6 +90,8 @@ describe('results model', () => {
 
 describe('ResultsPage', () => {
   let http: HttpTestingController;
+  // The first render compiles the page (its focus, profile and trend sections too): more than 5 s on a loaded machine.
+  jest.setTimeout(20_000);
 
   beforeEach(async () => {
     localStorage.clear();
@@ -117,6 +122,7 @@ describe('ResultsPage', () => {
     http.match('/api/alliances/all-1').forEach((r) => r.flush({ id: 'all-1', members: [], can: { edit: false, writeCharter: false } }));
     http.match('/api/alliances/all-1/objectives').forEach((r) => r.flush([]));
     http.match('/api/evaluations/camp-2/actions').forEach((r) => r.flush([]));
+    http.match('/api/alliances/all-1/evaluation-trend').forEach((r) => r.flush({ allianceId: 'all-1', campaigns: [] }));
     await settle();
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -169,5 +175,70 @@ describe('ResultsPage', () => {
       body: { statusCode: 409, error: 'Conflict', code: 'evaluation.blind', message: 'blind' },
     });
     expect(byTestId('results-blind')?.textContent).toContain("s'affichent à la clôture");
+  });
+});
+
+describe('results by focus, profile and over the years (issue 18)', () => {
+  const mean = (organisationId: string, organisationName: string, value: number | null) => ({
+    organisationId,
+    organisationName,
+    mean: value,
+    respondents: value === null ? 2 : 3,
+  });
+
+  it('puts the overall mean first, then each shown organisation, in the focus bars', () => {
+    const focuses = [
+      {
+        key: 'product' as const,
+        mean: 3.2,
+        gap: 1,
+        byOrganisation: [mean('org-a', 'A', 4), mean('org-b', 'B', 3), mean('org-c', 'C', null)],
+      },
+      { key: 'balance' as const, mean: 2.5, gap: null, byOrganisation: [mean('org-a', 'A', 2), mean('org-b', 'B', null)] },
+    ];
+    const series = focusSeries(focuses, [ORGS[0], ORGS[1]], 'Moyenne générale');
+    expect(series).toEqual([
+      { name: 'Moyenne générale', values: [3.2, 2.5] },
+      { name: 'Les Jardins Partagés', values: [4, 2] },
+      { name: 'Énergies Locales SA', values: [3, null] },
+    ]);
+  });
+
+  it('draws the profiles by overall mean and by focus, and one trend line per focus across the campaigns', () => {
+    const profiles = profileSeries(
+      [
+        {
+          profile: 'association',
+          mean: 4,
+          respondents: 3,
+          focuses: [
+            { key: 'product', mean: 4.5 },
+            { key: 'balance', mean: 3.5 },
+          ],
+        },
+      ],
+      'Moyenne',
+      (key) => key.toUpperCase(),
+    );
+    expect(profiles).toEqual([
+      { name: 'Moyenne', values: [4] },
+      { name: 'PRODUCT', values: [4.5] },
+      { name: 'BALANCE', values: [3.5] },
+    ]);
+    const point = (title: string, product: number | null, balance?: number) => ({
+      campaignId: title,
+      title,
+      closedAt: '2026-01-01T00:00:00.000Z',
+      respondents: 6,
+      minRespondents: 3,
+      dimensions: [],
+      groups: [],
+      focuses: [{ key: 'product' as const, mean: product }, ...(balance === undefined ? [] : [{ key: 'balance' as const, mean: balance }])],
+    });
+    const lines = trendSeries([point('2025', 3, 2), point('2026', null)], 'focuses', (key) => key);
+    expect(lines).toEqual([
+      { name: 'product', values: [3, null] },
+      { name: 'balance', values: [2, null] },
+    ]);
   });
 });

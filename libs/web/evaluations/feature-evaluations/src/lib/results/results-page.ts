@@ -12,16 +12,30 @@ import {
 } from '@angular/material/expansion';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CommentsPanel } from '@alliances/web/comments/feature-comments';
 import { LocalDatePipe, apiErrorCode, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { EvaluationsApi, type ObjectiveChoice } from '@alliances/web/evaluations/data-access';
 import { Notice } from '@alliances/web/ui';
-import { CHARTER_SECTION_KEYS, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
+import { CHARTER_SECTION_KEYS, type CampaignTrend, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
+import { BarChart } from './bar-chart';
 import { RadarChart } from './radar-chart';
-import { byGap, hiddenOrganisations, keyFindings, previousOf, radarSeries, shownOrganisations, trendOf } from './results-model';
+import { TrendChart } from './trend-chart';
+import {
+  byGap,
+  focusSeries,
+  hiddenOrganisations,
+  keyFindings,
+  previousOf,
+  profileSeries,
+  radarSeries,
+  shownOrganisations,
+  trendOf,
+  trendSeries,
+} from './results-model';
 
 /**
  * Results after the close: a summary first (figures, key findings, radar), then the perception gaps, the trend
@@ -47,6 +61,10 @@ import { byGap, hiddenOrganisations, keyFindings, previousOf, radarSeries, shown
     LocalDatePipe,
     Notice,
     RadarChart,
+    BarChart,
+    TrendChart,
+    MatTabGroup,
+    MatTab,
     CommentsPanel,
   ],
   templateUrl: './results-page.html',
@@ -93,6 +111,44 @@ export class ResultsPage {
     return (this.results.value()?.dimensions ?? []).map((d) => this.transloco.translate(`evaluations.dimensions.${d.key}`));
   });
   protected readonly gaps = computed(() => byGap(this.results.value()?.dimensions ?? []));
+  /** Translates in code (chart labels), again when the language or the scope's dictionary changes. */
+  private t(key: string, params?: Record<string, unknown>): string {
+    this.lang();
+    this.translationsLoaded();
+    return this.transloco.translate(key, params);
+  }
+  // Focuses (produit, équilibre, valorisation), dimension groups and actor profiles (issue 18).
+  protected readonly focusNames = computed(() =>
+    (this.results.value()?.focuses ?? []).map((f) => this.t(`evaluations.resultFocus.${f.key}`)),
+  );
+  protected readonly focusBars = computed(() =>
+    this.results.hasValue() ? focusSeries(this.results.value().focuses, this.shown(), this.t('evaluations.results.overall')) : [],
+  );
+  protected readonly groupNames = computed(() => (this.results.value()?.groups ?? []).map((g) => this.t(`evaluations.groups.${g.key}`)));
+  protected readonly groupBars = computed(() =>
+    this.results.hasValue() ? focusSeries(this.results.value().groups, this.shown(), this.t('evaluations.results.overall')) : [],
+  );
+  protected readonly shownProfiles = computed(() => (this.results.value()?.byProfile ?? []).filter((p) => p.mean !== null));
+  protected readonly hiddenProfiles = computed(() => (this.results.value()?.byProfile ?? []).filter((p) => p.mean === null));
+  protected readonly profileNames = computed(() => this.shownProfiles().map((p) => this.t(`organisations.profiles.${p.profile}`)));
+  protected readonly profileBars = computed(() =>
+    profileSeries(this.shownProfiles(), this.t('evaluations.results.overall'), (key) => this.t(`evaluations.resultFocus.${key}`)),
+  );
+  /** Every closed campaign of the alliance (the multi-year trend); empty when it cannot be read. */
+  protected readonly trend = rxResource({
+    params: () => (this.results.hasValue() ? this.allianceId() : undefined),
+    stream: ({ params }) =>
+      params
+        ? this.api.trend(params).pipe(catchError(() => of({ allianceId: params, campaigns: [] } as CampaignTrend)))
+        : of({ allianceId: '', campaigns: [] } as CampaignTrend),
+  });
+  protected readonly trendView = signal<'focuses' | 'groups'>('focuses');
+  protected readonly trendCampaigns = computed(() => (this.trend.value()?.campaigns ?? []).map((c) => c.title));
+  protected readonly trendLines = computed(() =>
+    trendSeries(this.trend.value()?.campaigns ?? [], this.trendView(), (key) =>
+      this.t(this.trendView() === 'focuses' ? `evaluations.resultFocus.${key}` : `evaluations.groups.${key}`),
+    ),
+  );
   /** The summary read first; the tables and the questions below it open on demand. */
   protected readonly findings = computed(() =>
     this.results.hasValue()
