@@ -22,3 +22,4 @@ export * from './lib/governance';
 export * from './lib/meetings';
 export * from './lib/documents';
 export * from './lib/observatory';
+export * from './lib/sdg';
