@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { errorMessageKey } from '@alliances/web/core';
 import { LibraryApi } from '@alliances/web/library/data-access';
 import { Notice } from '@alliances/web/ui';
@@ -88,6 +88,7 @@ import { describe, PublicPageMeta } from './public-meta';
 export class PublicAlliancePage {
   private readonly api = inject(LibraryApi);
   private readonly meta = inject(PublicPageMeta);
+  private readonly transloco = inject(TranslocoService);
 
   readonly slug = input.required<string>();
 
@@ -98,7 +99,12 @@ export class PublicAlliancePage {
     effect(() => {
       if (!this.page.hasValue()) return;
       const a = this.page.value();
-      this.meta.set({ title: a.name, description: describe(a.purpose), path: `/public/alliances/${a.slug}`, type: 'article' });
+      this.meta.set({
+        title: `${a.name} · ${this.transloco.translate('library.search.title')}`,
+        description: describe(a.purpose),
+        path: `/public/alliances/${a.slug}`,
+        type: 'article',
+      });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LocalDatePipe, errorMessageKey } from '@alliances/web/core';
 import { LibraryApi } from '@alliances/web/library/data-access';
 import { Notice } from '@alliances/web/ui';
@@ -97,6 +97,7 @@ import { describe, PublicPageMeta } from './public-meta';
 export class PublicCaseStudyPage {
   private readonly api = inject(LibraryApi);
   private readonly meta = inject(PublicPageMeta);
+  private readonly transloco = inject(TranslocoService);
 
   /** The card's public address, from the route. */
   readonly slug = input.required<string>();
@@ -112,7 +113,12 @@ export class PublicCaseStudyPage {
     effect(() => {
       if (!this.study.hasValue()) return;
       const s = this.study.value();
-      this.meta.set({ title: s.title, description: describe(s.summary), path: `/public/library/${s.slug}`, type: 'article' });
+      this.meta.set({
+        title: `${s.title} · ${this.transloco.translate('library.search.title')}`,
+        description: describe(s.summary),
+        path: `/public/library/${s.slug}`,
+        type: 'article',
+      });
     });
   }
 }
