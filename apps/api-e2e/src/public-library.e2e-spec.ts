@@ -262,6 +262,8 @@ describe('public library: pages without sign-in, Open Graph, sitemap, feed, alli
       const res = await fetch(`${proc.url}${path}`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');
+      // The page never repeats the address asked for.
+      expect(await res.text()).not.toMatch(/nothing-here|Not%20a%20slug/);
     }
     expect((await api.get('/api/public/alliance-pages/nothing-here')).status).toBe(404);
   });

@@ -98,7 +98,7 @@ export class PublicSiteController {
     const card = SLUG.test(slug) && slug.length <= 100 ? await this.library.bySlug(slug).catch(() => undefined) : undefined;
     if (!card) {
       reply.status(404);
-      return this.pages.notFound(lang, `/public/library/${encodeURIComponent(slug)}`);
+      return this.pages.notFound(lang);
     }
     return this.pages.caseStudy(lang, card);
   }
@@ -118,7 +118,7 @@ export class PublicSiteController {
     const page = SLUG.test(slug) && slug.length <= 100 ? await this.library.alliancePage(slug).catch(() => undefined) : undefined;
     if (!page) {
       reply.status(404);
-      return this.pages.notFound(lang, `/public/alliances/${encodeURIComponent(slug)}`);
+      return this.pages.notFound(lang);
     }
     return this.pages.alliance(lang, page);
   }

@@ -157,7 +157,9 @@ ${a.sdgs.length ? `<h2>${e(w.sdgs)}</h2>${this.sdgChips(lang, a.sdgs)}` : ''}
     );
   }
 
-  notFound(lang: PublicLang, path: string): string {
+  /** The 404 page; it never repeats the address asked for (its head and links are the library's). */
+  notFound(lang: PublicLang): string {
+    const path = '/public/library';
     const w = PUBLIC_WORDS[lang];
     return renderPage(
       this.shellHtml(),
