@@ -560,6 +560,8 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: { id: ids['caseStudy'], organisationId: funderOrg }, expect: 'hidden' },
       ],
       'GET /api/case-studies/{id}': [{ params: { id: ids['caseStudy'] }, expect: 'hidden' }],
+      // The alliance's public page (issue 18): the lead's switch, never a funder's.
+      'PUT /api/alliances/{id}/public-page': [{ params: a, body: { enabled: true }, expect: 'hidden' }],
       // Discussion
       'GET /api/comments': [{ params: {}, query: `allianceId=${ids['alliance']}`, expect: 'hidden' }],
       'POST /api/comments': [

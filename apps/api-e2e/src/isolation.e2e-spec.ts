@@ -96,6 +96,11 @@ const CALLER_SCOPED = new Set([
   'DELETE /api/me/calendar-token',
   // Public, and 202 whatever the address, so that it tells nobody whether an account exists.
   'POST /api/auth/password/forgot',
+  // The public library (issue 18): published cards only, for anyone; A publishes none, so nothing of A shows.
+  'GET /api/public/case-studies',
+  'GET /public/library',
+  'GET /public/library/feed.atom',
+  'GET /sitemap.xml',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];

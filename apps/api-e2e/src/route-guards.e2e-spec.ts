@@ -40,6 +40,16 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/notifications/unsubscribe',
   // The personal iCalendar feed (issue 17): calendar applications fetch it without a session; the secret address is the capability.
   'GET /api/calendar/{file}',
+  // The public library (issue 18): published case studies and open alliance pages, for anyone; the HTML
+  // pages, their feed and the sitemap live outside /api so that links and crawlers get them at once.
+  'GET /api/public/case-studies',
+  'GET /api/public/case-studies/{slug}',
+  'GET /api/public/alliance-pages/{slug}',
+  'GET /public/library',
+  'GET /public/library/feed.atom',
+  'GET /public/library/{slug}',
+  'GET /public/alliances/{slug}',
+  'GET /sitemap.xml',
 ]);
 
 /**
@@ -177,6 +187,11 @@ describe(`route guards (${testServerName()})`, () => {
       (await client.post(`/api/notifications/unsubscribe?token=${randomUUID()}.all.${randomBytes(32).toString('base64url')}`)).status,
     ).toBe(400);
     expect((await client.get(`/api/calendar/${randomBytes(32).toString('base64url')}.ics`)).status).toBe(404);
+    expect((await client.get('/api/public/case-studies')).status).toBe(200);
+    expect((await client.get('/api/public/case-studies/no-such-card')).status).toBe(404);
+    expect((await client.get('/public/library')).status).toBe(200);
+    expect((await client.get('/public/library/no-such-card')).status).toBe(404);
+    expect((await client.get('/sitemap.xml')).status).toBe(200);
   });
 
   it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {

@@ -23,3 +23,4 @@ export * from './lib/meetings';
 export * from './lib/documents';
 export * from './lib/observatory';
 export * from './lib/evaluation-results';
+export * from './lib/sdg';

@@ -23,6 +23,8 @@ export class AllianceEntity {
   @Column({ type: 'text' }) scale!: TerritorialScale;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) territoryCodes!: string[];
   @Column({ type: 'text', nullable: true }) innovationStage!: InnovationStage | null;
+  /** UN Sustainable Development Goals and targets (contracts' `sdg.ts`). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) sdgs!: string[];
   /** Optimistic concurrency for edits of the profile (conditional UPDATE on it). */
   @Column({ type: 'int', default: 1 }) version!: number;
   @Column({ type: 'int', nullable: true }) inForceVersion!: number | null;

@@ -124,4 +124,19 @@ export class AlliancesReader {
     );
     return { total: row.total, byCategory: row.by_category ?? {}, byDomain: row.by_domain ?? {}, byStatus: row.by_status ?? {} };
   }
+  /**
+   * What an alliance's public page shows of it (name, purpose, category, territories, SDG tags), or null.
+   * The library calls it as the system once the page is open and the card published (issue 18).
+   */
+  async publicProfile(
+    allianceId: string,
+  ): Promise<{ name: string; purpose: string; category: string; territoryCodes: string[]; sdgs: string[]; updatedAt: Date } | null> {
+    const a = await this.alliances.findOne({
+      select: { name: true, purpose: true, category: true, territoryCodes: true, sdgs: true, updatedAt: true },
+      where: { id: allianceId },
+    });
+    return a
+      ? { name: a.name, purpose: a.purpose, category: a.category, territoryCodes: a.territoryCodes, sdgs: a.sdgs, updatedAt: a.updatedAt }
+      : null;
+  }
 }

@@ -6,6 +6,7 @@ import {
   JOURNAL_KINDS,
   MAGIC_SQUARE,
   PARTNERSHIP_CATEGORIES,
+  SDG_CODES,
   TERRITORIAL_SCALES,
   type AllianceStatus,
   type CollectiveObjective,
@@ -68,6 +69,13 @@ export class CreateAllianceDto implements CreateAllianceRequest {
   @MaxLength(6, { each: true })
   territoryCodes!: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
+  @ApiPropertyOptional({ description: 'UN Sustainable Development Goals and targets, e.g. ["3", "17", "17.17"]', isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @IsIn(SDG_CODES, { each: true })
+  sdgs?: string[];
   @ApiProperty() @IsUUID('all') organisationId!: string;
 }
 
@@ -100,6 +108,13 @@ export class UpdateAllianceDto implements UpdateAllianceRequest {
   @MaxLength(6, { each: true })
   territoryCodes?: string[];
   @ApiPropertyOptional({ enum: INNOVATION_STAGES }) @IsOptional() @IsIn(INNOVATION_STAGES) innovationStage?: InnovationStage;
+  @ApiPropertyOptional({ description: 'UN Sustainable Development Goals and targets, e.g. ["3", "17", "17.17"]', isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @IsIn(SDG_CODES, { each: true })
+  sdgs?: string[];
   @ApiPropertyOptional({ enum: ALLIANCE_STATUSES }) @IsOptional() @IsIn(ALLIANCE_STATUSES) status?: AllianceStatus;
   @ApiPropertyOptional({ description: "With status 'closed' only: the final note kept on the closed alliance" })
   @IsOptional()

@@ -24,7 +24,7 @@ import type {
   Page,
   PartnerObjective,
 } from '@alliances/shared/contracts';
-import { JOURNAL_ACTIONS, journalLinkOf } from '@alliances/shared/contracts';
+import { JOURNAL_ACTIONS, journalLinkOf, sortSdgs } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 import { AlliancePolicy, type AllianceAccess } from './alliance.policy';
@@ -132,6 +132,7 @@ export class AlliancesService {
           scale: input.scale,
           territoryCodes,
           innovationStage: input.innovationStage ?? null,
+          sdgs: sortSdgs(input.sdgs ?? []),
           status: 'draft',
           createdBy: user.id,
         }),
@@ -233,6 +234,7 @@ export class AlliancesService {
       territoryCodes: a.territoryCodes,
       territories: a.territoryCodes.map((code) => ({ code, name: this.territories.find(code)?.name ?? code })),
       innovationStage: a.innovationStage,
+      sdgs: a.sdgs ?? [],
       members: members
         // Before accepting, an invited organisation sees the alliance but not who declined.
         .filter((m) => access.canRead || m.status === 'active')
@@ -279,6 +281,7 @@ export class AlliancesService {
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
     if (territoryCodes) patch.territoryCodes = territoryCodes;
     if (typeof patch.name === 'string') patch.name = patch.name.trim();
+    if (patch.sdgs) patch.sdgs = sortSdgs(patch.sdgs);
     if (typeof patch.purpose === 'string') patch.purpose = patch.purpose.trim();
     const before = access.alliance as unknown as Record<string, unknown>;
     const changes: Record<string, { before: unknown; after: unknown }> = {};

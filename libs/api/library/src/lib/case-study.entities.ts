@@ -15,6 +15,13 @@ export class CaseStudyEntity {
   @Column({ type: 'text', array: true }) territoryCodes!: string[];
   @Column({ type: 'text', array: true }) partnerProfiles!: string[];
   @Column({ type: 'jsonb' }) results!: CaseStudy['results'];
+  /** UN Sustainable Development Goals and targets, copied from the alliance when prepared. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) sdgs!: string[];
+  /** Its public address, from the title when first prepared; kept when the title changes (links stay valid). */
+  @Column({ type: 'text', nullable: true, unique: true }) slug!: string | null;
+  /** The lead opened the alliance's public page; it is online while the card is published. */
+  @Column({ type: 'boolean', default: false }) alliancePage!: boolean;
+  @Column({ type: 'text', nullable: true, unique: true }) alliancePageSlug!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

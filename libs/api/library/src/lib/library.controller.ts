@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentUser, IdParam, type AuthUser } from '@alliances/api/core';
 import type { CaseStudy } from '@alliances/shared/contracts';
-import { ConsentDto, ConsentParams, LibraryQuery, PublishCaseStudyDto } from './library.dto';
+import { AlliancePublicPageDto, ConsentDto, ConsentParams, LibraryQuery, PublishCaseStudyDto } from './library.dto';
 import { LibraryService } from './library.service';
 
 @ApiTags('library')
@@ -20,6 +20,20 @@ export class LibraryController {
     @ClientIp() ip: string | null,
   ): Promise<CaseStudy> {
     return this.library.prepare(user, id, body, ip);
+  }
+
+  @Put('alliances/:id/public-page')
+  @ApiOperation({
+    summary:
+      "The lead opens or closes the alliance's public page; opening asks every partner organisation to consent again, closing takes it offline at once",
+  })
+  setPublicPage(
+    @CurrentUser() user: AuthUser,
+    @Param() { id }: IdParam,
+    @Body() body: AlliancePublicPageDto,
+    @ClientIp() ip: string | null,
+  ): Promise<CaseStudy> {
+    return this.library.setAlliancePage(user, id, body.enabled, ip);
   }
 
   @Get('alliances/:id/case-study')
@@ -49,7 +63,9 @@ export class LibraryController {
   }
 
   @Get('case-studies')
-  @ApiOperation({ summary: 'Search the library: ?q= (French full text), profile, scale, domain, category' })
+  @ApiOperation({
+    summary: 'Search the library: ?q= (French full text), profile, scale, domain, category, sdg (a goal matches its targets)',
+  })
   search(@Query() query: LibraryQuery): Promise<CaseStudy[]> {
     return this.library.search(query);
   }

@@ -6,10 +6,13 @@ import { OrganisationsModule } from '@alliances/api/organisations';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
 import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
+import { PublicLibraryController, PublicSiteController } from './public-library.controller';
+import { PublicLibraryService } from './public-library.service';
+import { PublicPages } from './public/public-pages';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseStudyEntity, CaseStudyConsentEntity]), AlliancesModule, ObjectivesModule, OrganisationsModule],
-  controllers: [LibraryController],
-  providers: [LibraryService],
+  controllers: [LibraryController, PublicLibraryController, PublicSiteController],
+  providers: [LibraryService, PublicLibraryService, PublicPages],
 })
 export class LibraryModule {}

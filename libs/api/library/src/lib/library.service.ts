@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainException, NotFoundDomainException, type AuthUser } from '@alliances/api/core';
+import { AuditService, DomainException, NotFoundDomainException, runAsSystem, type AuthUser } from '@alliances/api/core';
 import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed, runAsRead } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
-import type { CaseStudy } from '@alliances/shared/contracts';
+import { sortSdgs, type CaseStudy } from '@alliances/shared/contracts';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
 import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
+import { firstFreeSlug, slugify } from './slug';
 
 const notAPartner = () => new DomainException('case_study.not_a_partner', 'This organisation is not asked to consent');
 
@@ -36,6 +37,9 @@ export class LibraryService {
       .filter((m) => profiles.has(m.organisationId))
       .map((m) => ({ organisation_id: m.organisationId, profile: profiles.get(m.organisationId) as string }));
     const results: CaseStudy['results'] = await this.objectives.latestValues(allianceId, input.indicatorIds);
+    // The address is made once, from the first title: links shared since stay valid when the title changes.
+    const current = await this.dataSource.manager.findOne(CaseStudyEntity, { select: { id: true, slug: true }, where: { allianceId } });
+    const slug = current?.slug ?? (await this.freeSlug('slug', slugify(input.title)));
     const id = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(CaseStudyEntity, { where: { allianceId } });
       const values = {
@@ -49,6 +53,8 @@ export class LibraryService {
         territoryCodes: a.territoryCodes,
         partnerProfiles: [...new Set(partners.map((p) => p.profile))].sort(),
         results,
+        sdgs: sortSdgs(input.sdgs ?? a.sdgs ?? []),
+        slug,
         publishedAt: null,
         createdBy: user.id,
       };
@@ -154,6 +160,7 @@ export class LibraryService {
           AND ($3::text IS NULL OR scale = $3)
           AND ($4::text IS NULL OR $4 = ANY(domains))
           AND ($5::text IS NULL OR category = $5)
+          AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM unnest(sdgs) AS tag WHERE tag = $7 OR tag LIKE $7 || '.%'))
         ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(search, websearch_to_tsquery('french', unaccent_fr($1))) END DESC, published_at DESC
         LIMIT $6`,
       [
@@ -163,6 +170,7 @@ export class LibraryService {
         query.domain ?? null,
         query.category ?? null,
         query.limit ?? 50,
+        query.sdg ?? null,
       ],
     );
     return this.byIds(rows.map((r) => r.id));
@@ -172,6 +180,53 @@ export class LibraryService {
     const study = await this.byId(id).catch(() => undefined);
     if (!study || study.status !== 'published') throw new NotFoundDomainException('case_study');
     return study;
+  }
+
+  /**
+   * The lead opens or closes the alliance's public page. Opening it asks every partner organisation to
+   * consent again (the page shows the alliance's purpose and the partners' names): the card and the page go
+   * online together on the last consent. Closing it takes the page offline at once; the card stays.
+   */
+  async setAlliancePage(user: AuthUser, allianceId: string, enabled: boolean, ip: string | null): Promise<CaseStudy> {
+    const access = await this.policy.readable(user, allianceId);
+    if (!access.active.some((s) => s.allianceRole === 'lead'))
+      throw new DomainException('alliance.lead_required', 'Only the lead organisation may open the alliance page');
+    const current = await this.dataSource.manager.findOne(CaseStudyEntity, { where: { allianceId } });
+    if (!current) throw new NotFoundDomainException('case_study');
+    const pageSlug =
+      current.alliancePageSlug ?? (enabled ? await this.freeSlug('alliance_page_slug', slugify(access.alliance.name)) : null);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const study = await manager.findOneOrFail(CaseStudyEntity, { where: { allianceId } });
+      if (study.alliancePage === enabled) return study.id;
+      if (enabled) {
+        const slug = study.alliancePageSlug ?? pageSlug;
+        await manager.update(CaseStudyEntity, study.id, { alliancePage: true, alliancePageSlug: slug, publishedAt: null });
+        await manager.update(CaseStudyConsentEntity, { caseStudyId: study.id }, { consentedAt: null, consentedBy: null });
+      } else {
+        await manager.update(CaseStudyEntity, study.id, { alliancePage: false });
+      }
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: enabled ? 'case_study.alliance_page_opened' : 'case_study.alliance_page_closed',
+          objectType: 'case_study',
+          objectId: study.id,
+          allianceId,
+          ip,
+        },
+        manager,
+      );
+      return study.id;
+    });
+    return this.byId(id);
+  }
+
+  /** A slug not yet taken in `column` (suffixed `-2`, `-3`… on a collision), read past the tenant's view: slugs are unique across alliances. */
+  private async freeSlug(column: 'slug' | 'alliance_page_slug', base: string): Promise<string> {
+    const rows: { taken: string }[] = await runAsSystem(() =>
+      this.dataSource.query(`SELECT ${column} AS taken FROM case_studies WHERE ${column} = $1 OR ${column} LIKE $2`, [base, `${base}-%`]),
+    );
+    return firstFreeSlug(base, new Set(rows.map((r) => r.taken)));
   }
 
   private async byId(id: string): Promise<CaseStudy> {
@@ -225,6 +280,10 @@ export class LibraryService {
         consentedAt: c.consented_at ? new Date(c.consented_at).toISOString() : null,
       })),
       publishedAt: s.publishedAt?.toISOString() ?? null,
+      slug: s.slug,
+      sdgs: s.sdgs,
+      alliancePage: s.alliancePage,
+      alliancePageSlug: s.alliancePageSlug,
     };
   }
 }

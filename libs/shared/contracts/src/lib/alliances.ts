@@ -106,6 +106,8 @@ export interface Alliance extends Omit<AllianceSummary, 'myRoles'> {
   territoryCodes: string[];
   territories: { code: string; name: string }[];
   innovationStage: InnovationStage | null;
+  /** UN Sustainable Development Goals and targets (`sdg.ts`), e.g. `["3", "17", "17.17"]`. */
+  sdgs?: string[];
   members: AllianceMember[];
   myRoles: AllianceSummary['myRoles'];
   /** What the caller may do, so the UI shows only the actions that will work. */
@@ -128,6 +130,8 @@ export interface CreateAllianceRequest {
   scale: TerritorialScale;
   territoryCodes: string[];
   innovationStage?: InnovationStage;
+  /** UN Sustainable Development Goals and targets (`sdg.ts`). */
+  sdgs?: string[];
   /** An approved organisation of the caller; it becomes `lead`. */
   organisationId: string;
 }

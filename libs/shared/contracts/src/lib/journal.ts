@@ -65,7 +65,13 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
   ],
   comments: ['comment.created', 'comment.updated', 'comment.deleted', 'comment.resolved'],
   proposals: ['proposal.accepted'],
-  library: ['case_study.prepared', 'case_study.consented', 'case_study.consent_withdrawn'],
+  library: [
+    'case_study.prepared',
+    'case_study.consented',
+    'case_study.consent_withdrawn',
+    'case_study.alliance_page_opened',
+    'case_study.alliance_page_closed',
+  ],
   governance: ['decision.proposed', 'decision.position_set', 'decision.closed', 'action.created', 'action.updated', 'action.done'],
   meetings: [
     'meeting.scheduled',

@@ -15,10 +15,55 @@ export interface CaseStudy {
   status: 'awaiting_consent' | 'published';
   consents: { organisationId: string; organisationName: string; consentedAt: string | null }[];
   publishedAt: string | null;
+  /** Its address in the public library (`/public/library/<slug>`), from the title when first prepared, kept when the title changes. */
+  slug?: string | null;
+  /** UN Sustainable Development Goals and targets (`sdg.ts`), copied from the alliance when prepared. */
+  sdgs?: string[];
+  /** The lead opened the alliance's public page (`/public/alliances/<alliancePageSlug>`); online while the card is published. */
+  alliancePage?: boolean;
+  alliancePageSlug?: string | null;
 }
 
 export interface PublishCaseStudyRequest {
   title: string;
   summary: string;
   indicatorIds: string[];
+  /** The SDG tags of the card; the alliance's when absent. */
+  sdgs?: string[];
+}
+
+/** `PUT /api/alliances/:id/public-page`: the lead opens or closes the alliance's public page. */
+export interface AlliancePublicPageRequest {
+  enabled: boolean;
+}
+
+/** A published card as anyone reads it (`GET /api/public/case-studies/:slug`): consented fields only, no ids of the alliance. */
+export interface PublicCaseStudy {
+  slug: string;
+  title: string;
+  summary: string;
+  category: string;
+  collectiveObjectives: string[];
+  domains: string[];
+  scale: string;
+  territories: { code: string; name: string }[];
+  partnerProfiles: string[];
+  results: { name: string; unit: string; baseline: number; target: number; latest: number | null }[];
+  sdgs: string[];
+  publishedAt: string;
+  /** The alliance's public page, when its lead opened it. */
+  alliancePageSlug: string | null;
+}
+
+/** An alliance's opt-in public page (`GET /api/public/alliance-pages/:slug`). */
+export interface PublicAlliancePage {
+  slug: string;
+  name: string;
+  purpose: string;
+  category: string;
+  territories: { code: string; name: string }[];
+  partners: { name: string; profile: string }[];
+  sdgs: string[];
+  caseStudy: { slug: string; title: string };
+  updatedAt: string;
 }

@@ -19,6 +19,16 @@ import { StaticCompression } from './static-compression';
 
 export const API_PREFIX = 'api';
 
+/** Routes served outside `/api`: the public library's HTML pages, its feed, the sitemap and robots.txt (issue 18). */
+export const PUBLIC_SITE_ROUTES = [
+  'public/library',
+  'public/library/feed.atom',
+  'public/library/:slug',
+  'public/alliances/:slug',
+  'sitemap.xml',
+  'robots.txt',
+];
+
 /** The content security policy the built Angular app satisfies (no inline scripts, same-origin only). */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -43,7 +53,7 @@ export const CONTENT_SECURITY_POLICY = {
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: PUBLIC_SITE_ROUTES });
   app.enableShutdownHooks();
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
 

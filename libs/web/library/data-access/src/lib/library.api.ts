@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseStudy, PublishCaseStudyRequest, Territory } from '@alliances/shared/contracts';
+import type { CaseStudy, PublicAlliancePage, PublicCaseStudy, PublishCaseStudyRequest, Territory } from '@alliances/shared/contracts';
 import { Observable, catchError, forkJoin, map, of, throwError } from 'rxjs';
 
 /** The library's search: French full text (`q`) and filters, each optional. */
@@ -10,9 +10,20 @@ export interface LibraryFilters {
   scale?: string | null;
   domain?: string | null;
   category?: string | null;
+  /** A UN Sustainable Development Goal ("3") or target ("17.17"); a goal matches its targets. */
+  sdg?: string | null;
 }
 
 const enc = encodeURIComponent;
+
+/** The filters that are set, trimmed. */
+function queryOf(filters: LibraryFilters): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, (v as string).trim()]),
+  );
+}
 
 /** Bibliothèque des fiches d'expérience: search the published cards; an alliance prepares its own and its partners consent. */
 @Injectable({ providedIn: 'root' })
@@ -20,12 +31,27 @@ export class LibraryApi {
   private readonly http = inject(HttpClient);
 
   search(filters: LibraryFilters): Observable<CaseStudy[]> {
-    const params = Object.fromEntries(
-      Object.entries(filters)
-        .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
-        .map(([k, v]) => [k, (v as string).trim()]),
-    );
-    return this.http.get<CaseStudy[]>('/api/case-studies', { params });
+    return this.http.get<CaseStudy[]>('/api/case-studies', { params: queryOf(filters) });
+  }
+
+  /** The public library, without sign-in: published cards only, consented fields only. */
+  publicSearch(filters: LibraryFilters): Observable<PublicCaseStudy[]> {
+    return this.http.get<PublicCaseStudy[]>('/api/public/case-studies', { params: queryOf(filters) });
+  }
+
+  /** A published card by its public address. */
+  publicGet(slug: string): Observable<PublicCaseStudy> {
+    return this.http.get<PublicCaseStudy>(`/api/public/case-studies/${enc(slug)}`);
+  }
+
+  /** An alliance's public page, while its lead keeps it open and its card is published. */
+  publicAlliance(slug: string): Observable<PublicAlliancePage> {
+    return this.http.get<PublicAlliancePage>(`/api/public/alliance-pages/${enc(slug)}`);
+  }
+
+  /** The lead opens (every partner is asked to consent again) or closes (offline at once) the alliance's public page. */
+  setAlliancePage(allianceId: string, enabled: boolean): Observable<CaseStudy> {
+    return this.http.put<CaseStudy>(`/api/alliances/${enc(allianceId)}/public-page`, { enabled });
   }
 
   /** A published card. */

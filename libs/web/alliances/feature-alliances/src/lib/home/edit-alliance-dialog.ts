@@ -13,12 +13,14 @@ import {
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   ALLIANCE_STATUSES,
   COLLECTIVE_OBJECTIVES,
   DOMAINS,
   PARTNERSHIP_CATEGORIES,
+  SDG_CODES,
+  sdgName,
   type Alliance,
   type AllianceStatus,
   type CollectiveObjective,
@@ -99,6 +101,14 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
         </fieldset>
         <all-alliance-scope-fields [group]="form" testIdPrefix="edit-" [otherDomains]="otherDomains" />
         <mat-form-field>
+          <mat-label>{{ 'alliances.edit.sdgs' | transloco }}</mat-label>
+          <mat-select formControlName="sdgs" multiple data-testid="edit-alliance-sdgs">
+            @for (code of sdgCodes; track code) {
+              <mat-option [value]="code">{{ 'alliances.edit.sdgShort' | transloco }} {{ code }} — {{ sdgLabel(code) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
           <mat-label>{{ 'alliances.edit.status' | transloco }}</mat-label>
           <mat-select formControlName="status" data-testid="edit-alliance-status">
             @for (status of statuses; track status) {
@@ -149,6 +159,9 @@ export class EditAllianceDialog {
   /** Domains typed freely at creation (not in the list) stay choosable. */
   protected readonly otherDomains = this.alliance.domains.filter((d) => !(DOMAINS as readonly string[]).includes(d));
   protected readonly errorOf = errorOf;
+  /** UN Sustainable Development Goals and the partnership targets (17.x), by their official names. */
+  protected readonly sdgCodes = SDG_CODES;
+  private readonly lang = inject(TranslocoService).getActiveLang();
 
   protected readonly objectives = this.fb.group(
     Object.fromEntries(
@@ -167,7 +180,12 @@ export class EditAllianceDialog {
     territoryQuery: this.fb.control(''),
     innovationStage: this.fb.control<InnovationStage | ''>(this.alliance.innovationStage ?? ''),
     status: this.fb.control<AllianceStatus>(this.alliance.status),
+    sdgs: this.fb.control<string[]>([...(this.alliance.sdgs ?? [])]),
   });
+
+  protected sdgLabel(code: string): string {
+    return sdgName(code, this.lang === 'en' ? 'en' : 'fr');
+  }
 
   protected save(): void {
     if (this.form.invalid) {
@@ -189,6 +207,7 @@ export class EditAllianceDialog {
       territoryCodes: v.territories.map((t) => t.code),
       ...(v.innovationStage ? { innovationStage: v.innovationStage } : {}),
       status: v.status,
+      sdgs: v.sdgs,
     };
     const a = this.alliance;
     const before: Record<string, unknown> = {
@@ -201,6 +220,7 @@ export class EditAllianceDialog {
       territoryCodes: a.territoryCodes,
       innovationStage: a.innovationStage ?? undefined,
       status: a.status,
+      sdgs: a.sdgs ?? [],
     };
     // Name and purpose always travel (as before); the other fields only when they changed.
     const changes = Object.fromEntries(

@@ -88,6 +88,8 @@ describe('AllianceCaseStudyPage', () => {
       title: 'Des transports solidaires pour les aidants',
       summary: 'Les collectivités et les entreprises locales organisent des trajets partagés.',
       indicatorIds: ['ind-1'],
+      // The alliance has no SDG tag yet: the card starts from its (empty) list.
+      sdgs: [],
     });
     put.flush(aCaseStudy({ consents: aCaseStudy().consents.map((c) => ({ ...c, consentedAt: null })) }));
     await settle();

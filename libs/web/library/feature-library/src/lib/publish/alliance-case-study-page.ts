@@ -1,23 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AlliancesApi } from '@alliances/web/alliances/data-access';
 import { LocalDatePipe, applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { AuthStore } from '@alliances/web/identity/data-access';
 import { LibraryApi } from '@alliances/web/library/data-access';
 import { ObjectivesApi } from '@alliances/web/objectives/data-access';
 import { Notice, confirmAction } from '@alliances/web/ui';
-import { SIGNING_ROLES, type Alliance, type CaseStudy } from '@alliances/shared/contracts';
+import { SDG_CODES, SIGNING_ROLES, sdgName, type Alliance, type CaseStudy } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { CaseStudyFacts } from '../shared/case-study-facts';
 import { CaseStudyResults } from '../shared/results-table';
+import { SdgChips } from '../shared/sdg-chips';
 
 /** The API keeps at most this many results on a card. */
 export const MAX_RESULTS = 20;
@@ -49,11 +51,14 @@ export function partnerProfiles(alliance: Pick<Alliance, 'members'>): string[] {
     MatHint,
     MatError,
     MatInput,
+    MatSelect,
+    MatOption,
     TranslocoPipe,
     LocalDatePipe,
     Notice,
     CaseStudyFacts,
     CaseStudyResults,
+    SdgChips,
   ],
   templateUrl: './alliance-case-study-page.html',
   styleUrl: './alliance-case-study-page.scss',
@@ -108,7 +113,10 @@ export class AllianceCaseStudyPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(200)]],
     summary: ['', [Validators.required, Validators.minLength(20), Validators.maxLength(8000)]],
+    sdgs: [[] as string[]],
   });
+  protected readonly sdgCodes = SDG_CODES;
+  private readonly lang = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'fr' });
   protected readonly chosen = signal<ReadonlySet<string>>(new Set());
   protected readonly saving = signal(false);
   protected readonly consenting = signal<string | null>(null);
@@ -119,11 +127,14 @@ export class AllianceCaseStudyPage {
     let filled = false;
     effect(() => {
       const study = this.card();
-      if (filled || study === undefined) return;
+      if (filled || study === undefined || !this.alliance.hasValue()) return;
       filled = true;
       if (study) {
-        this.form.setValue({ title: study.title, summary: study.summary });
+        this.form.setValue({ title: study.title, summary: study.summary, sdgs: study.sdgs ?? [] });
         this.chosen.set(new Set(study.results.map((r) => r.indicatorId)));
+      } else {
+        // A new card starts from the alliance's SDG tags; the lead may change them here.
+        this.form.controls.sdgs.setValue(this.alliance.value().sdgs ?? []);
       }
     });
   }
@@ -131,6 +142,32 @@ export class AllianceCaseStudyPage {
   /** The card's territories (as they were when it was prepared), named as the alliance names them. */
   protected territoriesOf(study: CaseStudy, alliance: Alliance): { code: string; name: string }[] {
     return study.territoryCodes.map((code) => alliance.territories.find((t) => t.code === code) ?? { code, name: code });
+  }
+
+  protected sdgLabel(code: string): string {
+    return sdgName(code, this.lang() === 'en' ? 'en' : 'fr');
+  }
+
+  /** Opening the alliance's public page asks every partner again; closing it takes it offline at once. */
+  protected async toggleAlliancePage(open: boolean): Promise<void> {
+    if (open) {
+      const confirmed = await confirmAction(this.dialog, {
+        title: 'library.public.openTitle',
+        message: 'library.public.openMessage',
+        confirm: 'library.public.open',
+      });
+      if (!confirmed) return;
+    }
+    this.message.set(null);
+    this.saving.set(true);
+    try {
+      this.study.set(await firstValueFrom(this.library.setAlliancePage(this.id(), open)));
+      this.message.set({ kind: 'success', key: open ? 'library.public.opened' : 'library.public.closed' });
+    } catch (error) {
+      this.message.set({ kind: 'error', key: errorMessageKey(error) });
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   protected canAnswerFor(organisationId: string): boolean {
@@ -166,9 +203,9 @@ export class AllianceCaseStudyPage {
     this.message.set(null);
     this.saving.set(true);
     try {
-      const { title, summary } = this.form.getRawValue();
+      const { title, summary, sdgs } = this.form.getRawValue();
       const study = await firstValueFrom(
-        this.library.prepare(this.id(), { title: title.trim(), summary: summary.trim(), indicatorIds: [...this.chosen()] }),
+        this.library.prepare(this.id(), { title: title.trim(), summary: summary.trim(), indicatorIds: [...this.chosen()], sdgs }),
       );
       this.study.set(study);
       this.form.markAsPristine();
