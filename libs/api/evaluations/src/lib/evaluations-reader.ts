@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { EvaluationSummaries, type EvaluationSummary } from './evaluation-summaries';
 import { EvaluationCampaignEntity } from './evaluation.entities';
 
 /** The latest closed campaign of an alliance, its mean score and the change since the one before. */
@@ -29,7 +30,15 @@ export interface EvaluationPlanAction {
  */
 @Injectable()
 export class EvaluationsReader {
-  constructor(@InjectRepository(EvaluationCampaignEntity) private readonly campaigns: Repository<EvaluationCampaignEntity>) {}
+  constructor(
+    @InjectRepository(EvaluationCampaignEntity) private readonly campaigns: Repository<EvaluationCampaignEntity>,
+    private readonly summaries: EvaluationSummaries,
+  ) {}
+
+  /** For each alliance, its latest closed campaign counted in the observatory (3 respondents or more): means by dimension and focus (issue 18). */
+  latestSummaries(allianceIds: string[]): Promise<Map<string, EvaluationSummary>> {
+    return this.summaries.latestCounted(allianceIds);
+  }
 
   /** For each alliance with a closed campaign: the latest one's mean score (submitted answers) and its delta to the previous. */
   async latestClosedScores(allianceIds: string[]): Promise<Map<string, ClosedScore>> {

@@ -65,7 +65,15 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
   ],
   comments: ['comment.created', 'comment.updated', 'comment.deleted', 'comment.resolved'],
   proposals: ['proposal.accepted'],
-  library: ['case_study.prepared', 'case_study.consented', 'case_study.consent_withdrawn'],
+  library: [
+    'case_study.prepared',
+    'case_study.consented',
+    'case_study.consent_withdrawn',
+    'observatory.requested',
+    'observatory.left',
+    'observatory.consented',
+    'observatory.consent_withdrawn',
+  ],
   governance: ['decision.proposed', 'decision.position_set', 'decision.closed', 'action.created', 'action.updated', 'action.done'],
   meetings: [
     'meeting.scheduled',
