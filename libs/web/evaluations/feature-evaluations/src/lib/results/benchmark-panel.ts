@@ -78,6 +78,10 @@ import { benchmarkChartOptions, type BenchmarkRow } from './benchmark-options';
     </section>
   `,
   styles: `
+    h2 {
+      margin: 2rem 0 0.75rem;
+      font: var(--mat-sys-title-large);
+    }
     .chart {
       width: 100%;
       height: 30rem;

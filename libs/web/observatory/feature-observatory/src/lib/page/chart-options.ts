@@ -44,6 +44,7 @@ export function statusChartOptions(groups: readonly ObservatoryGroup[], labels: 
       name: labels.status(status),
       type: 'bar',
       stack: 'alliances',
+      barMaxWidth: 72,
       itemStyle: { color: STATUS_COLOURS[status] },
       data: groups.map((g) => g.statuses[status] ?? 0),
     })),
