@@ -40,6 +40,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/notifications/unsubscribe',
   // The personal iCalendar feed (issue 17): calendar applications fetch it without a session; the secret address is the capability.
   'GET /api/calendar/{file}',
+  // The observatory's open data (issue 18): platform aggregates, k ≥ 5, Licence Ouverte; throttled per address.
+  'GET /api/public/observatory.json',
+  'GET /api/public/observatory.csv',
 ]);
 
 /**
@@ -177,6 +180,25 @@ describe(`route guards (${testServerName()})`, () => {
       (await client.post(`/api/notifications/unsubscribe?token=${randomUUID()}.all.${randomBytes(32).toString('base64url')}`)).status,
     ).toBe(400);
     expect((await client.get(`/api/calendar/${randomBytes(32).toString('base64url')}.ics`)).status).toBe(404);
+    expect((await client.get('/api/public/observatory.json')).status).toBe(200);
+    expect((await client.get('/api/public/observatory.csv')).status).toBe(200);
+  });
+
+  it('protects the observatory and benchmark routes (issue 18); only the open data is public', async () => {
+    const keys = new Set(operations.map(operationKey));
+    for (const route of [
+      'GET /api/observatory',
+      'GET /api/alliances/{id}/observatory',
+      'PUT /api/alliances/{id}/observatory',
+      'POST /api/alliances/{id}/observatory/consents',
+      'DELETE /api/alliances/{id}/observatory/consents/{organisationId}',
+      'GET /api/alliances/{id}/benchmark',
+    ]) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+      const op = operations.find((o) => operationKey(o) === route) as Operation;
+      expect((await client.call(op.method, urlOf(op), { body: op.bodySchema ? {} : undefined })).status).toBe(401);
+    }
   });
 
   it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {
