@@ -104,19 +104,23 @@ export class ObservatoryPage {
     ];
   });
 
-  protected readonly query = computed<ObservatoryQuery>(() => {
-    const choice: ScopeChoice = this.scopes().find((s) => s.value === this.scopeValue()) ?? { value: 'platform', scope: 'platform' };
-    const f = this.filters();
-    return {
-      scope: choice.scope,
-      ...(choice.organisationId ? { organisationId: choice.organisationId } : {}),
-      groupBy: this.groupBy(),
-      region: f.region,
-      domain: f.domain,
-      category: (f.category || undefined) as PartnershipCategory | undefined,
-      collectiveObjective: f.collectiveObjective,
-    };
-  });
+  /** Equal by value: the scope list arriving (catalysts) must not ask the same question twice. */
+  protected readonly query = computed<ObservatoryQuery>(
+    () => {
+      const choice: ScopeChoice = this.scopes().find((s) => s.value === this.scopeValue()) ?? { value: 'platform', scope: 'platform' };
+      const f = this.filters();
+      return {
+        scope: choice.scope,
+        ...(choice.organisationId ? { organisationId: choice.organisationId } : {}),
+        groupBy: this.groupBy(),
+        region: f.region,
+        domain: f.domain,
+        category: (f.category || undefined) as PartnershipCategory | undefined,
+        collectiveObjective: f.collectiveObjective,
+      };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
 
   protected readonly view = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.view(params) });
   protected readonly groups = computed(() => (this.view.hasValue() ? this.view.value().groups : []));
