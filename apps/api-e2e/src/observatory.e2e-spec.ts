@@ -28,6 +28,9 @@ const ENV = {
   SCHEDULER_INTERVAL_MS: '300',
 };
 
+// The aggregates are rebuilt by a scheduled job: on a loaded machine a rebuild may take a while.
+jest.setTimeout(120_000);
+
 describe(`observatory (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
@@ -62,7 +65,7 @@ describe(`observatory (${testServerName()})`, () => {
     return res.body;
   };
   /** Polls until `check` holds (the aggregates are rebuilt by the scheduled job every few hundred ms here). */
-  const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 60_000): Promise<T> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
