@@ -81,7 +81,6 @@ const score = (salt: string) => `round((1 + ((hashtext(a.id::text || '${salt}') 
 
 /** Every département code of the official list: alliances spread over every région. */
 function departements(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('@etalab/decoupage-administratif/data/departements.json') as { code: string }[]).map((d) => d.code);
 }
 

@@ -45,6 +45,7 @@ describe(`observatory (${testServerName()})`, () => {
   const org: Record<string, string> = {};
   let allianceId: string;
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- setup answers are read field by field
   const ok = async <T = any>(res: Promise<{ status: number; body: T; text: string }>): Promise<T> => {
     const r = await res;
     if (r.status >= 300) throw new Error(`setup call answered ${r.status}: ${r.text.slice(0, 300)}`);
