@@ -19,14 +19,27 @@ const FULL = 100_000;
 const SIZES = [0.01, 0.1, 1];
 const SECONDS = Number(process.env['BENCH_OBSERVATORY_SECONDS'] ?? 4);
 const ROUNDS = 2;
-const CONNECTIONS = 10;
+const CONNECTIONS = 4;
 const KEEP = process.env['BENCH_OBSERVATORY_KEEP'] === 'true';
 
-const ROUTES: { name: string; query: string }[] = [
-  { name: 'by région, no filter', query: 'groupBy=region' },
-  { name: 'by domain, one région', query: 'groupBy=domain&region=84' },
-  { name: 'by category, domain + objective', query: 'groupBy=category&domain=health&collectiveObjective=engagement' },
-  { name: 'by objective, région + category', query: 'groupBy=collectiveObjective&region=11&category=philanthropy' },
+/** Each route with the cells its request reads (the three other coordinates fixed), for EXPLAIN ANALYZE. */
+const ROUTES: { name: string; query: string; cells: string }[] = [
+  { name: 'by région, no filter', query: 'groupBy=region', cells: `domain = '*' AND category = '*' AND collective_objective = '*'` },
+  {
+    name: 'by domain, one région',
+    query: 'groupBy=domain&region=84',
+    cells: `region = '84' AND category = '*' AND collective_objective = '*'`,
+  },
+  {
+    name: 'by category, domain + objective',
+    query: 'groupBy=category&domain=health&collectiveObjective=engagement',
+    cells: `region = '*' AND domain = 'health' AND collective_objective = 'engagement'`,
+  },
+  {
+    name: 'by objective, région + category',
+    query: 'groupBy=collectiveObjective&region=11&category=philanthropy',
+    cells: `region = '11' AND domain = '*' AND category = 'philanthropy'`,
+  },
 ];
 
 const DOMAINS = [
@@ -68,7 +81,6 @@ const score = (salt: string) => `round((1 + ((hashtext(a.id::text || '${salt}') 
 
 /** Every département code of the official list: alliances spread over every région. */
 function departements(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('@etalab/decoupage-administratif/data/departements.json') as { code: string }[]).map((d) => d.code);
 }
 
@@ -166,6 +178,8 @@ async function seed(client: Client, count: number): Promise<{ counted: number; s
 
 interface Size {
   label: string;
+  /** By route: the statement's execution time and the cell rows it read (EXPLAIN ANALYZE, median of 5). */
+  plans: Map<string, { ms: number; rows: number }>;
   alliances: number;
   counted: number;
   seedS: number;
@@ -207,6 +221,30 @@ async function prepare(fraction: number): Promise<Size> {
     await new Promise((r) => setTimeout(r, 500));
   }
   const refreshS = (Date.now() - started) / 1000;
+  const plans = new Map<string, { ms: number; rows: number }>();
+  await withPg(db.url, async (c) => {
+    for (const route of ROUTES) {
+      const runs: { ms: number; rows: number }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [
+          {
+            'QUERY PLAN': [plan],
+          },
+        ] = (await c.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM observatory_cells WHERE ${route.cells}`)).rows;
+        runs.push({ ms: plan['Execution Time'], rows: plan.Plan['Actual Rows'] });
+      }
+      plans.set(route.name, {
+        ms: round(
+          percentile(
+            runs.map((r) => r.ms),
+            50,
+          ),
+          3,
+        ),
+        rows: runs[0].rows,
+      });
+    }
+  });
   await refresher.stop();
   const api = await startApi({ databaseUrl: db.url, env: { SCHEDULER_INTERVAL_MS: '3600000' } });
   const client = new ApiClient(api.url);
@@ -216,6 +254,7 @@ async function prepare(fraction: number): Promise<Size> {
   );
   return {
     label,
+    plans,
     alliances,
     counted,
     seedS,
@@ -295,12 +334,20 @@ async function main(): Promise<void> {
         goal: 'within the job’s period (minutes)',
         met: size.refreshS < 300,
       });
+    for (const route of ROUTES)
+      figures.push({
+        figure: `${route.name} — SQL execution at 100 % (${sizes[sizes.length - 1].plans.get(route.name)?.rows} cell rows)`,
+        ours: sizes[sizes.length - 1].plans.get(route.name)?.ms ?? 0,
+        floor: sizes[0].plans.get(route.name)?.ms ?? 0,
+        unit: 'ms',
+      });
     const table = [
-      '| route | 1 % p50 / p99 | 10 % p50 / p99 | 100 % p50 / p99 | req/s at 100 % |',
-      '|---|---|---|---|---|',
+      '| route | 1 % p50 / p99 | 10 % p50 / p99 | 100 % p50 / p99 | req/s at 100 % | SQL ms (rows) 1 % / 10 % / 100 % |',
+      '|---|---|---|---|---|---|',
       ...ROUTES.map((route) => {
         const bySize = results.get(route.name) ?? [];
-        return `| ${route.name} | ${bySize.map((m) => `${m.p50} / ${m.p99} ms`).join(' | ')} | ${round(bySize[bySize.length - 1]?.rps ?? 0, 0)} |`;
+        const sqlCells = sizes.map((s) => `${s.plans.get(route.name)?.ms} (${s.plans.get(route.name)?.rows})`).join(' / ');
+        return `| ${route.name} | ${bySize.map((m) => `${m.p50} / ${m.p99} ms`).join(' | ')} | ${round(bySize[bySize.length - 1]?.rps ?? 0, 0)} | ${sqlCells} |`;
       }),
     ].join('\n');
     console.log(`\n${table}`);

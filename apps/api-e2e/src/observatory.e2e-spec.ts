@@ -28,6 +28,9 @@ const ENV = {
   SCHEDULER_INTERVAL_MS: '300',
 };
 
+// The aggregates are rebuilt by a scheduled job: on a loaded machine a rebuild may take a while.
+jest.setTimeout(120_000);
+
 describe(`observatory (${testServerName()})`, () => {
   let db: TestDatabase;
   let proc: ApiProcess;
@@ -42,6 +45,7 @@ describe(`observatory (${testServerName()})`, () => {
   const org: Record<string, string> = {};
   let allianceId: string;
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- setup answers are read field by field
   const ok = async <T = any>(res: Promise<{ status: number; body: T; text: string }>): Promise<T> => {
     const r = await res;
     if (r.status >= 300) throw new Error(`setup call answered ${r.status}: ${r.text.slice(0, 300)}`);
@@ -62,7 +66,7 @@ describe(`observatory (${testServerName()})`, () => {
     return res.body;
   };
   /** Polls until `check` holds (the aggregates are rebuilt by the scheduled job every few hundred ms here). */
-  const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 60_000): Promise<T> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();

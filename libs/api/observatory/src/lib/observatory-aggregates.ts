@@ -147,28 +147,39 @@ export class ObservatoryAggregates {
     });
   }
 
-  /** The `observatory_refresh` job: every fact read again (statuses, evaluations, objectives, a partner who joined), the cells rebuilt. */
+  /**
+   * The `observatory_refresh` job: every fact read again (statuses, evaluations, objectives, a partner who joined),
+   * the cells rebuilt. The facts are gathered before the lock (the long part); under it, the participations are
+   * read again, so that a withdrawal made meanwhile is never undone, and the write is short.
+   */
   rebuild(): Promise<{ alliances: number; cells: number }> {
-    return runAsSystem(() =>
-      this.dataSource.transaction(async (manager) => {
-        // Taken first: a participation change waits, then moves the rebuilt cells (none is lost).
+    return runAsSystem(async () => {
+      const ids = await this.participating(this.dataSource.manager);
+      const gathered: Fact[] = [];
+      for (let i = 0; i < ids.length; i += BATCH) gathered.push(...(await this.factsOf(ids.slice(i, i + BATCH))));
+      return this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [CELLS_LOCK]);
-        const ids: string[] = (await manager.query('SELECT alliance_id FROM observatory_participations ORDER BY alliance_id')).map(
-          (r: { alliance_id: string }) => r.alliance_id,
-        );
+        const now = await this.participating(manager);
+        const statuses = new Map<string, string>();
+        for (let i = 0; i < now.length; i += BATCH)
+          for (const [id, status] of await this.statuses(now.slice(i, i + BATCH), manager)) statuses.set(id, status);
+        const kept = gathered.filter((f) => statuses.get(f.alliance_id) === 'in');
+        const known = new Set(kept.map((f) => f.alliance_id));
+        const joined = await this.factsOf(now.filter((id) => statuses.get(id) === 'in' && !known.has(id)));
+        const facts = [...kept, ...joined];
         await manager.query('DELETE FROM observatory_facts');
-        let alliances = 0;
-        for (let i = 0; i < ids.length; i += BATCH) {
-          const facts = await this.factsOf(ids.slice(i, i + BATCH));
-          if (facts.length) await this.insertFacts(manager, facts);
-          alliances += facts.length;
-        }
+        for (let i = 0; i < facts.length; i += BATCH) await this.insertFacts(manager, facts.slice(i, i + BATCH));
         await manager.query('DELETE FROM observatory_cells');
         await manager.query(addToCellsSql('true', 1));
         const [{ cells }] = await manager.query('SELECT count(*)::int AS cells FROM observatory_cells');
-        this.logger.debug(`rebuilt: ${alliances} alliance(s), ${cells} cell(s)`);
-        return { alliances, cells };
-      }),
-    );
+        this.logger.debug(`rebuilt: ${facts.length} alliance(s), ${cells} cell(s)`);
+        return { alliances: facts.length, cells };
+      });
+    });
+  }
+
+  private async participating(manager: EntityManager): Promise<string[]> {
+    const rows: { alliance_id: string }[] = await manager.query('SELECT alliance_id FROM observatory_participations ORDER BY alliance_id');
+    return rows.map((r) => r.alliance_id);
   }
 }
