@@ -25,6 +25,7 @@ const BENCHES: { name: string; file: string; args?: string[] }[] = [
   { name: 'web', file: 'web.bench.ts' },
   { name: 'embedded', file: 'embedded.bench.ts' },
   { name: 'files', file: 'files.bench.ts' },
+  { name: 'observatory', file: 'observatory.bench.ts' },
 ];
 
 function runOne(file: string, args: string[]): Promise<{ code: number | null; tail: string; seconds: number }> {

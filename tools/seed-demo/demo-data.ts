@@ -1297,3 +1297,218 @@ export const DIRECTORY_PROFILES: Record<string, DirectoryProfileSeed> = {
     openToAlliances: true,
   },
 };
+
+// ------------------------------------------------------------------------------------------------
+// Observatory (issue 18, observatoire des alliances): twelve smaller alliances in two régions
+// (Auvergne-Rhône-Alpes, Hauts-de-France) and two categories (mécénat, innovation sociétale), each
+// evaluated once, which take part in the observatory with every partner's consent; with the Rhône and
+// Roubaix alliances above, each région and each category holds at least five alliances, so the
+// observatory shows its groups and an alliance's benchmark has peers. No demo lead's own list changes.
+// ------------------------------------------------------------------------------------------------
+
+interface ObservatoryAllianceBrief {
+  key: string;
+  name: string;
+  purpose: string;
+  category: 'philanthropy' | 'societal_innovation';
+  collectiveObjectives: CollectiveObjective[];
+  domains: string[];
+  territoryCode: string;
+  lead: string;
+  partners: string[];
+  inForce: boolean;
+  /** About how each side rates the partnership (1–5). */
+  mood: number;
+}
+
+const OBSERVATORY_BRIEFS: ObservatoryAllianceBrief[] = [
+  // Auvergne-Rhône-Alpes (84)
+  {
+    key: 'covoiturage-monts',
+    name: 'Covoiturage Solidaire des Monts du Lyonnais',
+    purpose: 'Relier les villages des Monts du Lyonnais aux emplois de la métropole par le covoiturage solidaire.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['territory'],
+    domains: ['mobility'],
+    territoryCode: '69123',
+    lead: 'transports',
+    partners: ['velo', 'universite'],
+    inForce: true,
+    mood: 3.9,
+  },
+  {
+    key: 'tiers-lieu-villeurbanne',
+    name: 'Tiers-Lieu Numérique de Villeurbanne',
+    purpose: 'Ouvrir un tiers-lieu où étudiants et habitants apprennent le numérique ensemble.',
+    category: 'philanthropy',
+    collectiveObjectives: ['engagement'],
+    domains: ['digital', 'education'],
+    territoryCode: '69266',
+    lead: 'universite',
+    partners: ['numerique', 'mutuelle'],
+    inForce: true,
+    mood: 4.1,
+  },
+  {
+    key: 'sport-sante-saint-etienne',
+    name: 'Sport et Santé à Saint-Étienne',
+    purpose: 'Proposer une activité physique adaptée aux patients atteints de maladies chroniques.',
+    category: 'philanthropy',
+    collectiveObjectives: ['engagement'],
+    domains: ['health', 'sport'],
+    territoryCode: '42218',
+    lead: 'sport',
+    partners: ['mutuelle', 'ars'],
+    inForce: true,
+    mood: 3.6,
+  },
+  {
+    key: 'renovation-grenoble',
+    name: 'Rénovation Énergétique Grenobloise',
+    purpose: 'Rénover les logements des ménages modestes avec des artisans formés ensemble.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['innovation', 'territory'],
+    domains: ['energy', 'housing'],
+    territoryCode: '38185',
+    lead: 'energie',
+    partners: ['grenoble', 'logement'],
+    inForce: false,
+    mood: 3.3,
+  },
+  {
+    key: 'cantines-puy-de-dome',
+    name: 'Cantines Locales du Puy-de-Dôme',
+    purpose: 'Servir dans les cantines des produits des fermes du département.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['territory'],
+    domains: ['food'],
+    territoryCode: '63113',
+    lead: 'jardins',
+    partners: ['zerodechet', 'grenoble'],
+    inForce: false,
+    mood: 3.7,
+  },
+  {
+    key: 'culture-lyon-8',
+    name: 'Culture Partagée à Lyon 8e',
+    purpose: 'Amener le théâtre au pied des immeubles et les habitants au théâtre.',
+    category: 'philanthropy',
+    collectiveObjectives: ['engagement'],
+    domains: ['culture'],
+    territoryCode: '69123',
+    lead: 'theatre',
+    partners: ['transports', 'universite'],
+    inForce: false,
+    mood: 4.3,
+  },
+  // Hauts-de-France (32)
+  {
+    key: 'mobilite-lilloise',
+    name: 'Mobilité Inclusive de la Métropole Lilloise',
+    purpose: 'Lever les freins de mobilité des demandeurs d’emploi : vélos, permis, covoiturage.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['performance'],
+    domains: ['mobility', 'employment'],
+    territoryCode: '59350',
+    lead: 'mutuelle',
+    partners: ['velo', 'emploi'],
+    inForce: true,
+    mood: 3.5,
+  },
+  {
+    key: 'eco-renovation-roubaix',
+    name: 'Éco-Rénovation des Logements de Roubaix',
+    purpose: 'Réduire la facture énergétique des locataires par la rénovation et l’accompagnement.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['innovation'],
+    domains: ['housing', 'energy'],
+    territoryCode: '59512',
+    lead: 'habitat',
+    partners: ['numerique', 'energie'],
+    inForce: true,
+    mood: 3.2,
+  },
+  {
+    key: 'jardins-amiens',
+    name: 'Jardins Partagés d’Amiens',
+    purpose: 'Créer des jardins partagés dans les quartiers et y cultiver ensemble.',
+    category: 'philanthropy',
+    collectiveObjectives: ['engagement'],
+    domains: ['food', 'environment'],
+    territoryCode: '80021',
+    lead: 'lecture',
+    partners: ['jardins', 'mutuelle'],
+    inForce: true,
+    mood: 4.0,
+  },
+  {
+    key: 'sport-tourcoing',
+    name: 'Insertion par le Sport à Tourcoing',
+    purpose: 'Accompagner vers l’emploi des jeunes par le sport et le parrainage d’entreprises.',
+    category: 'philanthropy',
+    collectiveObjectives: ['performance'],
+    domains: ['employment', 'sport'],
+    territoryCode: '59599',
+    lead: 'emploi',
+    partners: ['sport', 'numerique'],
+    inForce: false,
+    mood: 3.4,
+  },
+  {
+    key: 'energie-dunkerque',
+    name: 'Dunkerque Énergie Citoyenne',
+    purpose: 'Installer des panneaux solaires citoyens sur les toits des équipements publics.',
+    category: 'societal_innovation',
+    collectiveObjectives: ['territory', 'innovation'],
+    domains: ['energy'],
+    territoryCode: '59183',
+    lead: 'zerodechet',
+    partners: ['energie', 'universite'],
+    inForce: false,
+    mood: 3.8,
+  },
+  {
+    key: 'lecture-numerique-hdf',
+    name: 'Lecture Numérique dans les Hauts-de-France',
+    purpose: 'Prêter des liseuses et former les bénévoles des bibliothèques rurales.',
+    category: 'philanthropy',
+    collectiveObjectives: ['engagement'],
+    domains: ['education', 'digital'],
+    territoryCode: '59512',
+    lead: 'numerique',
+    partners: ['lecture', 'theatre'],
+    inForce: false,
+    mood: 3.9,
+  },
+];
+
+/** The observatory's alliances as the seed builds any alliance: no indicator, one closed evaluation. */
+export const OBSERVATORY_ALLIANCES: AllianceSeed[] = OBSERVATORY_BRIEFS.map((b) => ({
+  key: b.key,
+  name: b.name,
+  purpose: b.purpose,
+  category: b.category,
+  collectiveObjectives: b.collectiveObjectives,
+  domains: b.domains,
+  scale: 'local',
+  territoryCodes: [b.territoryCode],
+  innovationStage: b.category === 'societal_innovation' ? 'experimentation' : 'emergence',
+  lead: b.lead,
+  members: b.partners.map((org) => ({ org, role: 'partner' as const })),
+  objectives: {},
+  diagnosis: `${b.purpose} Les partenaires partagent ce besoin et décident d’agir ensemble.`,
+  impacts: 'Des habitants mieux accompagnés et des partenaires qui apprennent les uns des autres.',
+  charter: b.inForce ? 'in_force' : 'draft',
+  sharedObjectives: [],
+  evaluations: [
+    {
+      title: 'Évaluation partenariale — première année',
+      mood: Object.fromEntries([b.lead, ...b.partners].map((org, i) => [org, Math.min(4.8, b.mood + (i - 1) * 0.3)])),
+      comments: [],
+      actions: [],
+    },
+  ],
+}));
+
+/** Alliances that take part in the observatory, each partner organisation consenting: the twelve above and two of the main ones. */
+export const OBSERVATORY_PARTICIPANTS: string[] = ['aidants-rhone', 'numerique-roubaix', ...OBSERVATORY_BRIEFS.map((b) => b.key)];

@@ -18,6 +18,8 @@ import {
   emailOf,
   DEMO_DIAGNOSTICS,
   GRANTS,
+  OBSERVATORY_ALLIANCES,
+  OBSERVATORY_PARTICIPANTS,
   ORGANISATIONS,
   type AllianceSeed,
   type DemoOrganisation,
@@ -113,6 +115,8 @@ export class DemoSeeder {
     for (const alliance of ALLIANCES) await this.alliance(alliance);
     for (const grant of GRANTS) await this.grant(grant);
     await this.proposalsAndCatalyst();
+    for (const alliance of OBSERVATORY_ALLIANCES) await this.alliance(alliance);
+    await this.observatory();
     return this.report;
   }
 
@@ -704,4 +708,38 @@ export class DemoSeeder {
   }
 
   // End of self-diagnostic -------------------------------------------------------------------------
+
+  // Observatory (issue 18) ---------------------------------------------------------------------------
+
+  /** The lead opts each participating alliance in and every partner organisation's admin consents; a second run adds nothing. */
+  private async observatory(): Promise<void> {
+    let joined = 0;
+    for (const key of OBSERVATORY_PARTICIPANTS) {
+      const seed = [...ALLIANCES, ...OBSERVATORY_ALLIANCES].find((a) => a.key === key);
+      if (!seed) throw new Error(`unknown observatory alliance ${key}`);
+      const lead = this.adminOf(seed.lead);
+      const list = await this.must('GET', '/api/alliances?limit=200', lead);
+      const allianceId = list.items.find((a: { name: string }) => a.name === seed.name)?.id as string;
+      const path = `/api/alliances/${allianceId}/observatory`;
+      const current = await this.call('GET', path, lead);
+      if (current.status === 404 && joined === 0) {
+        this.log(`  observatory skipped: the API answered ${current.status} to ${path}`);
+        return;
+      }
+      let participation = current.status === 200 ? current.body : await this.must('GET', path, lead);
+      if (participation.status === 'off') participation = await this.created(this.must('PUT', path, lead, { optIn: true }));
+      for (const consent of (participation.consents as { organisationId: string; consentedAt: string | null }[]).filter(
+        (c) => !c.consentedAt,
+      )) {
+        const org = [...this.orgIds.entries()].find(([, id]) => id === consent.organisationId)?.[0];
+        if (!org) throw new Error(`observatory of ${seed.name}: no demo organisation ${consent.organisationId}`);
+        participation = await this.created(
+          this.must('POST', `${path}/consents`, this.adminOf(org), { organisationId: consent.organisationId }),
+        );
+      }
+      if (participation.status !== 'in') throw new Error(`observatory of ${seed.name}: ${participation.status} after every consent`);
+      joined += 1;
+    }
+    this.log(`  observatory: ${joined} alliances take part, with every partner's consent`);
+  }
 }

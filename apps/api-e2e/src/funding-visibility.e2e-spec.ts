@@ -562,6 +562,14 @@ describe(`funder visibility (${testServerName()})`, () => {
       'GET /api/case-studies/{id}': [{ params: { id: ids['caseStudy'] }, expect: 'hidden' }],
       // The alliance's public page (issue 18): the lead's switch, never a funder's.
       'PUT /api/alliances/{id}/public-page': [{ params: a, body: { enabled: true }, expect: 'hidden' }],
+      // Observatory (issue 18): the funder reads the participation, never opts in nor consents; the benchmark is the partners'.
+      'GET /api/alliances/{id}/observatory': [{ params: a, expect: 'visible' }],
+      'PUT /api/alliances/{id}/observatory': [{ params: a, body: { optIn: true }, expect: 'hidden' }],
+      'POST /api/alliances/{id}/observatory/consents': [{ params: a, body: { organisationId: funderOrg }, expect: 'hidden' }],
+      'DELETE /api/alliances/{id}/observatory/consents/{organisationId}': [
+        { params: { ...a, organisationId: funderOrg }, expect: 'hidden' },
+      ],
+      'GET /api/alliances/{id}/benchmark': [{ params: a, expect: 'hidden' }],
       // Discussion
       'GET /api/comments': [{ params: {}, query: `allianceId=${ids['alliance']}`, expect: 'hidden' }],
       'POST /api/comments': [

@@ -101,6 +101,11 @@ const CALLER_SCOPED = new Set([
   'GET /public/library',
   'GET /public/library/feed.atom',
   'GET /sitemap.xml',
+  // The observatory (issue 18): the same k-anonymous aggregates for anyone signed in (A is not opted in), and
+  // as open data without sign-in; a portfolio or territory scope of A's organisation is 404 to B.
+  'GET /api/observatory',
+  'GET /api/public/observatory.json',
+  'GET /api/public/observatory.csv',
 ]);
 /** What the invitation preview may show of A: exactly its documented fields. */
 const PREVIEW_FIELDS = ['email', 'expiresAt', 'organisationName', 'role', 'status'];

@@ -50,6 +50,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /public/library/{slug}',
   'GET /public/alliances/{slug}',
   'GET /sitemap.xml',
+  // The observatory's open data (issue 18): platform aggregates, k ≥ 5, Licence Ouverte; throttled per address.
+  'GET /api/public/observatory.json',
+  'GET /api/public/observatory.csv',
 ]);
 
 /**
@@ -192,6 +195,25 @@ describe(`route guards (${testServerName()})`, () => {
     expect((await client.get('/public/library')).status).toBe(200);
     expect((await client.get('/public/library/no-such-card')).status).toBe(404);
     expect((await client.get('/sitemap.xml')).status).toBe(200);
+    expect((await client.get('/api/public/observatory.json')).status).toBe(200);
+    expect((await client.get('/api/public/observatory.csv')).status).toBe(200);
+  });
+
+  it('protects the observatory and benchmark routes (issue 18); only the open data is public', async () => {
+    const keys = new Set(operations.map(operationKey));
+    for (const route of [
+      'GET /api/observatory',
+      'GET /api/alliances/{id}/observatory',
+      'PUT /api/alliances/{id}/observatory',
+      'POST /api/alliances/{id}/observatory/consents',
+      'DELETE /api/alliances/{id}/observatory/consents/{organisationId}',
+      'GET /api/alliances/{id}/benchmark',
+    ]) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+      const op = operations.find((o) => operationKey(o) === route) as Operation;
+      expect((await client.call(op.method, urlOf(op), { body: op.bodySchema ? {} : undefined })).status).toBe(401);
+    }
   });
 
   it('guards the routes of alliances that change (issue 16): leaving or removing a member, handing over the lead', async () => {

@@ -248,4 +248,18 @@ describe(`row-level security (${testServerName()})`, () => {
     const listed = await api.get(`/api/alliances/${b.allianceId}/objectives`, { token: a.lead.accessToken });
     expect(listed.status).toBe(404);
   });
+
+  it('keeps the observatory’s cells free of any tenant: counts and sums only, no alliance or organisation column (issue 18)', async () => {
+    const columns = (
+      await withDatabase((c) =>
+        c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'observatory_cells'`),
+      )
+    ).rows.map((r: { column_name: string }) => r.column_name);
+    expect(columns).toEqual(expect.arrayContaining(['region', 'domain', 'category', 'collective_objective', 'alliances']));
+    expect(columns.filter((c: string) => /alliance_id|organisation_id|user_id/.test(c))).toEqual([]);
+    // The alliance-level inputs (facts, participations, consents, evaluation summaries) are protected tables.
+    expect(protectedTables).toEqual(
+      expect.arrayContaining(['evaluation_summaries', 'observatory_consents', 'observatory_facts', 'observatory_participations']),
+    );
+  });
 });

@@ -103,12 +103,13 @@ describe(`demo data (${testServerName()})`, () => {
     expect(first).toMatchObject({
       organisations: 20,
       profiles: 7,
-      alliances: 10,
+      // 10 alliances at every stage, and 12 smaller ones for the observatory (issue 18).
+      alliances: 22,
       domains: 12,
-      chartersInForce: 6,
+      chartersInForce: 12,
       grants: 5,
       publishedCaseStudies: 2,
-      closedEvaluations: 4,
+      closedEvaluations: 16,
     });
     expect(first['checkIns']).toBeGreaterThanOrEqual(50);
     expect(first['comments']).toBeGreaterThanOrEqual(8);
@@ -145,6 +146,27 @@ describe(`demo data (${testServerName()})`, () => {
     expect(lyon.body.items.map((c: { profile: string }) => c.profile)).toEqual(expect.arrayContaining(['association', 'company']));
     const map = await client.get('/api/directory/map', { token: lead.accessToken });
     expect(map.body.departements.length).toBeGreaterThanOrEqual(6);
+    // The observatory (issue 18): two régions and two categories of at least 5 alliances each, all evaluated;
+    // the lead's alliance is compared with alliances of its category.
+    const byRegion = await client.get('/api/observatory?groupBy=region', { token: lead.accessToken });
+    expect(byRegion.status).toBe(200);
+    const regions = byRegion.body.groups.map((g: { key: string; alliances: number; evaluated: number }) => [
+      g.key,
+      g.alliances >= 5,
+      g.evaluated >= 5,
+    ]);
+    expect(regions).toEqual(
+      expect.arrayContaining([
+        ['84', true, true],
+        ['32', true, true],
+      ]),
+    );
+    const byCategory = await client.get('/api/observatory?groupBy=category', { token: lead.accessToken });
+    expect(byCategory.body.groups.map((g: { key: string }) => g.key)).toEqual(
+      expect.arrayContaining(['philanthropy', 'societal_innovation']),
+    );
+    const benchmark = await client.get(`/api/alliances/${id}/benchmark`, { token: lead.accessToken });
+    expect(benchmark.body.peers).toBeGreaterThanOrEqual(5);
     await api?.stop();
     api = undefined;
   }, 120_000);
@@ -173,7 +195,8 @@ describe(`demo data (${testServerName()})`, () => {
     // Relaxed sign-in limits keep the test short; with the defaults the seed waits them out (about 1.5 min).
     const seeded = await startApiProcess({ env: { SEED_DEMO: '1', AUTH_THROTTLE_IP_PER_MINUTE: '100000' } });
     try {
-      const log = await waitFor(seeded.output, /demo alliances are ready|demo seed stopped/, 180_000);
+      // The observatory's twelve alliances (issue 18) add about half a minute on a loaded machine.
+      const log = await waitFor(seeded.output, /demo alliances are ready|demo seed stopped/, 270_000);
       expect(log).toMatch(/demo alliances are ready/);
       const client = new ApiClient(seeded.url);
       const lead = await client.login(LEAD, DEMO_PASSWORD);

@@ -13,6 +13,7 @@ import { AccountModule, IdentityModule } from '@alliances/api/identity';
 import { LibraryModule } from '@alliances/api/library';
 import { MeetingsModule } from '@alliances/api/meetings';
 import { NotificationsModule } from '@alliances/api/notifications';
+import { ObservatoryModule } from '@alliances/api/observatory';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationAccountMemberships, OrganisationsModule } from '@alliances/api/organisations';
 import { ProposalsModule } from '@alliances/api/proposals';
@@ -51,6 +52,7 @@ export class AppModule {
         GovernanceModule,
         MeetingsModule,
         DocumentsModule,
+        ObservatoryModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { documentsRoutes } from '@alliances/web/documents/feature-documents';
 import { adminRoutes } from '@alliances/web/admin/feature-admin';
 import { libraryRoutes } from '@alliances/web/library/feature-library';
 import { diagnosticsRoutes } from '@alliances/web/diagnostics/feature-diagnostics';
+import { observatoryRoutes } from '@alliances/web/observatory/feature-observatory';
 
 // Route titles are translation keys, translated by TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
@@ -40,6 +41,7 @@ export const appRoutes: Route[] = [
   ...adminRoutes,
   ...libraryRoutes,
   ...diagnosticsRoutes,
+  ...observatoryRoutes,
   {
     path: '**',
     title: 'notFound.pageTitle',

@@ -124,6 +124,7 @@ export class AlliancesReader {
     );
     return { total: row.total, byCategory: row.by_category ?? {}, byDomain: row.by_domain ?? {}, byStatus: row.by_status ?? {} };
   }
+
   /**
    * What an alliance's public page shows of it (name, purpose, category, territories, SDG tags), or null.
    * The library calls it as the system once the page is open and the card published (issue 18).
@@ -138,5 +139,51 @@ export class AlliancesReader {
     return a
       ? { name: a.name, purpose: a.purpose, category: a.category, territoryCodes: a.territoryCodes, sdgs: a.sdgs, updatedAt: a.updatedAt }
       : null;
+  }
+
+  /** The profile of each alliance (category, status, objectives, domains, territories) by id, in one statement (the observatory, issue 18). */
+  async profiles(
+    ids: string[],
+  ): Promise<
+    Map<string, { category: string; status: string; collectiveObjectives: string[]; domains: string[]; territoryCodes: string[] }>
+  > {
+    const wanted = presentIds(ids);
+    if (!wanted.length) return new Map();
+    const rows: {
+      id: string;
+      category: string;
+      status: string;
+      collective_objectives: string[];
+      domains: string[];
+      territory_codes: string[];
+    }[] = await this.alliances.query(
+      `SELECT id, category, status, collective_objectives, domains, territory_codes FROM alliances WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          category: r.category,
+          status: r.status,
+          collectiveObjectives: r.collective_objectives,
+          domains: r.domains,
+          territoryCodes: r.territory_codes,
+        },
+      ]),
+    );
+  }
+
+  /** The active members with the given roles of each alliance, by alliance id, in one statement. */
+  async activeMembersOf(allianceIds: string[], roles: AllianceRole[]): Promise<Map<string, string[]>> {
+    const wanted = presentIds(allianceIds);
+    const found = new Map<string, string[]>();
+    if (!wanted.length) return found;
+    const rows: { alliance_id: string; organisation_id: string }[] = await this.members.query(
+      `SELECT alliance_id, organisation_id FROM alliance_members WHERE alliance_id = ANY($1::uuid[]) AND status = 'active' AND role = ANY($2::text[])`,
+      [wanted, roles],
+    );
+    for (const r of rows) found.set(r.alliance_id, [...(found.get(r.alliance_id) ?? []), r.organisation_id]);
+    return found;
   }
 }

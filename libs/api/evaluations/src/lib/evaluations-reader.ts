@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AnswerInput, ResultFocusKey } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
+import { EvaluationSummaries, type EvaluationSummary } from './evaluation-summaries';
 import { EvaluationCampaignEntity } from './evaluation.entities';
 import { campaignMeans } from './result-breakdowns';
 
@@ -31,7 +32,15 @@ export interface EvaluationPlanAction {
  */
 @Injectable()
 export class EvaluationsReader {
-  constructor(@InjectRepository(EvaluationCampaignEntity) private readonly campaigns: Repository<EvaluationCampaignEntity>) {}
+  constructor(
+    @InjectRepository(EvaluationCampaignEntity) private readonly campaigns: Repository<EvaluationCampaignEntity>,
+    private readonly summaries: EvaluationSummaries,
+  ) {}
+
+  /** For each alliance, its latest closed campaign counted in the observatory (3 respondents or more): means by dimension and focus (issue 18). */
+  latestSummaries(allianceIds: string[]): Promise<Map<string, EvaluationSummary>> {
+    return this.summaries.latestCounted(allianceIds);
+  }
 
   /** For each alliance with a closed campaign: the latest one's mean score (submitted answers) and its delta to the previous. */
   async latestClosedScores(allianceIds: string[]): Promise<Map<string, ClosedScore>> {

@@ -5,6 +5,7 @@ import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { EvaluationScheduler } from './evaluation-scheduler';
+import { EvaluationSummaries } from './evaluation-summaries';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -33,7 +34,7 @@ import { EvaluationsService } from './evaluations.service';
     NotificationsModule,
   ],
   controllers: [EvaluationsController],
-  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],
+  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader, EvaluationSummaries],
   exports: [EvaluationsService, EvaluationsReader],
 })
 export class EvaluationsModule {}

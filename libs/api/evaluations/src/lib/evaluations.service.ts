@@ -36,6 +36,7 @@ import {
 import { DataSource, IsNull } from 'typeorm';
 import { DEFAULT_QUESTIONS, DEFAULT_TEMPLATE_ID } from './default-template';
 import { campaignMeans, resultBreakdowns } from './result-breakdowns';
+import { EvaluationSummaries } from './evaluation-summaries';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -86,6 +87,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     private readonly alliances: AlliancesReader,
     private readonly organisations: OrganisationsReader,
     private readonly notifications: NotificationsService,
+    private readonly summaries: EvaluationSummaries,
   ) {}
 
   /** Seeds the default template once; several instances starting together insert it once. */
@@ -451,11 +453,12 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async close(user: AuthUser, id: string, ip: string | null): Promise<EvaluationCampaign> {
     const { campaign, access } = await this.campaignFor(user, id);
     if (!access.canEdit) throw new DomainException('alliance.lead_required', 'Only the lead organisation may close an evaluation');
-    const result = await this.dataSource.manager.update(
-      EvaluationCampaignEntity,
-      { id, status: 'open' },
-      { status: 'closed', closedAt: new Date() },
-    );
+    // The observatory's summary is written with the close (issue 18).
+    const result = await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(EvaluationCampaignEntity, { id, status: 'open' }, { status: 'closed', closedAt: new Date() });
+      if (updated.affected) await this.summaries.write(manager, [id]);
+      return updated;
+    });
     if (!result.affected) throw new DomainException('evaluation.closed', 'This evaluation is already closed');
     await this.audit.record({
       actorId: user.id,
@@ -470,11 +473,18 @@ export class EvaluationsService implements OnApplicationBootstrap {
 
   /** A scheduled job: closes the campaigns whose date has passed; returns how many. */
   async closeDue(): Promise<number> {
-    const closed: { id: string; alliance_id: string }[] = returnedRows(
-      await this.dataSource.query(
-        `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
-      ),
-    );
+    const closed: { id: string; alliance_id: string }[] = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; alliance_id: string }[] = returnedRows(
+        await manager.query(
+          `UPDATE evaluation_campaigns SET status = 'closed', closed_at = now() WHERE status = 'open' AND closes_at <= now() RETURNING id, alliance_id`,
+        ),
+      );
+      await this.summaries.write(
+        manager,
+        rows.map((r) => r.id),
+      );
+      return rows;
+    });
     for (const c of closed)
       await this.audit.record({
         actorId: null,

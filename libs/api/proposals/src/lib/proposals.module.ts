@@ -4,6 +4,7 @@ import { AlliancesModule } from '@alliances/api/alliances';
 import { IdentityModule } from '@alliances/api/identity';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { OrganisationsModule } from '@alliances/api/organisations';
+import { CatalystsReader } from './catalysts-reader';
 import { CatalystsService } from './catalysts.service';
 import { ExternalInvitationsService } from './external-invitations.service';
 import { OrganisationBlocksService } from './organisation-blocks.service';
@@ -35,7 +36,7 @@ import { ProposalsService } from './proposals.service';
     AdminCatalystsController,
     CatalystsController,
   ],
-  providers: [ProposalsService, OrganisationBlocksService, ExternalInvitationsService, CatalystsService],
-  exports: [ProposalsService],
+  providers: [ProposalsService, OrganisationBlocksService, ExternalInvitationsService, CatalystsService, CatalystsReader],
+  exports: [ProposalsService, CatalystsReader],
 })
 export class ProposalsModule {}

@@ -71,6 +71,10 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
     'case_study.consent_withdrawn',
     'case_study.alliance_page_opened',
     'case_study.alliance_page_closed',
+    'observatory.requested',
+    'observatory.left',
+    'observatory.consented',
+    'observatory.consent_withdrawn',
   ],
   governance: ['decision.proposed', 'decision.position_set', 'decision.closed', 'action.created', 'action.updated', 'action.done'],
   meetings: [

@@ -28,6 +28,7 @@ export const TABLE_OWNERSHIP = {
     'evaluation_participants',
     'evaluation_responses',
     'evaluation_actions',
+    'evaluation_summaries',
   ],
   comments: ['comments', 'alliance_sequences', 'comment_events'],
   funding: ['grants', 'grant_reports', 'grant_tranches', 'contributions'],
@@ -39,6 +40,7 @@ export const TABLE_OWNERSHIP = {
   governance: ['decisions', 'decision_positions', 'actions'],
   meetings: ['meetings', 'meeting_invitees', 'minutes_updates', 'minutes_snapshots', 'minutes_versions', 'minutes_approvals'],
   documents: ['documents', 'document_versions'],
+  observatory: ['observatory_participations', 'observatory_consents', 'observatory_facts', 'observatory_cells'],
   admin: [],
   // Platform tables, not domain tables: the audit trail every domain writes through AuditService, and
   // the Socket.IO PostgreSQL adapter's table.

@@ -219,6 +219,8 @@ export const ERRORS = {
   'document.storage_unavailable': e(503, 'errors.document.storage_unavailable'),
   'admin.alliance_not_closed': e(409, 'errors.admin.alliance_not_closed'),
   'admin.alliance_has_signatures': e(409, 'errors.admin.alliance_has_signatures'),
+  // Observatory (issue 18) -------------------------------------------------------------------------
+  'observatory.not_a_partner': e(403, 'errors.observatory.not_a_partner'),
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A code of the catalogue. */

@@ -36,6 +36,7 @@ import {
   trendOf,
   trendSeries,
 } from './results-model';
+import { BenchmarkPanel } from './benchmark-panel';
 
 /**
  * Results after the close: a summary first (figures, key findings, radar), then the perception gaps, the trend
@@ -66,6 +67,7 @@ import {
     MatTabGroup,
     MatTab,
     CommentsPanel,
+    BenchmarkPanel,
   ],
   templateUrl: './results-page.html',
   styleUrls: ['../evaluations.scss', './results-page.scss'],

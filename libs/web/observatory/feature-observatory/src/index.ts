@@ -1,0 +1,1 @@
+export { observatoryRoutes } from './lib/observatory.routes';
