@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { CharterModule } from '@alliances/api/charter';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { EvaluationScheduler } from './evaluation-scheduler';
+import { EvaluationScheduleController } from './evaluation-schedule.controller';
+import { EvaluationScheduleEntity } from './evaluation-schedule.entity';
+import { EvaluationScheduleService } from './evaluation-schedule.service';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -26,14 +30,16 @@ import { EvaluationsService } from './evaluations.service';
       EvaluationParticipantEntity,
       EvaluationResponseEntity,
       EvaluationActionEntity,
+      EvaluationScheduleEntity,
     ]),
     AlliancesModule,
     ObjectivesModule,
     OrganisationsModule,
     NotificationsModule,
+    CharterModule,
   ],
-  controllers: [EvaluationsController],
-  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader],
+  controllers: [EvaluationsController, EvaluationScheduleController],
+  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader, EvaluationScheduleService],
   exports: [EvaluationsService, EvaluationsReader],
 })
 export class EvaluationsModule {}

@@ -8,6 +8,7 @@ export const SCHEDULED_JOB_NAMES = [
   'grant_report_reminders',
   'decision_closing',
   'action_reminders',
+  'evaluation_scheduled_launch',
 ] as const;
 export type ScheduledJobName = (typeof SCHEDULED_JOB_NAMES)[number];
 
