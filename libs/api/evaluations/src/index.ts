@@ -4,3 +4,4 @@ export * from './lib/evaluations-reader';
 export * from './lib/evaluation.entities';
 export * from './lib/default-template';
 export * from './lib/evaluations-dashboard-reader';
+export * from './lib/evaluation-schedule.entity';
