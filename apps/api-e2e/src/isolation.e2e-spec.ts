@@ -643,4 +643,18 @@ describe(`tenant isolation (${testServerName()})`, () => {
       expect((await client.patch(`/api/organisations/${orgA.id}`, { listed: false }, { token: prober.accessToken })).status).toBe(404);
     }
   });
+  it('keeps A’s evaluation schedule from another tenant: 404 to read or set it (issue 18)', async () => {
+    if (!allianceA) throw new Error('alliance A was not set up');
+    for (const prober of [ownerB, memberB, loner]) {
+      expect((await client.get(`/api/alliances/${allianceA.id}/evaluation-schedule`, { token: prober.accessToken })).status).toBe(404);
+      const set = await client.call('PUT', `/api/alliances/${allianceA.id}/evaluation-schedule`, {
+        token: prober.accessToken,
+        body: { rhythm: 'yearly', nextLaunchOn: new Date().toISOString().slice(0, 10), durationDays: 14 },
+      });
+      expect(set.status).toBe(404);
+    }
+    expect((await client.get(`/api/alliances/${allianceA.id}/evaluation-schedule`, { token: ownerA.accessToken })).body).toMatchObject({
+      configured: false,
+    });
+  });
 });

@@ -7,7 +7,7 @@ import {
   type EvaluationSchedule,
   type UpdateEvaluationScheduleRequest,
 } from '@alliances/shared/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EvaluationScheduleService } from './evaluation-schedule.service';
 
 export class UpdateEvaluationScheduleDto implements UpdateEvaluationScheduleRequest {
@@ -15,6 +15,7 @@ export class UpdateEvaluationScheduleDto implements UpdateEvaluationScheduleRequ
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Needed unless rhythm is none' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextLaunchOn must be a date YYYY-MM-DD' })
   nextLaunchOn?: string;
   @ApiProperty({ minimum: 7, maximum: 90, example: 21 }) @IsInt() @Min(7) @Max(90) durationDays!: number;
 }

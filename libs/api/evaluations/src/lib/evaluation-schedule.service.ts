@@ -12,6 +12,7 @@ const MONTHS: Record<Exclude<EvaluationRhythm, 'none'>, number> = { yearly: 12, 
 const DEFAULT_DURATION_DAYS = 21;
 /** Without a previous campaign, the first scheduled one is suggested this many days ahead. */
 const FIRST_LAUNCH_IN_DAYS = 30;
+const MAX_AHEAD_MONTHS = 36;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -116,6 +117,8 @@ export class EvaluationScheduleService {
       errors.push({ field: 'nextLaunchOn', messages: ['a date is needed for a rhythm'], codes: ['required'] });
     if (input.nextLaunchOn && input.nextLaunchOn.slice(0, 10) < today())
       errors.push({ field: 'nextLaunchOn', messages: ['nextLaunchOn must be today or later'], codes: ['inPast'] });
+    if (input.nextLaunchOn && input.nextLaunchOn.slice(0, 10) > addMonths(today(), MAX_AHEAD_MONTHS))
+      errors.push({ field: 'nextLaunchOn', messages: [`nextLaunchOn must be within ${MAX_AHEAD_MONTHS / 12} years`], codes: ['tooFar'] });
     if (errors.length) throw new InvalidInputException(errors);
     const nextLaunchOn = input.rhythm === 'none' ? null : (input.nextLaunchOn as string).slice(0, 10);
     await this.dataSource.transaction(async (manager) => {
