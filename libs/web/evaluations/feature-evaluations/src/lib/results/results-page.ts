@@ -21,6 +21,7 @@ import { Notice } from '@alliances/web/ui';
 import { CHARTER_SECTION_KEYS, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { RadarChart } from './radar-chart';
+import { SquareServedPanel } from './square-served-panel';
 import { byGap, hiddenOrganisations, keyFindings, previousOf, radarSeries, shownOrganisations, trendOf } from './results-model';
 
 /**
@@ -48,6 +49,7 @@ import { byGap, hiddenOrganisations, keyFindings, previousOf, radarSeries, shown
     Notice,
     RadarChart,
     CommentsPanel,
+    SquareServedPanel,
   ],
   templateUrl: './results-page.html',
   styleUrls: ['../evaluations.scss', './results-page.scss'],
