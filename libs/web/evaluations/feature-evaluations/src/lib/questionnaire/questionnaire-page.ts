@@ -77,20 +77,20 @@ export class QuestionnairePage {
 
   protected readonly questions = computed(() => this.campaign.value()?.questions ?? []);
   protected readonly groups = computed<QuestionGroup[]>(() => {
-    const dimensions = new Map<EvaluationDimension, QuestionGroup>();
+    const dimensions = new Map<string, QuestionGroup>();
     const blocks = new Map<string, QuestionGroup>();
     this.questions().forEach((question, index) => {
       const block = question.block;
       const groups = block ? blocks : dimensions;
       const key = block ?? question.dimension;
-      const group = groups.get(key as EvaluationDimension) ?? {
+      const group = groups.get(key) ?? {
         key,
         legend: block ? `evaluations.blocks.${block}` : `evaluations.dimensions.${question.dimension}`,
         testId: block ? `block-${block}` : `dimension-${question.dimension}`,
         questions: [],
       };
       group.questions.push({ question, index });
-      groups.set(key as EvaluationDimension, group);
+      groups.set(key, group);
     });
     const byDimension = [...dimensions.values()].sort(
       (a, b) => EVALUATION_DIMENSIONS.indexOf(a.key as EvaluationDimension) - EVALUATION_DIMENSIONS.indexOf(b.key as EvaluationDimension),
