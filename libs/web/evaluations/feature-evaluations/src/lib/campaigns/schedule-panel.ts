@@ -75,6 +75,7 @@ import { isoDay } from './launch-form';
       </section>
     }
   `,
+  styleUrl: '../evaluations.scss',
   styles: `
     .schedule-form {
       display: flex;
@@ -82,12 +83,8 @@ import { isoDay } from './launch-form';
       gap: 0.5rem;
       max-width: 24rem;
     }
-    .hint {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 0 0 0.5rem;
+    .panel h2 {
+      margin-top: 0;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

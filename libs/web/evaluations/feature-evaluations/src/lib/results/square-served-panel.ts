@@ -55,10 +55,8 @@ import type { EvaluationResults } from '@alliances/shared/contracts';
       </section>
     }
   `,
+  styleUrl: '../evaluations.scss',
   styles: `
-    .hint {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .bar-cell {
       align-items: center;
       display: inline-flex;
