@@ -651,6 +651,11 @@ describe(`funder visibility (${testServerName()})`, () => {
         { params: { id: ids['funderDocument'] }, expect: 'hidden' },
         { params: { id: ids['document'] }, expect: 'hidden' },
       ],
+      // The evaluation schedule (issue 18): the partners' planning, neither read nor set by the funder.
+      'GET /api/alliances/{id}/evaluation-schedule': [{ params: a, expect: 'hidden' }],
+      'PUT /api/alliances/{id}/evaluation-schedule': [
+        { params: a, body: { rhythm: 'yearly', nextLaunchOn: '2099-01-01', durationDays: 14 }, expect: 'hidden' },
+      ],
     };
     return table[key];
   }

@@ -668,4 +668,21 @@ describe(`tenant isolation (${testServerName()})`, () => {
       expect((await client.get(`/api/alliances/${allianceA.id}/${path}`, { token: ownerA.accessToken })).status).toBe(200);
     }
   });
+
+  it('keeps A’s evaluation schedule from another tenant: 404 to read or set it (issue 18)', async () => {
+    if (!allianceA) throw new Error('alliance A was not set up');
+    // A fresh stranger: the probes above have used up B's own sessions and accounts (the generic probe covers B).
+    for (const prober of [await client.signUp({ displayName: 'Sam Étranger' })]) {
+      expect((await client.get(`/api/alliances/${allianceA.id}/evaluation-schedule`, { token: prober.accessToken })).status).toBe(404);
+      const set = await client.call('PUT', `/api/alliances/${allianceA.id}/evaluation-schedule`, {
+        token: prober.accessToken,
+        body: { rhythm: 'yearly', nextLaunchOn: new Date().toISOString().slice(0, 10), durationDays: 14 },
+      });
+      expect(set.status).toBe(404);
+    }
+    const owner = await client.login(ownerA.email);
+    expect((await client.get(`/api/alliances/${allianceA.id}/evaluation-schedule`, { token: owner.accessToken })).body).toMatchObject({
+      configured: false,
+    });
+  });
 });

@@ -123,6 +123,16 @@ describe(`route guards (${testServerName()})`, () => {
     }
   });
 
+  it('protects the evaluation schedule routes (issue 18)', async () => {
+    const keys = new Set(operations.map(operationKey));
+    for (const route of ['GET /api/alliances/{id}/evaluation-schedule', 'PUT /api/alliances/{id}/evaluation-schedule']) {
+      expect(keys).toContain(route);
+      expect(PUBLIC_ROUTES.has(route)).toBe(false);
+      const op = operations.find((o) => operationKey(o) === route) as Operation;
+      expect((await client.call(op.method, urlOf(op), { body: op.bodySchema ? {} : undefined })).status).toBe(401);
+    }
+  });
+
   it('answers 401 to every non-public route called without a token', async () => {
     const outcomes: Record<string, number> = {};
     for (const op of operations.filter((o) => !PUBLIC_ROUTES.has(operationKey(o)))) {

@@ -232,6 +232,7 @@ describe('platform console and case-study library in Chromium', () => {
       'notification_digests',
       'evaluation_closing',
       'evaluation_reminders',
+      'evaluation_scheduled_launch',
       'decision_closing',
       'action_reminders',
       'grant_report_reminders',

@@ -18,6 +18,7 @@ import { ContributionEntity, GrantEntity, GrantReportEntity, GrantTrancheEntity 
 import { ActionEntity, DecisionEntity, DecisionPositionEntity } from '@alliances/api/governance';
 import { CaseStudyConsentEntity, CaseStudyEntity } from '@alliances/api/library';
 import { MEETING_ENTITIES } from '@alliances/api/meetings';
+import { EvaluationScheduleEntity } from '@alliances/api/evaluations';
 import { RefreshTokenEntity, UserEntity } from '@alliances/api/identity';
 import { CheckInEntity, IndicatorEntity, MilestoneEntity, ObjectiveBenefitEntity, ObjectiveEntity } from '@alliances/api/objectives';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from '@alliances/api/organisations';
@@ -75,4 +76,5 @@ export const entities = [
   ...MEETING_ENTITIES,
   DocumentEntity,
   DocumentVersionEntity,
+  EvaluationScheduleEntity,
 ];

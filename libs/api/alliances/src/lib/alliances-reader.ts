@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { presentIds } from '@alliances/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AllianceRole } from '@alliances/shared/contracts';
+import type { AllianceRole, CollectiveObjective, MagicSquare } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
 import { AllianceEntity, AllianceMemberEntity } from './alliance.entity';
 
@@ -185,5 +185,33 @@ export class AlliancesReader {
     );
     for (const r of rows) found.set(r.alliance_id, [...(found.get(r.alliance_id) ?? []), r.organisation_id]);
     return found;
+  }
+
+  /**
+   * What an evaluation campaign is set up from (issue 18): the alliance's name, status, version of the
+   * charter in force and collective objectives, and each active lead or partner's magic-square objective.
+   */
+  async evaluationProfile(allianceId: string): Promise<{
+    name: string;
+    status: string;
+    inForceVersion: number | null;
+    collectiveObjectives: CollectiveObjective[];
+    squares: { organisationId: string; square: MagicSquare[] }[];
+  } | null> {
+    const alliance = await this.alliances.findOne({ where: { id: allianceId } });
+    if (!alliance) return null;
+    const seats = await this.members.find({
+      select: { organisationId: true, objective: true },
+      where: { allianceId, status: 'active', role: In(['lead', 'partner']) },
+    });
+    return {
+      name: alliance.name,
+      status: alliance.status,
+      inForceVersion: alliance.inForceVersion,
+      collectiveObjectives: alliance.collectiveObjectives ?? [],
+      squares: seats
+        .filter((s) => s.objective?.square?.length)
+        .map((s) => ({ organisationId: s.organisationId, square: s.objective?.square ?? [] })),
+    };
   }
 }

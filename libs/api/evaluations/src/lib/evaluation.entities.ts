@@ -1,4 +1,4 @@
-import type { AnswerInput, EvaluationDimension, EvaluationFocus, EvaluationQuestion } from '@alliances/shared/contracts';
+import type { AnswerInput, EvaluationDimension, EvaluationFocus, EvaluationQuestion, MagicSquare } from '@alliances/shared/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('evaluation_templates')
@@ -40,6 +40,10 @@ export class EvaluationCampaignEntity {
   @Column({ type: 'uuid', nullable: true }) launchedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) remindedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  /** Each partner's magic-square objective at launch, by organisation: what its square question asked. */
+  @Column({ type: 'jsonb', nullable: true }) squareObjectives!: Record<string, MagicSquare[]> | null;
+  /** The due date of the evaluation schedule this campaign was launched for (one campaign per date). */
+  @Column({ type: 'date', nullable: true }) scheduledFor!: string | null;
 }
 
 /** Who was invited to answer, and for which organisation. */

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHARTER_SECTION_KEYS,
+  COLLECTIVE_OBJECTIVES,
+  type CollectiveObjective,
   EVALUATION_DIMENSIONS,
   EVALUATION_FOCUSES,
   type AnswerInput,
@@ -34,6 +36,16 @@ export class LaunchCampaignDto implements LaunchCampaignRequest {
   @ApiProperty({ example: 'Évaluation annuelle 2026' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
   @ApiPropertyOptional({ description: 'Default template when absent' }) @IsOptional() @IsUUID('all') templateId?: string;
   @ApiProperty({ example: '2026-12-15T18:00:00Z' }) @IsISO8601({ strict: true }) closesAt!: string;
+  @ApiPropertyOptional({
+    enum: COLLECTIVE_OBJECTIVES,
+    isArray: true,
+    description: 'Blocks to ask; absent: every collective objective of the alliance',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(COLLECTIVE_OBJECTIVES, { each: true })
+  blocks?: CollectiveObjective[];
 }
 
 export class AnswerDto implements AnswerInput {

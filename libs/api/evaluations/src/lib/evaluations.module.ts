@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '@alliances/api/alliances';
+import { CharterModule } from '@alliances/api/charter';
 import { NotificationsModule } from '@alliances/api/notifications';
 import { ObjectivesModule } from '@alliances/api/objectives';
 import { OrganisationsModule } from '@alliances/api/organisations';
 import { EvaluationScheduler } from './evaluation-scheduler';
 import { EvaluationSummaries } from './evaluation-summaries';
+import { EvaluationScheduleController } from './evaluation-schedule.controller';
+import { EvaluationScheduleEntity } from './evaluation-schedule.entity';
+import { EvaluationScheduleService } from './evaluation-schedule.service';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -27,14 +31,16 @@ import { EvaluationsService } from './evaluations.service';
       EvaluationParticipantEntity,
       EvaluationResponseEntity,
       EvaluationActionEntity,
+      EvaluationScheduleEntity,
     ]),
     AlliancesModule,
     ObjectivesModule,
     OrganisationsModule,
     NotificationsModule,
+    CharterModule,
   ],
-  controllers: [EvaluationsController],
-  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader, EvaluationSummaries],
+  controllers: [EvaluationsController, EvaluationScheduleController],
+  providers: [EvaluationsService, EvaluationScheduler, EvaluationsReader, EvaluationSummaries, EvaluationScheduleService],
   exports: [EvaluationsService, EvaluationsReader],
 })
 export class EvaluationsModule {}

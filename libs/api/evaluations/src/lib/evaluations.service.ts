@@ -17,11 +17,13 @@ import { NotificationsService } from '@alliances/api/notifications';
 import { OrganisationsReader } from '@alliances/api/organisations';
 import {
   aggregateByOrganisation,
+  COLLECTIVE_OBJECTIVES,
   distribution,
   EVALUATION_DIMENSIONS,
   mean,
   type AnswerInput,
   type CampaignSummary,
+  type CollectiveObjective,
   type EvaluationAction,
   type EvaluationCampaign,
   type EvaluationQuestion,
@@ -33,10 +35,12 @@ import {
   type OrganisationProfile,
   type TemplateQuestionInput,
 } from '@alliances/shared/contracts';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DEFAULT_QUESTIONS, DEFAULT_TEMPLATE_ID } from './default-template';
 import { campaignMeans, resultBreakdowns } from './result-breakdowns';
 import { EvaluationSummaries } from './evaluation-summaries';
+import { campaignQuestions, questionsFor } from './question-blocks';
+import { squareServed } from './square-served';
 import {
   EvaluationActionEntity,
   EvaluationCampaignEntity,
@@ -236,26 +240,70 @@ export class EvaluationsService implements OnApplicationBootstrap {
   async launch(
     user: AuthUser,
     allianceId: string,
-    input: { title: string; templateId?: string; closesAt: string },
+    input: { title: string; templateId?: string; closesAt: string; blocks?: CollectiveObjective[] },
     ip: string | null,
   ): Promise<EvaluationCampaign> {
-    const access = await this.policy.editable(user, allianceId);
+    await this.policy.editable(user, allianceId);
     const closesAt = new Date(input.closesAt);
     if (closesAt.getTime() <= Date.now() + 60_000)
       throw new InvalidInputException([{ field: 'closesAt', messages: ['closesAt must be in the future'], codes: ['closesAtInPast'] }]);
+    const id = await this.startCampaign({
+      allianceId,
+      actorId: user.id,
+      ip,
+      title: input.title,
+      templateId: input.templateId,
+      closesAt,
+      blocks: input.blocks,
+    });
+    return this.get(user, id as string);
+  }
+
+  /**
+   * Launches a campaign (the lead's launch, or the evaluation schedule's): the template's questions, a
+   * block per collective objective the alliance pursues (or those chosen), the magic-square question
+   * when a partner has such an objective; every member of every lead/partner organisation invited and
+   * notified. `claim` runs first in the same transaction: false (the schedule's due date already taken
+   * by another run) launches nothing and returns null.
+   */
+  async startCampaign(input: {
+    allianceId: string;
+    actorId: string | null;
+    ip: string | null;
+    title: string;
+    templateId?: string;
+    closesAt: Date;
+    blocks?: CollectiveObjective[];
+    scheduledFor?: string;
+    claim?: (manager: EntityManager) => Promise<boolean>;
+  }): Promise<string | null> {
+    const { allianceId, closesAt } = input;
+    const profile = await this.alliances.evaluationProfile(allianceId);
+    if (!profile) throw new NotFoundDomainException('alliance');
+    const unknown = (input.blocks ?? []).filter((b) => !profile.collectiveObjectives.includes(b));
+    if (unknown.length)
+      throw new InvalidInputException([
+        { field: 'blocks', messages: [`not a collective objective of this alliance: ${unknown.join(', ')}`], codes: ['notPursued'] },
+      ]);
     const template = await this.usableTemplate(allianceId, input.templateId ?? DEFAULT_TEMPLATE_ID);
     if (!template.questions.length)
       throw new InvalidInputException([{ field: 'templateId', messages: ['the template has no question'], codes: ['emptyTemplate'] }]);
-    const { campaign, invitees, notified } = await this.dataSource.transaction(async (manager) => {
+    const blocks = COLLECTIVE_OBJECTIVES.filter((o) => (input.blocks ?? profile.collectiveObjectives).includes(o));
+    const squareObjectives = Object.fromEntries(profile.squares.map((s) => [s.organisationId, s.square]));
+    const questions = campaignQuestions(template.questions, blocks, profile.squares.length > 0);
+    const launched = await this.dataSource.transaction(async (manager) => {
+      if (input.claim && !(await input.claim(manager))) return null;
       const saved = await manager.save(
         manager.create(EvaluationCampaignEntity, {
           allianceId,
           title: input.title.trim(),
           closesAt,
           minRespondents: this.config.evaluationMinRespondents,
-          questions: template.questions,
+          questions,
           templateId: template.id,
-          launchedBy: user.id,
+          launchedBy: input.actorId,
+          squareObjectives: profile.squares.length ? squareObjectives : null,
+          scheduledFor: input.scheduledFor ?? null,
         }),
       );
       // One seat per person: a person in two partner organisations answers once, for the first.
@@ -276,7 +324,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
           userIds: invitees.map((i) => i.user_id),
           type: 'evaluation_launched',
           allianceId,
-          actorId: user.id,
+          actorId: input.actorId,
           excerpt: saved.title,
           link: `/evaluations/${saved.id}`,
           mailedByCaller: true,
@@ -285,18 +333,24 @@ export class EvaluationsService implements OnApplicationBootstrap {
       );
       await this.audit.record(
         {
-          actorId: user.id,
+          actorId: input.actorId,
           action: 'evaluation.launched',
           objectType: 'evaluation',
           objectId: saved.id,
           allianceId,
-          ip,
-          details: { invited: invitees.length },
+          ip: input.ip,
+          details: {
+            invited: invitees.length,
+            blocks,
+            ...(input.scheduledFor ? { by: 'schedule', scheduledFor: input.scheduledFor } : {}),
+          },
         },
         manager,
       );
       return { campaign: saved, invitees, notified };
     });
+    if (!launched) return null;
+    const { campaign, invitees, notified } = launched;
     this.notifications.changed(notified);
     // The invitation is this kind's mail: sent at once to those who chose so, with its unsubscribe link.
     const atOnce = await this.notifications.immediateRecipients(
@@ -306,7 +360,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     const day = closesAt.toISOString().slice(0, 10);
     for (const invitee of invitees.filter((i) => atOnce.has(i.user_id))) {
       const content = MAILS.invitation[invitee.locale === 'en' ? 'en' : 'fr'](
-        access.alliance.name,
+        profile.name,
         campaign.title,
         day,
         `${this.config.publicUrl}/evaluations/${campaign.id}`,
@@ -320,7 +374,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
         })
         .catch((e: Error) => this.logger.warn(`invitation mail failed: ${e.message}`));
     }
-    return this.get(user, campaign.id);
+    return campaign.id;
   }
 
   private async campaignFor(user: AuthUser, id: string): Promise<{ campaign: EvaluationCampaignEntity; access: AllianceAccess }> {
@@ -368,13 +422,18 @@ export class EvaluationsService implements OnApplicationBootstrap {
       closesAt: campaign.closesAt.toISOString(),
       closedAt: campaign.closedAt?.toISOString() ?? null,
       createdAt: campaign.createdAt.toISOString(),
-      questions: campaign.questions,
+      questions: participant ? this.askedOf(campaign, participant.organisationId) : campaign.questions,
       minRespondents: campaign.minRespondents,
       submittedCount: counts?.submitted ?? 0,
       invitedCount: counts?.invited ?? 0,
       canRespond: campaign.status === 'open' && !!participant,
       canClose: campaign.status === 'open' && access.canEdit,
     };
+  }
+
+  /** The questions one organisation's people answer: its square question names its own objective, none without one. */
+  private askedOf(campaign: EvaluationCampaignEntity, organisationId: string): EvaluationQuestion[] {
+    return questionsFor(campaign.questions, campaign.squareObjectives?.[organisationId]);
   }
 
   // Responses ------------------------------------------------------------------------------------
@@ -404,7 +463,8 @@ export class EvaluationsService implements OnApplicationBootstrap {
     if (!participant) throw new DomainException('evaluation.not_invited', 'You are not among the respondents of this evaluation');
     if (campaign.status !== 'open' || campaign.closesAt.getTime() <= Date.now())
       throw new DomainException('evaluation.closed', 'This evaluation is closed');
-    const known = new Set(campaign.questions.map((q) => q.id));
+    const asked = this.askedOf(campaign, participant.organisationId);
+    const known = new Set(asked.map((q) => q.id));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     input.answers.forEach((a, i) => {
@@ -418,7 +478,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
     // results never count a response that lost some of its answers.
     const previous = await this.dataSource.manager.findOne(EvaluationResponseEntity, { where: { campaignId: id, userId: user.id } });
     if (input.submit || previous?.submittedAt) {
-      campaign.questions.forEach((q) => {
+      asked.forEach((q) => {
         if (!seen.has(q.id))
           errors.push({ field: `answers`, messages: [`question ${q.position + 1} is not answered`], codes: ['missingAnswer'] });
       });
@@ -655,6 +715,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
       dimensions,
       questions,
       ...resultBreakdowns(campaign.questions, rows, organisations, profiles, threshold),
+      squareServed: squareServed(campaign.questions, campaign.squareObjectives, responses, threshold),
     };
     if (withPrevious) {
       const previous = await this.dataSource.manager

@@ -1,5 +1,6 @@
 /** Évaluation partenariale (docs/domain.md "Partnership evaluation"). */
 import type { ResultBreakdowns } from './evaluation-results';
+import type { CollectiveObjective, MagicSquare } from './alliances';
 
 /** The dimensions of the default questionnaire, grouped by what they look at. */
 export const EVALUATION_DIMENSIONS = [
@@ -49,7 +50,14 @@ export interface EvaluationQuestion {
   dimension: EvaluationDimension;
   focus: EvaluationFocus;
   text: { fr: string; en: string };
+  /** Added at launch: the block of a collective objective the alliance pursues, or the magic-square question. */
+  block?: QuestionBlock;
+  /** The magic-square question only: the objective of the caller's organisation its text names. */
+  square?: MagicSquare[];
 }
+
+/** A block of questions per collective objective, and the one question on each partner's magic-square objective. */
+export type QuestionBlock = CollectiveObjective | 'magic_square';
 
 export interface EvaluationTemplate {
   id: string;
@@ -94,6 +102,40 @@ export interface LaunchCampaignRequest {
   title: string;
   templateId?: string;
   closesAt: string;
+  /** The collective-objective blocks to ask; absent: every collective objective the alliance pursues. */
+  blocks?: CollectiveObjective[];
+}
+
+/** Does the alliance serve each partner's own objective on the magic square (from `minRespondents` of its people)? */
+export interface SquareServed {
+  organisationId: string;
+  square: MagicSquare[];
+  mean: number | null;
+  respondents: number;
+}
+
+/** Campaigns launched by themselves, from the charter's evaluation rhythm. */
+export type EvaluationRhythm = 'yearly' | 'half_yearly' | 'none';
+export const EVALUATION_RHYTHMS: readonly EvaluationRhythm[] = ['yearly', 'half_yearly', 'none'];
+
+export interface EvaluationSchedule {
+  allianceId: string;
+  rhythm: EvaluationRhythm;
+  /** The next launch (YYYY-MM-DD); null with rhythm `none`. */
+  nextLaunchOn: string | null;
+  /** How long each launched campaign stays open. */
+  durationDays: number;
+  /** False until the lead saves it: a suggestion (from the charter in force when it says so), nothing launches by itself. */
+  configured: boolean;
+  /** Where the rhythm comes from: saved by the lead, read in the charter's evaluation section, or the default. */
+  source: 'saved' | 'charter' | 'default';
+  canEdit: boolean;
+}
+
+export interface UpdateEvaluationScheduleRequest {
+  rhythm: EvaluationRhythm;
+  nextLaunchOn?: string;
+  durationDays: number;
 }
 
 export interface AnswerInput {
@@ -158,6 +200,8 @@ export interface EvaluationResults extends ResultBreakdowns {
     closedAt: string;
     dimensions: { key: EvaluationDimension; mean: number | null; delta: number | null }[];
   };
+  /** Per partner with a magic-square objective at launch. */
+  squareServed?: SquareServed[];
 }
 
 export interface EvaluationAction {

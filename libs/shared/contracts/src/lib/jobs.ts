@@ -9,6 +9,7 @@ export const SCHEDULED_JOB_NAMES = [
   'decision_closing',
   'action_reminders',
   'observatory_refresh',
+  'evaluation_scheduled_launch',
 ] as const;
 export type ScheduledJobName = (typeof SCHEDULED_JOB_NAMES)[number];
 

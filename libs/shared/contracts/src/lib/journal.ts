@@ -53,6 +53,7 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalKind, readonly string[]>> =
     'evaluation.response_submitted',
     'evaluation.closed',
     'evaluation.action_created',
+    'evaluation.schedule_set',
   ],
   funding: [
     'grant.created',

@@ -8,12 +8,14 @@ import type {
   EvaluationAction,
   EvaluationCampaign,
   EvaluationResults,
+  EvaluationSchedule,
   EvaluationTemplate,
   LaunchCampaignRequest,
   MyResponse,
   SaveResponseRequest,
   TemplateQuestionInput,
   ValueCreated,
+  UpdateEvaluationScheduleRequest,
 } from '@alliances/shared/contracts';
 import { Observable } from 'rxjs';
 
@@ -103,5 +105,14 @@ export class EvaluationsApi {
 
   setActionDone(actionId: string, done: boolean): Observable<EvaluationAction> {
     return this.http.patch<EvaluationAction>(`/api/evaluation-actions/${enc(actionId)}`, { done });
+  }
+
+  /** The evaluation rhythm: saved by the lead, or a suggestion (issue 18). */
+  schedule(allianceId: string): Observable<EvaluationSchedule> {
+    return this.http.get<EvaluationSchedule>(`/api/alliances/${enc(allianceId)}/evaluation-schedule`);
+  }
+
+  setSchedule(allianceId: string, request: UpdateEvaluationScheduleRequest): Observable<EvaluationSchedule> {
+    return this.http.put<EvaluationSchedule>(`/api/alliances/${enc(allianceId)}/evaluation-schedule`, request);
   }
 }

@@ -9,13 +9,14 @@ import { Notice } from '@alliances/web/ui';
 import type { EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/contracts';
 import { firstValueFrom, of } from 'rxjs';
 import { LaunchForm } from './launch-form';
+import { SchedulePanel } from './schedule-panel';
 import { TemplateEditor } from './template-editor';
 import { ValueCreatedPanel } from './value-created-panel';
 
 /** An alliance's evaluation campaigns; the lead launches one and adapts the questionnaire. */
 @Component({
   selector: 'all-campaigns-page',
-  imports: [MatButton, RouterLink, TranslocoPipe, LocalDatePipe, Notice, LaunchForm, TemplateEditor, ValueCreatedPanel],
+  imports: [MatButton, RouterLink, TranslocoPipe, LocalDatePipe, Notice, LaunchForm, SchedulePanel, TemplateEditor, ValueCreatedPanel],
   templateUrl: './campaigns-page.html',
   styleUrl: '../evaluations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,6 +32,12 @@ export class CampaignsPage {
   protected readonly alliance = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.alliance(params) });
   protected readonly campaigns = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.campaigns(params) });
   protected readonly isLead = computed(() => this.alliance.hasValue() && this.alliance.value().can.edit);
+  /** The lead and partners read the evaluation schedule; a funder does not. */
+  protected readonly isPartner = computed(
+    () =>
+      this.alliance.hasValue() &&
+      this.alliance.value().myRoles.some((r) => r.status === 'active' && (r.role === 'lead' || r.role === 'partner')),
+  );
   protected readonly templates = rxResource({
     params: () => (this.isLead() ? this.id() : undefined),
     stream: ({ params }) => (params ? this.api.templates(params) : of([] as EvaluationTemplate[])),

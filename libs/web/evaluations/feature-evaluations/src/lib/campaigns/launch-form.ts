@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EvaluationsApi } from '@alliances/web/evaluations/data-access';
 import { applyFieldErrors, errorMessageKey } from '@alliances/web/core';
 import { Notice } from '@alliances/web/ui';
-import type { EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/contracts';
+import type { CollectiveObjective, EvaluationCampaign, EvaluationTemplate } from '@alliances/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** YYYY-MM-DD of a day, in local time. */
@@ -24,7 +25,7 @@ export function closingInstant(day: string): string {
 /** Launching takes a minute: a title, a closing day and a questionnaire, all prefilled. */
 @Component({
   selector: 'all-launch-form',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatHint, MatInput, MatLabel, TranslocoPipe, Notice],
+  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatError, MatFormField, MatHint, MatInput, MatLabel, TranslocoPipe, Notice],
   template: `
     <form [formGroup]="form" (ngSubmit)="launch()" class="launch-form" aria-labelledby="launch-heading">
       <h2 id="launch-heading">{{ 'evaluations.launch.title' | transloco }}</h2>
@@ -60,6 +61,17 @@ export function closingInstant(day: string): string {
           }
         </select>
       </mat-form-field>
+      @if (objectives().length) {
+        <fieldset class="blocks" data-testid="launch-blocks">
+          <legend>{{ 'evaluations.launch.blocks' | transloco }}</legend>
+          <p class="hint">{{ 'evaluations.launch.blocksHint' | transloco }}</p>
+          @for (o of objectives(); track o) {
+            <mat-checkbox [checked]="!off().has(o)" (change)="toggle(o, $event.checked)" [attr.data-testid]="'launch-block-' + o">
+              {{ 'evaluations.blocks.' + o | transloco }}
+            </mat-checkbox>
+          }
+        </fieldset>
+      }
       <div class="actions">
         <button matButton="filled" type="submit" [disabled]="busy()" data-testid="launch-submit">
           {{ 'evaluations.launch.submit' | transloco }}
@@ -79,6 +91,14 @@ export function closingInstant(day: string): string {
       display: flex;
       gap: 0.5rem;
     }
+    .blocks {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      display: flex;
+      flex-direction: column;
+      margin: 0 0 0.5rem;
+      padding: 0.5rem 1rem;
+    }
     .hint {
       color: var(--mat-sys-on-surface-variant);
       margin: 0 0 0.5rem;
@@ -96,10 +116,13 @@ export class LaunchForm implements OnInit {
   readonly allianceId = input.required<string>();
   readonly templates = input<EvaluationTemplate[]>([]);
   readonly defaultTitle = input('');
+  /** The alliance's collective objectives: a block of questions each, unless the lead unticks it. */
+  readonly objectives = input<CollectiveObjective[]>([]);
   readonly launched = output<EvaluationCampaign>();
   readonly cancelled = output<void>();
 
   protected readonly busy = signal(false);
+  protected readonly off = signal<ReadonlySet<CollectiveObjective>>(new Set());
   protected readonly error = signal<string | null>(null);
   protected readonly minDay = isoDay(new Date(Date.now() + 24 * 3600_000));
 
@@ -112,6 +135,15 @@ export class LaunchForm implements OnInit {
   ngOnInit(): void {
     // Prefilled so that launching is one click away: a name and the newest questionnaire.
     this.form.patchValue({ title: this.defaultTitle(), templateId: this.templates()[this.templates().length - 1]?.id ?? '' });
+  }
+
+  protected toggle(objective: CollectiveObjective, on: boolean): void {
+    this.off.update((off) => {
+      const next = new Set(off);
+      if (on) next.delete(objective);
+      else next.add(objective);
+      return next;
+    });
   }
 
   protected async launch(): Promise<void> {
@@ -132,6 +164,7 @@ export class LaunchForm implements OnInit {
           title: title.trim(),
           closesAt: closingInstant(closesAt),
           ...(chosen ? { templateId: chosen } : {}),
+          ...(this.objectives().length ? { blocks: this.objectives().filter((o) => !this.off().has(o)) } : {}),
         }),
       );
       this.launched.emit(campaign);

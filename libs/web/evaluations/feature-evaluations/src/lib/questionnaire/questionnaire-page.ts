@@ -25,8 +25,11 @@ interface Draft {
   comment: string;
 }
 
-interface DimensionGroup {
-  dimension: EvaluationDimension;
+/** A fieldset of the questionnaire: the template's questions by dimension, then a block per collective objective, then the magic-square question. */
+interface QuestionGroup {
+  key: string;
+  legend: string;
+  testId: string;
   questions: { question: EvaluationQuestion; index: number }[];
 }
 
@@ -73,14 +76,26 @@ export class QuestionnairePage {
   protected readonly feedback = signal<{ kind: 'success' | 'error'; key: string } | null>(null);
 
   protected readonly questions = computed(() => this.campaign.value()?.questions ?? []);
-  protected readonly groups = computed<DimensionGroup[]>(() => {
-    const groups = new Map<EvaluationDimension, DimensionGroup>();
+  protected readonly groups = computed<QuestionGroup[]>(() => {
+    const dimensions = new Map<string, QuestionGroup>();
+    const blocks = new Map<string, QuestionGroup>();
     this.questions().forEach((question, index) => {
-      const group = groups.get(question.dimension) ?? { dimension: question.dimension, questions: [] };
+      const block = question.block;
+      const groups = block ? blocks : dimensions;
+      const key = block ?? question.dimension;
+      const group = groups.get(key) ?? {
+        key,
+        legend: block ? `evaluations.blocks.${block}` : `evaluations.dimensions.${question.dimension}`,
+        testId: block ? `block-${block}` : `dimension-${question.dimension}`,
+        questions: [],
+      };
       group.questions.push({ question, index });
-      groups.set(question.dimension, group);
+      groups.set(key, group);
     });
-    return [...groups.values()].sort((a, b) => EVALUATION_DIMENSIONS.indexOf(a.dimension) - EVALUATION_DIMENSIONS.indexOf(b.dimension));
+    const byDimension = [...dimensions.values()].sort(
+      (a, b) => EVALUATION_DIMENSIONS.indexOf(a.key as EvaluationDimension) - EVALUATION_DIMENSIONS.indexOf(b.key as EvaluationDimension),
+    );
+    return [...byDimension, ...blocks.values()];
   });
   protected readonly answered = computed(() => this.questions().filter((q) => this.drafts()[q.id]?.score != null).length);
   protected readonly complete = computed(() => this.questions().length > 0 && this.answered() === this.questions().length);

@@ -37,6 +37,7 @@ import {
   trendSeries,
 } from './results-model';
 import { BenchmarkPanel } from './benchmark-panel';
+import { SquareServedPanel } from './square-served-panel';
 
 /**
  * Results after the close: a summary first (figures, key findings, radar), then the perception gaps, the trend
@@ -68,6 +69,7 @@ import { BenchmarkPanel } from './benchmark-panel';
     MatTab,
     CommentsPanel,
     BenchmarkPanel,
+    SquareServedPanel,
   ],
   templateUrl: './results-page.html',
   styleUrls: ['../evaluations.scss', './results-page.scss'],
