@@ -613,7 +613,7 @@ describe(`fuzzing (${testServerName()})`, () => {
     );
     expect(failures).toEqual([]);
     expect((await api.get('/api/health')).status).toBe(200);
-  }, 240_000);
+  }, 480_000);
 
   it(`survives malformed socket events on /live and /collab, answering with errors (seed ${SEED})`, async () => {
     const started = Date.now();
@@ -819,7 +819,7 @@ describe(`fuzzing (${testServerName()})`, () => {
     }
     console.log(`fuzz extremes: seed ${SEED}, ${jobs.length} requests; statuses ${JSON.stringify(byStatus)}; ${failures.length} failures`);
     expect(failures).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it('kept serving the clients that were connected all along', async () => {
     const comment = await api.post(
