@@ -29,6 +29,7 @@ export const TABLE_OWNERSHIP = {
     'evaluation_responses',
     'evaluation_actions',
     'evaluation_summaries',
+    'evaluation_schedules',
   ],
   comments: ['comments', 'alliance_sequences', 'comment_events'],
   funding: ['grants', 'grant_reports', 'grant_tranches', 'contributions'],
