@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LibraryQuery, SlugParam } from './library.dto';
 import { PublicLibraryService } from './public-library.service';
 import { PublicPages } from './public/public-pages';
-import { pickLanguage } from './public/words';
+import { pickLanguage, type PublicLang } from './public/words';
 
 /** Per client address: generous for people reading, a wall for a scraper (the 'ip' throttler of IdentityModule). */
 const READING = { ip: { limit: 120, ttl: 60_000 } };
@@ -88,19 +88,18 @@ export class PublicSiteController {
   @ApiOperation({ summary: 'A published case study as an HTML page with its Open Graph tags' })
   @ApiProduces('text/html')
   @ApiNotFoundResponse({ description: 'An HTML page: unknown slug or card not published.' })
-  async caseStudyPage(
+  caseStudyPage(
     @Param('slug') slug: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const lang = this.lang(request);
-    html(reply, lang);
-    const card = SLUG.test(slug) && slug.length <= 100 ? await this.library.bySlug(slug).catch(() => undefined) : undefined;
-    if (!card) {
-      reply.status(404);
-      return this.pages.notFound(lang);
-    }
-    return this.pages.caseStudy(lang, card);
+    return this.publicPage(
+      slug,
+      request,
+      reply,
+      (s) => this.library.bySlug(s),
+      (lang, card) => this.pages.caseStudy(lang, card),
+    );
   }
 
   @Public()
@@ -108,19 +107,36 @@ export class PublicSiteController {
   @ApiOperation({ summary: "An alliance's public page as HTML with its Open Graph tags" })
   @ApiProduces('text/html')
   @ApiNotFoundResponse({ description: 'An HTML page: unknown slug, page closed or case study not published.' })
-  async alliancePage(
+  alliancePage(
     @Param('slug') slug: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    return this.publicPage(
+      slug,
+      request,
+      reply,
+      (s) => this.library.alliancePage(s),
+      (lang, page) => this.pages.alliance(lang, page),
+    );
+  }
+
+  /** One public HTML page by its slug: a malformed, unknown or unpublished slug answers the 404 HTML page. */
+  private async publicPage<T>(
+    slug: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    load: (slug: string) => Promise<T>,
+    render: (lang: PublicLang, item: T) => string,
+  ): Promise<string> {
     const lang = this.lang(request);
     html(reply, lang);
-    const page = SLUG.test(slug) && slug.length <= 100 ? await this.library.alliancePage(slug).catch(() => undefined) : undefined;
-    if (!page) {
+    const item = SLUG.test(slug) && slug.length <= 100 ? await load(slug).catch(() => undefined) : undefined;
+    if (!item) {
       reply.status(404);
       return this.pages.notFound(lang);
     }
-    return this.pages.alliance(lang, page);
+    return render(lang, item);
   }
 
   @Public()

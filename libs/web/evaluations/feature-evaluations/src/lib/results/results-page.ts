@@ -21,7 +21,7 @@ import { EvaluationsApi, type ObjectiveChoice } from '@alliances/web/evaluations
 import { Notice } from '@alliances/web/ui';
 import { CHARTER_SECTION_KEYS, type CampaignTrend, type EvaluationAction, type QuestionResult } from '@alliances/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
-import { BarChart } from './bar-chart';
+import { MeansBreakdown, type BreakdownHeader, type BreakdownRow } from './means-breakdown';
 import { RadarChart } from './radar-chart';
 import { TrendChart } from './trend-chart';
 import {
@@ -63,7 +63,7 @@ import { SquareServedPanel } from './square-served-panel';
     LocalDatePipe,
     Notice,
     RadarChart,
-    BarChart,
+    MeansBreakdown,
     TrendChart,
     MatTabGroup,
     MatTab,
@@ -138,6 +138,33 @@ export class ResultsPage {
   protected readonly profileBars = computed(() =>
     profileSeries(this.shownProfiles(), this.t('evaluations.results.overall'), (key) => this.t(`evaluations.resultFocus.${key}`)),
   );
+  /** The focus and group tables: the overall mean, one column per organisation shown, then the gap. */
+  protected readonly meansHeaders = computed<BreakdownHeader[]>(() => [
+    { key: 'evaluations.results.overall' },
+    ...this.shown().map((o) => ({ text: o.organisationName })),
+    { key: 'evaluations.results.gap' },
+  ]);
+  protected readonly focusHeaders = computed<BreakdownHeader[]>(() => [{ key: 'evaluations.results.focus' }, ...this.meansHeaders()]);
+  protected readonly groupHeaders = computed<BreakdownHeader[]>(() => [{ key: 'evaluations.results.group' }, ...this.meansHeaders()]);
+  protected readonly focusRows = computed(() => this.meansRows(this.results.value()?.focuses ?? [], 'evaluations.resultFocus.'));
+  protected readonly groupRows = computed(() => this.meansRows(this.results.value()?.groups ?? [], 'evaluations.groups.'));
+  protected readonly profileHeaders = computed<BreakdownHeader[]>(() => [
+    { key: 'evaluations.results.profile' },
+    { key: 'evaluations.results.respondentsColumn' },
+    { key: 'evaluations.results.overall' },
+    ...(this.results.value()?.focuses ?? []).map((f) => ({ key: `evaluations.resultFocus.${f.key}` })),
+  ]);
+  protected readonly profileRows = computed<BreakdownRow[]>(() =>
+    this.shownProfiles().map((p) => ({
+      id: p.profile,
+      labelKey: `organisations.profiles.${p.profile}`,
+      cells: [
+        { text: `${p.respondents}` },
+        { text: this.fmt(p.mean), strong: true },
+        ...p.focuses.map((f) => ({ text: this.fmt(f.mean) })),
+      ],
+    })),
+  );
   /** Every closed campaign of the alliance (the multi-year trend); empty when it cannot be read. */
   protected readonly trend = rxResource({
     params: () => (this.results.hasValue() ? this.allianceId() : undefined),
@@ -206,6 +233,21 @@ export class ResultsPage {
     organisationId: string,
   ): number | null {
     return dimension.byOrganisation.find((o) => o.organisationId === organisationId)?.mean ?? null;
+  }
+
+  private meansRows(
+    items: { key: string; mean: number | null; gap: number | null; byOrganisation: { organisationId: string; mean: number | null }[] }[],
+    labelPrefix: string,
+  ): BreakdownRow[] {
+    return items.map((item) => ({
+      id: item.key,
+      labelKey: labelPrefix + item.key,
+      cells: [
+        { text: this.fmt(item.mean), strong: true },
+        ...this.shown().map((o) => ({ text: this.fmt(this.meanOf(item, o.organisationId)) })),
+        { text: this.fmt(item.gap) },
+      ],
+    }));
   }
 
   protected questionText(q: QuestionResult): string {

@@ -63,29 +63,8 @@ import { CaseStudyResults } from '../shared/results-table';
       <p role="status">{{ 'common.loading' | transloco }}</p>
     }
   `,
+  styleUrl: '../shared/card-page.scss',
   styles: `
-    .back {
-      margin: 0 0 1rem;
-    }
-    h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-    }
-    h2 {
-      margin: 2rem 0 0.75rem;
-      font: var(--mat-sys-title-large);
-    }
-    .published,
-    .note {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .note {
-      font: var(--mat-sys-body-small);
-    }
-    .summary {
-      max-width: 48rem;
-      white-space: pre-line;
-    }
     .partners {
       margin: 0;
       padding-left: 1.25rem;

@@ -63,18 +63,8 @@ import { describe, PublicPageMeta } from './public-meta';
       <p role="status">{{ 'common.loading' | transloco }}</p>
     }
   `,
+  styleUrl: '../shared/card-page.scss',
   styles: `
-    .back {
-      margin: 0 0 1rem;
-    }
-    h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-    }
-    h2 {
-      margin: 2rem 0 0.75rem;
-      font: var(--mat-sys-title-large);
-    }
     .category {
       color: var(--mat-sys-on-surface-variant);
     }
