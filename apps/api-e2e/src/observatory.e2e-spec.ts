@@ -260,8 +260,9 @@ describe(`observatory (${testServerName()})`, () => {
         evaluated: 5,
         statuses: { active: 9, draft: 0, chartering: 0, closed: 0 },
       });
-      expect(view.groups.map((g: { key: string; alliances: number }) => [g.key, g.alliances])).toEqual([['84', 6]]);
-      expect(view.withheld).toBe(1);
+      // Région 11 holds 3: withheld; région 84 (6) too, or 9 − 6 would give the 3 of Paris.
+      expect(view.groups).toEqual([]);
+      expect(view.withheld).toBe(2);
       for (const groupBy of ['domain', 'category', 'collectiveObjective', 'region'])
         for (const g of (await observatory(`?groupBy=${groupBy}`)).groups) expect(g.alliances).toBeGreaterThanOrEqual(5);
     });
@@ -282,20 +283,22 @@ describe(`observatory (${testServerName()})`, () => {
       expect(view.total.meanByFocus.product).toBe(3);
       expect(view.total.meanByFocus.valorisation).toBeNull();
       expect(view.total.meanByDimension.shared_vision).toBeNull();
-      const region84 = view.groups.find((g: { key: string }) => g.key === '84');
-      expect(region84.evaluated).toBe(4);
-      expect(region84.meanByDimension.trust).toBeNull();
+      // The région 84 cell (4 evaluated) is withheld in every view that would show it.
+      expect(view.groups.find((g: { key: string }) => g.key === '84')).toBeUndefined();
+      expect((await observatory('?domain=obs_k&region=84')).total).toBeNull();
     });
 
     it('a funder sees its portfolio; a catalyst its territories; others are refused', async () => {
       const portfolio = await observatory(`?scope=portfolio&organisationId=${org['funder']}&domain=obs_k`, funder);
       expect(portfolio.scope).toBe('portfolio');
-      expect(portfolio.total).toMatchObject({ alliances: 9, evaluated: 5 });
-      expect(portfolio.total.meanByDimension.trust).toBe(3);
-      // The observatory alliance is funded too, alone in its domain: withheld.
+      // The portfolio holds 10 alliances (the 9 of obs_k and the observatory alliance): 10 − 9 would give that
+      // alliance, so its obs_k part is withheld (a normal scoped view: the catalyst's below).
+      expect(portfolio.total).toBeNull();
+      // The observatory alliance is funded too, alone in its domain: withheld, and obs_k (9 of the 10) with it,
+      // or 10 − 9 would give it.
       const byDomain = await observatory(`?scope=portfolio&organisationId=${org['funder']}&groupBy=domain`, funder);
-      expect(byDomain.groups.map((g: { key: string }) => g.key)).toEqual(['obs_k']);
-      expect(byDomain.withheld).toBe(1);
+      expect(byDomain.groups).toEqual([]);
+      expect(byDomain.withheld).toBe(2);
       expect(
         (await api.get(`/api/observatory?scope=portfolio&organisationId=${org['funder']}`, { token: outsider.accessToken })).status,
       ).toBe(404);
@@ -317,9 +320,18 @@ describe(`observatory (${testServerName()})`, () => {
           body: { territoryCodes: ['69'] },
         }),
       );
+      // The Rhône holds 6 of the 9 obs_k alliances: 9 − 6 would give the 3 of Paris, withheld.
+      const rhone = (await api.get(`${T}&domain=obs_k`, { token: catalyst.accessToken })).body;
+      expect(rhone).toMatchObject({ scope: 'territory', total: null, groups: [], withheld: 1 });
+      await ok(
+        api.call('PUT', `/api/admin/organisations/${org['catalyst']}/catalyst`, {
+          token: admin.accessToken,
+          body: { territoryCodes: ['69', '75'] },
+        }),
+      );
       const territory = (await api.get(`${T}&domain=obs_k`, { token: catalyst.accessToken })).body;
-      expect(territory).toMatchObject({ scope: 'territory', total: { alliances: 6, evaluated: 4 } });
-      expect(territory.groups.map((g: { key: string }) => g.key)).toEqual(['84']);
+      expect(territory).toMatchObject({ scope: 'territory', total: { alliances: 9, evaluated: 5 } });
+      expect(territory.total.meanByDimension.trust).toBe(3);
       expect((await api.get(T, { token: outsider.accessToken })).status).toBe(404);
       expect((await api.get(T, { token: funder.accessToken })).status).toBe(404);
     });
@@ -331,8 +343,8 @@ describe(`observatory (${testServerName()})`, () => {
       expect(json.body.licence.name).toBe('Licence Ouverte / Open Licence 2.0 (Etalab)');
       expect(json.body.scope).toBe('platform');
       expect(json.body.total.alliances).toBe(9);
-      expect(json.body.groups.map((g: { key: string }) => g.key)).toEqual(['84']);
-      expect(json.body.withheld).toBe(1);
+      expect(json.body.groups).toEqual([]);
+      expect(json.body.withheld).toBe(2);
       // The scope is the platform's, whatever is asked.
       expect((await api.get(`/api/public/observatory.json?scope=portfolio&organisationId=${org['funder']}`)).status).toBe(400);
 
@@ -346,10 +358,7 @@ describe(`observatory (${testServerName()})`, () => {
         .split('\r\n');
       expect(lines[0]).toContain('Licence Ouverte / Open Licence 2.0 (Etalab)');
       expect(lines[1].split(',').slice(0, 2)).toEqual(['region', 'alliances']);
-      expect(lines.slice(2).map((l) => l.split(',').slice(0, 2))).toEqual([
-        ['84', '6'],
-        ['all', '9'],
-      ]);
+      expect(lines.slice(2).map((l) => l.split(',').slice(0, 2))).toEqual([['all', '9']]);
       expect((await api.get('/api/public/observatory.csv?domain=obs_k&region=11')).text).not.toContain('\r\n11,');
       expect((await api.get('/api/public/observatory.csv?domain=%3Dcmd')).status).toBe(400);
     });
@@ -430,6 +439,112 @@ describe(`observatory (${testServerName()})`, () => {
       const bench = (await api.get(`/api/alliances/${allianceId}/benchmark`, { token: lead.accessToken })).body;
       expect(bench.campaignId).not.toBe(campaign.id);
       expect(bench.dimensions.find((d: { key: string }) => d.key === 'trust').mean).toBe(4.5);
+    });
+  });
+
+  /**
+   * The privacy review of issue 18: no subtraction of what the observatory shows may isolate 1 to 4 alliances —
+   * the groups against their total, a cell against its parent (one filter less), a territory against the platform.
+   */
+  describe('differencing', () => {
+    // Two more obs_k alliances in Paris: région 11 holds 5 (with 3, the total minus the shown régions would give them).
+    beforeAll(() => seed(2, { domain: 'obs_k', territory: '75056' }));
+    const pub = async (query: string) => {
+      const res = await api.get(`/api/public/observatory.json${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    type G = { key: string; alliances: number; evaluated: number; meanByDimension: Record<string, number | null> };
+    /** What the shown groups leave of the total: 0 or at least 5, never 1–4 alliances. */
+    const leftOver = (view: { total: G | null; groups: G[] }) =>
+      (view.total?.alliances ?? 0) - view.groups.reduce((sum, g) => sum + g.alliances, 0);
+
+    it('groups by category: the total minus the shown groups never leaves 1–4 alliances', async () => {
+      await seed(7, { domain: 'obs_d1', category: 'responsible_practices', territory: '35238', scores: [1, 2, 3, 4, 5] });
+      await seed(5, { domain: 'obs_d1', category: 'economic_cooperation', territory: '35238', scores: [2, 2, 2, 2, 2] });
+      await seed(1, { domain: 'obs_d1', category: 'philanthropy', territory: '35238', scores: [5] });
+      const view = await eventually(
+        () => pub('?domain=obs_d1&groupBy=category'),
+        (v) => v.total?.alliances === 13,
+      );
+      // Shown: 7 and 5, withheld 1 would give the philanthropy alliance (13 − 7 − 5): the 5 are withheld too.
+      expect(view.groups.map((g: G) => [g.key, g.alliances])).toEqual([['responsible_practices', 7]]);
+      expect(view.withheld).toBe(2);
+      expect(leftOver(view)).toBe(6);
+      // Nor by asking for the category alone: the same cell is withheld in every view.
+      expect((await pub('?domain=obs_d1&category=economic_cooperation')).total).toBeNull();
+      expect((await pub('?domain=obs_d1&category=philanthropy')).total).toBeNull();
+      expect((await pub('?domain=obs_d1&category=responsible_practices')).total.alliances).toBe(7);
+      // 11 evaluated in all, 5 behind the shown group's mean: the rest (6) is no single alliance.
+      expect(view.total.meanByDimension.trust).not.toBeNull();
+      expect(view.total.evaluated - view.groups[0].evaluated).toBe(6);
+    });
+
+    it('a group 1–4 evaluated alliances from its parent shows no mean; a normal case still shows its groups', async () => {
+      // obs_d4: 8 responsible_practices (5 evaluated), 6 economic_cooperation (3 evaluated).
+      await seed(8, { domain: 'obs_d4', category: 'responsible_practices', territory: '35238', scores: [1, 1, 1, 1, 1] });
+      await seed(6, { domain: 'obs_d4', category: 'economic_cooperation', territory: '35238', scores: [4, 4, 4] });
+      const view = await eventually(
+        () => pub('?domain=obs_d4&groupBy=category'),
+        (v) => v.total?.alliances === 14,
+      );
+      expect(view.groups.map((g: G) => [g.key, g.alliances, g.evaluated])).toEqual([
+        ['responsible_practices', 8, 5],
+        ['economic_cooperation', 6, 3],
+      ]);
+      expect(view.withheld).toBe(0);
+      expect(view.total.meanByDimension.trust).toBe(2.13);
+      // Its mean (1, from 5) beside the total's (from 8) would give the mean of the 3 others: not shown.
+      expect(view.groups[0].meanByDimension.trust).toBeNull();
+      expect((await pub('?domain=obs_d4&category=responsible_practices')).total.meanByDimension.trust).toBeNull();
+    });
+
+    it('a filter one step below its parent by 1–4 alliances is withheld', async () => {
+      // Région 93 (Marseille): 6 alliances of obs_d2, 2 of obs_d2b.
+      await seed(6, { domain: 'obs_d2', territory: '13055' });
+      await seed(2, { domain: 'obs_d2b', territory: '13055' });
+      const parent = await eventually(
+        () => pub('?region=93'),
+        (v) => v.total?.alliances === 8,
+      );
+      expect(parent.total.alliances).toBe(8);
+      // ?region=93 minus ?region=93&domain=obs_d2 would give the 2 alliances of obs_d2b.
+      expect((await pub('?region=93&domain=obs_d2')).total).toBeNull();
+      const byDomain = await pub('?region=93&groupBy=domain');
+      expect(byDomain.groups).toEqual([]);
+      expect(byDomain.withheld).toBe(2);
+      const byRegion = await pub('?domain=obs_d2');
+      expect(byRegion.total.alliances).toBe(6);
+      // Its région 93 cell is the same cell as ?region=93&domain=obs_d2: withheld there too.
+      expect(byRegion.groups).toEqual([]);
+      expect(byRegion.withheld).toBe(1);
+    });
+
+    it("a catalyst's territory is never 1–4 alliances from the platform cell that holds it", async () => {
+      // Région 28 (Normandie): 5 alliances of obs_d3 in the Calvados (14118 Caen), 1 in the Seine-Maritime (76540 Rouen).
+      await seed(5, { domain: 'obs_d3', territory: '14118' });
+      await seed(1, { domain: 'obs_d3', territory: '76540' });
+      await eventually(
+        () => pub('?domain=obs_d3'),
+        (v) => v.total?.alliances === 6,
+      );
+      expect((await pub('?domain=obs_d3&region=28')).total.alliances).toBe(6);
+      await ok(
+        api.call('PUT', `/api/admin/organisations/${org['catalyst']}/catalyst`, {
+          token: admin.accessToken,
+          body: { territoryCodes: ['14'] },
+        }),
+      );
+      const T = `?scope=territory&organisationId=${org['catalyst']}`;
+      // The Calvados holds 5: région 28 (6) minus it would give the alliance of Rouen.
+      for (const groupBy of ['region', 'category', 'domain']) {
+        const view = await observatory(`${T}&domain=obs_d3&groupBy=${groupBy}`, catalyst);
+        expect(view.total).toBeNull();
+        expect(view.groups).toEqual([]);
+      }
+      const all = await observatory(T, catalyst);
+      expect(all.total).toBeNull();
+      expect(all.groups).toEqual([]);
     });
   });
 });

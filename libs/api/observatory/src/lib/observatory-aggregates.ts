@@ -130,12 +130,18 @@ export class ObservatoryAggregates {
     );
   }
 
-  /** Moves the cells for these alliances at once (a participation changed): out with their old facts, in with the new. */
+  /**
+   * Moves the cells for these alliances at once (a participation changed): out with their old facts, in with the new.
+   * The facts are gathered before the lock; under it the participations are read again (as `rebuild` does), so that
+   * a consent racing with a withdrawal never leaves a withdrawn alliance counted.
+   */
   refreshAlliances(allianceIds: string[]): Promise<void> {
     return runAsSystem(async () => {
-      const facts = await this.factsOf(allianceIds);
+      const gathered = await this.factsOf(allianceIds);
       await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [CELLS_LOCK]);
+        const statuses = await this.statuses(allianceIds, manager);
+        const facts = gathered.filter((f) => statuses.get(f.alliance_id) === 'in');
         const where = 'f.alliance_id = ANY($1::uuid[])';
         await manager.query(addToCellsSql(where, -1), [allianceIds]);
         await manager.query('DELETE FROM observatory_facts WHERE alliance_id = ANY($1::uuid[])', [allianceIds]);

@@ -81,11 +81,26 @@ export function groupFactsSql(groupBy: ObservatoryGroupBy, where: string): strin
            WHERE ${where} GROUP BY g`;
 }
 
-/** A cell (or an on-the-fly group) as the contract's group; means only from OBSERVATORY_MIN_ALLIANCES alliances. */
-export function toGroup(key: string, row: Record<string, number | string>): ObservatoryGroup {
+/** The same measures over a subset of the facts, grouped by two coordinates at once (`key`, `key2`). */
+export function pairFactsSql(groupBy: ObservatoryGroupBy, other: ObservatoryGroupBy, where: string): string {
+  return `SELECT g AS key, h AS key2, ${MEASURES.map((m) => `${m.aggregate}${m.kind === 'int' ? '::int' : '::float8'} AS ${m.column}`).join(', ')}
+            FROM observatory_facts f, unnest(${COORDINATES[groupBy].values} || '{*}'::text[]) g, unnest(${COORDINATES[other].values} || '{*}'::text[]) h
+           WHERE ${where} GROUP BY g, h`;
+}
+
+/** The prefix of each mean (its `<prefix>_sum` and `<prefix>_n` columns). */
+export const MEAN_PREFIXES = [...EVALUATION_DIMENSIONS.map((d) => `d_${d}`), ...RESULT_FOCUS_KEYS.map((k) => `f_${k}`)];
+
+/**
+ * A cell (or an on-the-fly group) as the contract's group; means only from OBSERVATORY_MIN_ALLIANCES alliances,
+ * and none of the `hiddenMeans` prefixes (their alliances could be derived by subtraction).
+ */
+export function toGroup(key: string, row: Record<string, number | string>, hiddenMeans: ReadonlySet<string> = new Set()): ObservatoryGroup {
   const n = (column: string) => Number(row[column] ?? 0);
   const meanOf = (prefix: string, k: string) =>
-    n(`${prefix}_${k}_n`) >= OBSERVATORY_MIN_ALLIANCES ? round(n(`${prefix}_${k}_sum`) / n(`${prefix}_${k}_n`)) : null;
+    n(`${prefix}_${k}_n`) >= OBSERVATORY_MIN_ALLIANCES && !hiddenMeans.has(`${prefix}_${k}`)
+      ? round(n(`${prefix}_${k}_sum`) / n(`${prefix}_${k}_n`))
+      : null;
   return {
     key,
     alliances: n('alliances'),
