@@ -335,7 +335,7 @@ describe('public library: pages without sign-in, Open Graph, sitemap, feed, alli
     expect(opened.body.alliancePageContent).toMatchObject({
       name: 'Alliance des aidants lyonnais',
       purpose: PURPOSE,
-      sdgs: ['3', '17.17'],
+      sdgs: ['3', '17', '17.17'], // as tagged by the lead in the first test
     });
     expect(opened.body.alliancePageContent.partners.map((p: { name: string }) => p.name).sort()).toEqual([
       'Entreprise Solidaire',
@@ -363,7 +363,11 @@ describe('public library: pages without sign-in, Open Graph, sitemap, feed, alli
     ).toBeLessThan(300);
     const renamed = await api.call('PATCH', `/api/alliances/${allianceId}`, {
       token: lead.accessToken,
-      body: { name: 'Nom jamais consenti', purpose: 'Raison jamais consentie NEVER-CONSENTED-42' },
+      body: {
+        name: 'Nom jamais consenti',
+        purpose: 'Raison jamais consentie NEVER-CONSENTED-42',
+        version: (await api.get(`/api/alliances/${allianceId}`, { token: lead.accessToken })).body.version,
+      },
     });
     expect(renamed.status).toBe(200);
 
