@@ -248,6 +248,48 @@ describe('evaluation questionnaire: objective blocks, magic-square question, sch
     });
   });
 
+  it('with one respondent answering the square question, the results show nothing drawn from it', async () => {
+    const campaignId = (await launch({ title: 'Une seule réponse au carré' })).body.id as string;
+    const answer = async (s: Session, squareScore: number) => {
+      const qs = await questionsOf(s, campaignId);
+      const res = await api.call('PUT', `/api/evaluations/${campaignId}/responses/me`, {
+        token: s.accessToken,
+        body: { answers: qs.map((q) => ({ questionId: q.id, score: q.block === 'magic_square' ? squareScore : 3 })), submit: true },
+      });
+      expect(res.status).toBe(200);
+    };
+    for (const s of leadPeople) await answer(s, 0);
+    // The only square answer: 1, where everything else is 3.
+    await answer(squarePeople[0], 1);
+    const squareId = (await questionsOf(squarePeople[0], campaignId)).find((q) => q.block === 'magic_square')?.id as string;
+    expect((await api.post(`/api/evaluations/${campaignId}/close`, undefined, { token: leadPeople[0].accessToken })).status).toBe(200);
+    const results = (await api.get(`/api/evaluations/${campaignId}/results`, { token: leadPeople[0].accessToken })).body;
+    expect(results.respondents).toBe(4);
+    // No question from it, no distribution holding its 1, no mean pulled below 3.
+    expect(results.questions.map((q: { questionId: string }) => q.questionId)).not.toContain(squareId);
+    expect(results.questions.length).toBeGreaterThan(0);
+    for (const q of results.questions) {
+      expect(q.mean).toBe(3);
+      expect(q.distribution[0]).toBe(0);
+    }
+    for (const m of [...results.dimensions, ...results.focuses, ...results.groups]) expect(m.mean).toBe(3);
+    for (const d of results.dimensions) expect(d.distribution[0]).toBe(0);
+    expect(results.byProfile.find((b: { profile: string }) => b.profile === 'association')).toMatchObject({ mean: 3, respondents: 3 });
+    expect(results.squareServed.find((s: { organisationId: string }) => s.organisationId === squareOrg)).toMatchObject({
+      mean: null,
+      respondents: 1,
+    });
+    // Nor in the export.
+    const csv = await api.get(`/api/evaluations/${campaignId}/results/export?format=csv`, { token: leadPeople[0].accessToken });
+    expect(csv.status).toBe(200);
+    expect(csv.text).not.toContain('carré magique');
+    expect(csv.text).not.toContain('magic square');
+    // Nor in the trend.
+    const trend = (await api.get(`/api/alliances/${allianceId}/evaluation-trend`, { token: leadPeople[0].accessToken })).body;
+    const own = trend.campaigns.find((c: { campaignId: string }) => c.campaignId === campaignId);
+    for (const m of [...own.dimensions, ...own.focuses, ...own.groups]) expect(m.mean).toBe(3);
+  });
+
   it('validates the evaluation schedule: lead only, fields named on a 400', async () => {
     const suggested = await api.get(`/api/alliances/${allianceId}/evaluation-schedule`, { token: squarePeople[0].accessToken });
     expect(suggested.status).toBe(200);

@@ -71,6 +71,7 @@ describe('evaluation results by focus, group and profile; trend; value created',
    */
   const runCampaign = async (title: string, answers: [Session, number[]][]): Promise<string> => {
     const campaign = await ok(
+      // Without the objective blocks (issue 18): the four questions of the template only, as the figures below assume.
       api.post(
         `/api/alliances/${allianceId}/evaluations`,
         { title, templateId, closesAt: inDays(7), blocks: [] },
@@ -207,10 +208,11 @@ describe('evaluation results by focus, group and profile; trend; value created',
       { key: 'balance', mean: 3 },
       { key: 'valorisation', mean: 4 },
     ]);
+    // The town (2 people) is hidden on its own, so it enters no profile: no respondent is counted for its profile.
     expect(profile('local_authority')).toEqual({
       profile: 'local_authority',
       mean: null,
-      respondents: 2,
+      respondents: 0,
       focuses: [
         { key: 'product', mean: null },
         { key: 'balance', mean: null },
@@ -356,5 +358,41 @@ describe('evaluation results by focus, group and profile; trend; value created',
     expect(small).toMatchObject({ title: 'Point d’étape', respondents: 2, minRespondents: 3 });
     expect([...small.dimensions, ...small.groups, ...small.focuses].every((m: { mean: number | null }) => m.mean === null)).toBe(true);
     expect(small.focuses).toHaveLength(3);
+  });
+
+  it('builds a profile only from organisations shown on their own, so that a hidden one cannot be derived', async () => {
+    // A second company, one person: its answer would be 4 × profile − 3 × first company if it entered the profile.
+    const secondAdmin = await api.signUp();
+    const admin = await api.login(ENV.ADMIN_EMAIL);
+    const second = await api.applyOrganisation(secondAdmin, {
+      name: 'Entreprise Seule',
+      profile: 'company',
+      rna: undefined,
+      siren: '412345670',
+    });
+    await api.approveOrganisation(admin, second.id);
+    await ok(
+      api.post(`/api/alliances/${allianceId}/members`, { organisationId: second.id, role: 'partner' }, { token: lead[0].accessToken }),
+    );
+    await ok(api.post(`/api/alliances/${allianceId}/members/${second.id}/accept`, undefined, { token: secondAdmin.accessToken }));
+    const id = await runCampaign('Bilan entreprises', [
+      ...company.map((s): [Session, number[]] => [s, [3, 3, 3, 3]]),
+      [secondAdmin, [5, 5, 5, 5]],
+    ]);
+    const r = (await api.get(`/api/evaluations/${id}/results`, { token: lead[0].accessToken })).body;
+    expect(r.respondents).toBe(4);
+    expect(byOrg(r.focuses[0].byOrganisation, companyOrg)).toMatchObject({ mean: 3, respondents: 3 });
+    expect(byOrg(r.focuses[0].byOrganisation, second.id)).toMatchObject({ mean: null, respondents: 1 });
+    // The company profile: the first company's 3 people only (3, not (3×3 + 5) / 4 = 3.5).
+    expect(r.byProfile.find((b: { profile: string }) => b.profile === 'company')).toEqual({
+      profile: 'company',
+      mean: 3,
+      respondents: 3,
+      focuses: [
+        { key: 'product', mean: 3 },
+        { key: 'balance', mean: 3 },
+        { key: 'valorisation', mean: 3 },
+      ],
+    });
   });
 });

@@ -326,4 +326,72 @@ describe('public library: pages without sign-in, Open Graph, sitemap, feed, alli
     expect((await fetch(`${proc.url}/public/library/${slug}`)).status).toBe(404);
     expect(await (await fetch(`${proc.url}/sitemap.xml`)).text()).not.toContain(slug);
   });
+
+  it('shows on the alliance page only the snapshot consented to: a later partner and a rename never reach it', async () => {
+    const opened = await put(`/api/alliances/${allianceId}/public-page`, { enabled: true }, { token: lead.accessToken });
+    expect(opened.status).toBe(200);
+    const pageSlug = opened.body.alliancePageSlug as string;
+    // The partners consent on what the page will show, and the consent screen can show it.
+    expect(opened.body.alliancePageContent).toMatchObject({
+      name: 'Alliance des aidants lyonnais',
+      purpose: PURPOSE,
+      sdgs: ['3', '17', '17.17'], // as tagged by the lead in the first test
+    });
+    expect(opened.body.alliancePageContent.partners.map((p: { name: string }) => p.name).sort()).toEqual([
+      'Entreprise Solidaire',
+      'Ville de Lyon',
+    ]);
+    await consentAll();
+    expect((await fetch(`${proc.url}/public/alliances/${pageSlug}`)).status).toBe(200);
+
+    // A third partner joins after the consents, then the lead renames the alliance and rewrites its purpose.
+    const admin = await api.login(ENV.ADMIN_EMAIL);
+    const newcomer = await api.signUp();
+    const newcomerOrg = (await api.applyOrganisation(newcomer, { name: 'Nouvelle Venue Discrète', profile: 'association' })).id;
+    await api.approveOrganisation(admin, newcomerOrg);
+    expect(
+      (
+        await api.post(
+          `/api/alliances/${allianceId}/members`,
+          { organisationId: newcomerOrg, role: 'partner' },
+          { token: lead.accessToken },
+        )
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (await api.post(`/api/alliances/${allianceId}/members/${newcomerOrg}/accept`, undefined, { token: newcomer.accessToken })).status,
+    ).toBeLessThan(300);
+    const renamed = await api.call('PATCH', `/api/alliances/${allianceId}`, {
+      token: lead.accessToken,
+      body: {
+        name: 'Nom jamais consenti',
+        purpose: 'Raison jamais consentie NEVER-CONSENTED-42',
+        version: (await api.get(`/api/alliances/${allianceId}`, { token: lead.accessToken })).body.version,
+      },
+    });
+    expect(renamed.status).toBe(200);
+
+    const res = await fetch(`${proc.url}/public/alliances/${pageSlug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const doc = dom(html);
+    expect(doc.title).toBe('Alliance des aidants lyonnais · Bibliothèque des alliances');
+    expect(doc.rootText).toContain(PURPOSE);
+    expect(doc.rootText).toContain('Entreprise Solidaire');
+    expect(html).not.toContain('Nouvelle Venue Discrète');
+    expect(html).not.toContain('Nom jamais consenti');
+    expect(html).not.toContain('NEVER-CONSENTED-42');
+    const json = await api.get(`/api/public/alliance-pages/${pageSlug}`);
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ name: 'Alliance des aidants lyonnais', purpose: PURPOSE });
+    expect(json.body.partners.map((p: { name: string }) => p.name).sort()).toEqual(['Entreprise Solidaire', 'Ville de Lyon']);
+    expect(JSON.stringify(json.body)).not.toMatch(/Nouvelle Venue|jamais consenti|NEVER-CONSENTED/);
+
+    // Re-opening the page takes a new snapshot and asks every organisation it names, the newcomer included.
+    await put(`/api/alliances/${allianceId}/public-page`, { enabled: false }, { token: lead.accessToken });
+    const reopened = await put(`/api/alliances/${allianceId}/public-page`, { enabled: true }, { token: lead.accessToken });
+    expect(reopened.body).toMatchObject({ status: 'awaiting_consent', alliancePageContent: { name: 'Nom jamais consenti' } });
+    expect(reopened.body.consents.map((c: { organisationId: string }) => c.organisationId)).toContain(newcomerOrg);
+    expect((await api.get(`/api/public/alliance-pages/${pageSlug}`)).status).toBe(404);
+  });
 });

@@ -154,6 +154,7 @@ describe('App shell, signed in', () => {
       'Mes organisations',
       'Annuaire',
       'Bibliothèque',
+      'Observatoire',
     ]);
     expect(trigger?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Camille Martin, menu du compte▾');
     expect(trigger?.getAttribute('aria-expanded')).toBe('false');
@@ -185,6 +186,7 @@ describe('App shell, signed in', () => {
       'Portefeuille',
       'Annuaire',
       'Bibliothèque',
+      'Observatoire',
     ]);
     expect(byTestId('nav-portfolio')?.getAttribute('href')).toBe('/organisations/org-fondation/portfolio');
     // Neither is a territorial catalyst: no catalyst page.
@@ -217,6 +219,7 @@ describe('App shell, signed in', () => {
       'Mes organisations',
       'Annuaire',
       'Bibliothèque',
+      'Observatoire',
       'Administration',
       'Demandes à examiner',
     ]);

@@ -19,7 +19,8 @@ export interface EvaluationSummary {
 const means = (key: string) => `COALESCE((SELECT jsonb_object_agg(k, m) FROM (
     SELECT ${key} AS k, avg((a->>'score')::numeric)::float8 AS m
       FROM evaluation_responses r, jsonb_array_elements(r.answers) a, jsonb_array_elements(c.questions) q
-     WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL AND q->>'id' = a->>'questionId' GROUP BY 1) x), '{}')`;
+     WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL AND q->>'id' = a->>'questionId'
+       AND q->>'block' IS DISTINCT FROM 'magic_square' GROUP BY 1) x), '{}')`;
 
 /**
  * The summaries of closed campaigns (issue 18), written in the transaction that closes them (by the lead or the

@@ -4,6 +4,7 @@ import type { AnswerInput, ResultFocusKey } from '@alliances/shared/contracts';
 import { In, Repository } from 'typeorm';
 import { EvaluationSummaries, type EvaluationSummary } from './evaluation-summaries';
 import { EvaluationCampaignEntity } from './evaluation.entities';
+import { scoredQuestions } from './question-blocks';
 import { campaignMeans } from './result-breakdowns';
 
 /** The latest closed campaign of an alliance, its mean score and the change since the one before. */
@@ -48,8 +49,10 @@ export class EvaluationsReader {
     if (!allianceIds.length) return scores;
     const rows: { alliance_id: string; id: string; title: string; mean: number | null; rank: string }[] = await this.campaigns.query(
       `SELECT c.alliance_id, c.id, c.title, c.rank, (SELECT avg((a->>'score')::int) FROM evaluation_responses r, jsonb_array_elements(r.answers) a
-                                                      WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL) AS mean
-         FROM (SELECT id, alliance_id, title, row_number() OVER (PARTITION BY alliance_id ORDER BY closed_at DESC) AS rank
+                                                      WHERE r.campaign_id = c.id AND r.submitted_at IS NOT NULL
+                                                        AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(c.questions) q
+                                                                         WHERE q->>'id' = a->>'questionId' AND q->>'block' = 'magic_square')) AS mean
+         FROM (SELECT id, alliance_id, title, questions, row_number() OVER (PARTITION BY alliance_id ORDER BY closed_at DESC) AS rank
                  FROM evaluation_campaigns WHERE alliance_id = ANY($1::uuid[]) AND status = 'closed') c
         WHERE c.rank <= 2 ORDER BY c.alliance_id, c.rank`,
       [allianceIds],
@@ -86,7 +89,7 @@ export class EvaluationsReader {
       campaignId: campaign.id,
       title: campaign.title,
       closedAt: (campaign.closedAt as Date).toISOString(),
-      focuses: campaignMeans(campaign.questions, rows, responses.length, campaign.minRespondents).focuses,
+      focuses: campaignMeans(scoredQuestions(campaign.questions), rows, responses.length, campaign.minRespondents).focuses,
     };
   }
 

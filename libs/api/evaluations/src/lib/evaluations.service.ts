@@ -39,7 +39,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DEFAULT_QUESTIONS, DEFAULT_TEMPLATE_ID } from './default-template';
 import { campaignMeans, resultBreakdowns } from './result-breakdowns';
 import { EvaluationSummaries } from './evaluation-summaries';
-import { campaignQuestions, questionsFor } from './question-blocks';
+import { campaignQuestions, questionsFor, scoredQuestions } from './question-blocks';
 import { squareServed } from './square-served';
 import {
   EvaluationActionEntity,
@@ -675,7 +675,9 @@ export class EvaluationsService implements OnApplicationBootstrap {
       .map((r) => ({ organisationId: r.id, organisationName: r.name }));
     const rows = responses.flatMap((r) => r.answers.map((a) => ({ ...a, organisationId: r.organisation_id, respondentId: r.user_id })));
     const threshold = campaign.minRespondents;
-    const questions = campaign.questions.map((q) => {
+    // The magic-square question is left out here: squareServed reports it, per organisation (issue 18).
+    const scored = scoredQuestions(campaign.questions);
+    const questions = scored.map((q) => {
       const own = rows.filter((r) => r.questionId === q.id);
       const scores = own.map((r) => r.score);
       return {
@@ -692,8 +694,8 @@ export class EvaluationsService implements OnApplicationBootstrap {
           .sort((a, b) => a.localeCompare(b, 'fr')),
       };
     });
-    const dimensions = EVALUATION_DIMENSIONS.filter((d) => campaign.questions.some((q) => q.dimension === d)).map((key) => {
-      const ids = new Set(campaign.questions.filter((q) => q.dimension === key).map((q) => q.id));
+    const dimensions = EVALUATION_DIMENSIONS.filter((d) => scored.some((q) => q.dimension === d)).map((key) => {
+      const ids = new Set(scored.filter((q) => q.dimension === key).map((q) => q.id));
       const own = rows.filter((r) => ids.has(r.questionId));
       return {
         key,
@@ -714,7 +716,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
       minRespondents: threshold,
       dimensions,
       questions,
-      ...resultBreakdowns(campaign.questions, rows, organisations, profiles, threshold),
+      ...resultBreakdowns(scored, rows, organisations, profiles, threshold),
       squareServed: squareServed(campaign.questions, campaign.squareObjectives, responses, threshold),
     };
     if (withPrevious) {
@@ -768,7 +770,7 @@ export class EvaluationsService implements OnApplicationBootstrap {
           closedAt: (c.closedAt as Date).toISOString(),
           respondents: own.length,
           minRespondents: c.minRespondents,
-          ...campaignMeans(c.questions, rows, own.length, c.minRespondents),
+          ...campaignMeans(scoredQuestions(c.questions), rows, own.length, c.minRespondents),
         };
       }),
     };

@@ -134,6 +134,15 @@ export function campaignQuestions(
   ];
 }
 
+/**
+ * The questions whose scores enter the results' questions and every mean (dimension, focus, group, profile,
+ * trend, observatory): all but the magic-square question, a per-organisation question that only `squareServed`
+ * reports, per organisation and from the respondent threshold (otherwise one respondent's score would show).
+ */
+export function scoredQuestions(questions: EvaluationQuestion[]): EvaluationQuestion[] {
+  return questions.filter((q) => q.block !== 'magic_square');
+}
+
 /** Joins "a", "a et b", "a, b et c". */
 function list(parts: string[], and: string): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;

@@ -36,8 +36,9 @@ function rowsOf(questions: EvaluationQuestion[], rows: ScoreRow[], pick: (q: Eva
 
 /**
  * Focus (produit, équilibre, valorisation) and dimension-group means, overall and per organisation (from
- * `threshold` respondents of that organisation), and means by actor profile (from `threshold` respondents of
- * organisations of that profile; `profiles` holds the seated and the responding organisations). Focuses and
+ * `threshold` respondents of that organisation), and means by actor profile (only from the organisations of that
+ * profile with `threshold` respondents each, so that no hidden organisation enters it; `profiles` holds the seated
+ * and the responding organisations). Focuses and
  * groups without a question are left out.
  */
 export function resultBreakdowns(
@@ -56,10 +57,15 @@ export function resultBreakdowns(
     return { key, mean: mean(own.map((r) => r.score)), ...aggregateByOrganisation(own, organisations, threshold) };
   });
   const present = new Set(profiles.values());
+  const respondentsOf = new Map<string, Set<string>>();
+  for (const r of rows) respondentsOf.set(r.organisationId, (respondentsOf.get(r.organisationId) ?? new Set()).add(r.respondentId));
+  const counted = new Set([...respondentsOf].filter(([, people]) => people.size >= threshold).map(([organisationId]) => organisationId));
   const byProfile: ProfileResult[] = ORGANISATION_PROFILES.filter((p) => present.has(p)).map((profile) => {
-    const own = rows.filter((r) => profiles.get(r.organisationId) === profile);
+    // Only organisations shown on their own (from `threshold` respondents) enter a profile: a hidden organisation's
+    // mean could otherwise be derived from the profile's and the shown organisations' ones.
+    const own = rows.filter((r) => profiles.get(r.organisationId) === profile && counted.has(r.organisationId));
     const respondents = new Set(own.map((r) => r.respondentId)).size;
-    const shown = respondents >= threshold;
+    const shown = respondents > 0 && respondents >= threshold;
     return {
       profile,
       respondents,

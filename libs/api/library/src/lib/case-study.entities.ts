@@ -1,4 +1,4 @@
-import type { CaseStudy } from '@alliances/shared/contracts';
+import type { AlliancePageContent, CaseStudy } from '@alliances/shared/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Fiche d'expérience: an alliance's published case study. Its `search` tsvector (French) is generated in the migration. */
@@ -22,6 +22,8 @@ export class CaseStudyEntity {
   /** The lead opened the alliance's public page; it is online while the card is published. */
   @Column({ type: 'boolean', default: false }) alliancePage!: boolean;
   @Column({ type: 'text', nullable: true, unique: true }) alliancePageSlug!: string | null;
+  /** What the public page shows, taken when the lead opened it; the consents are given on it (issue 18). */
+  @Column({ type: 'jsonb', nullable: true }) alliancePageContent!: AlliancePageContent | null;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -4,7 +4,7 @@ import { AuditService, DomainException, NotFoundDomainException, runAsSystem, ty
 import { AlliancePolicy, AlliancesReader, notFoundUnlessClosed, runAsRead } from '@alliances/api/alliances';
 import { ObjectivesReader } from '@alliances/api/objectives';
 import { OrganisationsReader } from '@alliances/api/organisations';
-import { sortSdgs, type CaseStudy } from '@alliances/shared/contracts';
+import { sortSdgs, type AlliancePageContent, type CaseStudy } from '@alliances/shared/contracts';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { CaseStudyConsentEntity, CaseStudyEntity } from './case-study.entities';
 import type { LibraryQuery, PublishCaseStudyDto } from './library.dto';
@@ -183,9 +183,10 @@ export class LibraryService {
   }
 
   /**
-   * The lead opens or closes the alliance's public page. Opening it asks every partner organisation to
-   * consent again (the page shows the alliance's purpose and the partners' names): the card and the page go
-   * online together on the last consent. Closing it takes the page offline at once; the card stays.
+   * The lead opens or closes the alliance's public page. Opening it takes a snapshot of what the page shows
+   * (the alliance's name, purpose, category, territories, SDG tags, its partners' names and profiles) and asks
+   * every organisation it names to consent again on it: the card and the page go online together on the last
+   * consent, and the page shows the snapshot only. Closing it takes the page offline at once; the card stays.
    */
   async setAlliancePage(user: AuthUser, allianceId: string, enabled: boolean, ip: string | null): Promise<CaseStudy> {
     const access = await this.policy.readable(user, allianceId);
@@ -195,14 +196,26 @@ export class LibraryService {
     if (!current) throw new NotFoundDomainException('case_study');
     const pageSlug =
       current.alliancePageSlug ?? (enabled ? await this.freeSlug('alliance_page_slug', slugify(access.alliance.name)) : null);
+    // What the page will show, taken now: the partners consent to it, and the page never shows more (issue 18).
+    const snapshot = enabled && !current.alliancePage ? await this.pageSnapshot(allianceId) : null;
     const id = await this.dataSource.transaction(async (manager) => {
       const study = await manager.findOneOrFail(CaseStudyEntity, { where: { allianceId } });
       if (study.alliancePage === enabled) return study.id;
-      if (enabled) {
+      if (enabled && snapshot) {
         const slug = study.alliancePageSlug ?? pageSlug;
-        await manager.update(CaseStudyEntity, study.id, { alliancePage: true, alliancePageSlug: slug, publishedAt: null });
-        await manager.update(CaseStudyConsentEntity, { caseStudyId: study.id }, { consentedAt: null, consentedBy: null });
-      } else {
+        await manager.update(CaseStudyEntity, study.id, {
+          alliancePage: true,
+          alliancePageSlug: slug,
+          alliancePageContent: snapshot.content,
+          publishedAt: null,
+        });
+        // Every organisation the page names is asked (again), and only those: the consents are given on the snapshot.
+        await manager.delete(CaseStudyConsentEntity, { caseStudyId: study.id });
+        await manager.insert(
+          CaseStudyConsentEntity,
+          snapshot.organisationIds.map((organisationId) => ({ caseStudyId: study.id, organisationId })),
+        );
+      } else if (!enabled) {
         await manager.update(CaseStudyEntity, study.id, { alliancePage: false });
       }
       await this.audit.record(
@@ -219,6 +232,28 @@ export class LibraryService {
       return study.id;
     });
     return this.byId(id);
+  }
+
+  /** The alliance's name, purpose, category, territories, SDG tags, and its lead's and partners' names and profiles, as they are now. */
+  private async pageSnapshot(allianceId: string): Promise<{ content: AlliancePageContent; organisationIds: string[] }> {
+    const [profile, members] = await Promise.all([
+      this.alliances.publicProfile(allianceId),
+      this.alliances.activeMembers(allianceId, ['lead', 'partner']),
+    ]);
+    if (!profile) throw new NotFoundDomainException('case_study');
+    const organisations = await this.organisations.profiles(members.map((m) => m.organisationId));
+    return {
+      content: {
+        name: profile.name,
+        purpose: profile.purpose,
+        category: profile.category,
+        territoryCodes: profile.territoryCodes,
+        sdgs: sortSdgs(profile.sdgs ?? []),
+        partners: organisations.map((o) => ({ name: o.name, profile: o.profile })),
+        takenAt: new Date().toISOString(),
+      },
+      organisationIds: organisations.map((o) => o.id),
+    };
   }
 
   /** A slug not yet taken in `column` (suffixed `-2`, `-3`… on a collision), read past the tenant's view: slugs are unique across alliances. */
@@ -284,6 +319,7 @@ export class LibraryService {
       sdgs: s.sdgs,
       alliancePage: s.alliancePage,
       alliancePageSlug: s.alliancePageSlug,
+      alliancePageContent: s.alliancePage ? s.alliancePageContent : null,
     };
   }
 }

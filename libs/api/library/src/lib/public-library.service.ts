@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundDomainException, runAsSystem } from '@alliances/api/core';
-import { AlliancesReader } from '@alliances/api/alliances';
-import { OrganisationsReader, TerritoriesService } from '@alliances/api/organisations';
-import type { CaseStudy, PublicAlliancePage, PublicCaseStudy } from '@alliances/shared/contracts';
+import { NotFoundDomainException } from '@alliances/api/core';
+import { TerritoriesService } from '@alliances/api/organisations';
+import type { AlliancePageContent, CaseStudy, PublicAlliancePage, PublicCaseStudy } from '@alliances/shared/contracts';
 import { DataSource } from 'typeorm';
 import type { LibraryQuery } from './library.dto';
 import { LibraryService } from './library.service';
@@ -27,8 +26,6 @@ export class PublicLibraryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly library: LibraryService,
-    private readonly alliances: AlliancesReader,
-    private readonly organisations: OrganisationsReader,
     private readonly territories: TerritoriesService,
   ) {}
 
@@ -45,29 +42,29 @@ export class PublicLibraryService {
     return this.toPublic(await this.library.get(row.id));
   }
 
-  /** An alliance's page: online while its lead keeps it open and its card is published (every partner consented). */
+  /**
+   * An alliance's page: online while its lead keeps it open and its card is published (every partner consented).
+   * Built from the snapshot taken when the lead opened it, on which the partners consented: never from the
+   * alliance's or its partners' live data (a later rename or a new partner never reaches it).
+   */
   async alliancePage(slug: string): Promise<PublicAlliancePage> {
-    const [row]: { alliance_id: string; slug: string; title: string }[] = await this.dataSource.query(
-      'SELECT alliance_id, slug, title FROM case_studies WHERE alliance_page_slug = $1 AND alliance_page AND published_at IS NOT NULL',
+    const [row]: { slug: string; title: string; alliance_page_content: AlliancePageContent }[] = await this.dataSource.query(
+      `SELECT slug, title, alliance_page_content FROM case_studies
+        WHERE alliance_page_slug = $1 AND alliance_page AND published_at IS NOT NULL AND alliance_page_content IS NOT NULL`,
       [slug],
     );
     if (!row) throw new NotFoundDomainException('case_study');
-    // The alliance and its seats are tenant rows: read as the system, only for this page, only these fields.
-    const [profile, members] = await runAsSystem(() =>
-      Promise.all([this.alliances.publicProfile(row.alliance_id), this.alliances.activeMembers(row.alliance_id, ['lead', 'partner'])]),
-    );
-    if (!profile) throw new NotFoundDomainException('case_study');
-    const organisations = await runAsSystem(() => this.organisations.profiles(members.map((m) => m.organisationId)));
+    const page = row.alliance_page_content;
     return {
       slug,
-      name: profile.name,
-      purpose: profile.purpose,
-      category: profile.category,
-      territories: this.named(profile.territoryCodes),
-      partners: organisations.map((o) => ({ name: o.name, profile: o.profile })),
-      sdgs: profile.sdgs,
+      name: page.name,
+      purpose: page.purpose,
+      category: page.category,
+      territories: this.named(page.territoryCodes),
+      partners: page.partners.map((p) => ({ name: p.name, profile: p.profile })),
+      sdgs: page.sdgs,
       caseStudy: { slug: row.slug, title: row.title },
-      updatedAt: profile.updatedAt.toISOString(),
+      updatedAt: page.takenAt,
     };
   }
 
@@ -75,7 +72,7 @@ export class PublicLibraryService {
   async listings(limit: number): Promise<PublicListing[]> {
     const rows: { slug: string; title: string; summary: string; published_at: Date; alliance_page_slug: string | null }[] =
       await this.dataSource.query(
-        `SELECT slug, title, summary, published_at, CASE WHEN alliance_page THEN alliance_page_slug END AS alliance_page_slug
+        `SELECT slug, title, summary, published_at, CASE WHEN alliance_page AND alliance_page_content IS NOT NULL THEN alliance_page_slug END AS alliance_page_slug
            FROM case_studies WHERE published_at IS NOT NULL AND slug IS NOT NULL ORDER BY published_at DESC LIMIT $1`,
         [limit],
       );

@@ -22,6 +22,22 @@ export interface CaseStudy {
   /** The lead opened the alliance's public page (`/public/alliances/<alliancePageSlug>`); online while the card is published. */
   alliancePage?: boolean;
   alliancePageSlug?: string | null;
+  /**
+   * What the alliance's public page shows, as taken when the lead opened it: the partners consent to this
+   * snapshot, and the page shows only it (later changes of the alliance or its partners never reach it).
+   */
+  alliancePageContent?: AlliancePageContent | null;
+}
+
+/** The snapshot an alliance's public page is built from (taken when the lead opens the page). */
+export interface AlliancePageContent {
+  name: string;
+  purpose: string;
+  category: string;
+  territoryCodes: string[];
+  sdgs: string[];
+  partners: { name: string; profile: string }[];
+  takenAt: string;
 }
 
 export interface PublishCaseStudyRequest {
