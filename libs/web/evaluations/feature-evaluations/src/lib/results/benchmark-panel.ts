@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { ObservatoryApi, provideObservatoryI18n } from '@alliances/web/observatory/data-access';
 import { OBSERVATORY_MIN_ALLIANCES } from '@alliances/shared/contracts';
@@ -12,10 +12,11 @@ import { benchmarkChartOptions, type BenchmarkRow } from './benchmark-options';
  */
 @Component({
   selector: 'all-benchmark-panel',
-  imports: [TranslocoPipe, NgxEchartsDirective],
+  imports: [TranslocoDirective, TranslocoPipe, NgxEchartsDirective],
   providers: [provideObservatoryI18n()],
   template: `
-    <section aria-labelledby="benchmark-heading" data-testid="benchmark-panel">
+    <!-- Drawn once the observatory's words are loaded: an empty heading would leave the section without a name. -->
+    <section *transloco="let t" aria-labelledby="benchmark-heading" data-testid="benchmark-panel">
       <h2 id="benchmark-heading">{{ 'observatory.benchmark.title' | transloco }}</h2>
       @if (benchmark.error()) {
         <p class="muted" data-testid="benchmark-unavailable">{{ 'observatory.benchmark.unavailable' | transloco }}</p>
